@@ -1,0 +1,24 @@
+using DualPrevention.Core.Localization;
+using Microsoft.AspNetCore.Identity;
+
+namespace DualPrevention.Core.Accounts;
+
+/// <summary>A signed-in person replaces their password; this clears the forced change.</summary>
+public static class ChangeOwnPassword
+{
+    public sealed record Command(string CurrentPassword, string NewPassword);
+
+    public sealed class Handler(UserManager<ApplicationUser> users)
+    {
+        /// <exception cref="NotFoundException">The user no longer exists.</exception>
+        /// <exception cref="DomainRuleException">Wrong current password or a weak new one.</exception>
+        public async Task<ApplicationUser> HandleAsync(Guid userId, Command command)
+        {
+            var user = await users.FindByIdAsync(userId.ToString()) ?? throw new NotFoundException(CoreText.Get("Account.NotFound"));
+            AccountCreation.ThrowOnFailure(await users.ChangePasswordAsync(user, command.CurrentPassword, command.NewPassword));
+            user.MustChangePassword = false;
+            AccountCreation.ThrowOnFailure(await users.UpdateAsync(user));
+            return user;
+        }
+    }
+}

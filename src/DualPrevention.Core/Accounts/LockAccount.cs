@@ -1,0 +1,34 @@
+using DualPrevention.Core.Localization;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DualPrevention.Core.Accounts;
+
+/// <summary>An account manager locks an account indefinitely (a person left) or unlocks it (also ends a failed-sign-in lockout).</summary>
+public static class LockAccount
+{
+    public sealed record Command(Guid UserId, bool Locked);
+
+    public sealed class Handler(IServiceScopeFactory scopes)
+    {
+        /// <exception cref="NotFoundException">Not an account the actor manages.</exception>
+        /// <exception cref="DomainRuleException">The actor tried to lock itself.</exception>
+        public async Task HandleAsync(Actor actor, Command command, CancellationToken cancellationToken)
+        {
+            if (command.UserId == actor.Scope.UserId)
+            {
+                throw new DomainRuleException(CoreText.Get("Account.Self"));
+            }
+
+            await using var work = AccountUnitOfWork.Begin(scopes, actor.Scope);
+            var user = await ManagedAccount.FindAsync(work, actor, command.UserId, cancellationToken);
+            AccountCreation.ThrowOnFailure(await work.Users.SetLockoutEndDateAsync(user, command.Locked ? DateTimeOffset.MaxValue : null));
+            if (!command.Locked)
+            {
+                AccountCreation.ThrowOnFailure(await work.Users.ResetAccessFailedCountAsync(user));
+            }
+
+            // A locked person's other sessions end at their next validation.
+            AccountCreation.ThrowOnFailure(await work.Users.UpdateSecurityStampAsync(user));
+        }
+    }
+}

@@ -1,0 +1,40 @@
+using DualPrevention.Core.Auditing;
+using DualPrevention.Core.Tenancy;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace DualPrevention.Core.Data;
+
+/// <summary>Registers the DbContext (scoped factory, so each context reads the caller's scope) and its interceptors.</summary>
+public static class DataServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds <see cref="IDbContextFactory{TContext}"/> and the scoped <see cref="DualPreventionDbContext"/> on
+    /// <paramref name="connectionString"/>, which must log in as the application role (not the table owner)
+    /// so that row-level security applies.
+    /// </summary>
+    public static IServiceCollection AddDualPreventionData(this IServiceCollection services, string connectionString)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddScoped<TenantScopeAccessor>();
+        services.TryAddScoped<ITenantScopeAccessor>(sp => sp.GetRequiredService<TenantScopeAccessor>());
+        services.TryAddSingleton<TenantScopeConnectionInterceptor>();
+        services.TryAddSingleton<AuditInterceptor>();
+        services.AddDbContextFactory<DualPreventionDbContext>(
+            (sp, options) => Configure(options, connectionString, sp.GetRequiredService<TenantScopeConnectionInterceptor>(), sp.GetRequiredService<AuditInterceptor>()),
+            ServiceLifetime.Scoped);
+
+        // Identity's stores and Data Protection resolve the context itself; it is made by the same factory.
+        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<DualPreventionDbContext>>().CreateDbContext());
+        return services;
+    }
+
+    /// <summary>The provider settings every context shares: Npgsql, snake_case names, the two interceptors.</summary>
+    public static DbContextOptionsBuilder Configure(
+        DbContextOptionsBuilder options, string connectionString, TenantScopeConnectionInterceptor scopeInterceptor, AuditInterceptor auditInterceptor) =>
+        options
+            .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
+            .UseSnakeCaseNamingConvention()
+            .AddInterceptors(scopeInterceptor, auditInterceptor);
+}

@@ -1,0 +1,59 @@
+using DualPrevention.Core.Accounts;
+using DualPrevention.Core.Auditing;
+using DualPrevention.Core.Regions;
+using DualPrevention.Core.Tenancy;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace DualPrevention.Core.Data;
+
+/// <summary>
+/// Brings a database up to date as the table owner: applies EF migrations (which carry the row-level-security
+/// policies), grants the application role what it may do — no UPDATE or DELETE on the audit trail, no writes to
+/// the migration history — gives it the <c>hangfire</c> schema, and upserts the reference regions and roles. Idempotent.
+/// </summary>
+public sealed class DatabaseMigrator(TimeProvider clock, ILogger<DatabaseMigrator> logger)
+{
+    /// <param name="ownerConnectionString">Logs in as the role that owns (or will own) the tables.</param>
+    /// <param name="appRole">The role the application connects as; must exist and must not own the tables.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    public async Task MigrateAsync(string ownerConnectionString, string appRole, CancellationToken cancellationToken)
+    {
+        await using var db = CreateOwnerContext(ownerConnectionString);
+        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+        logger.LogInformation("Applying {MigrationCount} migration(s): {Migrations}", pending.Count, pending);
+        await db.Database.MigrateAsync(cancellationToken);
+        await GrantAsync(db, appRole, cancellationToken);
+        var regions = await SeedRegions.RunAsync(db, cancellationToken);
+        await SeedRoles.RunAsync(db, cancellationToken);
+        logger.LogInformation("Reference data ready: {RegionCount} regions", regions);
+    }
+
+    /// <summary>A system-scoped context on the owner's connection, for migrations and seeding.</summary>
+    public DualPreventionDbContext CreateOwnerContext(string ownerConnectionString)
+    {
+        var options = new DbContextOptionsBuilder<DualPreventionDbContext>();
+        DataServiceCollectionExtensions.Configure(
+            options, ownerConnectionString, new TenantScopeConnectionInterceptor(), new AuditInterceptor(clock));
+        return new DualPreventionDbContext(options.Options, new TenantScopeAccessor(TenantScope.System));
+    }
+
+    private static async Task GrantAsync(DualPreventionDbContext db, string appRole, CancellationToken cancellationToken)
+    {
+        var role = new NpgsqlCommandBuilder().QuoteIdentifier(appRole);
+#pragma warning disable EF1002 // The role name is quoted as an identifier above; it cannot be a parameter in DDL.
+        await db.Database.ExecuteSqlRawAsync(
+            $"""
+            GRANT USAGE ON SCHEMA public TO {role};
+            GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {role};
+            GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {role};
+            REVOKE UPDATE, DELETE, TRUNCATE ON audit_entry FROM {role};
+            REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON __ef_migrations_history FROM {role};
+            CREATE SCHEMA IF NOT EXISTS hangfire;
+            GRANT USAGE, CREATE ON SCHEMA hangfire TO {role};
+            """,
+            cancellationToken);
+#pragma warning restore EF1002
+    }
+}

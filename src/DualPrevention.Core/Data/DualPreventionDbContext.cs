@@ -1,0 +1,96 @@
+using System.Linq.Expressions;
+using System.Text.Json;
+using DualPrevention.Core.Accounts;
+using DualPrevention.Core.Auditing;
+using DualPrevention.Core.Enterprises;
+using DualPrevention.Core.Regions;
+using DualPrevention.Core.Tenancy;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace DualPrevention.Core.Data;
+
+/// <summary>
+/// The one DbContext: domain, Identity and Data Protection keys. Every instance carries the
+/// <see cref="TenantScope"/> it was created under; tenant-owned entities get the named query filter
+/// <see cref="TenantFilter"/>, and <see cref="TenantScopeConnectionInterceptor"/> hands the same scope to
+/// PostgreSQL row-level security.
+/// </summary>
+public sealed class DualPreventionDbContext(DbContextOptions<DualPreventionDbContext> options, ITenantScopeAccessor scopeAccessor)
+    : IdentityDbContext<ApplicationUser, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
+{
+    /// <summary>Name of the tenant query filter; cross it only with <c>IgnoreQueryFilters([TenantFilter])</c> and a test.</summary>
+    public const string TenantFilter = "Tenant";
+
+    /// <summary>The scope this context filters by, fixed for its lifetime.</summary>
+    public TenantScope Scope { get; } = scopeAccessor.Current;
+
+    public DbSet<Region> Regions => Set<Region>();
+
+    public DbSet<ChemicalPark> ChemicalParks => Set<ChemicalPark>();
+
+    public DbSet<Enterprise> Enterprises => Set<Enterprise>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    private bool ScopeIsSystem => Scope.Kind == TenantScopeKind.System;
+
+    private Guid? ScopeEnterpriseId => Scope.EnterpriseId;
+
+    private string? ScopeRegionPrefix => Scope.RegionPrefix;
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(DualPreventionDbContext).Assembly);
+
+        // Tables are named by the singular entity, snake_case (enterprise, audit_entry), not by the DbSet.
+        foreach (var entityType in builder.Model.GetEntityTypes().Where(t => t.ClrType.Namespace?.StartsWith("DualPrevention.", StringComparison.Ordinal) == true))
+        {
+            entityType.SetTableName(JsonNamingPolicy.SnakeCaseLower.ConvertName(entityType.ClrType.Name));
+        }
+
+        builder.Entity<ApplicationUser>().ToTable("app_user");
+        builder.Entity<IdentityRole<Guid>>().ToTable("app_role");
+        builder.Entity<IdentityRoleClaim<Guid>>().ToTable("app_role_claim");
+        builder.Entity<IdentityUserClaim<Guid>>().ToTable("app_user_claim");
+        builder.Entity<IdentityUserLogin<Guid>>().ToTable("app_user_login");
+        builder.Entity<IdentityUserRole<Guid>>().ToTable("app_user_role");
+        builder.Entity<IdentityUserToken<Guid>>().ToTable("app_user_token");
+
+        builder.Entity<Enterprise>().HasQueryFilter(TenantFilter, e =>
+            ScopeIsSystem
+            || e.Id == ScopeEnterpriseId
+            || (ScopeRegionPrefix != null && e.RegionCode.StartsWith(ScopeRegionPrefix)));
+        builder.Entity<AuditEntry>().HasQueryFilter(TenantFilter, a =>
+            ScopeIsSystem
+            || (a.EnterpriseId != null && a.EnterpriseId == ScopeEnterpriseId)
+            || (ScopeRegionPrefix != null && a.RegionCode != null && a.RegionCode.StartsWith(ScopeRegionPrefix)));
+
+        foreach (var entityType in builder.Model.GetEntityTypes())
+        {
+            if (typeof(ITenantOwned).IsAssignableFrom(entityType.ClrType))
+            {
+                builder.Entity(entityType.ClrType).HasQueryFilter(TenantFilter, TenantOwnedFilter(entityType.ClrType));
+            }
+        }
+    }
+
+    private LambdaExpression TenantOwnedFilter(Type entityType)
+    {
+        var method = typeof(DualPreventionDbContext)
+            .GetMethod(nameof(TenantOwnedFilterOf), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!
+            .MakeGenericMethod(entityType);
+        return (LambdaExpression)method.Invoke(this, null)!;
+    }
+
+    private Expression<Func<T, bool>> TenantOwnedFilterOf<T>()
+        where T : ITenantOwned =>
+        e => ScopeIsSystem
+            || e.EnterpriseId == ScopeEnterpriseId
+            || (ScopeRegionPrefix != null && e.RegionCode.StartsWith(ScopeRegionPrefix));
+}

@@ -1,0 +1,40 @@
+using System.Security.Claims;
+using DualPrevention.Core.Accounts;
+using DualPrevention.Web.Hosting;
+
+namespace DualPrevention.Web.Accounts;
+
+/// <summary>Account management under <c>/api/v1/accounts</c>, bounded by <see cref="AccountPermissions"/>.</summary>
+internal static class AccountEndpoints
+{
+    /// <summary>Body of a one-time password reset.</summary>
+    public sealed record PasswordReset(string NewPassword);
+
+    public static RouteGroupBuilder MapAccountEndpoints(this RouteGroupBuilder api)
+    {
+        var accounts = api.MapGroup("/accounts").WithTags("Accounts").RequireAuthorization(Policies.AccountManager);
+        accounts.MapGet("/", (ClaimsPrincipal user, ListAccounts.Handler handler, string? search, Guid? enterpriseId, int? page, int? pageSize, CancellationToken ct) =>
+            handler.HandleAsync(Actor.From(user), new ListAccounts.Query(search, enterpriseId, page ?? 1, pageSize ?? 20), ct));
+        accounts.MapPost("/", async (ClaimsPrincipal user, CreateAccount.Command command, CreateAccount.Handler handler, CancellationToken ct) =>
+        {
+            var id = await handler.HandleAsync(Actor.From(user), command, ct);
+            return Results.Created($"/api/v1/accounts/{id}", new { id });
+        });
+        accounts.MapPost("/{id:guid}/lock", async (ClaimsPrincipal user, Guid id, LockAccount.Handler handler, CancellationToken ct) =>
+        {
+            await handler.HandleAsync(Actor.From(user), new LockAccount.Command(id, Locked: true), ct);
+            return Results.NoContent();
+        });
+        accounts.MapPost("/{id:guid}/unlock", async (ClaimsPrincipal user, Guid id, LockAccount.Handler handler, CancellationToken ct) =>
+        {
+            await handler.HandleAsync(Actor.From(user), new LockAccount.Command(id, Locked: false), ct);
+            return Results.NoContent();
+        });
+        accounts.MapPost("/{id:guid}/reset-password", async (ClaimsPrincipal user, Guid id, PasswordReset body, ResetAccountPassword.Handler handler, CancellationToken ct) =>
+        {
+            await handler.HandleAsync(Actor.From(user), new ResetAccountPassword.Command(id, body.NewPassword), ct);
+            return Results.NoContent();
+        });
+        return api;
+    }
+}

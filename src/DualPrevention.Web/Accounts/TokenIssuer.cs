@@ -1,0 +1,27 @@
+using System.Security.Claims;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace DualPrevention.Web.Accounts;
+
+/// <summary>Signs one-hour bearer tokens carrying the same claims as the sign-in cookie.</summary>
+internal sealed class TokenIssuer(JwtSettings settings, TimeProvider clock)
+{
+    /// <summary>A signed JWT and its expiry (UTC).</summary>
+    public (string Token, DateTimeOffset ExpiresAt) Issue(ClaimsPrincipal principal)
+    {
+        var now = clock.GetUtcNow();
+        var expires = now + JwtSettings.Lifetime;
+        var descriptor = new SecurityTokenDescriptor
+        {
+            Issuer = settings.Issuer,
+            Audience = settings.Audience,
+            IssuedAt = now.UtcDateTime,
+            NotBefore = now.UtcDateTime,
+            Expires = expires.UtcDateTime,
+            Subject = new ClaimsIdentity(principal.Claims.Where(c => c.Type != "AspNet.Identity.SecurityStamp")),
+            SigningCredentials = new SigningCredentials(settings.Key, SecurityAlgorithms.HmacSha256),
+        };
+        return (new JsonWebTokenHandler().CreateToken(descriptor), expires);
+    }
+}

@@ -1,0 +1,107 @@
+using DualPrevention.Core.Data;
+using DualPrevention.Core.Demo;
+using DualPrevention.Web.Accounts;
+using DualPrevention.Web.Auditing;
+using DualPrevention.Web.Enterprises;
+using DualPrevention.Web.Regions;
+using DualPrevention.Web.Shell;
+using Hangfire;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.Extensions.Options;
+using Scalar.AspNetCore;
+using Serilog;
+
+namespace DualPrevention.Web.Hosting;
+
+/// <summary>The request pipeline and start-up database work.</summary>
+internal static class Pipeline
+{
+    /// <summary>
+    /// With <c>Database:MigrateOnStartup</c>, migrates as the owner (<c>ConnectionStrings:Owner</c>) and grants
+    /// <c>Database:AppRole</c>; with <c>Demo:SeedOnStartup</c>, seeds the demo and prints the demo logins once
+    /// the server listens.
+    /// </summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        var configuration = app.Configuration;
+        if (configuration.GetValue<bool>("Database:MigrateOnStartup"))
+        {
+            var owner = configuration.GetConnectionString("Owner");
+            if (string.IsNullOrWhiteSpace(owner))
+            {
+                throw new InvalidOperationException("Database:MigrateOnStartup needs ConnectionStrings:Owner.");
+            }
+
+            await app.Services.GetRequiredService<DatabaseMigrator>()
+                .MigrateAsync(owner, configuration["Database:AppRole"] ?? "dp_app", app.Lifetime.ApplicationStopping);
+        }
+
+        if (configuration.GetValue<bool>("Demo:SeedOnStartup"))
+        {
+            var password = configuration["Demo:Password"];
+            if (string.IsNullOrWhiteSpace(password))
+            {
+                throw new InvalidOperationException("Demo:SeedOnStartup needs Demo:Password.");
+            }
+
+            await using var scope = app.Services.CreateAsyncScope();
+            var logins = await scope.ServiceProvider.GetRequiredService<SeedDemoData>().RunAsync(password, app.Lifetime.ApplicationStopping);
+            app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app, logins, password));
+        }
+    }
+
+    public static WebApplication UseDualPreventionPipeline(this WebApplication app)
+    {
+        var node = app.Services.GetRequiredService<IOptions<NodeOptions>>().Value;
+        app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto });
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
+
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseSerilogRequestLogging();
+        app.UseRequestLocalization();
+
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
+        if (!node.Web)
+        {
+            return app;
+        }
+
+        app.UseAuthentication();
+        app.UseMiddleware<TenantScopeMiddleware>();
+        app.UseAuthorization();
+        app.UseMiddleware<ForcedPasswordChangeMiddleware>();
+        app.UseAntiforgery();
+
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapOpenApi().AllowAnonymous();
+        if (app.Environment.IsDevelopment())
+        {
+            app.MapScalarApiReference().AllowAnonymous();
+        }
+
+        app.MapHangfireDashboard("/jobs", new DashboardOptions
+        {
+            Authorization = [new AdminDashboardAuthorizationFilter()],
+            DisplayStorageConnectionString = false,
+            AppPath = "/",
+        }).RequireAuthorization(Policies.Admin);
+
+        var api = app.MapGroup("/api/v1");
+        api.MapAuthEndpoints();
+        api.MapAccountEndpoints();
+        api.MapEnterpriseEndpoints();
+        api.MapRegionEndpoints();
+        api.MapAuditEndpoints();
+        app.MapSessionEndpoints();
+
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+}

@@ -1,0 +1,187 @@
+using System.Globalization;
+using System.Security.Claims;
+using DualPrevention.Core;
+using DualPrevention.Core.Accounts;
+using DualPrevention.Core.Data;
+using DualPrevention.Core.Demo;
+using DualPrevention.Core.Enterprises;
+using DualPrevention.Web.Accounts;
+using FluentValidation;
+using Hangfire;
+using Hangfire.PostgreSql;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Components.Server.Circuits;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.EntityFrameworkCore;
+using MudBlazor.Services;
+using Serilog;
+using Serilog.Formatting.Compact;
+
+namespace DualPrevention.Web.Hosting;
+
+/// <summary>Everything the host registers, in one place so Program.cs stays a table of contents.</summary>
+internal static class ServiceRegistration
+{
+    /// <summary>Authentication scheme that picks bearer tokens for "Authorization: Bearer" and the cookie otherwise.</summary>
+    public const string CookieOrBearerScheme = "CookieOrBearer";
+
+    public static readonly CultureInfo[] SupportedCultures = [new("zh-CN"), new("en-US")];
+
+    public static WebApplicationBuilder AddDualPreventionServices(this WebApplicationBuilder builder)
+    {
+        var configuration = builder.Configuration;
+        var services = builder.Services;
+        var appConnectionString = configuration.GetConnectionString("App");
+        if (string.IsNullOrWhiteSpace(appConnectionString))
+        {
+            throw new InvalidOperationException("ConnectionStrings:App is not set; deploy/local/run.sh sets it for a local run.");
+        }
+
+        builder.Host.UseSerilog((context, logger) => logger
+            .ReadFrom.Configuration(context.Configuration)
+            .Enrich.FromLogContext()
+            .Enrich.WithProperty("Application", "DualPrevention")
+            .WriteTo.Console(formatProvider: CultureInfo.InvariantCulture)
+            .WriteTo.File(
+                new CompactJsonFormatter(),
+                context.Configuration["Logging:FilePath"] ?? "logs/dualprevention-.json",
+                rollingInterval: RollingInterval.Day,
+                retainedFileCountLimit: 30));
+
+        var node = configuration.GetSection(NodeOptions.Section).Get<NodeOptions>() ?? new NodeOptions();
+        services.Configure<NodeOptions>(configuration.GetSection(NodeOptions.Section));
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddDualPreventionData(appConnectionString);
+        services.AddSingleton<DatabaseMigrator>();
+        services.AddScoped<SeedDemoData>();
+        services.AddValidatorsFromAssemblyContaining<EnterpriseDetailsValidator>(includeInternalTypes: true);
+        services.AddDualPreventionUseCases();
+
+        AddIdentity(services, configuration);
+        services.AddDataProtection()
+            .SetApplicationName("DualPrevention")
+            .PersistKeysToDbContext<DualPreventionDbContext>();
+
+        services.AddLocalization(options => options.ResourcesPath = "Resources");
+        services.Configure<RequestLocalizationOptions>(options =>
+        {
+            options.DefaultRequestCulture = new RequestCulture("zh-CN");
+            options.SupportedCultures = SupportedCultures;
+            options.SupportedUICultures = SupportedCultures;
+            options.RequestCultureProviders = [new CookieRequestCultureProvider()];
+        });
+
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<CircuitHandler, TenantScopeCircuitHandler>();
+        services.AddMudServices();
+        services.AddHttpContextAccessor();
+
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+        services.AddOpenApi();
+
+        services.AddHealthChecks()
+            .AddNpgSql(appConnectionString, name: "postgresql", tags: ["ready"])
+            .AddCheck<HangfireStorageHealthCheck>("hangfire-storage", tags: ["ready"]);
+
+        services.AddHangfire(hangfire => hangfire
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UsePostgreSqlStorage(
+                options => options.UseNpgsqlConnection(appConnectionString),
+                new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true }));
+        if (node.Jobs)
+        {
+            services.AddHangfireServer(options => options.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}");
+        }
+
+        return builder;
+    }
+
+    private static void AddIdentity(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddIdentity<ApplicationUser, IdentityRole<Guid>>(options =>
+            {
+                // GB/T 22239-2019 level 3: length ≥ 8 and three character classes (ThreeCharacterClassesPasswordValidator).
+                options.Password.RequiredLength = ThreeCharacterClassesPasswordValidator.MinimumLength;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Lockout.AllowedForNewUsers = true;
+                options.User.RequireUniqueEmail = false;
+                options.User.AllowedUserNameCharacters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._";
+            })
+            .AddEntityFrameworkStores<DualPreventionDbContext>()
+            .AddClaimsPrincipalFactory<ScopedUserClaimsPrincipalFactory>()
+            .AddPasswordValidator<ThreeCharacterClassesPasswordValidator>()
+            .AddDefaultTokenProviders();
+
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.LoginPath = "/account/login";
+            options.LogoutPath = "/account/logout";
+            options.AccessDeniedPath = "/account/access-denied";
+            options.Cookie.Name = "dp.auth";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+
+            // GB/T 22239-2019 level 3: sessions end after 30 minutes without activity.
+            options.ExpireTimeSpan = TimeSpan.FromMinutes(30);
+            options.SlidingExpiration = true;
+            options.Events.OnRedirectToLogin = context => ApiAwareRedirect(context, StatusCodes.Status401Unauthorized);
+            options.Events.OnRedirectToAccessDenied = context => ApiAwareRedirect(context, StatusCodes.Status403Forbidden);
+        });
+
+        var jwt = JwtSettings.From(configuration);
+        services.AddSingleton(jwt);
+        services.AddSingleton<TokenIssuer>();
+        services.AddAuthentication(options =>
+            {
+                options.DefaultScheme = CookieOrBearerScheme;
+                options.DefaultChallengeScheme = CookieOrBearerScheme;
+                options.DefaultAuthenticateScheme = CookieOrBearerScheme;
+            })
+            .AddPolicyScheme(CookieOrBearerScheme, CookieOrBearerScheme, options =>
+                options.ForwardDefaultSelector = context =>
+                    context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                        ? JwtBearerDefaults.AuthenticationScheme
+                        : IdentityConstants.ApplicationScheme)
+            .AddJwtBearer(options =>
+            {
+                options.MapInboundClaims = false;
+                options.TokenValidationParameters = jwt.ValidationParameters();
+            });
+
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(Policies.Admin, policy => policy.RequireRole(Roles.Admin))
+            .AddPolicy(Policies.Regulator, policy => policy.RequireRole(Roles.Admin, Roles.ProvinceStaff, Roles.CityReviewer))
+            .AddPolicy(Policies.AccountManager, policy => policy.RequireRole(Roles.Admin, Roles.ProvinceStaff, Roles.CityReviewer, Roles.EnterpriseAdmin))
+            .AddPolicy(Policies.EnterpriseRegistrar, policy => policy.RequireRole(Roles.CityReviewer));
+    }
+
+    private static Task ApiAwareRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int statusCode)
+    {
+        if (context.Request.Path.StartsWithSegments("/api"))
+        {
+            context.Response.StatusCode = statusCode;
+            return Task.CompletedTask;
+        }
+
+        context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>The signed-in user's id, or null.</summary>
+    public static Guid? UserId(this ClaimsPrincipal user) =>
+        Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
+}
