@@ -1,0 +1,27 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DualPrevention.Testing;
+
+/// <summary>
+/// The real web host on a <see cref="DemoDatabase"/>: same pipeline, app-role connection, demo data seeded by
+/// the fixture. Call <c>UseKestrel(0)</c> and <c>StartServer()</c> for browser tests.
+/// </summary>
+public sealed class DualPreventionAppFactory(DemoDatabase database) : WebApplicationFactory<Program>
+{
+    /// <summary>Base64 of 48 fixed bytes: a test-only signing key.</summary>
+    public static readonly string JwtKey = Convert.ToBase64String(Enumerable.Range(1, 48).Select(i => (byte)i).ToArray());
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("ConnectionStrings:App", database.AppConnectionString);
+        builder.UseSetting("Database:MigrateOnStartup", "false");
+        builder.UseSetting("Demo:SeedOnStartup", "false");
+        builder.UseSetting("Node:Jobs", "false");
+        builder.UseSetting("Auth:JwtSigningKey", JwtKey);
+        builder.UseSetting("Logging:FilePath", Path.Combine(Path.GetTempPath(), $"dp-tests-{database.Name}", "log-.json"));
+        builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(TimeProvider.System));
+    }
+}

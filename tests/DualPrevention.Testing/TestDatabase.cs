@@ -1,0 +1,123 @@
+using DualPrevention.Core;
+using DualPrevention.Core.Accounts;
+using DualPrevention.Core.Auditing;
+using DualPrevention.Core.Data;
+using DualPrevention.Core.Enterprises;
+using DualPrevention.Core.Tenancy;
+using FluentValidation;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+using Npgsql;
+using Xunit;
+
+namespace DualPrevention.Testing;
+
+/// <summary>
+/// A freshly migrated database of its own for one test class (use as <c>IClassFixture</c>): created on the
+/// shared server, owned by <c>dp_owner</c>, reached by the application as <c>dp_app</c> so row-level security
+/// applies, and dropped afterwards.
+/// </summary>
+public class TestDatabase : IAsyncLifetime
+{
+    public const string OwnerRole = "dp_owner";
+    public const string AppRole = "dp_app";
+
+    private string _adminConnectionString = "";
+
+    public string Name { get; } = $"dp_test_{Guid.NewGuid():N}";
+
+    public string OwnerConnectionString { get; private set; } = "";
+
+    public string AppConnectionString { get; private set; } = "";
+
+    /// <summary>The clock handed to services built by <see cref="CreateServices"/>; starts at 2026-11-02 08:00 Asia/Shanghai.</summary>
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 2, 0, 0, 0, TimeSpan.Zero));
+
+    public virtual async Task InitializeAsync()
+    {
+        _adminConnectionString = await PostgresServer.AdminConnectionStringAsync();
+        await using (var admin = new NpgsqlConnection(_adminConnectionString))
+        {
+            await admin.OpenAsync();
+            await EnsureRoleAsync(admin, OwnerRole, "LOGIN");
+            await EnsureRoleAsync(admin, AppRole, "LOGIN NOSUPERUSER NOBYPASSRLS");
+            await using var create = new NpgsqlCommand($"CREATE DATABASE {Name} OWNER {OwnerRole}", admin);
+            await create.ExecuteNonQueryAsync();
+        }
+
+        OwnerConnectionString = WithUser(OwnerRole);
+        AppConnectionString = WithUser(AppRole);
+        await new DatabaseMigrator(Clock, NullLogger<DatabaseMigrator>.Instance).MigrateAsync(OwnerConnectionString, AppRole, CancellationToken.None);
+    }
+
+    public virtual async Task DisposeAsync()
+    {
+        NpgsqlConnection.ClearAllPools();
+        await using var admin = new NpgsqlConnection(_adminConnectionString);
+        await admin.OpenAsync();
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {Name} WITH (FORCE)", admin);
+        await drop.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>
+    /// Core services on the app-role connection, as the web host registers them: data, use cases, Identity.
+    /// Each scope's tenant is set through <see cref="TenantScopeAccessor"/>.
+    /// </summary>
+    public ServiceProvider CreateServices()
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton<TimeProvider>(Clock);
+        services.AddDualPreventionData(AppConnectionString);
+        services.AddDualPreventionUseCases();
+        services.AddSingleton<IValidator<EnterpriseDetails>, EnterpriseDetailsValidator>();
+        services.AddSingleton<IValidator<NewAccount>, NewAccountValidator>();
+        services.AddIdentityCore<ApplicationUser>(options =>
+            {
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+            })
+            .AddRoles<IdentityRole<Guid>>()
+            .AddEntityFrameworkStores<DualPreventionDbContext>()
+            .AddPasswordValidator<ThreeCharacterClassesPasswordValidator>()
+            .AddDefaultTokenProviders();
+        return services.BuildServiceProvider(validateScopes: true);
+    }
+
+    /// <summary>A context on the owner connection (row-level security does not bind the owner) under <paramref name="scope"/>.</summary>
+    public DualPreventionDbContext OwnerContext(TenantScope scope) => Context(OwnerConnectionString, scope);
+
+    /// <summary>A context on the app-role connection under <paramref name="scope"/>.</summary>
+    public DualPreventionDbContext AppContext(TenantScope scope) => Context(AppConnectionString, scope);
+
+    private DualPreventionDbContext Context(string connectionString, TenantScope scope)
+    {
+        var options = new DbContextOptionsBuilder<DualPreventionDbContext>();
+        DataServiceCollectionExtensions.Configure(options, connectionString, new TenantScopeConnectionInterceptor(), new AuditInterceptor(Clock));
+        return new DualPreventionDbContext(options.Options, new TenantScopeAccessor(scope));
+    }
+
+    private string WithUser(string role) =>
+        new NpgsqlConnectionStringBuilder(_adminConnectionString) { Database = Name, Username = role, Password = role }.ConnectionString;
+
+    private static async Task EnsureRoleAsync(NpgsqlConnection admin, string role, string attributes)
+    {
+        // Test classes and test projects run in parallel: a concurrent CREATE ROLE may win the race.
+        try
+        {
+            await using var command = new NpgsqlCommand(
+                $"DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{role}') THEN CREATE ROLE {role} {attributes} PASSWORD '{role}'; END IF; END $$", admin);
+            await command.ExecuteNonQueryAsync();
+        }
+        catch (PostgresException ex) when (ex.SqlState is PostgresErrorCodes.DuplicateObject or PostgresErrorCodes.UniqueViolation)
+        {
+        }
+    }
+}
