@@ -5,6 +5,7 @@ using DualPrevention.Core.Data;
 using DualPrevention.Core.Enterprises;
 using DualPrevention.Core.Tenancy;
 using FluentValidation;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -72,6 +73,7 @@ public class TestDatabase : IAsyncLifetime
         services.AddLogging();
         services.AddSingleton<TimeProvider>(Clock);
         services.AddDualPreventionData(AppConnectionString);
+        services.AddSingleton<IDataProtectionProvider, EphemeralDataProtectionProvider>();
         services.AddDualPreventionUseCases();
         services.AddSingleton<IValidator<EnterpriseDetails>, EnterpriseDetailsValidator>();
         services.AddSingleton<IValidator<NewAccount>, NewAccountValidator>();

@@ -1,0 +1,105 @@
+using DualPrevention.Core.Tenancy;
+using DualPrevention.Testing;
+using Npgsql;
+
+namespace DualPrevention.IntegrationTests.Tenancy;
+
+/// <summary>Row-level security alone, by raw SQL as the application role: no EF Core filter is involved.</summary>
+public class RowLevelSecurityTests(DemoDatabase database) : IClassFixture<DemoDatabase>
+{
+    [Fact]
+    public async Task An_enterprise_scope_sees_only_its_enterprise()
+    {
+        var names = await ShortCodesAsync(TenantScope.ForEnterprise(database.Qd1));
+
+        names.ShouldBe(["demo-qd1"]);
+    }
+
+    [Fact]
+    public async Task The_Qingdao_scope_sees_both_Qingdao_enterprises_and_not_Weifang()
+    {
+        var names = await ShortCodesAsync(TenantScope.ForRegion("370200"));
+
+        names.ShouldBe(["demo-qd1", "demo-qd2"]);
+    }
+
+    [Fact]
+    public async Task The_province_scope_sees_all()
+    {
+        (await ShortCodesAsync(TenantScope.ForRegion("370000"))).ShouldBe(["demo-qd1", "demo-qd2", "demo-wf1"]);
+    }
+
+    [Fact]
+    public async Task A_missing_scope_sees_nothing()
+    {
+        await using var connection = new NpgsqlConnection(database.AppConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT count(*) FROM enterprise", connection);
+
+        ((long)(await command.ExecuteScalarAsync())!).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task An_enterprise_scope_cannot_update_another_enterprise_or_write_a_row_outside_its_scope()
+    {
+        await using var connection = await OpenAsync(TenantScope.ForEnterprise(database.Qd1));
+        await using var update = new NpgsqlCommand("UPDATE enterprise SET name = 'taken over' WHERE short_code = 'demo-wf1'", connection);
+        (await update.ExecuteNonQueryAsync()).ShouldBe(0);
+
+        await using var move = new NpgsqlCommand("UPDATE enterprise SET id = gen_random_uuid() WHERE short_code = 'demo-qd1'", connection);
+        var refused = await Should.ThrowAsync<PostgresException>(() => move.ExecuteNonQueryAsync());
+        refused.SqlState.ShouldBe(PostgresErrorCodes.InsufficientPrivilege);
+    }
+
+    [Fact]
+    public async Task The_audit_trail_is_append_only_for_the_application_role()
+    {
+        await using var connection = await OpenAsync(TenantScope.System);
+        await using var delete = new NpgsqlCommand("DELETE FROM audit_entry", connection);
+        var refused = await Should.ThrowAsync<PostgresException>(() => delete.ExecuteNonQueryAsync());
+        refused.SqlState.ShouldBe(PostgresErrorCodes.InsufficientPrivilege);
+
+        await using var update = new NpgsqlCommand("UPDATE audit_entry SET user_name = 'nobody'", connection);
+        (await Should.ThrowAsync<PostgresException>(() => update.ExecuteNonQueryAsync())).SqlState.ShouldBe(PostgresErrorCodes.InsufficientPrivilege);
+    }
+
+    [Fact]
+    public async Task A_pooled_connection_does_not_keep_the_previous_scope()
+    {
+        (await ShortCodesAsync(TenantScope.ForRegion("370000"))).Count.ShouldBe(3);
+
+        // The pool hands the same connection out again: a raw open that sets no scope must see nothing.
+        await using var connection = new NpgsqlConnection(database.AppConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT count(*) FROM enterprise", connection);
+        ((long)(await command.ExecuteScalarAsync())!).ShouldBe(0);
+    }
+
+    private async Task<List<string>> ShortCodesAsync(TenantScope scope)
+    {
+        await using var connection = await OpenAsync(scope);
+        await using var command = new NpgsqlCommand("SELECT short_code FROM enterprise ORDER BY short_code", connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        var codes = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            codes.Add(reader.GetString(0));
+        }
+
+        return codes;
+    }
+
+    private async Task<NpgsqlConnection> OpenAsync(TenantScope scope)
+    {
+        var connection = new NpgsqlConnection(database.AppConnectionString);
+        await connection.OpenAsync();
+        var (kind, enterprise, region) = TenantScopeConnectionInterceptor.SettingsFor(scope);
+        await using var set = new NpgsqlCommand(
+            "SELECT set_config('app.scope_kind', @k, false), set_config('app.enterprise_id', @e, false), set_config('app.region_code', @r, false)", connection);
+        set.Parameters.AddWithValue("k", kind);
+        set.Parameters.AddWithValue("e", enterprise);
+        set.Parameters.AddWithValue("r", region);
+        await set.ExecuteNonQueryAsync();
+        return connection;
+    }
+}
