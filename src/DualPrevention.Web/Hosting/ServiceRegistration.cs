@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using DualPrevention.Core;
 using DualPrevention.Core.Accounts;
 using DualPrevention.Core.Data;
@@ -74,6 +76,8 @@ internal static class ServiceRegistration
             options.RequestCultureProviders = [new CookieRequestCultureProvider()];
         });
 
+        // Chinese pages stay readable (and smaller) when CJK is written as text, not as numeric entities.
+        services.AddWebEncoders(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddCascadingAuthenticationState();
         services.AddScoped<CircuitHandler, TenantScopeCircuitHandler>();

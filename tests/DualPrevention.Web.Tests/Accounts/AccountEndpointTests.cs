@@ -1,0 +1,78 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace DualPrevention.Web.Tests.Accounts;
+
+public class AccountEndpointTests(WebFixture web) : IClassFixture<WebFixture>
+{
+    [Fact]
+    public async Task An_enterprise_admin_lists_only_its_own_staff()
+    {
+        var client = await web.ApiClientAsync("demo-qd2-admin");
+
+        var page = await client.GetFromJsonAsync<JsonElement>("/api/v1/accounts");
+
+        page.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("userName").GetString())
+            .ShouldBe(["demo-qd2-admin", "demo-qd2-inspector"], ignoreOrder: true);
+    }
+
+    [Fact]
+    public async Task An_account_created_by_an_admin_must_change_its_password_before_using_the_api()
+    {
+        var admin = await web.ApiClientAsync("demo-qd1-admin");
+        var created = await admin.PostAsJsonAsync("/api/v1/accounts", new
+        {
+            account = new { userName = "qd1-officer", displayName = "安全员甲", initialPassword = "Start#2026" },
+            role = "SafetyOfficer",
+            enterpriseId = web.Qd1,
+        });
+        created.StatusCode.ShouldBe(HttpStatusCode.Created);
+
+        var token = await web.Factory.CreateClient().PostAsJsonAsync("/api/v1/auth/token", new { userName = "qd1-officer", password = "Start#2026" });
+
+        token.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        var cookie = await web.CookieClientAsync("qd1-officer", "Start#2026");
+        var home = await cookie.GetAsync("/");
+        home.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        home.Headers.Location!.ToString().ShouldBe("/account/change-password");
+    }
+
+    [Fact]
+    public async Task Staff_cannot_be_planted_in_another_enterprise_nor_locked_there()
+    {
+        var admin = await web.ApiClientAsync("demo-qd1-admin");
+        var province = await web.ApiClientAsync("province");
+        var wf1Inspector = (await province.GetFromJsonAsync<JsonElement>("/api/v1/accounts?search=weifang")).GetProperty("items")[0].GetProperty("id").GetGuid();
+
+        var planted = await admin.PostAsJsonAsync("/api/v1/accounts", new
+        {
+            account = new { userName = "planted", displayName = "间谍", initialPassword = "Start#2026" },
+            role = "Inspector",
+            enterpriseId = web.Wf1,
+        });
+        var locked = await admin.PostAsync($"/api/v1/accounts/{wf1Inspector}/lock", null);
+
+        planted.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        locked.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Inspectors_may_not_manage_accounts()
+    {
+        var inspector = await web.ApiClientAsync("demo-qd1-inspector");
+
+        (await inspector.GetAsync("/api/v1/accounts")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task The_audit_trail_is_for_administrators_and_admins_see_enterprise_changes()
+    {
+        var reviewer = await web.ApiClientAsync("qingdao");
+        var admin = await web.ApiClientAsync("admin");
+
+        (await reviewer.GetAsync("/api/v1/audit-entries")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        var entries = await admin.GetFromJsonAsync<JsonElement>("/api/v1/audit-entries?entityType=Enterprise");
+        entries.GetProperty("totalCount").GetInt32().ShouldBeGreaterThanOrEqualTo(3);
+    }
+}

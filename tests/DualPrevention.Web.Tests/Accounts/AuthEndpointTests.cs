@@ -1,0 +1,60 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace DualPrevention.Web.Tests.Accounts;
+
+public class AuthEndpointTests(WebFixture web) : IClassFixture<WebFixture>
+{
+    [Fact]
+    public async Task A_token_carries_the_users_scope()
+    {
+        var client = await web.ApiClientAsync("demo-wf1-admin");
+
+        var me = await client.GetFromJsonAsync<JsonElement>("/api/v1/me");
+
+        me.GetProperty("enterpriseId").GetGuid().ShouldBe(web.Wf1);
+        me.GetProperty("roles").EnumerateArray().Select(r => r.GetString()).ShouldBe(["EnterpriseAdmin"]);
+    }
+
+    [Fact]
+    public async Task A_wrong_password_answers_401_as_problem_details()
+    {
+        var response = await web.Factory.CreateClient().PostAsJsonAsync("/api/v1/auth/token", new { userName = "qingdao", password = "Wrong#2026" });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+    }
+
+    [Fact]
+    public async Task Five_failures_lock_the_account_so_even_the_right_password_is_refused()
+    {
+        var client = web.Factory.CreateClient();
+        for (var attempt = 1; attempt <= 5; attempt++)
+        {
+            var failed = await client.PostAsJsonAsync("/api/v1/auth/token", new { userName = "demo-qd2-inspector", password = $"Wrong#{attempt}x" });
+            failed.StatusCode.ShouldBe(attempt < 5 ? HttpStatusCode.Unauthorized : HttpStatusCode.Locked);
+        }
+
+        var locked = await client.PostAsJsonAsync("/api/v1/auth/token", new { userName = "demo-qd2-inspector", password = WebFixture.Password });
+
+        locked.StatusCode.ShouldBe(HttpStatusCode.Locked);
+    }
+
+    [Fact]
+    public async Task The_api_without_credentials_answers_401_not_a_login_redirect()
+    {
+        var response = await web.Factory.CreateClient(new() { AllowAutoRedirect = false }).GetAsync("/api/v1/enterprises");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task A_page_without_sign_in_redirects_to_the_login_page()
+    {
+        var response = await web.Factory.CreateClient(new() { AllowAutoRedirect = false }).GetAsync("/accounts");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        response.Headers.Location!.ToString().ShouldContain("/account/login");
+    }
+}

@@ -1,0 +1,58 @@
+using System.Net;
+using System.Text.Json;
+
+namespace DualPrevention.Web.Tests.Hosting;
+
+public class HostingTests(WebFixture web) : IClassFixture<WebFixture>
+{
+    [Fact]
+    public async Task Readiness_checks_PostgreSQL_and_Hangfire_storage()
+    {
+        var response = await web.Factory.CreateClient().GetAsync("/health/ready");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await response.Content.ReadAsStringAsync()).ShouldBe("Healthy");
+    }
+
+    [Fact]
+    public async Task The_OpenAPI_document_describes_the_v1_api()
+    {
+        var document = JsonDocument.Parse(await web.Factory.CreateClient().GetStringAsync("/openapi/v1.json"));
+
+        var paths = document.RootElement.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
+        paths.ShouldContain("/api/v1/auth/token");
+        paths.ShouldContain("/api/v1/enterprises");
+        paths.ShouldContain("/api/v1/accounts");
+    }
+
+    [Fact]
+    public async Task Pages_carry_the_security_headers()
+    {
+        var response = await web.Factory.CreateClient().GetAsync("/account/login");
+
+        response.Headers.GetValues("X-Content-Type-Options").ShouldBe(["nosniff"]);
+        response.Headers.GetValues("X-Frame-Options").ShouldBe(["DENY"]);
+        response.Headers.GetValues("Content-Security-Policy").Single().ShouldContain("frame-ancestors 'none'");
+    }
+
+    [Fact]
+    public async Task The_jobs_dashboard_is_for_administrators_only()
+    {
+        var reviewer = await web.CookieClientAsync("qingdao");
+        var admin = await web.CookieClientAsync("admin");
+
+        ((int)(await reviewer.GetAsync("/jobs")).StatusCode).ShouldBeOneOf(302, 403);
+        (await admin.GetAsync("/jobs")).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task The_login_page_speaks_Chinese_first_and_English_on_request()
+    {
+        var client = web.Factory.CreateClient();
+
+        (await client.GetStringAsync("/account/login")).ShouldContain("双重预防机制信息平台");
+        var english = new HttpRequestMessage(HttpMethod.Get, "/account/login");
+        english.Headers.Add("Cookie", ".AspNetCore.Culture=c%3Den-US%7Cuic%3Den-US");
+        (await (await client.SendAsync(english)).Content.ReadAsStringAsync()).ShouldContain("Dual Prevention Platform");
+    }
+}
