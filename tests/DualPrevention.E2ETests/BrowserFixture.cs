@@ -1,0 +1,68 @@
+using DualPrevention.Testing;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace DualPrevention.E2ETests;
+
+/// <summary>
+/// The real host on Kestrel (a free loopback port) over a demo database, and Debian's Chromium driven by
+/// Playwright (<c>DP_CHROMIUM</c>, default /usr/bin/chromium; no browser download).
+/// </summary>
+public sealed class BrowserFixture : DemoDatabase
+{
+    private DualPreventionAppFactory? _factory;
+    private IPlaywright? _playwright;
+
+    public IBrowser Browser { get; private set; } = default!;
+
+    public string BaseUrl { get; private set; } = "";
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        _factory = new DualPreventionAppFactory(this);
+        _factory.UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, 0));
+        _factory.StartServer();
+        BaseUrl = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("DP_CHROMIUM") ?? "/usr/bin/chromium",
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    public override async Task DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        _playwright!.Dispose();
+        await _factory!.DisposeAsync();
+        await base.DisposeAsync();
+    }
+
+    /// <summary>A fresh browser context (own cookies) with a page of the given viewport.</summary>
+    public async Task<IPage> NewPageAsync(int width = 1280, int height = 900)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseUrl,
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            Locale = "zh-CN",
+        });
+        context.SetDefaultTimeout(15_000);
+        return await context.NewPageAsync();
+    }
+
+    /// <summary>Signs in through the login form and waits for the interactive home page.</summary>
+    public static async Task SignInAsync(IPage page, string userName, string password = Password)
+    {
+        await page.GotoAsync("/account/login");
+        await page.FillAsync("#username", userName);
+        await page.FillAsync("#password", password);
+        await page.ClickAsync("[data-testid=login-submit]");
+        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
+        await page.WaitForSelectorAsync("[data-testid=scope-name]");
+    }
+}

@@ -1,0 +1,68 @@
+using Microsoft.Playwright;
+
+namespace DualPrevention.E2ETests;
+
+public class TenantIsolationInTheBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task An_enterprise_user_sees_only_its_enterprise()
+    {
+        var page = await browser.NewPageAsync();
+        await BrowserFixture.SignInAsync(page, "demo-qd1-admin");
+
+        (await page.TextContentAsync("[data-testid=scope-name]"))!.Trim().ShouldBe("青岛示范石化有限公司");
+        (await page.TextContentAsync("[data-testid=enterprise-count]"))!.Trim().ShouldBe("1");
+
+        await page.GotoAsync($"/enterprises/{browser.Qd1}");
+        (await page.TextContentAsync("[data-testid=enterprise-name]"))!.ShouldBe("青岛示范石化有限公司");
+
+        var foreign = await page.GotoAsync($"/enterprises/{browser.Wf1}");
+        foreign!.Status.ShouldBe(404);
+        await page.WaitForSelectorAsync("[data-testid=not-found]");
+        (await page.ContentAsync()).ShouldNotContain("潍坊示范化学有限公司");
+    }
+
+    [Fact]
+    public async Task The_Qingdao_reviewer_sees_both_Qingdao_enterprises_but_not_the_Weifang_one()
+    {
+        var page = await browser.NewPageAsync();
+        await BrowserFixture.SignInAsync(page, "qingdao");
+
+        await page.ClickAsync("a[href='enterprises']");
+        await page.WaitForSelectorAsync("[data-testid=enterprise-row]");
+        var names = await page.Locator("[data-testid=enterprise-row]").AllTextContentsAsync();
+
+        names.ShouldBe(["青岛示范化工储运有限公司", "青岛示范石化有限公司"], ignoreOrder: true);
+        (await page.ContentAsync()).ShouldNotContain("潍坊示范化学有限公司");
+    }
+
+    [Fact]
+    public async Task The_layout_fits_a_375_pixel_phone_without_sideways_scrolling()
+    {
+        var page = await browser.NewPageAsync(width: 375, height: 812);
+        await BrowserFixture.SignInAsync(page, "demo-qd2-inspector");
+
+        await page.GotoAsync($"/enterprises/{browser.Qd2}");
+        await page.WaitForSelectorAsync("[data-testid=enterprise-name]");
+        var scrollWidth = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
+
+        scrollWidth.ShouldBeLessThanOrEqualTo(375);
+        (await page.IsVisibleAsync("[data-testid=scope-name]")).ShouldBeTrue();
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetTempPath(), "dp-phone-enterprise.png"), FullPage = true });
+    }
+
+    [Fact]
+    public async Task The_chosen_language_follows_the_user_to_a_new_browser()
+    {
+        var page = await browser.NewPageAsync();
+        await BrowserFixture.SignInAsync(page, "weifang");
+        await page.GotoAsync("/culture/set?culture=en-US&returnUrl=/");
+        await page.WaitForSelectorAsync("text=Enterprises");
+
+        var elsewhere = await browser.NewPageAsync();
+        await BrowserFixture.SignInAsync(elsewhere, "weifang");
+
+        (await elsewhere.Locator("nav").InnerTextAsync()).ShouldContain("Enterprises");
+        (await elsewhere.GetAttributeAsync("html", "lang")).ShouldBe("en-US");
+    }
+}
