@@ -50,7 +50,8 @@ internal static class ServiceRegistration
                 new CompactJsonFormatter(),
                 context.Configuration["Logging:FilePath"] ?? "logs/dualprevention-.json",
                 rollingInterval: RollingInterval.Day,
-                retainedFileCountLimit: 30));
+                retainedFileCountLimit: 30),
+            preserveStaticLogger: true);
 
         var node = configuration.GetSection(NodeOptions.Section).Get<NodeOptions>() ?? new NodeOptions();
         services.Configure<NodeOptions>(configuration.GetSection(NodeOptions.Section));

@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Runs DualPrevention locally: a private PostgreSQL under .data/postgres plus the app in the foreground.
+# Ctrl-C stops the app, then PostgreSQL (unless DP_KEEP_PG=1). Safe to re-run: data in .data/ is kept.
+# Settings (see deploy/.env.example): DP_PG_PORT, DP_HTTP_PORT, DP_DEMO_PASSWORD, DP_KEEP_PG.
+set -euo pipefail
+
+# shellcheck source=deploy/local/lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+cd "$DP_ROOT"
+
+pg_port=${DP_PG_PORT:-5433}
+http_port=${DP_HTTP_PORT:-5080}
+pg_data=$DP_ROOT/.data/postgres
+key_file=$DP_ROOT/.data/jwt-signing-key
+
+dp_ensure_packages postgresql
+command -v dotnet >/dev/null || dp_die "dotnet not found: install the .NET 10 SDK (version in global.json)"
+
+dp_pg_start "$pg_data" "$pg_port"
+if [[ ${DP_KEEP_PG:-0} != 1 ]]; then
+  trap 'dp_pg_stop "$pg_data"' EXIT
+fi
+dp_pg_bootstrap "$pg_port" dualprevention
+
+# The JWT signing key is made once and kept, so issued tokens stay valid across restarts.
+if [[ ! -s $key_file ]]; then
+  (umask 077 && head -c 48 /dev/urandom | base64 -w0 >"$key_file")
+fi
+mkdir -p "$DP_ROOT/.data/logs"
+
+db="Host=127.0.0.1;Port=$pg_port;Database=dualprevention"
+export ASPNETCORE_ENVIRONMENT=Development
+export ASPNETCORE_URLS="http://127.0.0.1:$http_port"
+export ConnectionStrings__App="$db;Username=dp_app;Password=dp_app"
+export ConnectionStrings__Owner="$db;Username=dp_owner;Password=dp_owner"
+export Database__MigrateOnStartup=true
+export Database__AppRole=dp_app
+export Demo__SeedOnStartup=true
+export Demo__Password="${DP_DEMO_PASSWORD:-Demo@2026}"
+Auth__JwtSigningKey=$(<"$key_file")
+export Auth__JwtSigningKey
+export Logging__FilePath="$DP_ROOT/.data/logs/dualprevention-.json"
+
+echo "PostgreSQL runs on 127.0.0.1:$pg_port (data in .data/postgres); starting the app, Ctrl-C stops it."
+
+# The app runs as a child rather than through exec so the EXIT trap can stop PostgreSQL afterwards. A background
+# child of a non-interactive shell ignores SIGINT, so Ctrl-C (and SIGTERM) reach it through this trap as SIGTERM,
+# which `dotnet run` forwards to the app and ASP.NET Core treats as a graceful shutdown.
+dotnet run -c Release --project src/DualPrevention.Web --no-launch-profile &
+app_pid=$!
+trap 'kill -TERM "$app_pid" 2>/dev/null || true' INT TERM
+status=0
+wait "$app_pid" || status=$?
+# A trapped signal interrupts `wait` before the app has finished shutting down: wait for its real exit.
+while kill -0 "$app_pid" 2>/dev/null; do
+  status=0
+  wait "$app_pid" || status=$?
+done
+exit "$status"
