@@ -1,6 +1,7 @@
 using DualPrevention.Core.Accounts;
 using DualPrevention.Core.Auditing;
 using DualPrevention.Core.Regions;
+using DualPrevention.Core.Risks;
 using DualPrevention.Core.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -11,7 +12,7 @@ namespace DualPrevention.Core.Data;
 /// <summary>
 /// Brings a database up to date as the table owner: applies EF migrations (which carry the row-level-security
 /// policies), grants the application role what it may do — no UPDATE or DELETE on the audit trail, no writes to
-/// the migration history — gives it the <c>hangfire</c> schema, and upserts the reference regions and roles. Idempotent.
+/// the migration history — gives it the <c>hangfire</c> schema, and upserts the reference data (regions, roles, risk band tables). Idempotent.
 /// </summary>
 public sealed class DatabaseMigrator(TimeProvider clock, ILogger<DatabaseMigrator> logger)
 {
@@ -27,6 +28,7 @@ public sealed class DatabaseMigrator(TimeProvider clock, ILogger<DatabaseMigrato
         await GrantAsync(db, appRole, cancellationToken);
         var regions = await SeedRegions.RunAsync(db, cancellationToken);
         await SeedRoles.RunAsync(db, cancellationToken);
+        await SeedRiskBandTables.RunAsync(db, clock.GetUtcNow(), cancellationToken);
         logger.LogInformation("Reference data ready: {RegionCount} regions", regions);
     }
 

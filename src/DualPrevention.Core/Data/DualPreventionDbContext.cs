@@ -3,7 +3,9 @@ using System.Text.Json;
 using DualPrevention.Core.Accounts;
 using DualPrevention.Core.Auditing;
 using DualPrevention.Core.Enterprises;
+using DualPrevention.Core.Imports;
 using DualPrevention.Core.Regions;
+using DualPrevention.Core.Risks;
 using DualPrevention.Core.Tenancy;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
@@ -24,6 +26,9 @@ public sealed class DualPreventionDbContext(DbContextOptions<DualPreventionDbCon
     /// <summary>Name of the tenant query filter; cross it only with <c>IgnoreQueryFilters([TenantFilter])</c> and a test.</summary>
     public const string TenantFilter = "Tenant";
 
+    /// <summary>Name of the filter that hides soft-deleted register rows.</summary>
+    public const string SoftDeleteFilter = "SoftDelete";
+
     /// <summary>The scope this context filters by, fixed for its lifetime.</summary>
     public TenantScope Scope { get; } = scopeAccessor.Current;
 
@@ -34,6 +39,24 @@ public sealed class DualPreventionDbContext(DbContextOptions<DualPreventionDbCon
     public DbSet<Enterprise> Enterprises => Set<Enterprise>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<MajorHazardSource> MajorHazardSources => Set<MajorHazardSource>();
+
+    public DbSet<RiskAnalysisObject> RiskAnalysisObjects => Set<RiskAnalysisObject>();
+
+    public DbSet<RiskAnalysisUnit> RiskAnalysisUnits => Set<RiskAnalysisUnit>();
+
+    public DbSet<RiskEvent> RiskEvents => Set<RiskEvent>();
+
+    public DbSet<RiskAssessment> RiskAssessments => Set<RiskAssessment>();
+
+    public DbSet<ControlMeasure> ControlMeasures => Set<ControlMeasure>();
+
+    public DbSet<RiskBandTable> RiskBandTables => Set<RiskBandTable>();
+
+    public DbSet<ImportMappingProfile> ImportMappingProfiles => Set<ImportMappingProfile>();
+
+    public DbSet<ImportRun> ImportRuns => Set<ImportRun>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -49,7 +72,7 @@ public sealed class DualPreventionDbContext(DbContextOptions<DualPreventionDbCon
         builder.ApplyConfigurationsFromAssembly(typeof(DualPreventionDbContext).Assembly);
 
         // Tables are named by the singular entity, snake_case (enterprise, audit_entry), not by the DbSet.
-        foreach (var entityType in builder.Model.GetEntityTypes().Where(t => t.ClrType.Namespace?.StartsWith("DualPrevention.", StringComparison.Ordinal) == true))
+        foreach (var entityType in builder.Model.GetEntityTypes().Where(t => !t.IsOwned() && t.ClrType.Namespace?.StartsWith("DualPrevention.", StringComparison.Ordinal) == true))
         {
             entityType.SetTableName(JsonNamingPolicy.SnakeCaseLower.ConvertName(entityType.ClrType.Name));
         }
@@ -77,7 +100,18 @@ public sealed class DualPreventionDbContext(DbContextOptions<DualPreventionDbCon
             {
                 builder.Entity(entityType.ClrType).HasQueryFilter(TenantFilter, TenantOwnedFilter(entityType.ClrType));
             }
+
+            if (typeof(RegisterRow).IsAssignableFrom(entityType.ClrType))
+            {
+                builder.Entity(entityType.ClrType).HasQueryFilter(SoftDeleteFilter, NotDeletedFilter(entityType.ClrType));
+            }
         }
+    }
+
+    private static LambdaExpression NotDeletedFilter(Type entityType)
+    {
+        var row = Expression.Parameter(entityType, "row");
+        return Expression.Lambda(Expression.Not(Expression.Property(row, nameof(RegisterRow.IsDeleted))), row);
     }
 
     private LambdaExpression TenantOwnedFilter(Type entityType)

@@ -1,0 +1,4 @@
+namespace DualPrevention.Core.Risks;
+
+/// <summary>An assessment's inputs: L and S for LS and the matrix; L, E and C for LEC (spec §6).</summary>
+public sealed record RiskAssessmentInput(AssessmentMethod Method, decimal? L, decimal? S, decimal? E, decimal? C);

@@ -1,0 +1,17 @@
+namespace DualPrevention.Core.Risks;
+
+/// <summary>The four risk levels, highest first; a lower value is a higher risk (spec §6).</summary>
+public enum RiskLevel
+{
+    /// <summary>重大风险, red #E63031.</summary>
+    Major = 1,
+
+    /// <summary>较大风险, orange #F48400.</summary>
+    Significant = 2,
+
+    /// <summary>一般风险, yellow #F1DD00.</summary>
+    General = 3,
+
+    /// <summary>低风险, blue #00B0F0.</summary>
+    Low = 4,
+}
