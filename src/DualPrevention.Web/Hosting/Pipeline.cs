@@ -63,7 +63,15 @@ internal static class Pipeline
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.UseSerilogRequestLogging();
+        app.UseSerilogRequestLogging(options => options.EnrichDiagnosticContext = (diagnostics, context) =>
+        {
+            // The request's log event is written outside TenantScopeMiddleware, so it names the user itself.
+            var scope = Core.Tenancy.PrincipalScope.From(context.User);
+            diagnostics.Set("UserName", scope.UserName);
+            diagnostics.Set("EnterpriseId", scope.EnterpriseId);
+            diagnostics.Set("RegionCode", scope.RegionCode);
+            diagnostics.Set("CorrelationId", context.TraceIdentifier);
+        });
         app.UseRequestLocalization();
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
