@@ -9,6 +9,6 @@ public static class Paging
     /// <summary>Clamps a requested page size to 1…200 (default 20).</summary>
     public static int ClampPageSize(int pageSize) => pageSize <= 0 ? 20 : Math.Min(pageSize, 200);
 
-    /// <summary>Clamps a requested page number to ≥ 1.</summary>
-    public static int ClampPage(int page) => Math.Max(page, 1);
+    /// <summary>Clamps a requested page number to 1…100,000, so that the row offset always fits.</summary>
+    public static int ClampPage(int page) => Math.Clamp(page, 1, 100_000);
 }

@@ -26,5 +26,6 @@ public static class UseCaseRegistration
             .AddScoped<ResetAccountPassword.Handler>()
             .AddScoped<ChangeOwnPassword.Handler>()
             .AddScoped<ListAuditEntries.Handler>()
+            .AddScoped<RecordSignIn.Handler>()
             .AddScoped<SeedDemoData>();
 }

@@ -11,7 +11,7 @@ public class TenantIsolationInTheBrowserTests(BrowserFixture browser) : IClassFi
         await BrowserFixture.SignInAsync(page, "demo-qd1-admin");
 
         (await page.TextContentAsync("[data-testid=scope-name]"))!.Trim().ShouldBe("青岛示范石化有限公司");
-        (await page.TextContentAsync("[data-testid=enterprise-count]"))!.Trim().ShouldBe("1");
+        (await page.GetAttributeAsync("[data-testid=enterprise-count]", "data-count")).ShouldBe("1");
 
         await page.GotoAsync($"/enterprises/{browser.Qd1}");
         (await page.TextContentAsync("[data-testid=enterprise-name]"))!.ShouldBe("青岛示范石化有限公司");

@@ -56,6 +56,43 @@ public sealed partial class WebFixture : DemoDatabase
         return client;
     }
 
+    /// <summary>
+    /// Signs in through the login form without a cookie container and returns the raw "Cookie" header the browser
+    /// would send afterwards, so a test can replay it after a sign-out.
+    /// </summary>
+    public async Task<string> SignInCookieHeaderAsync(string userName, string password = Password)
+    {
+        var client = Factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        var page = await client.GetAsync("/account/login");
+        var cookies = Cookies(page).ToDictionary(c => c.Name, c => c.Value);
+        var token = AntiforgeryField().Match(await page.Content.ReadAsStringAsync()).Groups[1].Value;
+        using var post = new HttpRequestMessage(HttpMethod.Post, "/account/login")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["__RequestVerificationToken"] = token,
+                ["_handler"] = "login",
+                ["Input.UserName"] = userName,
+                ["Input.Password"] = password,
+            }),
+        };
+        post.Headers.Add("Cookie", string.Join("; ", cookies.Select(c => $"{c.Key}={c.Value}")));
+        foreach (var (name, value) in Cookies(await client.SendAsync(post)))
+        {
+            cookies[name] = value;
+        }
+
+        return string.Join("; ", cookies.Select(c => $"{c.Key}={c.Value}"));
+    }
+
+    /// <summary>The request token of an antiforgery-protected form in <paramref name="html"/>.</summary>
+    public static string AntiforgeryToken(string html) => AntiforgeryField().Match(html).Groups[1].Value;
+
+    private static IEnumerable<(string Name, string Value)> Cookies(HttpResponseMessage response) =>
+        response.Headers.TryGetValues("Set-Cookie", out var values)
+            ? values.Select(v => v.Split(';')[0].Split('=', 2)).Select(p => (p[0], p[1]))
+            : [];
+
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryField();
 

@@ -1,12 +1,14 @@
+using DualPrevention.Core.Auditing;
 using Microsoft.AspNetCore.Identity;
 
 namespace DualPrevention.Core.Accounts;
 
 /// <summary>
 /// A person who signs in. Exactly one scope: an enterprise (<see cref="EnterpriseId"/>) or a region
-/// (<see cref="ScopeRegionCode"/>, a city or the province); a check constraint enforces it.
+/// (<see cref="ScopeRegionCode"/>, a city or the province); a check constraint enforces it. Audited, with its
+/// secrets masked (GB/T 22239-2019 level 3 security audit).
 /// </summary>
-public sealed class ApplicationUser : IdentityUser<Guid>
+public sealed class ApplicationUser : IdentityUser<Guid>, IAudited
 {
     public string DisplayName { get; set; } = "";
 
@@ -23,4 +25,6 @@ public sealed class ApplicationUser : IdentityUser<Guid>
 
     /// <summary>UTC.</summary>
     public DateTimeOffset CreatedAt { get; set; }
+
+    (Guid? EnterpriseId, string? RegionCode) IAudited.AuditOwner() => (EnterpriseId, ScopeRegionCode);
 }

@@ -14,26 +14,44 @@ public static class CreateAccount
     /// <param name="RegionCode">For regulator roles: the city (CityReviewer) or province code.</param>
     public sealed record Command(NewAccount Account, string Role, Guid? EnterpriseId, string? RegionCode);
 
-    public sealed class Handler(IServiceScopeFactory scopes, IValidator<NewAccount> validator, TimeProvider clock)
+    /// <summary>Shape rules of the whole command.</summary>
+    public sealed class Validator : AbstractValidator<Command>
     {
+        public Validator()
+        {
+            RuleFor(c => c.Account).NotNull().SetValidator(new NewAccountValidator());
+            RuleFor(c => c.Role).NotEmpty();
+        }
+    }
+
+    public sealed class Handler(IServiceScopeFactory scopes, TimeProvider clock)
+    {
+        private readonly Validator _validator = new();
+
         /// <summary>Creates the account; it must change its password at first sign-in. Returns its id.</summary>
         /// <exception cref="ValidationException">The account's fields are malformed.</exception>
-        /// <exception cref="DomainRuleException">The actor may not create it, or the name is taken.</exception>
+        /// <exception cref="DomainRuleException">The actor may not create it, or the name is taken or lacks the enterprise's prefix.</exception>
         public async Task<Guid> HandleAsync(Actor actor, Command command, CancellationToken cancellationToken)
         {
-            await validator.ValidateAndThrowAsync(command.Account, cancellationToken);
+            await _validator.ValidateAndThrowAsync(command, cancellationToken);
             await using var work = AccountUnitOfWork.Begin(scopes, actor.Scope);
             string? enterpriseRegion = null;
             if (command.EnterpriseId is { } enterpriseId)
             {
-                enterpriseRegion = await work.Db.Enterprises.Where(e => e.Id == enterpriseId).Select(e => e.RegionCode).FirstOrDefaultAsync(cancellationToken)
+                var enterprise = await work.Db.Enterprises.Where(e => e.Id == enterpriseId).Select(e => new { e.RegionCode, e.ShortCode }).FirstOrDefaultAsync(cancellationToken)
                     ?? throw new DomainRuleException(CoreText.Get("Enterprise.NotFound"));
+                enterpriseRegion = enterprise.RegionCode;
+                if (!command.Account.UserName.StartsWith(enterprise.ShortCode + "-", StringComparison.Ordinal))
+                {
+                    throw new DomainRuleException(CoreText.Get("Account.UserName.Prefix", enterprise.ShortCode));
+                }
             }
 
             if (!Roles.All.Contains(command.Role)
                 || !AccountPermissions.CanManage(actor, command.Role, command.EnterpriseId, command.RegionCode, enterpriseRegion))
             {
-                throw new DomainRuleException(CoreText.Get("Account.Role.NotAllowed", command.Role));
+                var roleName = Roles.All.Contains(command.Role) ? CoreText.Get($"Role.{command.Role}") : command.Role;
+                throw new DomainRuleException(CoreText.Get("Account.Role.NotAllowed", roleName));
             }
 
             await using var transaction = await work.Db.Database.BeginTransactionAsync(cancellationToken);

@@ -1,4 +1,3 @@
-using DualPrevention.Core.Localization;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DualPrevention.Core.Accounts;
@@ -11,14 +10,8 @@ public static class LockAccount
     public sealed class Handler(IServiceScopeFactory scopes)
     {
         /// <exception cref="NotFoundException">Not an account the actor manages.</exception>
-        /// <exception cref="DomainRuleException">The actor tried to lock itself.</exception>
         public async Task HandleAsync(Actor actor, Command command, CancellationToken cancellationToken)
         {
-            if (command.UserId == actor.Scope.UserId)
-            {
-                throw new DomainRuleException(CoreText.Get("Account.Self"));
-            }
-
             await using var work = AccountUnitOfWork.Begin(scopes, actor.Scope);
             var user = await ManagedAccount.FindAsync(work, actor, command.UserId, cancellationToken);
             AccountCreation.ThrowOnFailure(await work.Users.SetLockoutEndDateAsync(user, command.Locked ? DateTimeOffset.MaxValue : null));
@@ -27,7 +20,7 @@ public static class LockAccount
                 AccountCreation.ThrowOnFailure(await work.Users.ResetAccessFailedCountAsync(user));
             }
 
-            // A locked person's other sessions end at their next validation.
+            // A new stamp ends the person's cookies and bearer tokens at their next validation (within a minute).
             AccountCreation.ThrowOnFailure(await work.Users.UpdateSecurityStampAsync(user));
         }
     }

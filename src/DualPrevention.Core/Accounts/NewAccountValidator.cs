@@ -11,10 +11,14 @@ public sealed class NewAccountValidator : AbstractValidator<NewAccount>
         RuleFor(a => a.UserName)
             .Must(n => n is { Length: >= 3 and <= 64 } && n.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-'))
             .WithMessage(_ => CoreText.Get("Account.UserName.Format"));
-        RuleFor(a => a.DisplayName).NotEmpty().WithMessage(_ => CoreText.Get("Account.DisplayName.Required")).MaximumLength(50);
+        RuleFor(a => a.DisplayName)
+            .NotEmpty().WithMessage(_ => CoreText.Get("Account.DisplayName.Required"))
+            .MaximumLength(50).WithMessage(_ => CoreText.Get("Account.DisplayName.TooLong"));
         RuleFor(a => a.InitialPassword)
             .Must(ThreeCharacterClassesPasswordValidator.IsStrong)
-            .WithMessage(_ => CoreText.Get("Account.Password.Weak"));
+            .WithMessage(_ => CoreText.Get("Account.Password.Weak"))
+            .MaximumLength(ThreeCharacterClassesPasswordValidator.MaximumLength)
+            .WithMessage(_ => CoreText.Get("Account.Password.TooLong"));
         RuleFor(a => a.PhoneNumber)
             .Must(p => string.IsNullOrWhiteSpace(p) || (p.Length <= 20 && p.All(c => char.IsAsciiDigit(c) || c is ' ' or '+' or '-')))
             .WithMessage(_ => CoreText.Get("Enterprise.Phone.Format"));

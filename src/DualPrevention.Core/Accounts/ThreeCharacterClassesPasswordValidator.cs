@@ -12,10 +12,13 @@ public sealed class ThreeCharacterClassesPasswordValidator : IPasswordValidator<
     /// <summary>Minimum length in characters.</summary>
     public const int MinimumLength = 8;
 
+    /// <summary>Maximum length in characters, so hashing cannot be made a denial of service.</summary>
+    public const int MaximumLength = 128;
+
     /// <summary>True when the password meets the rule.</summary>
     public static bool IsStrong(string? password)
     {
-        if (password is null || password.Length < MinimumLength)
+        if (password is null || password.Length < MinimumLength || password.Length > MaximumLength)
         {
             return false;
         }

@@ -6,4 +6,13 @@ public enum AuditAction
     Insert = 1,
     Update = 2,
     Delete = 3,
+
+    /// <summary>A successful sign-in (web form or token).</summary>
+    SignIn = 4,
+
+    /// <summary>A failed sign-in: wrong password, locked out, or unknown user name.</summary>
+    SignInFailed = 5,
+
+    /// <summary>A sign-out.</summary>
+    SignOut = 6,
 }

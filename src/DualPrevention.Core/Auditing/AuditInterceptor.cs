@@ -13,6 +13,9 @@ namespace DualPrevention.Core.Auditing;
 /// </summary>
 public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesInterceptor
 {
+    /// <summary>Columns whose values never enter the audit trail; a change to them is recorded as "(changed)".</summary>
+    private static readonly HashSet<string> Secrets = new(StringComparer.Ordinal) { "PasswordHash", "SecurityStamp", "ConcurrencyStamp" };
+
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
         AddAuditEntries(eventData.Context);
@@ -82,7 +85,9 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
                 continue;
             }
 
-            values[property.Metadata.Name] = original ? property.OriginalValue : property.CurrentValue;
+            values[property.Metadata.Name] = Secrets.Contains(property.Metadata.Name)
+                ? "(changed)"
+                : original ? property.OriginalValue : property.CurrentValue;
         }
 
         return JsonSerializer.SerializeToDocument(values);

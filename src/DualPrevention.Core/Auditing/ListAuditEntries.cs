@@ -51,7 +51,8 @@ public static class ListAuditEntries
             var page = Paging.ClampPage(query.Page);
             var size = Paging.ClampPageSize(query.PageSize);
             var rows = await entries
-                .OrderByDescending(a => a.Id)
+                .OrderByDescending(a => a.OccurredAt)
+                .ThenByDescending(a => a.Id)
                 .Skip((page - 1) * size)
                 .Take(size)
                 .Select(a => new { a.Id, a.OccurredAt, a.UserName, a.EntityType, a.EntityId, a.Action, a.Before, a.After, a.CorrelationId })

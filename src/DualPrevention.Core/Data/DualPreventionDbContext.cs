@@ -92,7 +92,8 @@ public sealed class DualPreventionDbContext(DbContextOptions<DualPreventionDbCon
         builder.Entity<AuditEntry>().HasQueryFilter(TenantFilter, a =>
             ScopeIsSystem
             || (a.EnterpriseId != null && a.EnterpriseId == ScopeEnterpriseId)
-            || (ScopeRegionPrefix != null && a.RegionCode != null && a.RegionCode.StartsWith(ScopeRegionPrefix)));
+            || (ScopeRegionPrefix != null && a.RegionCode != null && a.RegionCode.StartsWith(ScopeRegionPrefix))
+            || (ScopeRegionPrefix != null && a.RegionCode == null && Set<Enterprise>().Any(e => e.Id == a.EnterpriseId)));
 
         foreach (var entityType in builder.Model.GetEntityTypes())
         {

@@ -23,8 +23,8 @@ public sealed class EnterpriseDetailsValidator : AbstractValidator<EnterpriseDet
                     context.AddFailure(CoreText.Get("Enterprise.CreditCode.Characters"));
                     break;
                 case UnifiedSocialCreditCode.Problem.WrongCheckCharacter:
-                    var expected = UnifiedSocialCreditCode.CheckCharacter(code!.Trim().AsSpan(0, 17));
-                    context.AddFailure(CoreText.Get("Enterprise.CreditCode.Check", expected));
+                    // The expected character is not revealed: a typo elsewhere must not be "fixed" by copying it.
+                    context.AddFailure(CoreText.Get("Enterprise.CreditCode.Check"));
                     break;
             }
         });

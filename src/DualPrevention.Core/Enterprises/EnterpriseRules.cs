@@ -17,9 +17,14 @@ internal static class EnterpriseRules
             throw new DomainRuleException(CoreText.Get("Enterprise.Region.County"));
         }
 
-        if (details.ChemicalParkId is { } parkId && !await db.ChemicalParks.AnyAsync(p => p.Id == parkId, cancellationToken))
+        if (details.ChemicalParkId is { } parkId)
         {
-            throw new DomainRuleException(CoreText.Get("Enterprise.Park.Invalid"));
+            var parkRegion = await db.ChemicalParks.Where(p => p.Id == parkId).Select(p => p.RegionCode).FirstOrDefaultAsync(cancellationToken)
+                ?? throw new DomainRuleException(CoreText.Get("Enterprise.Park.Invalid"));
+            if (RegionCodes.CityOf(parkRegion) != RegionCodes.CityOf(details.RegionCode))
+            {
+                throw new DomainRuleException(CoreText.Get("Enterprise.Park.OutsideCity"));
+            }
         }
     }
 

@@ -19,8 +19,12 @@ public static class RegisterEnterprise
         public Validator()
         {
             RuleFor(c => c.ShortCode).Must(IsValidShortCode).WithMessage(_ => CoreText.Get("Enterprise.ShortCode.Format"));
-            RuleFor(c => c.Details).SetValidator(new EnterpriseDetailsValidator());
-            RuleFor(c => c.FirstAdmin).SetValidator(new NewAccountValidator());
+            RuleFor(c => c.Details).NotNull().SetValidator(new EnterpriseDetailsValidator());
+            RuleFor(c => c.FirstAdmin).NotNull().SetValidator(new NewAccountValidator());
+            RuleFor(c => c.FirstAdmin.UserName)
+                .Must((c, userName) => userName.StartsWith(c.ShortCode + "-", StringComparison.Ordinal))
+                .When(c => c.FirstAdmin is not null && c.ShortCode is not null)
+                .WithMessage(c => CoreText.Get("Account.UserName.Prefix", c.ShortCode));
         }
 
         /// <summary>3–32 of a–z, 0–9 and '-', starting with a letter.</summary>

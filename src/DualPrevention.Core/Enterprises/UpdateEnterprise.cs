@@ -19,6 +19,11 @@ public static class UpdateEnterprise
         /// <exception cref="DomainRuleException">Not allowed, moved outside the reviewer's city, a code is taken, or someone saved first.</exception>
         public async Task HandleAsync(Actor actor, Command command, CancellationToken cancellationToken)
         {
+            if (command.Details is null)
+            {
+                throw new ValidationException([new FluentValidation.Results.ValidationFailure(nameof(Command.Details), CoreText.Get("Enterprise.Name.Required"))]);
+            }
+
             await validator.ValidateAndThrowAsync(command.Details, cancellationToken);
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             var enterprise = await db.Enterprises.FirstOrDefaultAsync(e => e.Id == command.EnterpriseId, cancellationToken)
@@ -28,13 +33,15 @@ public static class UpdateEnterprise
                 throw new DomainRuleException(CoreText.Get("Enterprise.EditNotAllowed"));
             }
 
-            // A reviewer may move an enterprise only within its city; an enterprise may not move itself.
-            var regionAllowed = actor.Is(Roles.CityReviewer)
-                ? actor.Scope.CoversRegion(command.Details.RegionCode)
-                : command.Details.RegionCode == enterprise.RegionCode;
-            if (!regionAllowed)
+            if (actor.Is(Roles.CityReviewer) && !actor.Scope.CoversRegion(command.Details.RegionCode))
             {
                 throw new DomainRuleException(CoreText.Get("Enterprise.OutsideRegion"));
+            }
+
+            // Identity, location, status and the major-hazard flag are regulatory facts: the enterprise may not change them itself.
+            if (!actor.Is(Roles.CityReviewer) && ChangesRegulatedFacts(enterprise.ToDetails(), command.Details))
+            {
+                throw new DomainRuleException(CoreText.Get("Enterprise.RegulatedFields"));
             }
 
             await EnterpriseRules.EnsureConsistentAsync(db, command.Details, cancellationToken);
@@ -49,5 +56,12 @@ public static class UpdateEnterprise
                 throw new DomainRuleException(CoreText.Get("Enterprise.Concurrency"), ex);
             }
         }
+
+        private static bool ChangesRegulatedFacts(EnterpriseDetails current, EnterpriseDetails requested) =>
+            current.UnifiedSocialCreditCode != requested.UnifiedSocialCreditCode.Trim()
+            || current.RegistryEnterpriseCode != (string.IsNullOrWhiteSpace(requested.RegistryEnterpriseCode) ? null : requested.RegistryEnterpriseCode.Trim())
+            || current.RegionCode != requested.RegionCode
+            || current.Status != requested.Status
+            || current.IsMajorHazardEnterprise != requested.IsMajorHazardEnterprise;
     }
 }

@@ -1,4 +1,5 @@
 using DualPrevention.Core.Accounts;
+using DualPrevention.Core.Localization;
 using DualPrevention.Core.Tenancy;
 using Microsoft.AspNetCore.Identity;
 
@@ -28,28 +29,18 @@ internal static class AuthEndpoints
     }
 
     private static async Task<IResult> IssueTokenAsync(
-        TokenRequest request, UserManager<ApplicationUser> users, SignInManager<ApplicationUser> signIn, TokenIssuer issuer)
+        TokenRequest? request, HttpContext context, PasswordSignIn passwordSignIn, SignInManager<ApplicationUser> signIn, TokenIssuer issuer)
     {
-        var user = string.IsNullOrWhiteSpace(request.UserName) ? null : await users.FindByNameAsync(request.UserName);
-        if (user is null)
+        var outcome = await passwordSignIn.CheckAsync(request?.UserName, request?.Password, "token", context);
+        if (outcome.User is not { } user)
         {
-            return Results.Problem(title: "Sign-in failed", detail: "Wrong user name or password.", statusCode: StatusCodes.Status401Unauthorized);
-        }
-
-        var result = await signIn.CheckPasswordSignInAsync(user, request.Password ?? "", lockoutOnFailure: true);
-        if (result.IsLockedOut)
-        {
-            return Results.Problem(title: "Locked out", detail: "Too many failed attempts; the account is locked for 15 minutes.", statusCode: StatusCodes.Status423Locked);
-        }
-
-        if (!result.Succeeded)
-        {
-            return Results.Problem(title: "Sign-in failed", detail: "Wrong user name or password.", statusCode: StatusCodes.Status401Unauthorized);
+            // One answer for unknown names, wrong passwords and lockouts, so the endpoint does not reveal which names exist.
+            return Results.Problem(title: "Sign-in failed", detail: outcome.Refusal, statusCode: StatusCodes.Status401Unauthorized);
         }
 
         if (user.MustChangePassword)
         {
-            return Results.Problem(title: "Password change required", detail: "Sign in to the web page and change the one-time password first.", statusCode: StatusCodes.Status403Forbidden);
+            return Results.Problem(title: "Password change required", detail: CoreText.Get("Login.MustChangePassword"), statusCode: StatusCodes.Status403Forbidden);
         }
 
         var principal = await signIn.CreateUserPrincipalAsync(user);

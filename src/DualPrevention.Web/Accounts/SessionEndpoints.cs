@@ -1,9 +1,9 @@
 using System.Globalization;
 using DualPrevention.Core.Accounts;
+using DualPrevention.Core.Auditing;
 using DualPrevention.Web.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
-using Microsoft.AspNetCore.Mvc;
 
 namespace DualPrevention.Web.Accounts;
 
@@ -12,15 +12,22 @@ internal static class SessionEndpoints
 {
     public static WebApplication MapSessionEndpoints(this WebApplication app)
     {
-        app.MapPost("/account/logout", async ([FromForm] string? returnUrl, SignInManager<ApplicationUser> signIn) =>
+        app.MapPost("/account/logout", async (HttpContext context, SignInManager<ApplicationUser> signIn, UserManager<ApplicationUser> users, RecordSignIn.Handler audit) =>
         {
+            if (await users.GetUserAsync(context.User) is { } user)
+            {
+                // A new stamp makes every copy of this user's cookie and tokens invalid, not only this browser's.
+                await users.UpdateSecurityStampAsync(user);
+                await audit.HandleAsync(new RecordSignIn.Command(user.UserName!, user.Id, AuditAction.SignOut, "web", context.Connection.RemoteIpAddress?.ToString()), context.RequestAborted);
+            }
+
             await signIn.SignOutAsync();
-            return Results.LocalRedirect("/account/login" + (string.IsNullOrEmpty(returnUrl) ? "" : "?reason=" + Uri.EscapeDataString(returnUrl)));
+            return Results.LocalRedirect("/account/login?reason=signed-out");
         }).AllowAnonymous();
 
-        app.MapGet("/culture/set", async (string culture, string? returnUrl, HttpContext context, UserManager<ApplicationUser> users) =>
+        app.MapGet("/culture/set", async (string? culture, string? returnUrl, HttpContext context, UserManager<ApplicationUser> users) =>
         {
-            if (!ServiceRegistration.SupportedCultures.Any(c => c.Name == culture))
+            if (culture is null || !ServiceRegistration.SupportedCultures.Any(c => c.Name == culture))
             {
                 return Results.BadRequest();
             }
@@ -32,7 +39,7 @@ internal static class SessionEndpoints
                 await users.UpdateAsync(user);
             }
 
-            return Results.LocalRedirect(IsLocal(returnUrl) ? returnUrl! : "/");
+            return Results.LocalRedirect(LocalUrls.OrHome(returnUrl));
         }).AllowAnonymous();
         return app;
     }
@@ -43,6 +50,4 @@ internal static class SessionEndpoints
             CookieRequestCultureProvider.DefaultCookieName,
             CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(CultureInfo.GetCultureInfo(culture))),
             new CookieOptions { MaxAge = TimeSpan.FromDays(365), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax });
-
-    private static bool IsLocal(string? url) => !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal);
 }

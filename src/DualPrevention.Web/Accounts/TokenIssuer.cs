@@ -4,7 +4,7 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace DualPrevention.Web.Accounts;
 
-/// <summary>Signs one-hour bearer tokens carrying the same claims as the sign-in cookie.</summary>
+/// <summary>Signs one-hour bearer tokens carrying the same claims as the sign-in cookie, security stamp included.</summary>
 internal sealed class TokenIssuer(JwtSettings settings, TimeProvider clock)
 {
     /// <summary>A signed JWT and its expiry (UTC).</summary>
@@ -19,7 +19,8 @@ internal sealed class TokenIssuer(JwtSettings settings, TimeProvider clock)
             IssuedAt = now.UtcDateTime,
             NotBefore = now.UtcDateTime,
             Expires = expires.UtcDateTime,
-            Subject = new ClaimsIdentity(principal.Claims.Where(c => c.Type != "AspNet.Identity.SecurityStamp")),
+            // The security stamp travels in the token so that a lock, reset or sign-out revokes it (SessionValidity).
+            Subject = new ClaimsIdentity(principal.Claims),
             SigningCredentials = new SigningCredentials(settings.Key, SecurityAlgorithms.HmacSha256),
         };
         return (new JsonWebTokenHandler().CreateToken(descriptor), expires);

@@ -4,7 +4,7 @@ namespace DualPrevention.Web.Hosting;
 
 /// <summary>
 /// GB/T 22239-2019 level 3: an account created or reset by someone else can do nothing but change its password.
-/// Pages redirect to the change page; the API answers 403 ProblemDetails.
+/// Pages redirect to the change page; the API answers 403 ProblemDetails; static files (styles, scripts) pass.
 /// </summary>
 internal sealed class ForcedPasswordChangeMiddleware(RequestDelegate next)
 {
@@ -15,7 +15,8 @@ internal sealed class ForcedPasswordChangeMiddleware(RequestDelegate next)
         var path = context.Request.Path;
         var mustChange = context.User.HasClaim(ScopeClaims.MustChangePassword, "true");
         if (!mustChange || path.StartsWithSegments(ChangePasswordPath) || path.StartsWithSegments("/account/logout")
-            || path.StartsWithSegments("/_framework") || path.StartsWithSegments("/_content") || path.StartsWithSegments("/health"))
+            || path.StartsWithSegments("/_framework") || path.StartsWithSegments("/_content") || path.StartsWithSegments("/health")
+            || Path.HasExtension(path.Value))
         {
             await next(context);
             return;

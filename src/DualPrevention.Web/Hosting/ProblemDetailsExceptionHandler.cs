@@ -7,7 +7,8 @@ namespace DualPrevention.Web.Hosting;
 
 /// <summary>
 /// Answers API failures as RFC 9457 ProblemDetails: validation → 400 with field errors, a refused domain rule →
-/// 400, not found or outside scope → 404. Anything else is logged and becomes a 500 without internals.
+/// 400, not found or outside scope → 404, unreadable requests (malformed JSON, wrong types, missing antiforgery
+/// token) → 400. Anything else is logged and becomes a 500 without internals.
 /// </summary>
 internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService problemDetails) : IExceptionHandler
 {
@@ -23,6 +24,8 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
             },
             DomainRuleException rule => new ProblemDetails { Status = StatusCodes.Status400BadRequest, Title = "Refused", Detail = rule.Message },
             NotFoundException notFound => new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = "Not found", Detail = notFound.Message },
+            BadHttpRequestException badRequest => new ProblemDetails { Status = badRequest.StatusCode, Title = "Bad request", Detail = badRequest.Message },
+            Microsoft.AspNetCore.Antiforgery.AntiforgeryValidationException => new ProblemDetails { Status = StatusCodes.Status400BadRequest, Title = "Antiforgery token missing or invalid" },
             _ => null,
         };
         if (problem is null)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using System.Text.Encodings.Web;
+using System.Text.Json.Serialization;
 using System.Text.Unicode;
 using DualPrevention.Core;
 using DualPrevention.Core.Accounts;
@@ -12,10 +13,12 @@ using FluentValidation;
 using Hangfire;
 using Hangfire.PostgreSql;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.OpenApi;
 using Microsoft.EntityFrameworkCore;
 using MudBlazor.Services;
 using Serilog;
@@ -86,8 +89,14 @@ internal static class ServiceRegistration
         services.AddHttpContextAccessor();
 
         services.AddProblemDetails();
+        services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
-        services.AddOpenApi();
+        // Nested use-case types share short names (RegisterEnterprise.Command, CreateAccount.Command): name schemas by both.
+        services.AddOpenApi(options => options.CreateSchemaReferenceId = type =>
+        {
+            var id = OpenApiOptions.CreateDefaultSchemaReferenceId(type);
+            return id is not null && type.Type.DeclaringType is { } outer ? outer.Name + id : id;
+        });
 
         services.AddHealthChecks()
             .AddNpgSql(appConnectionString, name: "postgresql", tags: ["ready"])
@@ -112,8 +121,10 @@ internal static class ServiceRegistration
     {
         services.AddIdentity<ApplicationUser, IdentityRole<Guid>>(options =>
             {
-                // GB/T 22239-2019 level 3: length ≥ 8 and three character classes (ThreeCharacterClassesPasswordValidator).
-                options.Password.RequiredLength = ThreeCharacterClassesPasswordValidator.MinimumLength;
+                // GB/T 22239-2019 level 3 (length 8–128, three character classes) is enforced, with messages in the user's
+                // language, by ThreeCharacterClassesPasswordValidator; Identity's own English rules are switched off.
+                options.Password.RequiredLength = 0;
+                options.Password.RequiredUniqueChars = 0;
                 options.Password.RequireDigit = false;
                 options.Password.RequireLowercase = false;
                 options.Password.RequireUppercase = false;
@@ -128,6 +139,11 @@ internal static class ServiceRegistration
             .AddClaimsPrincipalFactory<ScopedUserClaimsPrincipalFactory>()
             .AddPasswordValidator<ThreeCharacterClassesPasswordValidator>()
             .AddDefaultTokenProviders();
+
+        // Every request re-reads the security stamp, so a lock, a password reset or a sign-out ends all sessions at once.
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
+        services.AddScoped<PasswordSignIn>();
+        services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
 
         services.ConfigureApplicationCookie(options =>
         {
@@ -164,6 +180,18 @@ internal static class ServiceRegistration
             {
                 options.MapInboundClaims = false;
                 options.TokenValidationParameters = jwt.ValidationParameters();
+                options.Events = new JwtBearerEvents
+                {
+                    OnTokenValidated = async context =>
+                    {
+                        var users = context.HttpContext.RequestServices.GetRequiredService<UserManager<ApplicationUser>>();
+                        var stampClaim = context.HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<IdentityOptions>>().Value.ClaimsIdentity.SecurityStampClaimType;
+                        if (!await SessionValidity.IsCurrentAsync(users, context.Principal!, stampClaim))
+                        {
+                            context.Fail("The account is locked or its credentials changed since the token was issued.");
+                        }
+                    },
+                };
             });
 
         services.AddAuthorizationBuilder()

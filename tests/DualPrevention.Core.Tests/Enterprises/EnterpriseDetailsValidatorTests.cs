@@ -19,13 +19,13 @@ public class EnterpriseDetailsValidatorTests
     public void Complete_details_pass() => new EnterpriseDetailsValidator().Validate(Valid).IsValid.ShouldBeTrue();
 
     [Fact]
-    public void A_wrong_credit_code_check_character_is_refused_with_the_expected_character_in_Chinese()
+    public void A_wrong_credit_code_check_character_is_refused_in_Chinese_without_revealing_the_right_one()
     {
         var result = WithCulture("zh-CN", () => new EnterpriseDetailsValidator().Validate(Valid with { UnifiedSocialCreditCode = "91370211MA3QD00019" }));
 
         var error = result.Errors.ShouldHaveSingleItem();
         error.PropertyName.ShouldBe(nameof(EnterpriseDetails.UnifiedSocialCreditCode));
-        error.ErrorMessage.ShouldBe("统一社会信用代码校验码（第18位）错误，应为 8（GB 32100-2015）。");
+        error.ErrorMessage.ShouldBe("统一社会信用代码校验码（第18位）与前17位不符（GB 32100-2015），请核对。");
     }
 
     [Fact]

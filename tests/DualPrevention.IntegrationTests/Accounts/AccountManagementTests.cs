@@ -79,4 +79,33 @@ public class AccountManagementTests(DemoDatabase database) : IClassFixture<DemoD
         // Identity stamps the lockout with the system clock, not the injected one.
         (lockedUntil - TimeProvider.System.GetUtcNow()).ShouldBe(TimeSpan.FromMinutes(15), TimeSpan.FromSeconds(30));
     }
+
+    [Fact]
+    public async Task The_forced_change_cannot_keep_the_same_password()
+    {
+        await using var services = database.CreateServices();
+        await using var scope = services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var user = (await users.FindByNameAsync("demo-qd2-admin"))!;
+
+        await Should.ThrowAsync<DomainRuleException>(() => scope.ServiceProvider.GetRequiredService<ChangeOwnPassword.Handler>()
+            .HandleAsync(user.Id, new ChangeOwnPassword.Command(DemoDatabase.Password, DemoDatabase.Password)));
+    }
+
+    [Fact]
+    public async Task Enterprise_staff_user_names_carry_the_enterprise_prefix()
+    {
+        await using var services = database.CreateServices();
+        await using var scope = services.CreateAsyncScope();
+        var actor = new Actor(TenantScope.ForEnterprise(database.Qd2), new HashSet<string> { Roles.EnterpriseAdmin });
+        scope.ServiceProvider.GetRequiredService<TenantScopeAccessor>().Current = actor.Scope;
+        var create = scope.ServiceProvider.GetRequiredService<CreateAccount.Handler>();
+
+        await Should.ThrowAsync<DomainRuleException>(() => create.HandleAsync(
+            actor, new CreateAccount.Command(new NewAccount { UserName = "officer2", DisplayName = "安全员乙", InitialPassword = "Start#2026" }, Roles.SafetyOfficer, database.Qd2, null), CancellationToken.None));
+        var id = await create.HandleAsync(
+            actor, new CreateAccount.Command(new NewAccount { UserName = "demo-qd2-officer2", DisplayName = "安全员乙", InitialPassword = "Start#2026" }, Roles.SafetyOfficer, database.Qd2, null), CancellationToken.None);
+
+        id.ShouldNotBe(Guid.Empty);
+    }
 }

@@ -80,12 +80,11 @@ public class RegisterEnterpriseTests(DemoDatabase database) : IClassFixture<Demo
     {
         await using var services = database.CreateServices();
         await using var scope = services.CreateAsyncScope();
-        var command = Command("qd-twin", CreditCode("91370283MA3PD0009")) with
-        {
-            FirstAdmin = new NewAccount { UserName = "demo-qd1-admin", DisplayName = "重名", InitialPassword = "Start#2026" },
-        };
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        (await users.CreateAsync(new ApplicationUser { UserName = "qd-twin-admin", DisplayName = "先到者", ScopeRegionCode = "370200" }, "Start#2026")).Succeeded.ShouldBeTrue();
 
-        await Should.ThrowAsync<DomainRuleException>(() => scope.ServiceProvider.GetRequiredService<RegisterEnterprise.Handler>().HandleAsync(Qingdao, command, CancellationToken.None));
+        await Should.ThrowAsync<DomainRuleException>(() => scope.ServiceProvider.GetRequiredService<RegisterEnterprise.Handler>()
+            .HandleAsync(Qingdao, Command("qd-twin", CreditCode("91370283MA3PD0009")), CancellationToken.None));
 
         await using var db = database.OwnerContext(TenantScope.System);
         (await db.Enterprises.AnyAsync(e => e.ShortCode == "qd-twin")).ShouldBeFalse();

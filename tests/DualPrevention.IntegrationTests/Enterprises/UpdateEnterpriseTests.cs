@@ -80,4 +80,30 @@ public class UpdateEnterpriseTests(DemoDatabase database) : IClassFixture<DemoDa
 
         await Should.ThrowAsync<DomainRuleException>(() => UpdateAsync(services, actor, new UpdateEnterprise.Command(database.Qd1, view.Details with { RegionCode = "370202" }, view.Version)));
     }
+
+    [Fact]
+    public async Task An_enterprise_may_not_change_its_regulated_facts_itself()
+    {
+        await using var services = database.CreateServices();
+        var actor = new Actor(TenantScope.ForEnterprise(database.Qd1), new HashSet<string> { Roles.EnterpriseAdmin });
+        var view = await ReadAsync(services, actor.Scope, database.Qd1);
+
+        await Should.ThrowAsync<DomainRuleException>(() => UpdateAsync(services, actor, new UpdateEnterprise.Command(database.Qd1, view.Details with { IsMajorHazardEnterprise = false }, view.Version)));
+        await Should.ThrowAsync<DomainRuleException>(() => UpdateAsync(services, actor, new UpdateEnterprise.Command(database.Qd1, view.Details with { Status = EnterpriseStatus.Closed }, view.Version)));
+        (await ReadAsync(services, actor.Scope, database.Qd1)).Details.IsMajorHazardEnterprise.ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task A_chemical_park_of_another_city_is_refused()
+    {
+        await using var services = database.CreateServices();
+        var reviewer = new Actor(TenantScope.ForRegion("370200"), new HashSet<string> { Roles.CityReviewer });
+        var weifangPark = await ReadAsync(services, TenantScope.System, database.Wf1);
+        var qd1 = await ReadAsync(services, reviewer.Scope, database.Qd1);
+
+        var refused = await Should.ThrowAsync<DomainRuleException>(() =>
+            UpdateAsync(services, reviewer, new UpdateEnterprise.Command(database.Qd1, qd1.Details with { ChemicalParkId = weifangPark.Details.ChemicalParkId }, qd1.Version)));
+
+        refused.Message.ShouldNotBeNullOrWhiteSpace();
+    }
 }

@@ -23,16 +23,16 @@ public class AccountEndpointTests(WebFixture web) : IClassFixture<WebFixture>
         var admin = await web.ApiClientAsync("demo-qd1-admin");
         var created = await admin.PostAsJsonAsync("/api/v1/accounts", new
         {
-            account = new { userName = "qd1-officer", displayName = "安全员甲", initialPassword = "Start#2026" },
+            account = new { userName = "demo-qd1-officer", displayName = "安全员甲", initialPassword = "Start#2026" },
             role = "SafetyOfficer",
             enterpriseId = web.Qd1,
         });
         created.StatusCode.ShouldBe(HttpStatusCode.Created);
 
-        var token = await web.Factory.CreateClient().PostAsJsonAsync("/api/v1/auth/token", new { userName = "qd1-officer", password = "Start#2026" });
+        var token = await web.Factory.CreateClient().PostAsJsonAsync("/api/v1/auth/token", new { userName = "demo-qd1-officer", password = "Start#2026" });
 
         token.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
-        var cookie = await web.CookieClientAsync("qd1-officer", "Start#2026");
+        var cookie = await web.CookieClientAsync("demo-qd1-officer", "Start#2026");
         var home = await cookie.GetAsync("/");
         home.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         home.Headers.Location!.ToString().ShouldBe("/account/change-password");

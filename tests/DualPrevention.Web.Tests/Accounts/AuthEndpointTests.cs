@@ -27,18 +27,37 @@ public class AuthEndpointTests(WebFixture web) : IClassFixture<WebFixture>
     }
 
     [Fact]
-    public async Task Five_failures_lock_the_account_so_even_the_right_password_is_refused()
+    public async Task Five_failures_lock_the_account_so_even_the_right_password_is_refused_and_every_attempt_is_audited()
     {
         var client = web.Factory.CreateClient();
         for (var attempt = 1; attempt <= 5; attempt++)
         {
             var failed = await client.PostAsJsonAsync("/api/v1/auth/token", new { userName = "demo-qd2-inspector", password = $"Wrong#{attempt}x" });
-            failed.StatusCode.ShouldBe(attempt < 5 ? HttpStatusCode.Unauthorized : HttpStatusCode.Locked);
+            failed.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         }
 
         var locked = await client.PostAsJsonAsync("/api/v1/auth/token", new { userName = "demo-qd2-inspector", password = WebFixture.Password });
 
-        locked.StatusCode.ShouldBe(HttpStatusCode.Locked);
+        locked.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await locked.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString()!.ShouldContain("锁定");
+        var admin = await web.ApiClientAsync("admin");
+        var audit = await admin.GetFromJsonAsync<JsonElement>("/api/v1/audit-entries?userName=demo-qd2-inspector&pageSize=50");
+        audit.GetProperty("items").EnumerateArray().Count(e => e.GetProperty("action").GetString() == "SignInFailed").ShouldBe(6);
+    }
+
+    [Fact]
+    public async Task Malformed_requests_answer_400_problem_details_not_500()
+    {
+        var client = web.Factory.CreateClient();
+        var broken = await client.PostAsync("/api/v1/auth/token", new StringContent("{\"userName\":", System.Text.Encoding.UTF8, "application/json"));
+        var api = await web.ApiClientAsync("province");
+        var nullAccount = await api.PostAsJsonAsync("/api/v1/accounts", new { account = (object?)null, role = "CityReviewer", regionCode = "370200" });
+        var hugePage = await api.GetAsync("/api/v1/enterprises?page=2147483647&pageSize=100");
+
+        broken.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        broken.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+        nullAccount.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        hugePage.StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
     [Fact]

@@ -62,7 +62,7 @@ public class EnterpriseEndpointTests(WebFixture web) : IClassFixture<WebFixture>
         response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
         var messages = problem.GetProperty("errors").GetProperty("Details.UnifiedSocialCreditCode");
-        messages[0].GetString()!.ShouldContain("8");
+        messages[0].GetString()!.ShouldContain("校验码");
     }
 
     [Fact]

@@ -24,6 +24,9 @@ namespace DualPrevention.Core.Data.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.HasSequence("audit_entry_hilo")
+                .IncrementsBy(10);
+
             modelBuilder.Entity("DualPrevention.Core.Accounts.ApplicationUser", b =>
                 {
                     b.Property<Guid>("Id")
@@ -150,7 +153,7 @@ namespace DualPrevention.Core.Data.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("id");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+                    NpgsqlPropertyBuilderExtensions.UseHiLo(b.Property<long>("Id"), "audit_entry_hilo");
 
                     b.Property<int>("Action")
                         .HasColumnType("integer")
