@@ -164,8 +164,17 @@ public class RiskRegisterEndpointTests(WebFixture web) : IClassFixture<WebFixtur
 
     private static object MeasureBody(string description, int classify1 = 1, string classify2 = "1-3") => new
     {
-        description, classify1, classify2, dataSource = 2, inspectionContent = $"检查{description}", cycleValue = 7, cycleUnit = 2,
-        workDayType = 0, taskType = 0, controlLevel = 2, responsibleDepartment = "设备部",
+        description,
+        classify1,
+        classify2,
+        dataSource = 2,
+        inspectionContent = $"检查{description}",
+        cycleValue = 7,
+        cycleUnit = 2,
+        workDayType = 0,
+        taskType = 0,
+        controlLevel = 2,
+        responsibleDepartment = "设备部",
     };
 
     private static async Task<(Guid Object, Guid Unit, Guid Event, Guid Measure)> CreateTreeAsync(HttpClient client, string code, int l, int s)
