@@ -116,6 +116,7 @@ public sealed partial class RiskRegisterPage : IDisposable
 
         var cancellation = _loadCancellation = new CancellationTokenSource();
         _loading = true;
+        StateHasChanged();
         try
         {
             _result = await Register.HandleAsync(
@@ -152,7 +153,26 @@ public sealed partial class RiskRegisterPage : IDisposable
     private async Task AddObjectAsync() =>
         await ShowAndReloadAsync<EditRiskAnalysisObjectDialog>(L["RiskObject.Add"], new() { { d => d.Actor, _actor } });
 
-    private async Task OnActionAsync(RiskRegisterAction action)
+    /// <summary>
+    /// A menu closes only once its item's click handler returns, so the action runs detached instead of holding the
+    /// menu open behind its dialog; a failure still reaches the error UI.
+    /// </summary>
+    private void OnAction(RiskRegisterAction action) => _ = RunDetachedAsync(action);
+
+    private async Task RunDetachedAsync(RiskRegisterAction action)
+    {
+        try
+        {
+            await RunAsync(action);
+            StateHasChanged();
+        }
+        catch (Exception ex)
+        {
+            await DispatchExceptionAsync(ex);
+        }
+    }
+
+    private async Task RunAsync(RiskRegisterAction action)
     {
         switch (action.Kind)
         {
