@@ -51,6 +51,12 @@ public class RiskRegisterInTheBrowserTests(BrowserFixture browser) : IClassFixtu
         (await branch.InnerTextAsync()).ShouldContain("液位高高报警与进料切断联锁");
         (await page.EvaluateAsync<int>("document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(width);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetTempPath(), $"dp-risk-register-{width}.png"), FullPage = true });
+
+        await branch.Locator("[data-testid=event-history]").ClickAsync();
+        var history = page.Locator("[data-testid=assessment-history]");
+        await history.WaitForAsync();
+        (await history.InnerTextAsync()).ShouldContain("demo-qd1-admin");
+        (await history.Locator("[data-testid=risk-level-chip]").GetAttributeAsync("data-level")).ShouldBe("Significant");
     }
 
     /// <summary>Clicks until the dialog opens: the first click may land before the circuit is interactive.</summary>

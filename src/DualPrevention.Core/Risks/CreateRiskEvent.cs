@@ -36,7 +36,7 @@ public static class CreateRiskEvent
             var bands = await BandTables.InForceAsync(db, input.Method, parent.RegionCode, now, cancellationToken);
             var row = RiskEvent.Create(parent.EnterpriseId, parent.RegionCode, command.UnitId, command.Details.Name, command.Details.AccidentType, now);
             db.RiskEvents.Add(row);
-            db.RiskAssessments.Add(row.Assess(input, bands, RiskRegisterPermissions.NameOf(actor), now));
+            db.RiskAssessments.Add(row.Assess(input, bands, RiskRegisterPermissions.AssessorName(actor), now));
             await RegisterSaving.SaveAsync(db, command.Details.Name, cancellationToken);
             return row.Id;
         }

@@ -21,5 +21,5 @@ public static class RiskRegisterPermissions
         CanEdit(actor) ? actor.Scope.EnterpriseId!.Value : throw new DomainRuleException(CoreText.Get("Risk.EditNotAllowed"));
 
     /// <summary>The name written into assessment history and the audit trail.</summary>
-    internal static string NameOf(Actor actor) => actor.Scope.UserName ?? "";
+    internal static string AssessorName(Actor actor) => actor.Scope.UserName ?? "";
 }

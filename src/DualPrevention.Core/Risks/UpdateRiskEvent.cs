@@ -37,7 +37,7 @@ public static class UpdateRiskEvent
             if (reassessed)
             {
                 var bands = await BandTables.InForceAsync(db, input.Method, row.RegionCode, now, cancellationToken);
-                db.RiskAssessments.Add(row.Assess(input, bands, RiskRegisterPermissions.NameOf(actor), now));
+                db.RiskAssessments.Add(row.Assess(input, bands, RiskRegisterPermissions.AssessorName(actor), now));
             }
 
             if (described || reassessed)
