@@ -3,6 +3,7 @@ using DualPrevention.Core.Auditing;
 using DualPrevention.Core.Demo;
 using DualPrevention.Core.Enterprises;
 using DualPrevention.Core.Regions;
+using DualPrevention.Core.Risks;
 using DualPrevention.Core.Tenancy;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -27,5 +28,37 @@ public static class UseCaseRegistration
             .AddScoped<ChangeOwnPassword.Handler>()
             .AddScoped<ListAuditEntries.Handler>()
             .AddScoped<RecordSignIn.Handler>()
+            .AddScoped<ListRiskRegister.Handler>()
+            .AddScoped<GetRiskRegisterFilterOptions.Handler>()
+            .AddScoped<ListRiskAnalysisObjects.Handler>()
+            .AddScoped<GetRiskAnalysisObject.Handler>()
+            .AddScoped<CreateRiskAnalysisObject.Handler>()
+            .AddScoped<UpdateRiskAnalysisObject.Handler>()
+            .AddScoped<DeleteRiskAnalysisObject.Handler>()
+            .AddScoped<ListRiskAnalysisUnits.Handler>()
+            .AddScoped<GetRiskAnalysisUnit.Handler>()
+            .AddScoped<CreateRiskAnalysisUnit.Handler>()
+            .AddScoped<UpdateRiskAnalysisUnit.Handler>()
+            .AddScoped<DeleteRiskAnalysisUnit.Handler>()
+            .AddScoped<ListRiskEvents.Handler>()
+            .AddScoped<GetRiskEvent.Handler>()
+            .AddScoped<CreateRiskEvent.Handler>()
+            .AddScoped<UpdateRiskEvent.Handler>()
+            .AddScoped<DeleteRiskEvent.Handler>()
+            .AddScoped<GetRiskEventAssessments.Handler>()
+            .AddScoped<ListControlMeasures.Handler>()
+            .AddScoped<GetControlMeasure.Handler>()
+            .AddScoped<CreateControlMeasure.Handler>()
+            .AddScoped<UpdateControlMeasure.Handler>()
+            .AddScoped<DeleteControlMeasure.Handler>()
+            .AddScoped<ListMajorHazardSources.Handler>()
+            .AddScoped<GetMajorHazardSource.Handler>()
+            .AddScoped<CreateMajorHazardSource.Handler>()
+            .AddScoped<UpdateMajorHazardSource.Handler>()
+            .AddScoped<DeleteMajorHazardSource.Handler>()
+            .AddScoped<ListResponsiblePersons.Handler>()
+            .AddScoped<ListRiskBandTables.Handler>()
+            .AddScoped<GetBandTablesInForce.Handler>()
+            .AddScoped<CreateRiskBandTableVersion.Handler>()
             .AddScoped<SeedDemoData>();
 }
