@@ -28,5 +28,7 @@ public static class UseCaseRegistration
             .AddScoped<ChangeOwnPassword.Handler>()
             .AddScoped<ListAuditEntries.Handler>()
             .AddScoped<ExportRiskRegister.Handler>()
+            .AddScoped<SummarizeRiskLevels.Handler>()
+            .AddScoped<GetRiskNotificationCard.Handler>()
             .AddScoped<SeedDemoData>();
 }
