@@ -30,7 +30,15 @@ internal static class RiskRegisterWorkbook
         [RiskLevel.Low] = (Color.FromArgb(0x00, 0xB0, 0xF0), Color.White),
     };
 
+    /// <summary>Writes the workbook to <paramref name="output"/>, asynchronously only, so it may be an HTTP response body.</summary>
     public static async Task WriteAsync(Stream output, string enterpriseName, IAsyncEnumerable<ExportRiskRegister.Row> rows, CancellationToken cancellationToken)
+    {
+        await using var sink = new AsyncOnlyStream(output);
+        await WriteSheetAsync(sink, enterpriseName, rows, cancellationToken);
+        await sink.FlushAsync(cancellationToken);
+    }
+
+    private static async Task WriteSheetAsync(Stream output, string enterpriseName, IAsyncEnumerable<ExportRiskRegister.Row> rows, CancellationToken cancellationToken)
     {
         // Leading spaces are kept so that the formula-injection guard below survives a round trip through Excel.
         var options = new SpreadCheetahOptions { PreserveStringWhitespace = true };

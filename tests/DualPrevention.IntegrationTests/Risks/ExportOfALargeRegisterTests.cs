@@ -89,7 +89,7 @@ public class ExportOfALargeRegisterTests(DemoDatabase database) : IClassFixture<
         return rows;
     }
 
-    /// <summary>An HTTP response body: writes only, no seeking, no reading back.</summary>
+    /// <summary>Like an ASP.NET Core response body: asynchronous writes only, no seeking, no reading back.</summary>
     private sealed class ForwardOnlyStream(Stream inner) : Stream
     {
         public override bool CanRead => false;
@@ -102,7 +102,7 @@ public class ExportOfALargeRegisterTests(DemoDatabase database) : IClassFixture<
 
         public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
 
-        public override void Flush() => inner.Flush();
+        public override void Flush() => throw new InvalidOperationException("Synchronous operations are disallowed.");
 
         public override Task FlushAsync(CancellationToken cancellationToken) => inner.FlushAsync(cancellationToken);
 
@@ -112,7 +112,9 @@ public class ExportOfALargeRegisterTests(DemoDatabase database) : IClassFixture<
 
         public override void SetLength(long value) => throw new NotSupportedException();
 
-        public override void Write(byte[] buffer, int offset, int count) => inner.Write(buffer, offset, count);
+        public override void Write(byte[] buffer, int offset, int count) => throw new InvalidOperationException("Synchronous operations are disallowed.");
+
+        public override void Write(ReadOnlySpan<byte> buffer) => throw new InvalidOperationException("Synchronous operations are disallowed.");
 
         public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default) => inner.WriteAsync(buffer, cancellationToken);
     }
