@@ -21,23 +21,25 @@ public static class ExportRiskRegister
     public sealed record Query(Guid EnterpriseId);
 
     /// <summary>
-    /// One workbook row: a measure with its event, unit and object. An object without units, a unit without
-    /// events or an event without measures still gets a row, with the lower levels blank.
+    /// One workbook row: a control measure with its event, unit and object. A branch without measures (a unit
+    /// with no events yet, an event with no measures yet) has no row: the importer reads a blank lower level as
+    /// "same as above", and leaves rows the file does not list alone, so the round trip stays a no-op. The
+    /// four-colour overview shows such units.
     /// </summary>
     public sealed record Row(
         string ObjectName,
         string ObjectCode,
-        string? UnitName,
-        string? EventName,
+        string UnitName,
+        string EventName,
         string? AccidentType,
-        AssessmentMethod? Method,
+        AssessmentMethod Method,
         decimal? L,
         decimal? S,
         decimal? E,
         decimal? C,
-        decimal? Score,
-        RiskLevel? Level,
-        ControlMeasureDetails? Measure);
+        decimal Score,
+        RiskLevel Level,
+        ControlMeasureDetails Measure);
 
     /// <summary>An export ready to be written: the file name, and the writer that streams the rows.</summary>
     public sealed class Workbook
@@ -82,33 +84,17 @@ public static class ExportRiskRegister
         /// measure. Soft-deleted rows, and the children of soft-deleted parents, are left out by the context's filters.
         /// </summary>
         public static IQueryable<Row> Rows(DualPreventionDbContext db, Guid enterpriseId) =>
-            from o in db.RiskAnalysisObjects.AsNoTracking()
-            where o.EnterpriseId == enterpriseId
-            join u in db.RiskAnalysisUnits on o.Id equals u.ObjectId into units
-            from u in units.DefaultIfEmpty()
-            join e in db.RiskEvents on u.Id equals e.UnitId into events
-            from e in events.DefaultIfEmpty()
-            join m in db.ControlMeasures on e.Id equals m.EventId into measures
-            from m in measures.DefaultIfEmpty()
+            from m in db.ControlMeasures.AsNoTracking()
+            where m.EnterpriseId == enterpriseId
+            join e in db.RiskEvents on m.EventId equals e.Id
+            join u in db.RiskAnalysisUnits on e.UnitId equals u.Id
+            join o in db.RiskAnalysisObjects on u.ObjectId equals o.Id
             orderby o.HazardCode, u.Name, e.Name, m.Description
             select new Row(
-                o.Name,
-                o.HazardCode,
-                u == null ? null : u.Name,
-                e == null ? null : e.Name,
-                e == null ? null : e.AccidentType,
-                e == null ? null : e.Method,
-                e == null ? null : e.L,
-                e == null ? null : e.S,
-                e == null ? null : e.E,
-                e == null ? null : e.C,
-                e == null ? null : e.Score,
-                e == null ? null : e.Level,
-                m == null
-                    ? null
-                    : new ControlMeasureDetails(
-                        m.Description, m.Classify1, m.Classify2, m.Classify3, m.DataSource, m.InspectionContent, m.CycleValue, m.CycleUnit,
-                        m.WorkStartTime, m.WorkEndTime, m.WorkDayType, m.TaskType, m.BaobaoItemNo, m.ControlLevel,
-                        m.ResponsibleDepartment, m.ResponsiblePerson));
+                o.Name, o.HazardCode, u.Name, e.Name, e.AccidentType, e.Method, e.L, e.S, e.E, e.C, e.Score, e.Level,
+                new ControlMeasureDetails(
+                    m.Description, m.Classify1, m.Classify2, m.Classify3, m.DataSource, m.InspectionContent, m.CycleValue, m.CycleUnit,
+                    m.WorkStartTime, m.WorkEndTime, m.WorkDayType, m.TaskType, m.BaobaoItemNo, m.ControlLevel,
+                    m.ResponsibleDepartment, m.ResponsiblePerson));
     }
 }

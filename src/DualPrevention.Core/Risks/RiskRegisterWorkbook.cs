@@ -93,37 +93,35 @@ internal static class RiskRegisterWorkbook
             RegisterColumn.UnitName => Text(row.UnitName, styles),
             RegisterColumn.EventName => Text(row.EventName, styles),
             RegisterColumn.AccidentType => Text(row.AccidentType, styles),
-            RegisterColumn.Method => Text(row.Method is { } method ? RiskRegisterLayout.MethodWords[method] : null, styles),
+            RegisterColumn.Method => Text(RiskRegisterLayout.MethodWords[row.Method], styles),
             RegisterColumn.Likelihood => new StyledCell(row.L, styles.Body),
             RegisterColumn.Severity => new StyledCell(row.S, styles.Body),
             RegisterColumn.Score => new StyledCell(row.Score, styles.Body),
-            RegisterColumn.Level => row.Level is { } level
-                ? new StyledCell(RiskRegisterLayout.LevelWords[level], styles.Levels[level])
-                : new StyledCell((string?)null, styles.Body),
-            RegisterColumn.MeasureDescription => Text(m?.Description, styles),
-            RegisterColumn.Classify1 => Text(m is null ? null : MeasureClassification.Classify1Names[m.Classify1], styles),
-            RegisterColumn.Classify2 => Text(m is null ? null : Classify2Word(m.Classify2), styles),
-            RegisterColumn.DataSource => Text(m is null ? null : RiskRegisterLayout.DataSourceWords[m.DataSource], styles),
-            RegisterColumn.InspectionContent => Text(m?.InspectionContent, styles),
+            RegisterColumn.Level => new StyledCell(RiskRegisterLayout.LevelWords[row.Level], styles.Levels[row.Level]),
+            RegisterColumn.MeasureDescription => Text(m.Description, styles),
+            RegisterColumn.Classify1 => Text(MeasureClassification.Classify1Names[m.Classify1], styles),
+            RegisterColumn.Classify2 => Text(Classify2Word(m.Classify2), styles),
+            RegisterColumn.DataSource => Text(RiskRegisterLayout.DataSourceWords[m.DataSource], styles),
+            RegisterColumn.InspectionContent => Text(m.InspectionContent, styles),
 
             // The stored value and unit as exchanged (spec §5.6): a weekly check stored as 7 天 is written as 7 天,
             // not 1 周, because whether the workbook said 周 is no longer known; the importer reads 天 and 月 back
             // to the same value, so the round trip is exact.
-            RegisterColumn.CycleValue => new StyledCell(m?.CycleValue, styles.Body),
-            RegisterColumn.CycleUnit => Text(m is null ? null : RiskRegisterLayout.CycleUnitWords[m.CycleUnit], styles),
-            RegisterColumn.ControlLevel => Text(m is null ? null : RiskRegisterLayout.ControlLevelWords[m.ControlLevel], styles),
-            RegisterColumn.ResponsibleDepartment => Text(m?.ResponsibleDepartment, styles),
-            RegisterColumn.ResponsiblePerson => Text(m?.ResponsiblePerson, styles),
-            RegisterColumn.TaskType => Text(m is null ? null : RiskRegisterLayout.TaskTypeWords[m.TaskType], styles),
+            RegisterColumn.CycleValue => new StyledCell(m.CycleValue, styles.Body),
+            RegisterColumn.CycleUnit => Text(RiskRegisterLayout.CycleUnitWords[m.CycleUnit], styles),
+            RegisterColumn.ControlLevel => Text(RiskRegisterLayout.ControlLevelWords[m.ControlLevel], styles),
+            RegisterColumn.ResponsibleDepartment => Text(m.ResponsibleDepartment, styles),
+            RegisterColumn.ResponsiblePerson => Text(m.ResponsiblePerson, styles),
+            RegisterColumn.TaskType => Text(RiskRegisterLayout.TaskTypeWords[m.TaskType], styles),
             RegisterColumn.Exposure => new StyledCell(row.E, styles.Body),
             RegisterColumn.Consequence => new StyledCell(row.C, styles.Body),
-            RegisterColumn.Classify3 => Text(m?.Classify3, styles),
+            RegisterColumn.Classify3 => Text(m.Classify3, styles),
 
             // An item number of MEM's 包保 list is an identifier, not a quantity: written as text.
-            RegisterColumn.AccountabilityItemNo => Text(m?.BaobaoItemNo?.ToString(CultureInfo.InvariantCulture), styles, styles.Code),
-            RegisterColumn.WorkStartTime => Text(m?.WorkStartTime?.ToString("HH:mm", CultureInfo.InvariantCulture), styles, styles.Code),
-            RegisterColumn.WorkEndTime => Text(m?.WorkEndTime?.ToString("HH:mm", CultureInfo.InvariantCulture), styles, styles.Code),
-            RegisterColumn.WorkDayType => Text(m is null ? null : RiskRegisterLayout.WorkDayTypeWords[m.WorkDayType], styles),
+            RegisterColumn.AccountabilityItemNo => Text(m.BaobaoItemNo?.ToString(CultureInfo.InvariantCulture), styles, styles.Code),
+            RegisterColumn.WorkStartTime => Text(m.WorkStartTime?.ToString("HH:mm", CultureInfo.InvariantCulture), styles, styles.Code),
+            RegisterColumn.WorkEndTime => Text(m.WorkEndTime?.ToString("HH:mm", CultureInfo.InvariantCulture), styles, styles.Code),
+            RegisterColumn.WorkDayType => Text(RiskRegisterLayout.WorkDayTypeWords[m.WorkDayType], styles),
         };
     }
 

@@ -61,7 +61,9 @@ public sealed class ExportedRegisterDatabase : DemoDatabase
             .Event("甲醇泄漏导致中毒", "中毒和窒息", l: 4, s: 5)
             .Measure(quarterly)
             .Event("-装卸时静电", null, l: 1, s: 2)
-            .Unit("装卸站");
+            .Measure("装卸前静电接地")
+            .Unit("装卸站")
+            .Event("槽车溢流", "火灾", l: 2, s: 2);
         await register.SaveAsync();
 
         await using var services = CreateServices();
@@ -100,27 +102,33 @@ public class ExportRiskRegisterTests(ExportedRegisterDatabase database) : IClass
     [Fact]
     public void Every_measure_has_its_own_row_with_object_unit_and_event_repeated_in_code_order()
     {
-        // 甲醇罐区's code sorts first; the unit without events still gets a row; the event without measures too.
-        _sheet.Rows.Count.ShouldBe(2 + 7);
-        Enumerable.Range(0, 7).Select(i => _sheet.At(i, "序号").Text).ShouldBe(["1", "2", "3", "4", "5", "6", "7"]);
-        Enumerable.Range(0, 7).Select(i => _sheet.At(i, "对象编码").Text).ShouldBe(
-            ["0012345678901234567", "0012345678901234567", "0012345678901234567", "370211001", "370211001", "370211001", "370211001"]);
-        Enumerable.Range(0, 7).Select(i => _sheet.At(i, "风险分析单元").Text).ShouldBe(
-            ["甲醇储罐", "甲醇储罐", "装卸站", "1#丁烯球罐（2000m³）", "1#丁烯球罐（2000m³）", "1#丁烯球罐（2000m³）", "1#丁烯球罐（2000m³）"]);
-        Enumerable.Range(0, 7).Select(i => _sheet.At(i, "风险事件").Text).ShouldBe(
+        // 甲醇罐区's code sorts first; within an object, rows follow unit, event and measure.
+        _sheet.Rows.Count.ShouldBe(2 + 6);
+        Enumerable.Range(0, 6).Select(i => _sheet.At(i, "序号").Text).ShouldBe(["1", "2", "3", "4", "5", "6"]);
+        Enumerable.Range(0, 6).Select(i => _sheet.At(i, "对象编码").Text).ShouldBe(
+            ["0012345678901234567", "0012345678901234567", "370211001", "370211001", "370211001", "370211001"]);
+        Enumerable.Range(0, 6).Select(i => _sheet.At(i, "风险分析单元").Text).ShouldBe(
+            ["甲醇储罐", "甲醇储罐", "1#丁烯球罐（2000m³）", "1#丁烯球罐（2000m³）", "1#丁烯球罐（2000m³）", "1#丁烯球罐（2000m³）"]);
+        Enumerable.Range(0, 6).Select(i => _sheet.At(i, "风险事件").Text).ShouldBe(
         [
-            " -装卸时静电", "甲醇泄漏导致中毒", null,
+            " -装卸时静电", "甲醇泄漏导致中毒",
             "球罐超压导致安全阀起跳、丁烯泄漏引发火灾爆炸", "球罐超压导致安全阀起跳、丁烯泄漏引发火灾爆炸", "球罐超压导致安全阀起跳、丁烯泄漏引发火灾爆炸",
             "脱水作业时冻堵导致丁烯泄漏",
         ]);
-        _sheet.At(0, "管控措施").Text.ShouldBeNull("the event has no measure yet");
-        _sheet.At(2, "风险等级").Text.ShouldBeNull("the unit has no event yet");
+    }
+
+    [Fact]
+    public void A_branch_without_measures_has_no_row_because_a_blank_cell_imports_as_the_value_above()
+    {
+        Enumerable.Range(0, 6).Select(i => _sheet.At(i, "风险分析单元").Text).ShouldNotContain("装卸站");
+        Enumerable.Range(0, 6).Select(i => _sheet.At(i, "风险事件").Text).ShouldNotContain("槽车溢流");
+        Enumerable.Range(0, 6).Select(i => _sheet.At(i, "管控措施").Text).ShouldAllBe(text => text != null);
     }
 
     [Fact]
     public void An_assessed_event_carries_its_method_inputs_score_and_level_as_the_importer_reads_them()
     {
-        var row = 3;
+        var row = 2;
         _sheet.At(row, "风险分析对象").Text.ShouldBe("液化烃球罐区（一级重大危险源）");
         _sheet.At(row, "事故类型").Text.ShouldBe("火灾、其他爆炸");
         _sheet.At(row, "评价方法").Text.ShouldBe("LS");
@@ -137,25 +145,25 @@ public class ExportRiskRegisterTests(ExportedRegisterDatabase database) : IClass
     {
         _sheet.At(0, "风险等级").Fill.ShouldBe("FF00B0F0");
         _sheet.At(1, "风险等级").Fill.ShouldBe("FFE63031");
-        _sheet.At(3, "风险等级").Fill.ShouldBe("FFF48400");
-        _sheet.At(6, "风险等级").Fill.ShouldBe("FFF1DD00");
-        _sheet.At(3, "风险事件").Fill.ShouldBeNull();
+        _sheet.At(2, "风险等级").Fill.ShouldBe("FFF48400");
+        _sheet.At(5, "风险等级").Fill.ShouldBe("FFF1DD00");
+        _sheet.At(2, "风险事件").Fill.ShouldBeNull();
     }
 
     [Fact]
     public void Codes_and_identifiers_are_text_cells_so_leading_zeros_and_long_digit_runs_survive()
     {
         _sheet.At(0, "对象编码").ShouldBe(new SheetCell("0012345678901234567", CellValues.InlineString, null));
-        _sheet.At(3, "对象编码").Type.ShouldBe(CellValues.InlineString);
-        _sheet.At(6, "包保任务对应项").ShouldBe(new SheetCell("3", CellValues.InlineString, null));
-        _sheet.At(4, "工作开始时间").ShouldBe(new SheetCell("08:00", CellValues.InlineString, null));
-        _sheet.At(4, "工作结束时间").Text.ShouldBe("18:30");
+        _sheet.At(2, "对象编码").Type.ShouldBe(CellValues.InlineString);
+        _sheet.At(5, "包保任务对应项").ShouldBe(new SheetCell("3", CellValues.InlineString, null));
+        _sheet.At(3, "工作开始时间").ShouldBe(new SheetCell("08:00", CellValues.InlineString, null));
+        _sheet.At(3, "工作结束时间").Text.ShouldBe("18:30");
     }
 
     [Fact]
     public void Text_that_a_spreadsheet_could_run_as_a_formula_is_a_string_cell_behind_a_space()
     {
-        var injected = Enumerable.Range(0, 7).Select(i => _sheet.At(i, "管控措施")).Single(c => c.Text?.Contains("HYPERLINK", StringComparison.Ordinal) == true);
+        var injected = Enumerable.Range(0, 6).Select(i => _sheet.At(i, "管控措施")).Single(c => c.Text?.Contains("HYPERLINK", StringComparison.Ordinal) == true);
 
         injected.ShouldBe(new SheetCell(" " + ExportedRegisterDatabase.InjectedMeasure, CellValues.InlineString, null));
         _sheet.At(0, "风险事件").Text.ShouldBe(" -装卸时静电");
@@ -181,7 +189,7 @@ public class ExportRiskRegisterTests(ExportedRegisterDatabase database) : IClass
     public void Measures_are_written_in_the_words_the_importer_reads_with_cycles_in_the_stored_unit()
     {
         // 周 and 季 are not stored (spec §5.6): a weekly check is 7 天 and a quarterly one 3 月, and is written so.
-        var weekly = 6;
+        var weekly = 5;
         _sheet.At(weekly, "管控措施").Text.ShouldBe("脱水作业双阀操作，全程有人监护");
         _sheet.At(weekly, "措施分类一级").Text.ShouldBe("操作行为");
         _sheet.At(weekly, "措施分类二级").Text.ShouldBe("操作记录");
@@ -207,7 +215,7 @@ public class ExportRiskRegisterTests(ExportedRegisterDatabase database) : IClass
         _sheet.At(quarterly, "任务类型").Text.ShouldBe("日常任务");
         _sheet.At(quarterly, "包保任务对应项").Text.ShouldBeNull();
 
-        var hourly = 4;
+        var hourly = 3;
         _sheet.At(hourly, "周期单位").Text.ShouldBe("小时");
         _sheet.At(hourly, "工作日类型").Text.ShouldBe("法定工作日");
     }
