@@ -1,6 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace DualPrevention.Core.Risks;
 
 /// <summary>A column of the risk-control-list workbook (风险分级管控清单); one row of the workbook is one control measure.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<RegisterColumn>))]
 public enum RegisterColumn
 {
     /// <summary>序号: row number, informative only.</summary>
@@ -21,7 +24,7 @@ public enum RegisterColumn
     /// <summary>事故类型 (<see cref="RiskEvent.AccidentType"/>).</summary>
     AccidentType = 6,
 
-    /// <summary>评价方法: LS, LEC or 风险矩阵.</summary>
+    /// <summary>评价方法: LS, LEC or 5×5风险矩阵.</summary>
     Method = 7,
 
     /// <summary>L, likelihood.</summary>
@@ -141,7 +144,7 @@ public static class RiskRegisterLayout
     {
         [AssessmentMethod.LS] = "LS",
         [AssessmentMethod.LEC] = "LEC",
-        [AssessmentMethod.RiskMatrix] = "风险矩阵",
+        [AssessmentMethod.RiskMatrix] = "5×5风险矩阵",
     };
 
     /// <summary>风险等级 words (spec §6).</summary>
