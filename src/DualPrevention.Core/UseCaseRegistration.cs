@@ -60,5 +60,8 @@ public static class UseCaseRegistration
             .AddScoped<ListRiskBandTables.Handler>()
             .AddScoped<GetBandTablesInForce.Handler>()
             .AddScoped<CreateRiskBandTableVersion.Handler>()
+            .AddScoped<ExportRiskRegister.Handler>()
+            .AddScoped<SummarizeRiskLevels.Handler>()
+            .AddScoped<GetRiskNotificationCard.Handler>()
             .AddScoped<SeedDemoData>();
 }

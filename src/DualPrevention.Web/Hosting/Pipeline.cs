@@ -109,6 +109,7 @@ internal static class Pipeline
         api.MapRegionEndpoints();
         api.MapAuditEndpoints();
         api.MapRiskRegisterEndpoints();
+        api.MapRiskRegisterOutputEndpoints();
         app.MapSessionEndpoints();
 
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
