@@ -2,6 +2,7 @@ using DualPrevention.Core.Accounts;
 using DualPrevention.Core.Auditing;
 using DualPrevention.Core.Demo;
 using DualPrevention.Core.Enterprises;
+using DualPrevention.Core.Imports;
 using DualPrevention.Core.Regions;
 using DualPrevention.Core.Tenancy;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,5 +27,6 @@ public static class UseCaseRegistration
             .AddScoped<ResetAccountPassword.Handler>()
             .AddScoped<ChangeOwnPassword.Handler>()
             .AddScoped<ListAuditEntries.Handler>()
+            .AddScoped<ImportRiskControlList.Handler>()
             .AddScoped<SeedDemoData>();
 }

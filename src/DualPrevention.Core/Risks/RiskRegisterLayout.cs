@@ -21,7 +21,7 @@ public enum RegisterColumn
     /// <summary>事故类型 (<see cref="RiskEvent.AccidentType"/>).</summary>
     AccidentType = 6,
 
-    /// <summary>评价方法: LS, LEC or 风险矩阵.</summary>
+    /// <summary>评价方法: LS, LEC or 5×5风险矩阵.</summary>
     Method = 7,
 
     /// <summary>L, likelihood.</summary>
@@ -141,7 +141,7 @@ public static class RiskRegisterLayout
     {
         [AssessmentMethod.LS] = "LS",
         [AssessmentMethod.LEC] = "LEC",
-        [AssessmentMethod.RiskMatrix] = "风险矩阵",
+        [AssessmentMethod.RiskMatrix] = "5×5风险矩阵",
     };
 
     /// <summary>风险等级 words (spec §6).</summary>
