@@ -171,6 +171,7 @@ internal sealed class RiskRegisterParser(IReadOnlyDictionary<AssessmentMethod, R
             return known;
         }
 
+        var errors = cells.Errors;
         var created = new EventDraft(name!, cells.Source);
         foreach (var field in EventColumns)
         {
@@ -183,7 +184,7 @@ internal sealed class RiskRegisterParser(IReadOnlyDictionary<AssessmentMethod, R
             created.AccidentType = accidentType;
         }
 
-        Assess(cells, created);
+        Assess(cells, created, errors);
         owner.Events.Add(created.Name, created);
         return created;
     }
@@ -202,14 +203,14 @@ internal sealed class RiskRegisterParser(IReadOnlyDictionary<AssessmentMethod, R
         }
     }
 
-    private void Assess(RowCells cells, EventDraft riskEvent)
+    /// <param name="errors">The row's error count before the event's cells were read.</param>
+    private void Assess(RowCells cells, EventDraft riskEvent, int errors)
     {
         if (!cells.IsMapped(RegisterColumn.Likelihood))
         {
             return;
         }
 
-        var errors = cells.Errors;
         var l = cells.Number(RegisterColumn.Likelihood);
         var s = cells.Number(RegisterColumn.Severity);
         var e = cells.Number(RegisterColumn.Exposure);

@@ -9,12 +9,17 @@ public sealed record ImportColumn(string Sheet, string Letter, string Header, st
 
 /// <summary>
 /// A sheet's header row, found among its first <see cref="ImportLimits.HeaderSearchRows"/> rows as the row naming
-/// the most distinct register fields, at least <see cref="MinimumFields"/> of them and the measure among them.
+/// the most distinct register fields: at least <see cref="MinimumFields"/> of them, one a level of the register
+/// tree (object, unit, event or measure), so that a sheet of allowed values is not taken for a list. A row
+/// that misses a required column still qualifies, so the user can map that column in the preview.
 /// </summary>
 public sealed class SheetHeader
 {
     /// <summary>Fewest recognised fields for a row to count as the header.</summary>
     public const int MinimumFields = 3;
+
+    private static readonly RegisterColumn[] TreeFields =
+        [RegisterColumn.ObjectName, RegisterColumn.ObjectCode, RegisterColumn.UnitName, RegisterColumn.EventName, RegisterColumn.MeasureDescription];
 
     private SheetHeader(int rowIndex, int rowNumber, IReadOnlyList<ImportColumn> columns, IReadOnlyDictionary<RegisterColumn, int> fields)
     {
@@ -43,7 +48,7 @@ public sealed class SheetHeader
         for (var i = 0; i < Math.Min(sheet.Rows.Count, ImportLimits.HeaderSearchRows); i++)
         {
             var fields = FieldsOf(sheet.Rows[i], lookup);
-            if (fields.Count > best.Count && fields.ContainsKey(RegisterColumn.MeasureDescription))
+            if (fields.Count > best.Count && TreeFields.Any(fields.ContainsKey))
             {
                 best = (i, fields.Count);
             }
