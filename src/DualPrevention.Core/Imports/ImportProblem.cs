@@ -1,6 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace DualPrevention.Core.Imports;
 
 /// <summary>How bad a problem is: any <see cref="Error"/> blocks the commit; a <see cref="Warning"/> only informs.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<ImportSeverity>))]
 public enum ImportSeverity
 {
     Error = 1,

@@ -17,16 +17,7 @@ public static class WorkbookGuard
     /// <exception cref="DomainRuleException">Empty, too large, not a workbook, or unsafe to unpack.</exception>
     public static WorkbookFormat Inspect(byte[] file)
     {
-        if (file.Length == 0)
-        {
-            throw new DomainRuleException(CoreText.Get("Import.File.Empty"));
-        }
-
-        if (file.Length > ImportLimits.MaxFileBytes)
-        {
-            throw new DomainRuleException(CoreText.Get("Import.File.TooLarge", file.Length / 1048576.0, ImportLimits.MaxFileBytes / 1048576));
-        }
-
+        CheckSize(file.Length);
         if (file.AsSpan().StartsWith(OleSignature))
         {
             return WorkbookFormat.Xls;
@@ -39,6 +30,21 @@ public static class WorkbookGuard
 
         InspectZip(file);
         return WorkbookFormat.Xlsx;
+    }
+
+    /// <summary>Refuses an upload by its length alone, before it is read.</summary>
+    /// <exception cref="DomainRuleException">Empty or over <see cref="ImportLimits.MaxFileBytes"/>.</exception>
+    public static void CheckSize(long length)
+    {
+        if (length == 0)
+        {
+            throw new DomainRuleException(CoreText.Get("Import.File.Empty"));
+        }
+
+        if (length > ImportLimits.MaxFileBytes)
+        {
+            throw new DomainRuleException(CoreText.Get("Import.File.TooLarge", length / 1048576.0, ImportLimits.MaxFileBytes / 1048576));
+        }
     }
 
     private static void InspectZip(byte[] file)

@@ -1,6 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace DualPrevention.Core.Risks;
 
 /// <summary>A column of the risk-control-list workbook (风险分级管控清单); one row of the workbook is one control measure.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<RegisterColumn>))]
 public enum RegisterColumn
 {
     /// <summary>序号: row number, informative only.</summary>

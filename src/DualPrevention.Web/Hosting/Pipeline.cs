@@ -4,6 +4,7 @@ using DualPrevention.Web.Accounts;
 using DualPrevention.Web.Auditing;
 using DualPrevention.Web.Enterprises;
 using DualPrevention.Web.Regions;
+using DualPrevention.Web.Risks;
 using DualPrevention.Web.Shell;
 using Hangfire;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -99,6 +100,7 @@ internal static class Pipeline
         api.MapEnterpriseEndpoints();
         api.MapRegionEndpoints();
         api.MapAuditEndpoints();
+        api.MapRiskRegisterImportEndpoints();
         app.MapSessionEndpoints();
 
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
