@@ -1,7 +1,9 @@
 using DualPrevention.Core.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql;
+using NpgsqlTypes;
 
 namespace DualPrevention.Core.Imports;
 
@@ -38,26 +40,13 @@ internal static class RegisterBulkWriter
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         await using (var copy = await connection.BeginBinaryImportAsync($"COPY {temporary} ({columnList}) FROM STDIN (FORMAT BINARY)", cancellationToken))
         {
-            var converters = properties.Select(p => (Getter: p.GetGetter(), Mapping: p.GetRelationalTypeMapping())).ToList();
+            var writers = properties.Select(ColumnWriter.For).ToList();
             foreach (var row in rows)
             {
                 await copy.StartRowAsync(cancellationToken);
-                foreach (var (getter, mapping) in converters)
+                foreach (var writer in writers)
                 {
-                    var value = getter.GetClrValue(row);
-                    if (value is not null && mapping.Converter is { } converter)
-                    {
-                        value = converter.ConvertToProvider(value);
-                    }
-
-                    if (value is null)
-                    {
-                        await copy.WriteNullAsync(cancellationToken);
-                    }
-                    else
-                    {
-                        await copy.WriteAsync(value, mapping.StoreTypeNameBase, cancellationToken);
-                    }
+                    await writer.WriteAsync(copy, row, cancellationToken);
                 }
             }
 
@@ -72,4 +61,39 @@ internal static class RegisterBulkWriter
     }
 
     private static string Quote(string identifier) => new NpgsqlCommandBuilder().QuoteIdentifier(identifier);
+
+    /// <summary>Reads one mapped property (through its value converter) and writes it with its PostgreSQL type, resolved once per column.</summary>
+    private sealed record ColumnWriter(IClrPropertyGetter Getter, ValueConverter? Converter, NpgsqlDbType Type)
+    {
+        public static ColumnWriter For(IProperty property)
+        {
+            var mapping = property.GetRelationalTypeMapping();
+            var provider = mapping.Converter?.ProviderClrType ?? property.ClrType;
+            var type = (Nullable.GetUnderlyingType(provider) ?? provider) switch
+            {
+                var t when t == typeof(Guid) => NpgsqlDbType.Uuid,
+                var t when t == typeof(string) => NpgsqlDbType.Text,
+                var t when t == typeof(int) => NpgsqlDbType.Integer,
+                var t when t == typeof(short) => NpgsqlDbType.Smallint,
+                var t when t == typeof(bool) => NpgsqlDbType.Boolean,
+                var t when t == typeof(decimal) => NpgsqlDbType.Numeric,
+                var t when t == typeof(DateTimeOffset) => NpgsqlDbType.TimestampTz,
+                var t when t == typeof(TimeOnly) => NpgsqlDbType.Time,
+                var t => throw new NotSupportedException($"{property.DeclaringType.ClrType.Name}.{property.Name} ({t.Name}) has no COPY mapping."),
+            };
+            return new ColumnWriter(property.GetGetter(), mapping.Converter, type);
+        }
+
+        public Task WriteAsync(NpgsqlBinaryImporter copy, object row, CancellationToken cancellationToken)
+        {
+            var value = Getter.GetClrValue(row);
+            if (value is not null && Converter is not null)
+            {
+                value = Converter.ConvertToProvider(value);
+            }
+
+            return value is null ? copy.WriteNullAsync(cancellationToken) : copy.WriteAsync(value, Type, cancellationToken);
+        }
+    }
+
 }

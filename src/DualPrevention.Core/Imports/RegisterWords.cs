@@ -112,6 +112,11 @@ public static partial class RegisterWords
     /// </summary>
     public static string? Classify2(string text, MeasureClassify1? classify1)
     {
+        if (classify1 is { } known && MeasureClassification.FindClassify2(known, text) is { } exact)
+        {
+            return exact;
+        }
+
         var key = HeaderText.Normalize(text);
         if (Classify2Code().Match(key) is { Success: true } code)
         {
@@ -128,7 +133,7 @@ public static partial class RegisterWords
     /// 周期单位 → exchange unit and the factor the 排查周期 is multiplied by (周 = 7 天, 季 = 3 月, 半年 = 6 月).
     /// </summary>
     public static (CycleUnit Unit, int Factor)? CycleUnitOf(string text) =>
-        CycleUnits.TryGetValue(HeaderText.Normalize(text).TrimStart('每'), out var unit) ? unit : null;
+        CycleUnits.TryGetValue(text, out var unit) || CycleUnits.TryGetValue(HeaderText.Normalize(text).TrimStart('每'), out unit) ? unit : null;
 
     /// <summary>A cycle written in one cell, "1天", "每周", "3个月", when the unit column is empty.</summary>
     public static (int Value, CycleUnit Unit, int Factor)? CombinedCycle(string text)
@@ -143,9 +148,10 @@ public static partial class RegisterWords
         return (value, unit.Unit, unit.Factor);
     }
 
+    /// <summary>The exact word first (the usual case, and free), then its normalised form.</summary>
     private static T? Find<T>(Dictionary<string, T> table, string text)
         where T : struct =>
-        table.TryGetValue(HeaderText.Normalize(text), out var value) ? value : null;
+        table.TryGetValue(text, out var value) || table.TryGetValue(HeaderText.Normalize(text), out value) ? value : null;
 
     private static Dictionary<string, T> Table<T>(IReadOnlyDictionary<T, string> own, params (T Value, string[] Words)[] variants)
         where T : struct
@@ -154,6 +160,7 @@ public static partial class RegisterWords
         foreach (var (value, word) in own)
         {
             table[HeaderText.Normalize(word)] = value;
+            table[word] = value;
         }
 
         foreach (var (value, words) in variants)

@@ -26,8 +26,20 @@ internal static class UncachedFormulaScanner
                 continue;
             }
 
-            using var stream = entry.Open();
-            var cells = ScanSheet(stream);
+            // Most lists hold no formula at all: a plain byte search over the part is far cheaper than an XML parse.
+            var xml = new MemoryStream();
+            using (var stream = entry.Open())
+            {
+                stream.CopyTo(xml);
+            }
+
+            if (!HasFormula(xml.GetBuffer().AsSpan(0, (int)xml.Length)))
+            {
+                continue;
+            }
+
+            xml.Position = 0;
+            var cells = ScanSheet(xml);
             if (cells.Count > 0)
             {
                 found[name] = cells;
@@ -36,6 +48,10 @@ internal static class UncachedFormulaScanner
 
         return found;
     }
+
+    /// <summary>True when the part contains a formula element, with or without a namespace prefix.</summary>
+    private static bool HasFormula(ReadOnlySpan<byte> xml) =>
+        xml.IndexOf("<f>"u8) >= 0 || xml.IndexOf("<f "u8) >= 0 || xml.IndexOf("<f/"u8) >= 0 || xml.IndexOf(":f>"u8) >= 0 || xml.IndexOf(":f "u8) >= 0 || xml.IndexOf(":f/"u8) >= 0;
 
     private static HashSet<CellPosition> ScanSheet(Stream sheet)
     {
