@@ -2,6 +2,7 @@ using DualPrevention.Core.Accounts;
 using DualPrevention.Core.Auditing;
 using DualPrevention.Core.Demo;
 using DualPrevention.Core.Enterprises;
+using DualPrevention.Core.Imports;
 using DualPrevention.Core.Regions;
 using DualPrevention.Core.Risks;
 using DualPrevention.Core.Tenancy;
@@ -63,5 +64,6 @@ public static class UseCaseRegistration
             .AddScoped<ExportRiskRegister.Handler>()
             .AddScoped<SummarizeRiskLevels.Handler>()
             .AddScoped<GetRiskNotificationCard.Handler>()
+            .AddScoped<ImportRiskControlList.Handler>()
             .AddScoped<SeedDemoData>();
 }

@@ -34,7 +34,11 @@ public static class DataServiceCollectionExtensions
     public static DbContextOptionsBuilder Configure(
         DbContextOptionsBuilder options, string connectionString, TenantScopeConnectionInterceptor scopeInterceptor, AuditInterceptor auditInterceptor) =>
         options
-            .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
+            .UseNpgsql(connectionString, npgsql => npgsql
+                .MigrationsHistoryTable("__ef_migrations_history")
+
+                // jsonb columns of dictionaries (ImportMappingProfile.Columns) need System.Text.Json's dynamic mapping.
+                .ConfigureDataSource(dataSource => dataSource.EnableDynamicJson()))
             .UseSnakeCaseNamingConvention()
             .AddInterceptors(scopeInterceptor, auditInterceptor);
 }

@@ -110,6 +110,7 @@ internal static class Pipeline
         api.MapAuditEndpoints();
         api.MapRiskRegisterEndpoints();
         api.MapRiskRegisterOutputEndpoints();
+        api.MapRiskRegisterImportEndpoints();
         app.MapSessionEndpoints();
 
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

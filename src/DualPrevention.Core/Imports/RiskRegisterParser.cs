@@ -1,0 +1,460 @@
+using System.Globalization;
+using DualPrevention.Core.Localization;
+using DualPrevention.Core.Risks;
+
+namespace DualPrevention.Core.Imports;
+
+/// <summary>
+/// Turns sheets of a risk-control list into a <see cref="RegisterDraft"/>, naming every problem by sheet, Excel row
+/// and column. Blank object, unit and event cells (merged or left blank) continue the row above; a new event
+/// starts when the event text changes or its unit or object does, and a new unit needs its name stated. Each
+/// event is graded here with the band table in force (spec §6), and the file's own R/D and level are only
+/// compared with the result.
+/// </summary>
+internal sealed class RiskRegisterParser(IReadOnlyDictionary<AssessmentMethod, RiskBandTable> bands, ImportProblemLog problems)
+{
+    /// <summary>Columns without which a sheet cannot be imported (spec §5.2–5.6).</summary>
+    public static readonly RegisterColumn[] RequiredColumns =
+    [
+        RegisterColumn.ObjectName, RegisterColumn.ObjectCode, RegisterColumn.UnitName, RegisterColumn.EventName, RegisterColumn.MeasureDescription,
+        RegisterColumn.Likelihood, RegisterColumn.Classify2, RegisterColumn.DataSource, RegisterColumn.CycleValue, RegisterColumn.ControlLevel,
+    ];
+
+    private static readonly RegisterColumn[] KeyColumns =
+        [RegisterColumn.ObjectName, RegisterColumn.ObjectCode, RegisterColumn.UnitName, RegisterColumn.EventName, RegisterColumn.MeasureDescription];
+
+    private static readonly RegisterColumn[] EventColumns =
+    [
+        RegisterColumn.AccidentType, RegisterColumn.Method, RegisterColumn.Likelihood, RegisterColumn.Severity,
+        RegisterColumn.Exposure, RegisterColumn.Consequence, RegisterColumn.Score, RegisterColumn.Level,
+    ];
+
+    private readonly ControlMeasureDetailsValidator _validator = new();
+
+    public RegisterDraft Draft { get; } = new();
+
+    /// <summary>Data rows read so far over all sheets.</summary>
+    public int DataRows { get; private set; }
+
+    /// <exception cref="DomainRuleException">More than <see cref="ImportLimits.MaxDataRows"/> data rows.</exception>
+    public void Parse(WorkbookSheet sheet, SheetHeader header)
+    {
+        if (!CheckColumns(sheet, header))
+        {
+            return;
+        }
+
+        var context = new Context();
+        for (var i = header.RowIndex + 1; i < sheet.Rows.Count; i++)
+        {
+            var cells = new RowCells(sheet, header, sheet.Rows[i], problems);
+            if (cells.IsBlank)
+            {
+                continue;
+            }
+
+            if (++DataRows > ImportLimits.MaxDataRows)
+            {
+                throw new DomainRuleException(CoreText.Get("Import.File.TooManyRows", ImportLimits.MaxDataRows));
+            }
+
+            if (Place(cells, context) is { } riskEvent)
+            {
+                ReadMeasure(cells, riskEvent);
+            }
+        }
+    }
+
+    private bool CheckColumns(WorkbookSheet sheet, SheetHeader header)
+    {
+        foreach (var field in RequiredColumns.Where(f => !header.Fields.ContainsKey(f)))
+        {
+            problems.Add(new ImportProblem(ImportSeverity.Error, sheet.Name, header.RowNumber, null, RiskRegisterLayout.HeaderOf(field),
+                CoreText.Get("Import.Sheet.MissingColumn", RiskRegisterLayout.HeaderOf(field))));
+        }
+
+        foreach (var column in header.Columns.Where(c => c.Field is { } f && CellReference.ColumnLetter(header.Fields[f]) != c.Letter))
+        {
+            var first = CellReference.ColumnLetter(header.Fields[column.Field!.Value]);
+            problems.Add(new ImportProblem(ImportSeverity.Warning, sheet.Name, header.RowNumber, column.Letter, column.Header,
+                CoreText.Get("Import.Column.Duplicate", RiskRegisterLayout.HeaderOf(column.Field.Value), first)));
+        }
+
+        return KeyColumns.All(header.Fields.ContainsKey);
+    }
+
+    /// <summary>The event this row's measure belongs to, carrying blank object, unit and event cells down; null when it cannot be placed (already reported).</summary>
+    private EventDraft? Place(RowCells cells, Context context)
+    {
+        var code = cells.Text(RegisterColumn.ObjectCode);
+        var name = cells.Text(RegisterColumn.ObjectName);
+        var sameObject = context.HasObject && (code is null || code == context.ObjectCode) && (name is null || name == context.ObjectName);
+        if (!sameObject)
+        {
+            context.StartObject(code, name, StartObject(cells, code, name));
+        }
+
+        var unitName = cells.Text(RegisterColumn.UnitName);
+        var sameUnit = sameObject && context.HasUnit && (unitName is null || unitName == context.UnitName);
+        if (!sameUnit)
+        {
+            context.StartUnit(unitName, context.Object is { } o ? StartUnit(cells, o, unitName) : null);
+        }
+
+        var eventName = cells.Text(RegisterColumn.EventName);
+        var sameEvent = sameUnit && context.HasEvent && (eventName is null || eventName == context.EventName);
+        if (!sameEvent)
+        {
+            context.StartEvent(eventName, context.Unit is { } u ? StartEvent(cells, u, eventName) : null);
+        }
+        else if (context.Event is { } continued)
+        {
+            CompareWithEvent(cells, continued);
+        }
+
+        return context.Event;
+    }
+
+    private ObjectDraft? StartObject(RowCells cells, string? code, string? name)
+    {
+        if (cells.Required(RegisterColumn.ObjectCode) is null || !cells.FitsIn(RegisterColumn.ObjectCode, code, 50))
+        {
+            return null;
+        }
+
+        if (Draft.Objects.TryGetValue(code!, out var known))
+        {
+            if (name is not null && name != known.Name)
+            {
+                cells.Warning(RegisterColumn.ObjectName, CoreText.Get("Import.Object.NameConflict", code, name, known.Name, known.Source.Row));
+            }
+
+            return known;
+        }
+
+        if (cells.Required(RegisterColumn.ObjectName) is null || !cells.FitsIn(RegisterColumn.ObjectName, name, 200))
+        {
+            return null;
+        }
+
+        var created = new ObjectDraft(code!, name!, ObjectTypeRule.Infer(name!, code!), cells.Source);
+        Draft.Objects.Add(created.Code, created);
+        return created;
+    }
+
+    private static UnitDraft? StartUnit(RowCells cells, ObjectDraft owner, string? name)
+    {
+        if (cells.Required(RegisterColumn.UnitName) is null || !cells.FitsIn(RegisterColumn.UnitName, name, 200))
+        {
+            return null;
+        }
+
+        if (!owner.Units.TryGetValue(name!, out var unit))
+        {
+            unit = new UnitDraft(name!, cells.Source);
+            owner.Units.Add(unit.Name, unit);
+        }
+
+        return unit;
+    }
+
+    private EventDraft? StartEvent(RowCells cells, UnitDraft owner, string? name)
+    {
+        if (cells.Required(RegisterColumn.EventName) is null || !cells.FitsIn(RegisterColumn.EventName, name, 500))
+        {
+            return null;
+        }
+
+        if (owner.Events.TryGetValue(name!, out var known))
+        {
+            CompareWithEvent(cells, known);
+            return known;
+        }
+
+        var errors = cells.Errors;
+        var created = new EventDraft(name!, cells.Source);
+        foreach (var field in EventColumns)
+        {
+            created.Stated[field] = cells.Text(field);
+        }
+
+        var accidentType = created.Stated[RegisterColumn.AccidentType];
+        if (cells.FitsIn(RegisterColumn.AccidentType, accidentType, 100))
+        {
+            created.AccidentType = accidentType;
+        }
+
+        Assess(cells, created, errors);
+        owner.Events.Add(created.Name, created);
+        return created;
+    }
+
+    /// <summary>A later row of an event that states the event's cells differently keeps the first statement, with a warning.</summary>
+    private static void CompareWithEvent(RowCells cells, EventDraft riskEvent)
+    {
+        foreach (var field in EventColumns)
+        {
+            var text = cells.Text(field);
+            var first = riskEvent.Stated.GetValueOrDefault(field);
+            if (text is not null && text != first)
+            {
+                cells.Warning(field, CoreText.Get("Import.Event.ValueConflict", cells.HeaderOf(field), riskEvent.Name, text, first ?? "", riskEvent.Source.Row));
+            }
+        }
+    }
+
+    /// <param name="errors">The row's error count before the event's cells were read.</param>
+    private void Assess(RowCells cells, EventDraft riskEvent, int errors)
+    {
+        if (!cells.IsMapped(RegisterColumn.Likelihood))
+        {
+            return;
+        }
+
+        var l = cells.Number(RegisterColumn.Likelihood);
+        var s = cells.Number(RegisterColumn.Severity);
+        var e = cells.Number(RegisterColumn.Exposure);
+        var c = cells.Number(RegisterColumn.Consequence);
+        var method = cells.Word(RegisterColumn.Method, RegisterWords.Method);
+        if (method is null && cells.Errors == errors)
+        {
+            method = e is not null && c is not null && s is null ? AssessmentMethod.LEC : AssessmentMethod.LS;
+            if (cells.IsMapped(RegisterColumn.Method))
+            {
+                cells.Warning(RegisterColumn.Method, CoreText.Get("Import.Event.MethodAssumed", RiskRegisterLayout.MethodWords[method.Value]));
+            }
+        }
+
+        if (method is not { } m || cells.Errors > errors)
+        {
+            return;
+        }
+
+        if (RiskGrading.Problem(m, l, s, e, c) is { } scale)
+        {
+            cells.Error(RegisterColumn.Likelihood, scale);
+            return;
+        }
+
+        var lec = m == AssessmentMethod.LEC;
+        var input = new RiskAssessmentInput(m, l, lec ? null : s, lec ? e : null, lec ? c : null);
+        var score = RiskGrading.Score(m, input.L, input.S, input.E, input.C);
+        var table = bands[m];
+        var level = table.Classify(score);
+        CompareStatedGrade(cells, riskEvent, m, score, level);
+        riskEvent.Input = input;
+        riskEvent.Bands = table;
+    }
+
+    private static void CompareStatedGrade(RowCells cells, EventDraft riskEvent, AssessmentMethod method, decimal score, RiskLevel level)
+    {
+        var scoreName = method == AssessmentMethod.LEC ? "D = L × E × C" : "R = L × S";
+        if (riskEvent.Stated[RegisterColumn.Score] is { } statedScore)
+        {
+            var stated = CellText.NumberOf(statedScore);
+            if (stated is null || Math.Round(stated.Value, 2) != score)
+            {
+                cells.Warning(RegisterColumn.Score, CoreText.Get("Import.Event.ScoreDiffers", statedScore, scoreName, Format(score)));
+            }
+        }
+
+        if (riskEvent.Stated[RegisterColumn.Level] is { } statedLevel)
+        {
+            var stated = RegisterWords.Level(statedLevel);
+            if (stated is null)
+            {
+                cells.Warning(RegisterColumn.Level, CoreText.Get("Import.Event.LevelUnknown", statedLevel, RiskRegisterLayout.LevelWords[level]));
+            }
+            else if (stated != level)
+            {
+                cells.Warning(RegisterColumn.Level, CoreText.Get("Import.Event.LevelDiffers", statedLevel, Format(score), RiskRegisterLayout.LevelWords[level]));
+            }
+        }
+    }
+
+    private void ReadMeasure(RowCells cells, EventDraft riskEvent)
+    {
+        var errors = cells.Errors;
+        var description = cells.Required(RegisterColumn.MeasureDescription);
+        var classify1 = cells.Word(RegisterColumn.Classify1, RegisterWords.Classify1);
+        var classify2Text = cells.Text(RegisterColumn.Classify2);
+        var classify2 = classify2Text is null ? null : RegisterWords.Classify2(classify2Text, classify1);
+        if (classify2Text is null)
+        {
+            cells.Required(RegisterColumn.Classify2);
+        }
+        else if (classify2 is null)
+        {
+            var names = classify1 is { } c1 ? string.Join("、", MeasureClassification.Classify2.Where(e => e.Value.Classify1 == c1).Select(e => e.Value.Name)) : "x-y";
+            cells.Error(RegisterColumn.Classify2, CoreText.Get("Import.Cell.Unknown", classify2Text, cells.HeaderOf(RegisterColumn.Classify2), names));
+        }
+
+        classify1 ??= classify2 is null ? null : (MeasureClassify1)(classify2[0] - '0');
+        var dataSource = cells.Word(RegisterColumn.DataSource, RegisterWords.DataSource);
+        if (dataSource is null)
+        {
+            cells.Required(RegisterColumn.DataSource);
+        }
+
+        var cycle = ReadCycle(cells);
+        var controlLevel = cells.Word(RegisterColumn.ControlLevel, RegisterWords.ControlLevelOf);
+        if (controlLevel is null)
+        {
+            cells.Required(RegisterColumn.ControlLevel);
+        }
+
+        var taskType = cells.Word(RegisterColumn.TaskType, RegisterWords.TaskType) ?? InspectionTaskType.Routine;
+        var itemNo = ReadItemNo(cells, taskType);
+        var workStart = ReadTime(cells, RegisterColumn.WorkStartTime);
+        var workEnd = ReadTime(cells, RegisterColumn.WorkEndTime);
+        var workDayType = cells.Word(RegisterColumn.WorkDayType, RegisterWords.WorkDayTypeOf) ?? WorkDayType.EveryDay;
+        if (cells.Errors > errors || description is null || classify1 is null || classify2 is null || dataSource is null || cycle is null || controlLevel is null)
+        {
+            return;
+        }
+
+        var details = new ControlMeasureDetails(
+            description, classify1.Value, classify2, cells.Text(RegisterColumn.Classify3), dataSource.Value, cells.Text(RegisterColumn.InspectionContent),
+            cycle.Value.Value, cycle.Value.Unit, workStart, workEnd, workDayType, taskType, itemNo, controlLevel.Value,
+            cells.Text(RegisterColumn.ResponsibleDepartment), cells.Text(RegisterColumn.ResponsiblePerson)).Normalized();
+        var validation = _validator.Validate(details);
+        foreach (var failure in validation.Errors)
+        {
+            cells.Error(FieldOf(failure.PropertyName), failure.ErrorMessage);
+        }
+
+        if (!validation.IsValid)
+        {
+            return;
+        }
+
+        if (riskEvent.Measures.TryGetValue(details.Description, out var earlier))
+        {
+            var key = earlier.Details == details ? "Import.Measure.Duplicate" : "Import.Measure.DuplicateConflict";
+            var severity = earlier.Details == details ? ImportSeverity.Warning : ImportSeverity.Error;
+            var message = CoreText.Get(key, earlier.Source.Row);
+            if (severity == ImportSeverity.Error)
+            {
+                cells.Error(RegisterColumn.MeasureDescription, message);
+            }
+            else
+            {
+                cells.Warning(RegisterColumn.MeasureDescription, message);
+            }
+
+            return;
+        }
+
+        riskEvent.Measures.Add(details.Description, new MeasureDraft(details, cells.Source));
+    }
+
+    /// <summary>排查周期 × the unit's factor (周 → 7 天, 季 → 3 月); "1天" or "每周" in the cycle cell when the unit column is empty.</summary>
+    private static (int Value, CycleUnit Unit)? ReadCycle(RowCells cells)
+    {
+        var valueText = cells.Text(RegisterColumn.CycleValue);
+        var unitText = cells.Text(RegisterColumn.CycleUnit);
+        if (valueText is not null && unitText is null && RegisterWords.CombinedCycle(valueText) is { } combined)
+        {
+            return (combined.Value * combined.Factor, combined.Unit);
+        }
+
+        var value = cells.Number(RegisterColumn.CycleValue);
+        if (valueText is null)
+        {
+            cells.Required(RegisterColumn.CycleValue);
+        }
+        else if (value is not { } v || v <= 0 || v != decimal.Truncate(v) || v > 10_000)
+        {
+            if (value is not null)
+            {
+                cells.Error(RegisterColumn.CycleValue, CoreText.Get("Measure.Cycle.Positive"));
+            }
+
+            return null;
+        }
+
+        var unit = cells.Word(RegisterColumn.CycleUnit, RegisterWords.CycleUnitOf);
+        if (unitText is null)
+        {
+            cells.Required(RegisterColumn.CycleUnit);
+        }
+
+        return value is { } count && unit is { } u ? ((int)count * u.Factor, u.Unit) : null;
+    }
+
+    private static short? ReadItemNo(RowCells cells, InspectionTaskType taskType)
+    {
+        var item = cells.Number(RegisterColumn.AccountabilityItemNo);
+        if (item is { } n && (n != decimal.Truncate(n) || n is < 1 or > 99))
+        {
+            cells.Error(RegisterColumn.AccountabilityItemNo, CoreText.Get("Import.Cell.NotANumber", CellText.Of(cells.Raw(RegisterColumn.AccountabilityItemNo))));
+            return null;
+        }
+
+        if (item is null && taskType != InspectionTaskType.Routine)
+        {
+            cells.Warning(RegisterColumn.AccountabilityItemNo, CoreText.Get("Import.Measure.AccountabilityItemMissing", RiskRegisterLayout.TaskTypeWords[taskType]));
+        }
+
+        return item is { } value ? (short)value : null;
+    }
+
+    private static TimeOnly? ReadTime(RowCells cells, RegisterColumn field)
+    {
+        var raw = cells.Raw(field);
+        var time = CellText.TimeOf(raw);
+        if (raw is not null && time is null)
+        {
+            cells.Error(field, CoreText.Get("Import.Cell.NotATime", CellText.Of(raw)));
+        }
+
+        return time;
+    }
+
+    private static RegisterColumn FieldOf(string property) => property switch
+    {
+        nameof(ControlMeasureDetails.Description) => RegisterColumn.MeasureDescription,
+        nameof(ControlMeasureDetails.BaobaoItemNo) => RegisterColumn.AccountabilityItemNo,
+        _ => Enum.TryParse<RegisterColumn>(property, out var field) ? field : RegisterColumn.MeasureDescription,
+    };
+
+    private static string Format(decimal value) => value.ToString("0.##", CultureInfo.InvariantCulture);
+
+    /// <summary>What the rows above left open: the current object, unit and event, by the text that named them.</summary>
+    private sealed class Context
+    {
+        public bool HasObject { get; private set; }
+
+        public bool HasUnit { get; private set; }
+
+        public bool HasEvent { get; private set; }
+
+        public string? ObjectCode { get; private set; }
+
+        public string? ObjectName { get; private set; }
+
+        public string? UnitName { get; private set; }
+
+        public string? EventName { get; private set; }
+
+        public ObjectDraft? Object { get; private set; }
+
+        public UnitDraft? Unit { get; private set; }
+
+        public EventDraft? Event { get; private set; }
+
+        public void StartObject(string? code, string? name, ObjectDraft? draft)
+        {
+            (HasObject, ObjectCode, ObjectName, Object) = (true, code ?? draft?.Code, name ?? draft?.Name, draft);
+            (HasUnit, UnitName, Unit, HasEvent, EventName, Event) = (false, null, null, false, null, null);
+        }
+
+        public void StartUnit(string? name, UnitDraft? draft)
+        {
+            (HasUnit, UnitName, Unit) = (true, name, draft);
+            (HasEvent, EventName, Event) = (false, null, null);
+        }
+
+        public void StartEvent(string? name, EventDraft? draft) => (HasEvent, EventName, Event) = (true, name, draft);
+    }
+}

@@ -1,0 +1,87 @@
+using System.Diagnostics;
+using DualPrevention.Core.Data;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+
+namespace DualPrevention.Benchmarks;
+
+/// <summary>
+/// A fresh, migrated database on the server named by <c>DP_BENCH_PG_ADMIN</c> (a superuser connection string),
+/// else on the private cluster deploy/local/benchmark-pg.sh starts; dropped on dispose.
+/// </summary>
+internal sealed class BenchmarkDatabase : IAsyncDisposable
+{
+    private const string OwnerRole = "dp_owner";
+    private const string AppRole = "dp_app";
+
+    private readonly string _admin;
+
+    private BenchmarkDatabase(string admin, string name)
+    {
+        _admin = admin;
+        Name = name;
+        OwnerConnectionString = With(admin, name, OwnerRole);
+        AppConnectionString = With(admin, name, AppRole);
+    }
+
+    public string Name { get; }
+
+    public string OwnerConnectionString { get; }
+
+    public string AppConnectionString { get; }
+
+    public static async Task<BenchmarkDatabase> CreateAsync()
+    {
+        var admin = Environment.GetEnvironmentVariable("DP_BENCH_PG_ADMIN") is { Length: > 0 } given ? given : StartPrivateCluster();
+        var database = new BenchmarkDatabase(admin, $"dp_bench_{Guid.NewGuid():N}");
+        await using (var connection = new NpgsqlConnection(admin))
+        {
+            await connection.OpenAsync();
+            foreach (var (role, attributes) in new[] { (OwnerRole, "LOGIN"), (AppRole, "LOGIN NOSUPERUSER NOBYPASSRLS") })
+            {
+                await using var ensure = new NpgsqlCommand(
+                    $"DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{role}') THEN CREATE ROLE {role} {attributes} PASSWORD '{role}'; END IF; END $$", connection);
+                await ensure.ExecuteNonQueryAsync();
+            }
+
+            await using var create = new NpgsqlCommand($"CREATE DATABASE {database.Name} OWNER {OwnerRole}", connection);
+            await create.ExecuteNonQueryAsync();
+        }
+
+        await new DatabaseMigrator(TimeProvider.System, NullLogger<DatabaseMigrator>.Instance).MigrateAsync(database.OwnerConnectionString, AppRole, CancellationToken.None);
+        return database;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        NpgsqlConnection.ClearAllPools();
+        await using var connection = new NpgsqlConnection(_admin);
+        await connection.OpenAsync();
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {Name} WITH (FORCE)", connection);
+        await drop.ExecuteNonQueryAsync();
+    }
+
+    private static string With(string admin, string database, string role) =>
+        new NpgsqlConnectionStringBuilder(admin) { Database = database, Username = role, Password = role }.ConnectionString;
+
+    /// <summary>Runs deploy/local/benchmark-pg.sh from the repository and returns the connection string it prints.</summary>
+    private static string StartPrivateCluster()
+    {
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "DualPrevention.sln")))
+        {
+            root = root.Parent;
+        }
+
+        var script = Path.Combine(root?.FullName ?? throw new InvalidOperationException("Repository root not found; set DP_BENCH_PG_ADMIN."), "deploy", "local", "benchmark-pg.sh");
+        using var process = Process.Start(new ProcessStartInfo("bash", [script]) { RedirectStandardOutput = true })!;
+        var output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"{script} failed ({process.ExitCode}); set DP_BENCH_PG_ADMIN to use another server.");
+        }
+
+        return output.Trim().Split('\n')[^1];
+    }
+}
