@@ -25,7 +25,7 @@ public class DemoDatabase : TestDatabase
         await using (var services = CreateServices())
         {
             await using var scope = services.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<SeedDemoData>().RunAsync(Password, CancellationToken.None);
+            await scope.ServiceProvider.GetRequiredService<SeedDemoData>().RunAsync(Password, withSampleRiskRegister: false, CancellationToken.None);
         }
 
         await using var db = OwnerContext(TenantScope.System);

@@ -1,5 +1,7 @@
 using DualPrevention.Core.Accounts;
+using DualPrevention.Core.Data;
 using DualPrevention.Core.Enterprises;
+using DualPrevention.Core.Imports;
 using DualPrevention.Core.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,10 +11,14 @@ namespace DualPrevention.Core.Demo;
 /// <summary>
 /// Demo data for a first look: two chemical parks, enterprises demo-qd1 and demo-qd2 (Qingdao) and demo-wf1
 /// (Weifang), and the accounts admin, province, qingdao, weifang and &lt;code&gt;-admin / &lt;code&gt;-inspector.
-/// Idempotent: existing rows and passwords are kept. Demo accounts are exempt from the forced password change.
+/// Optionally demo-qd1 gets the sample risk-control list (shared/samples), imported through the real importer.
+/// Idempotent: existing rows and passwords are kept, and a register that has any object is left alone.
+/// Demo accounts are exempt from the forced password change.
 /// </summary>
 public sealed class SeedDemoData(IServiceScopeFactory scopes, TimeProvider clock)
 {
+    private const string SampleRiskRegister = "DualPrevention.Core.Demo.risk-control-list_sample-plant.xlsx";
+
     private static readonly (string Code, string Name, string CreditCode, string County, string Park, EnterpriseKinds Kinds, bool Major)[] Enterprises =
     [
         ("demo-qd1", "青岛示范石化有限公司", "91370211MA3QD00018", "370211", "青岛董家口化工产业园", EnterpriseKinds.Production | EnterpriseKinds.Storage, true),
@@ -30,8 +36,9 @@ public sealed class SeedDemoData(IServiceScopeFactory scopes, TimeProvider clock
 
     /// <summary>Creates what is missing and returns every demo login.</summary>
     /// <param name="password">The password given to accounts this run creates (≥ 8 characters, 3 classes).</param>
+    /// <param name="withSampleRiskRegister">Import the sample risk-control list into demo-qd1 when its register is empty.</param>
     /// <param name="cancellationToken">Cancels the work.</param>
-    public async Task<IReadOnlyList<DemoAccount>> RunAsync(string password, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<DemoAccount>> RunAsync(string password, bool withSampleRiskRegister, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var logins = new List<DemoAccount>();
@@ -73,7 +80,34 @@ public sealed class SeedDemoData(IServiceScopeFactory scopes, TimeProvider clock
         }
 
         await transaction.CommitAsync(cancellationToken);
+        if (withSampleRiskRegister)
+        {
+            var qd1 = await db.Enterprises.Where(e => e.ShortCode == "demo-qd1").Select(e => e.Id).SingleAsync(cancellationToken);
+            await ImportSampleRiskRegisterAsync(qd1, cancellationToken);
+        }
+
         return logins;
+    }
+
+    private async Task ImportSampleRiskRegisterAsync(Guid enterpriseId, CancellationToken cancellationToken)
+    {
+        var actor = new Actor(TenantScope.ForEnterprise(enterpriseId, null, "demo-qd1-admin"), new HashSet<string>(StringComparer.Ordinal) { Roles.EnterpriseAdmin });
+        await using var scope = scopes.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<TenantScopeAccessor>().Current = actor.Scope;
+        await using (var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<DualPreventionDbContext>>().CreateDbContextAsync(cancellationToken))
+        {
+            if (await db.RiskAnalysisObjects.AnyAsync(cancellationToken))
+            {
+                return;
+            }
+        }
+
+        await using var resource = typeof(SeedDemoData).Assembly.GetManifestResourceStream(SampleRiskRegister)
+            ?? throw new InvalidOperationException($"Embedded resource {SampleRiskRegister} is missing.");
+        using var bytes = new MemoryStream();
+        await resource.CopyToAsync(bytes, cancellationToken);
+        await scope.ServiceProvider.GetRequiredService<ImportRiskControlList.Handler>()
+            .HandleAsync(actor, new ImportRiskControlList.Command(bytes.ToArray(), "risk-control-list_sample-plant.xlsx", Commit: true), cancellationToken);
     }
 
     private static async Task EnsureAccountAsync(

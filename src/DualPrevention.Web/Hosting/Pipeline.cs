@@ -47,7 +47,7 @@ internal static class Pipeline
             }
 
             await using var scope = app.Services.CreateAsyncScope();
-            var logins = await scope.ServiceProvider.GetRequiredService<SeedDemoData>().RunAsync(password, app.Lifetime.ApplicationStopping);
+            var logins = await scope.ServiceProvider.GetRequiredService<SeedDemoData>().RunAsync(password, withSampleRiskRegister: true, app.Lifetime.ApplicationStopping);
             app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app, logins, password));
         }
     }
