@@ -51,7 +51,8 @@ public sealed class BrowserFixture : DemoDatabase
             ViewportSize = new ViewportSize { Width = width, Height = height },
             Locale = "zh-CN",
         });
-        context.SetDefaultTimeout(15_000);
+        // Generous: CI runs the test projects side by side on two cores, and a circuit can take a while to connect.
+        context.SetDefaultTimeout(30_000);
         return await context.NewPageAsync();
     }
 
