@@ -363,11 +363,11 @@ internal sealed class RiskRegisterParser(IReadOnlyDictionary<AssessmentMethod, R
         {
             cells.Required(RegisterColumn.CycleValue);
         }
-        else if (value is not { } v || v <= 0 || v != decimal.Truncate(v) || v > 10_000)
+        else if (value is not { } v || v <= 0 || v != decimal.Truncate(v) || v > Risks.ControlMeasureDetailsValidator.MaximumCycleValue)
         {
             if (value is not null)
             {
-                cells.Error(RegisterColumn.CycleValue, CoreText.Get("Measure.Cycle.Positive"));
+                cells.Error(RegisterColumn.CycleValue, CoreText.Get("Measure.Cycle.Positive", Risks.ControlMeasureDetailsValidator.MaximumCycleValue));
             }
 
             return null;

@@ -12,6 +12,9 @@ public static class CoreText
     private static readonly ResourceManager Resources =
         new("DualPrevention.Core.Localization.CoreMessages", typeof(CoreText).Assembly);
 
+    /// <summary>The text for <paramref name="key"/> in the current UI culture, or null when there is none.</summary>
+    public static string? Find(string key) => Resources.GetString(key, CultureInfo.CurrentUICulture);
+
     /// <summary>The message for <paramref name="key"/>, formatted with <paramref name="args"/>.</summary>
     /// <exception cref="InvalidOperationException">The key is missing from the neutral resources.</exception>
     public static string Get(string key, params object?[] args)

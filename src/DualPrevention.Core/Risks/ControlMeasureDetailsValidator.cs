@@ -6,11 +6,16 @@ namespace DualPrevention.Core.Risks;
 /// <summary>Shape rules of a control measure (spec §5.5–5.6); used by forms, the API and the importer.</summary>
 public sealed class ControlMeasureDetailsValidator : AbstractValidator<ControlMeasureDetails>
 {
+    /// <summary>The longest cycle in its unit that the form offers (999); longer ones are typing errors.</summary>
+    public const int MaximumCycleValue = 999;
+
     public ControlMeasureDetailsValidator()
     {
         RuleFor(m => m.Description).NotEmpty().WithMessage(_ => CoreText.Get("Measure.Description.Required")).MaximumLength(4000);
         RuleFor(m => m.Classify1).IsInEnum();
         RuleFor(m => m.Classify2)
+            .Cascade(CascadeMode.Stop)
+            .NotEmpty().WithMessage(_ => CoreText.Get("Measure.Classify2.Required"))
             .Must((m, code) => MeasureClassification.Belongs(m.Classify1, code?.Trim()))
             .WithMessage(m => CoreText.Get("Measure.Classify2.Mismatch", m.Classify2, MeasureClassification.Classify1Names.GetValueOrDefault(m.Classify1, "?")));
         RuleFor(m => m.Classify3).MaximumLength(100);
@@ -18,7 +23,7 @@ public sealed class ControlMeasureDetailsValidator : AbstractValidator<ControlMe
         RuleFor(m => m.InspectionContent)
             .NotEmpty().When(m => m.DataSource == ControlDataSource.ManualInspection)
             .WithMessage(_ => CoreText.Get("Measure.InspectionContent.Required"));
-        RuleFor(m => m.CycleValue).GreaterThan(0).WithMessage(_ => CoreText.Get("Measure.Cycle.Positive"));
+        RuleFor(m => m.CycleValue).InclusiveBetween(1, MaximumCycleValue).WithMessage(_ => CoreText.Get("Measure.Cycle.Positive", MaximumCycleValue));
         RuleFor(m => m.CycleUnit).IsInEnum();
         RuleFor(m => m)
             .Must(m => m.CycleUnit != CycleUnit.Hour || m.WorkStartTime is null == m.WorkEndTime is null)

@@ -62,8 +62,8 @@ internal static class Pipeline
         }
 
         app.UseMiddleware<SecurityHeadersMiddleware>();
-        app.UseExceptionHandler();
-        app.UseStatusCodePages();
+
+        // Outside the exception handler, so a refused request is logged with the status the client got.
         app.UseSerilogRequestLogging(options => options.EnrichDiagnosticContext = (diagnostics, context) =>
         {
             // The request's log event is written outside TenantScopeMiddleware, so it names the user itself.
@@ -73,6 +73,12 @@ internal static class Pipeline
             diagnostics.Set("RegionCode", scope.RegionCode);
             diagnostics.Set("CorrelationId", context.TraceIdentifier);
         });
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            // Refusals answered as 4xx ProblemDetails are expected outcomes, not server errors.
+            SuppressDiagnosticsCallback = context => context.ExceptionHandledBy == Microsoft.AspNetCore.Diagnostics.ExceptionHandledType.ExceptionHandlerService,
+        });
+        app.UseStatusCodePages();
         app.UseRequestLocalization();
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
@@ -103,6 +109,7 @@ internal static class Pipeline
         }).RequireAuthorization(Policies.Admin);
 
         var api = app.MapGroup("/api/v1");
+        api.AddEndpointFilter<RequiredBodyMembersFilter>();
         api.MapAuthEndpoints();
         api.MapAccountEndpoints();
         api.MapEnterpriseEndpoints();

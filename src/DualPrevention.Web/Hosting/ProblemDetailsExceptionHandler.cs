@@ -1,4 +1,5 @@
 using DualPrevention.Core;
+using DualPrevention.Core.Localization;
 using FluentValidation;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
@@ -24,7 +25,7 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
             },
             DomainRuleException rule => new ProblemDetails { Status = StatusCodes.Status400BadRequest, Title = "Refused", Detail = rule.Message },
             NotFoundException notFound => new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = "Not found", Detail = notFound.Message },
-            BadHttpRequestException badRequest => new ProblemDetails { Status = badRequest.StatusCode, Title = "Bad request", Detail = badRequest.Message },
+            BadHttpRequestException badRequest => new ProblemDetails { Status = badRequest.StatusCode, Title = "Bad request", Detail = CoreText.Get("Request.Unreadable") },
             Microsoft.AspNetCore.Antiforgery.AntiforgeryValidationException => new ProblemDetails { Status = StatusCodes.Status400BadRequest, Title = "Antiforgery token missing or invalid" },
             _ => null,
         };

@@ -64,6 +64,7 @@ internal static class ServiceRegistration
         services.AddSingleton<DatabaseMigrator>();
         services.AddScoped<SeedDemoData>();
         services.AddValidatorsFromAssemblyContaining<EnterpriseDetailsValidator>(includeInternalTypes: true);
+        Core.Localization.FieldNames.Install();
         services.AddDualPreventionUseCases();
 
         AddIdentity(services, configuration);

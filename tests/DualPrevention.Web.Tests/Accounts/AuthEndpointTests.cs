@@ -53,11 +53,15 @@ public class AuthEndpointTests(WebFixture web) : IClassFixture<WebFixture>
         var api = await web.ApiClientAsync("province");
         var nullAccount = await api.PostAsJsonAsync("/api/v1/accounts", new { account = (object?)null, role = "CityReviewer", regionCode = "370200" });
         var hugePage = await api.GetAsync("/api/v1/enterprises?page=2147483647&pageSize=100");
+        var enterpriseAdmin = await web.ApiClientAsync("demo-wf1-admin");
+        var nullDetails = await enterpriseAdmin.PostAsJsonAsync("/api/v1/risk-register/units", new { objectId = Guid.NewGuid(), details = (object?)null });
 
         broken.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         broken.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
         nullAccount.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         hugePage.StatusCode.ShouldBe(HttpStatusCode.OK);
+        nullDetails.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await nullDetails.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("details", out _).ShouldBeTrue();
     }
 
     [Fact]

@@ -1,0 +1,35 @@
+using System.Reflection;
+using System.Text.Json;
+using DualPrevention.Core.Localization;
+
+namespace DualPrevention.Web.Hosting;
+
+/// <summary>
+/// Answers 400 ValidationProblem when a request body leaves a non-nullable member of a DualPrevention command null
+/// (e.g. <c>"details": null</c>). System.Text.Json does not enforce C# nullability, and a null nested model would
+/// otherwise reach a validator and fail as a 500.
+/// </summary>
+internal sealed class RequiredBodyMembersFilter : IEndpointFilter
+{
+    private static readonly NullabilityInfoContext Nullability = new();
+
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var missing = context.Arguments
+            .Where(a => a is not null && a.GetType().Namespace?.StartsWith("DualPrevention.", StringComparison.Ordinal) == true)
+            .SelectMany(a => MissingMembers(a!))
+            .ToList();
+        if (missing.Count == 0)
+        {
+            return await next(context);
+        }
+
+        return Results.ValidationProblem(missing.ToDictionary(name => name, name => new[] { CoreText.Get("Request.Required", name) }));
+    }
+
+    private static IEnumerable<string> MissingMembers(object argument) =>
+        argument.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(p => !p.PropertyType.IsValueType && p.GetIndexParameters().Length == 0
+                && Nullability.Create(p).ReadState == NullabilityState.NotNull && p.GetValue(argument) is null)
+            .Select(p => JsonNamingPolicy.CamelCase.ConvertName(p.Name));
+}
