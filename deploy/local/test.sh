@@ -37,7 +37,11 @@ dp_log "dotnet test"
 status=0
 # LogFilePrefix (not LogFileName) gives each test project its own .trx; with a fixed LogFileName every project
 # of the solution writes the same file and only the last one's results survive.
-dotnet test DualPrevention.sln -c Release --logger "trx;LogFilePrefix=results" --results-directory "$results" ||
+# Build in parallel, then run the test projects one after another: side by side on two cores, the browser tests
+# compete with four hosts and a PostgreSQL for the CPU and time out.
+dotnet build DualPrevention.sln -c Release ||
+  dp_die "the solution does not build"
+dotnet test DualPrevention.sln -c Release --no-build -m:1 --logger "trx;LogFilePrefix=results" --results-directory "$results" ||
   status=$?
 
 read -r passed failed skipped executed < <(dp_trx_counts "$results")

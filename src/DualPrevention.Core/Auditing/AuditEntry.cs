@@ -8,7 +8,9 @@ namespace DualPrevention.Core.Auditing;
 /// </summary>
 public sealed class AuditEntry
 {
-    public long Id { get; private set; }
+    /// <summary>Time-ordered (UUID v7) and made by the client, so inserts need no RETURNING: row-level security would
+    /// apply the read policy to a returned row, and a failed sign-in is written before anyone may read the trail.</summary>
+    public Guid Id { get; private set; } = Guid.CreateVersion7();
 
     public DateTimeOffset OccurredAt { get; init; }
 

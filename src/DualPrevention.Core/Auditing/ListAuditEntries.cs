@@ -14,7 +14,7 @@ public static class ListAuditEntries
 
     /// <param name="Before">JSON object of the changed columns before, or null for an insert.</param>
     /// <param name="After">JSON object after, or null for a delete.</param>
-    public sealed record Row(long Id, DateTimeOffset OccurredAt, string UserName, string EntityType, string EntityId, AuditAction Action, string? Before, string? After, string? CorrelationId);
+    public sealed record Row(Guid Id, DateTimeOffset OccurredAt, string UserName, string EntityType, string EntityId, AuditAction Action, string? Before, string? After, string? CorrelationId);
 
     public sealed class Handler(IDbContextFactory<DualPreventionDbContext> dbFactory)
     {

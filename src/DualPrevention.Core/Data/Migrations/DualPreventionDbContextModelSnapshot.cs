@@ -24,9 +24,6 @@ namespace DualPrevention.Core.Data.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
-            modelBuilder.HasSequence("audit_entry_hilo")
-                .IncrementsBy(10);
-
             modelBuilder.Entity("DualPrevention.Core.Accounts.ApplicationUser", b =>
                 {
                     b.Property<Guid>("Id")
@@ -148,12 +145,9 @@ namespace DualPrevention.Core.Data.Migrations
 
             modelBuilder.Entity("DualPrevention.Core.Auditing.AuditEntry", b =>
                 {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
                         .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseHiLo(b.Property<long>("Id"), "audit_entry_hilo");
 
                     b.Property<int>("Action")
                         .HasColumnType("integer")

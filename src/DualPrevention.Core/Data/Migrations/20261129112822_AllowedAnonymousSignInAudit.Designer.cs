@@ -14,7 +14,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace DualPrevention.Core.Data.Migrations
 {
     [DbContext(typeof(DualPreventionDbContext))]
-    [Migration("20261129101306_AllowedAnonymousSignInAudit")]
+    [Migration("20261129112822_AllowedAnonymousSignInAudit")]
     partial class AllowedAnonymousSignInAudit
     {
         /// <inheritdoc />
@@ -26,9 +26,6 @@ namespace DualPrevention.Core.Data.Migrations
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
-
-            modelBuilder.HasSequence("audit_entry_hilo")
-                .IncrementsBy(10);
 
             modelBuilder.Entity("DualPrevention.Core.Accounts.ApplicationUser", b =>
                 {
@@ -151,12 +148,9 @@ namespace DualPrevention.Core.Data.Migrations
 
             modelBuilder.Entity("DualPrevention.Core.Auditing.AuditEntry", b =>
                 {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
                         .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseHiLo(b.Property<long>("Id"), "audit_entry_hilo");
 
                     b.Property<int>("Action")
                         .HasColumnType("integer")

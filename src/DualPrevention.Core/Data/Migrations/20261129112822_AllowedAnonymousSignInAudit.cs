@@ -1,5 +1,4 @@
-﻿using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
@@ -11,21 +10,13 @@ namespace DualPrevention.Core.Data.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.CreateSequence(
-                name: "audit_entry_hilo",
-                incrementBy: 10);
-
-            migrationBuilder.AlterColumn<long>(
-                name: "id",
-                table: "audit_entry",
-                type: "bigint",
-                nullable: false,
-                oldClrType: typeof(long),
-                oldType: "bigint")
-                .OldAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityAlwaysColumn);
-
-            // Blocks handed out from now on start above every id the identity column gave.
-            migrationBuilder.Sql("SELECT setval('audit_entry_hilo', coalesce((SELECT max(id) FROM audit_entry), 0) + 1, false);");
+            // Client-made UUID v7 keys: inserts need no RETURNING, which row-level security would check against the
+            // read policy. Existing identity values keep their order as zero-padded UUIDs.
+            migrationBuilder.Sql(
+                """
+                ALTER TABLE audit_entry ALTER COLUMN id DROP IDENTITY IF EXISTS;
+                ALTER TABLE audit_entry ALTER COLUMN id TYPE uuid USING lpad(to_hex(id), 32, '0')::uuid;
+                """);
 
             // Failed sign-ins happen before any scope exists and must still be recorded. The trail stays append-only
             // through grants: the application role has no UPDATE or DELETE on it.
@@ -54,19 +45,9 @@ namespace DualPrevention.Core.Data.Migrations
                 CREATE POLICY audit_append ON audit_entry FOR INSERT WITH CHECK (coalesce(current_setting('app.scope_kind', true), 'none') <> 'none');
                 DROP POLICY IF EXISTS audit_read ON audit_entry;
                 CREATE POLICY audit_read ON audit_entry FOR SELECT USING (dp_scope_allows(enterprise_id, region_code));
+                ALTER TABLE audit_entry ALTER COLUMN id TYPE bigint USING ('x' || right(replace(id::text, '-', ''), 16))::bit(64)::bigint;
+                ALTER TABLE audit_entry ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY;
                 """);
-
-            migrationBuilder.DropSequence(
-                name: "audit_entry_hilo");
-
-            migrationBuilder.AlterColumn<long>(
-                name: "id",
-                table: "audit_entry",
-                type: "bigint",
-                nullable: false,
-                oldClrType: typeof(long),
-                oldType: "bigint")
-                .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityAlwaysColumn);
         }
     }
 }
