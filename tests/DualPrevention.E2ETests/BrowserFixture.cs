@@ -56,6 +56,26 @@ public sealed class BrowserFixture : DemoDatabase
         return await context.NewPageAsync();
     }
 
+    /// <summary>
+    /// Clicks <paramref name="target"/> until <paramref name="outcome"/> appears: a click that lands before the page's
+    /// circuit is interactive is lost, and a person would simply click again.
+    /// </summary>
+    public static async Task ClickUntilAsync(IPage page, string target, string outcome)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await page.ClickAsync(target);
+            try
+            {
+                await page.WaitForSelectorAsync(outcome, new PageWaitForSelectorOptions { Timeout = 5_000 });
+                return;
+            }
+            catch (TimeoutException) when (attempt < 6)
+            {
+            }
+        }
+    }
+
     /// <summary>Signs in through the login form and waits for the interactive home page.</summary>
     public static async Task SignInAsync(IPage page, string userName, string password = Password)
     {

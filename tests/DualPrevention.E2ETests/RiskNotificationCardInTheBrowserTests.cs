@@ -25,8 +25,7 @@ public class RiskNotificationCardInTheBrowserTests(BrowserFixture browser) : ICl
         await BrowserFixture.SignInAsync(page, "demo-qd1-inspector");
 
         await page.GotoAsync("/risk-register/overview");
-        await page.ClickAsync("[data-testid=unit-tile][data-level=Significant]");
-        await page.WaitForSelectorAsync("[data-testid=risk-card]");
+        await BrowserFixture.ClickUntilAsync(page, "[data-testid=unit-tile][data-level=Significant]", "[data-testid=risk-card]");
 
         page.Url.ShouldEndWith($"/risk-register/units/{unitId}/card");
         var band = page.Locator("[data-testid=level-band]");

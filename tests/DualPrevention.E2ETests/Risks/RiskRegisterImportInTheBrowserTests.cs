@@ -11,7 +11,7 @@ public class RiskRegisterImportInTheBrowserTests(BrowserFixture browser) : IClas
         var page = await browser.NewPageAsync();
         await BrowserFixture.SignInAsync(page, "demo-qd1-admin");
 
-        await page.ClickAsync("a[href='risk-register/import']");
+        await page.GotoAsync("/risk-register/import");
         await page.WaitForSelectorAsync("[data-testid=import-choose]:not([disabled])");
         await UploadAsync(page, new FilePayload
         {
