@@ -28,7 +28,7 @@ public class TenantIsolationInTheBrowserTests(BrowserFixture browser) : IClassFi
         var page = await browser.NewPageAsync();
         await BrowserFixture.SignInAsync(page, "qingdao");
 
-        await page.ClickAsync("a[href='enterprises']");
+        await page.GotoAsync("/enterprises");
         await page.WaitForSelectorAsync("[data-testid=enterprise-row]");
         var names = await page.Locator("[data-testid=enterprise-row]").AllTextContentsAsync();
 

@@ -11,8 +11,6 @@ namespace DualPrevention.Web.Hosting;
 /// </summary>
 internal sealed class RequiredBodyMembersFilter : IEndpointFilter
 {
-    private static readonly NullabilityInfoContext Nullability = new();
-
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var missing = context.Arguments
@@ -27,9 +25,14 @@ internal sealed class RequiredBodyMembersFilter : IEndpointFilter
         return Results.ValidationProblem(missing.ToDictionary(name => name, name => new[] { CoreText.Get("Request.Required", name) }));
     }
 
-    private static IEnumerable<string> MissingMembers(object argument) =>
-        argument.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance)
-            .Where(p => !p.PropertyType.IsValueType && p.GetIndexParameters().Length == 0
-                && Nullability.Create(p).ReadState == NullabilityState.NotNull && p.GetValue(argument) is null)
-            .Select(p => JsonNamingPolicy.CamelCase.ConvertName(p.Name));
+    private static List<string> MissingMembers(object argument)
+    {
+        // NullabilityInfoContext caches without locking, so each request reads with its own.
+        var nullability = new NullabilityInfoContext();
+        return argument.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(p => !p.PropertyType.IsValueType && p.GetIndexParameters().Length == 0 && p.GetValue(argument) is null
+                && nullability.Create(p).ReadState == NullabilityState.NotNull)
+            .Select(p => JsonNamingPolicy.CamelCase.ConvertName(p.Name))
+            .ToList();
+    }
 }
