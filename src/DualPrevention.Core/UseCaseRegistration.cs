@@ -3,6 +3,7 @@ using DualPrevention.Core.Auditing;
 using DualPrevention.Core.Demo;
 using DualPrevention.Core.Enterprises;
 using DualPrevention.Core.Imports;
+using DualPrevention.Core.Inspections;
 using DualPrevention.Core.Regions;
 using DualPrevention.Core.Risks;
 using DualPrevention.Core.Tenancy;
@@ -30,6 +31,8 @@ public static class UseCaseRegistration
             .AddScoped<ListAuditEntries.Handler>()
             .AddScoped<RecordSignIn.Handler>()
             .AddScoped<ListRiskRegister.Handler>()
+            .AddScoped<GenerateInspectionTasks.Handler>()
+            .AddScoped<CloseInspectionWindows.Handler>()
             .AddScoped<GetRiskRegisterFilterOptions.Handler>()
             .AddScoped<ListRiskAnalysisObjects.Handler>()
             .AddScoped<GetRiskAnalysisObject.Handler>()

@@ -19,13 +19,16 @@ public class DemoDatabase : TestDatabase
 
     public Guid Wf1 { get; private set; }
 
+    /// <summary>Whether demo-qd1 gets the sample risk-control list (32 measures) through the importer.</summary>
+    protected virtual bool WithSampleRiskRegister => false;
+
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
         await using (var services = CreateServices())
         {
             await using var scope = services.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<SeedDemoData>().RunAsync(Password, withSampleRiskRegister: false, CancellationToken.None);
+            await scope.ServiceProvider.GetRequiredService<SeedDemoData>().RunAsync(Password, withSampleRiskRegister: WithSampleRiskRegister, CancellationToken.None);
         }
 
         await using var db = OwnerContext(TenantScope.System);

@@ -17,6 +17,12 @@ public sealed class ApplicationUser : IdentityUser<Guid>, IAudited
     /// <summary>GB/T 2260 code of the city or province a regulator account covers.</summary>
     public string? ScopeRegionCode { get; set; }
 
+    /// <summary>车间/部门 the person works in, free text; groups the task board.</summary>
+    public string? Department { get; set; }
+
+    /// <summary>岗位; inspection tasks assigned to a post go to every account holding it.</summary>
+    public string? Post { get; set; }
+
     /// <summary>Set for accounts created by someone else: the first sign-in must choose a new password.</summary>
     public bool MustChangePassword { get; set; }
 

@@ -12,6 +12,8 @@ internal sealed class ApplicationUserConfiguration : IEntityTypeConfiguration<Ap
         builder.Property(u => u.DisplayName).HasMaxLength(50);
         builder.Property(u => u.ScopeRegionCode).HasMaxLength(6);
         builder.Property(u => u.PreferredCulture).HasMaxLength(10);
+        builder.Property(u => u.Department).HasMaxLength(100);
+        builder.Property(u => u.Post).HasMaxLength(100);
         builder.HasOne<Enterprise>().WithMany().HasForeignKey(u => u.EnterpriseId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Region>().WithMany().HasForeignKey(u => u.ScopeRegionCode).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(u => u.EnterpriseId);

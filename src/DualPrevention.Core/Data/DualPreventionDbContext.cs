@@ -3,7 +3,10 @@ using System.Text.Json;
 using DualPrevention.Core.Accounts;
 using DualPrevention.Core.Auditing;
 using DualPrevention.Core.Enterprises;
+using DualPrevention.Core.HiddenDangers;
 using DualPrevention.Core.Imports;
+using DualPrevention.Core.Inspections;
+using DualPrevention.Core.Photos;
 using DualPrevention.Core.Regions;
 using DualPrevention.Core.Risks;
 using DualPrevention.Core.Tenancy;
@@ -57,6 +60,20 @@ public sealed class DualPreventionDbContext(DbContextOptions<DualPreventionDbCon
     public DbSet<ImportMappingProfile> ImportMappingProfiles => Set<ImportMappingProfile>();
 
     public DbSet<ImportRun> ImportRuns => Set<ImportRun>();
+
+    public DbSet<HolidayCalendarDay> HolidayCalendarDays => Set<HolidayCalendarDay>();
+
+    public DbSet<DeactivationRecord> DeactivationRecords => Set<DeactivationRecord>();
+
+    public DbSet<InspectionTaskDefinition> InspectionTaskDefinitions => Set<InspectionTaskDefinition>();
+
+    public DbSet<InspectionTask> InspectionTasks => Set<InspectionTask>();
+
+    public DbSet<InspectionRecord> InspectionRecords => Set<InspectionRecord>();
+
+    public DbSet<Photo> Photos => Set<Photo>();
+
+    public DbSet<HiddenDanger> HiddenDangers => Set<HiddenDanger>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

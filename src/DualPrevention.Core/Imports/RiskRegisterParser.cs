@@ -414,7 +414,7 @@ internal sealed class RiskRegisterParser(IReadOnlyDictionary<AssessmentMethod, R
     private static RegisterColumn FieldOf(string property) => property switch
     {
         nameof(ControlMeasureDetails.Description) => RegisterColumn.MeasureDescription,
-        nameof(ControlMeasureDetails.BaobaoItemNo) => RegisterColumn.AccountabilityItemNo,
+        nameof(ControlMeasureDetails.AccountabilityItemNo) => RegisterColumn.AccountabilityItemNo,
         _ => Enum.TryParse<RegisterColumn>(property, out var field) ? field : RegisterColumn.MeasureDescription,
     };
 

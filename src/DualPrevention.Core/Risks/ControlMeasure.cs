@@ -40,7 +40,7 @@ public sealed class ControlMeasure : RegisterRow
     public InspectionTaskType TaskType { get; private set; }
 
     /// <summary>包保任务对应项: 1–9 (principal, technical) or 1–10 (operational) when <see cref="TaskType"/> is not routine.</summary>
-    public short? BaobaoItemNo { get; private set; }
+    public short? AccountabilityItemNo { get; private set; }
 
     public ControlLevel ControlLevel { get; private set; }
 
@@ -77,7 +77,7 @@ public sealed class ControlMeasure : RegisterRow
         WorkEndTime = d.WorkEndTime;
         WorkDayType = d.WorkDayType;
         TaskType = d.TaskType;
-        BaobaoItemNo = d.BaobaoItemNo;
+        AccountabilityItemNo = d.AccountabilityItemNo;
         ControlLevel = d.ControlLevel;
         ResponsibleDepartment = d.ResponsibleDepartment;
         ResponsiblePerson = d.ResponsiblePerson;
@@ -87,7 +87,7 @@ public sealed class ControlMeasure : RegisterRow
 
     public ControlMeasureDetails ToDetails() => new(
         Description, Classify1, Classify2, Classify3, DataSource, InspectionContent, CycleValue, CycleUnit, WorkStartTime, WorkEndTime,
-        WorkDayType, TaskType, BaobaoItemNo, ControlLevel, ResponsibleDepartment, ResponsiblePerson);
+        WorkDayType, TaskType, AccountabilityItemNo, ControlLevel, ResponsibleDepartment, ResponsiblePerson);
 }
 
 /// <summary>The editable facts of a control measure (validated by <see cref="ControlMeasureDetailsValidator"/>).</summary>
@@ -104,7 +104,7 @@ public sealed record ControlMeasureDetails(
     TimeOnly? WorkEndTime,
     WorkDayType WorkDayType,
     InspectionTaskType TaskType,
-    short? BaobaoItemNo,
+    short? AccountabilityItemNo,
     ControlLevel ControlLevel,
     string? ResponsibleDepartment,
     string? ResponsiblePerson)
@@ -118,7 +118,7 @@ public sealed record ControlMeasureDetails(
         InspectionContent = Text.OrNull(InspectionContent),
         WorkStartTime = CycleUnit == CycleUnit.Hour ? WorkStartTime : null,
         WorkEndTime = CycleUnit == CycleUnit.Hour ? WorkEndTime : null,
-        BaobaoItemNo = TaskType == InspectionTaskType.Routine ? null : BaobaoItemNo,
+        AccountabilityItemNo = TaskType == InspectionTaskType.Routine ? null : AccountabilityItemNo,
         ResponsibleDepartment = Text.OrNull(ResponsibleDepartment),
         ResponsiblePerson = Text.OrNull(ResponsiblePerson),
     };

@@ -31,10 +31,10 @@ public sealed class ControlMeasureDetailsValidator : AbstractValidator<ControlMe
             .WithMessage(_ => CoreText.Get("Measure.WorkHours.Pair"));
         RuleFor(m => m.WorkDayType).IsInEnum();
         RuleFor(m => m.TaskType).IsInEnum();
-        RuleFor(m => m.BaobaoItemNo)
+        RuleFor(m => m.AccountabilityItemNo)
             .Must((m, item) => item is null || (item >= 1 && item <= (m.TaskType == InspectionTaskType.OperationalResponsible ? 10 : 9)))
             .When(m => m.TaskType != InspectionTaskType.Routine)
-            .WithMessage(m => CoreText.Get("Measure.BaobaoItem.Range", m.TaskType == InspectionTaskType.OperationalResponsible ? 10 : 9));
+            .WithMessage(m => CoreText.Get("Measure.AccountabilityItem.Range", m.TaskType == InspectionTaskType.OperationalResponsible ? 10 : 9));
         RuleFor(m => m.ControlLevel).IsInEnum();
         RuleFor(m => m.ResponsibleDepartment).MaximumLength(200);
         RuleFor(m => m.ResponsiblePerson).MaximumLength(50);

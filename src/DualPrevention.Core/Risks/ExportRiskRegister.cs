@@ -15,9 +15,6 @@ public static class ExportRiskRegister
     /// <summary>Media type of .xlsx.</summary>
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    // ADR 0003: the business calendar is Beijing time; the file is dated by the day the enterprise sees.
-    private static readonly TimeZoneInfo BusinessZone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
-
     public sealed record Query(Guid EnterpriseId);
 
     /// <summary>
@@ -70,7 +67,7 @@ public static class ExportRiskRegister
                 .Select(e => new { e.Name, e.ShortCode })
                 .FirstOrDefaultAsync(cancellationToken)
                 ?? throw new NotFoundException(CoreText.Get("Enterprise.NotFound"));
-            var today = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), BusinessZone);
+            var today = BusinessTime.ToLocal(clock.GetUtcNow());
             var fileName = $"风险分级管控清单_{enterprise.ShortCode}_{today.ToString("yyyyMMdd", CultureInfo.InvariantCulture)}.xlsx";
             return new Workbook(fileName, async (output, ct) =>
             {
@@ -94,7 +91,7 @@ public static class ExportRiskRegister
                 o.Name, o.HazardCode, u.Name, e.Name, e.AccidentType, e.Method, e.L, e.S, e.E, e.C, e.Score, e.Level,
                 new ControlMeasureDetails(
                     m.Description, m.Classify1, m.Classify2, m.Classify3, m.DataSource, m.InspectionContent, m.CycleValue, m.CycleUnit,
-                    m.WorkStartTime, m.WorkEndTime, m.WorkDayType, m.TaskType, m.BaobaoItemNo, m.ControlLevel,
+                    m.WorkStartTime, m.WorkEndTime, m.WorkDayType, m.TaskType, m.AccountabilityItemNo, m.ControlLevel,
                     m.ResponsibleDepartment, m.ResponsiblePerson));
     }
 }

@@ -4,7 +4,7 @@ using DualPrevention.Core.Tenancy;
 namespace DualPrevention.Core.Risks;
 
 /// <summary>
-/// What every row of the risk register shares: tenancy (enterprise and its county), soft delete — mandatory for
+/// What every row of the risk register and the hidden-danger ledger shares: tenancy (enterprise and its county), soft delete — mandatory for
 /// the national exchange, whose receivers reject children of deleted parents — and UTC timestamps.
 /// </summary>
 public abstract class RegisterRow : ITenantOwned, IAudited

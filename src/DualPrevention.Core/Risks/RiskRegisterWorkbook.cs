@@ -118,7 +118,7 @@ internal static class RiskRegisterWorkbook
             RegisterColumn.Classify3 => Text(m.Classify3, styles),
 
             // An item number of MEM's 包保 list is an identifier, not a quantity: written as text.
-            RegisterColumn.AccountabilityItemNo => Text(m.BaobaoItemNo?.ToString(CultureInfo.InvariantCulture), styles, styles.Code),
+            RegisterColumn.AccountabilityItemNo => Text(m.AccountabilityItemNo?.ToString(CultureInfo.InvariantCulture), styles, styles.Code),
             RegisterColumn.WorkStartTime => Text(m.WorkStartTime?.ToString("HH:mm", CultureInfo.InvariantCulture), styles, styles.Code),
             RegisterColumn.WorkEndTime => Text(m.WorkEndTime?.ToString("HH:mm", CultureInfo.InvariantCulture), styles, styles.Code),
             RegisterColumn.WorkDayType => Text(RiskRegisterLayout.WorkDayTypeWords[m.WorkDayType], styles),

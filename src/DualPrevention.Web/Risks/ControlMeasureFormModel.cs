@@ -33,7 +33,7 @@ public sealed class ControlMeasureFormModel
 
     public InspectionTaskType TaskType { get; set; } = InspectionTaskType.Routine;
 
-    public short? BaobaoItemNo { get; set; }
+    public short? AccountabilityItemNo { get; set; }
 
     public ControlLevel ControlLevel { get; set; } = ControlLevel.Workshop;
 
@@ -58,7 +58,7 @@ public sealed class ControlMeasureFormModel
         WorkEnd = d.WorkEndTime?.ToTimeSpan(),
         WorkDayType = d.WorkDayType,
         TaskType = d.TaskType,
-        BaobaoItemNo = d.BaobaoItemNo,
+        AccountabilityItemNo = d.AccountabilityItemNo,
         ControlLevel = d.ControlLevel,
         ResponsibleDepartment = d.ResponsibleDepartment,
         ResponsiblePerson = d.ResponsiblePerson,
@@ -82,6 +82,6 @@ public sealed class ControlMeasureFormModel
         return new ControlMeasureDetails(
             Description ?? "", Classify1, Classify2, Classify3, DataSource, InspectionContent, value, unit,
             WorkStart is { } start ? TimeOnly.FromTimeSpan(start) : null, WorkEnd is { } end ? TimeOnly.FromTimeSpan(end) : null,
-            WorkDayType, TaskType, BaobaoItemNo, ControlLevel, ResponsibleDepartment, ResponsiblePerson);
+            WorkDayType, TaskType, AccountabilityItemNo, ControlLevel, ResponsibleDepartment, ResponsiblePerson);
     }
 }

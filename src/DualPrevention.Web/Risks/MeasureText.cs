@@ -11,7 +11,7 @@ public static class MeasureText
     {
         var task = m.TaskType == InspectionTaskType.Routine
             ? null
-            : m.BaobaoItemNo is { } item ? $"{l[$"InspectionTaskType.{m.TaskType}"]} {l["Measure.ItemNo", item]}" : l[$"InspectionTaskType.{m.TaskType}"].Value;
+            : m.AccountabilityItemNo is { } item ? $"{l[$"InspectionTaskType.{m.TaskType}"]} {l["Measure.ItemNo", item]}" : l[$"InspectionTaskType.{m.TaskType}"].Value;
         string?[] parts =
         [
             $"{l[$"MeasureClassify1.{m.Classify1}"]}/{l[$"Classify2.{m.Classify2}"]}",

@@ -25,7 +25,7 @@ public sealed class ExportedRegisterDatabase : DemoDatabase
             Classify2 = "3-2",
             CycleValue = 7,
             TaskType = InspectionTaskType.PrincipalResponsible,
-            BaobaoItemNo = 3,
+            AccountabilityItemNo = 3,
             ControlLevel = ControlLevel.Company,
         };
         var hourly = HandBuiltRegister.DailyCheck("外操每2小时巡检球罐区") with

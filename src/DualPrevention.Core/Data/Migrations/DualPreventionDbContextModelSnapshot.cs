@@ -44,6 +44,11 @@ namespace DualPrevention.Core.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<string>("Department")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("department");
+
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasMaxLength(50)
@@ -96,6 +101,11 @@ namespace DualPrevention.Core.Data.Migrations
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("boolean")
                         .HasColumnName("phone_number_confirmed");
+
+                    b.Property<string>("Post")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("post");
 
                     b.Property<string>("PreferredCulture")
                         .IsRequired()
@@ -361,6 +371,103 @@ namespace DualPrevention.Core.Data.Migrations
                     b.ToTable("enterprise", (string)null);
                 });
 
+            modelBuilder.Entity("DualPrevention.Core.HiddenDangers.HiddenDanger", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("DeletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("deleted_at");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("description");
+
+                    b.Property<Guid>("EnterpriseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("enterprise_id");
+
+                    b.Property<bool>("IsDeleted")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_deleted");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("integer")
+                        .HasColumnName("level");
+
+                    b.Property<Guid?>("MeasureId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("measure_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("name");
+
+                    b.Property<Guid?>("RecordId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("record_id");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("region_code");
+
+                    b.Property<DateTimeOffset>("ReportedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reported_at");
+
+                    b.Property<string>("ReportedByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("reported_by_name");
+
+                    b.Property<Guid?>("ReportedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("reported_by_user_id");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("integer")
+                        .HasColumnName("source");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer")
+                        .HasColumnName("state");
+
+                    b.Property<Guid?>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_hidden_danger");
+
+                    b.HasIndex("EnterpriseId")
+                        .HasDatabaseName("ix_hidden_danger_enterprise_id");
+
+                    b.HasIndex("RecordId")
+                        .HasDatabaseName("ix_hidden_danger_record_id");
+
+                    b.HasIndex("EnterpriseId", "State")
+                        .HasDatabaseName("ix_hidden_danger_enterprise_id_state");
+
+                    b.ToTable("hidden_danger", (string)null);
+                });
+
             modelBuilder.Entity("DualPrevention.Core.Imports.ImportMappingProfile", b =>
                 {
                     b.Property<Guid>("Id")
@@ -463,6 +570,469 @@ namespace DualPrevention.Core.Data.Migrations
                     b.ToTable("import_run", (string)null);
                 });
 
+            modelBuilder.Entity("DualPrevention.Core.Inspections.DeactivationRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("DeletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("deleted_at");
+
+                    b.Property<Guid>("EnterpriseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("enterprise_id");
+
+                    b.Property<bool>("IsDeleted")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_deleted");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("region_code");
+
+                    b.Property<DateTimeOffset>("StopEndAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("stop_end_at");
+
+                    b.Property<DateTimeOffset>("StopStartAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("stop_start_at");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_deactivation_record");
+
+                    b.HasIndex("EnterpriseId")
+                        .HasDatabaseName("ix_deactivation_record_enterprise_id");
+
+                    b.HasIndex("UnitId", "StopStartAt")
+                        .HasDatabaseName("ix_deactivation_record_unit_id_stop_start_at");
+
+                    b.ToTable("deactivation_record", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_deactivation_record_period", "stop_end_at > stop_start_at");
+                        });
+                });
+
+            modelBuilder.Entity("DualPrevention.Core.Inspections.HolidayCalendarDay", b =>
+                {
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("name");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Date")
+                        .HasName("pk_holiday_calendar_day");
+
+                    b.ToTable("holiday_calendar_day", (string)null);
+                });
+
+            modelBuilder.Entity("DualPrevention.Core.Inspections.InspectionRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("integer")
+                        .HasColumnName("channel");
+
+                    b.Property<DateTimeOffset>("CheckedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("checked_at");
+
+                    b.Property<string>("CheckedByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("checked_by_name");
+
+                    b.Property<Guid?>("CheckedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("checked_by_user_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("DefinitionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("definition_id");
+
+                    b.Property<string>("DeviceImei")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("device_imei");
+
+                    b.Property<Guid>("EnterpriseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("enterprise_id");
+
+                    b.Property<Guid?>("HiddenDangerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("hidden_danger_id");
+
+                    b.Property<bool>("IsAccountabilityTask")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_accountability_task");
+
+                    b.Property<bool>("IsLate")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_late");
+
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("double precision")
+                        .HasColumnName("latitude");
+
+                    b.Property<double?>("LocationAccuracyMetres")
+                        .HasColumnType("double precision")
+                        .HasColumnName("location_accuracy_metres");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("double precision")
+                        .HasColumnName("longitude");
+
+                    b.Property<Guid>("MeasureId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("measure_id");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("note");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("region_code");
+
+                    b.Property<int>("Result")
+                        .HasColumnType("integer")
+                        .HasColumnName("result");
+
+                    b.Property<Guid>("SubmissionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("submission_id");
+
+                    b.Property<Guid>("TaskId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("task_id");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_inspection_record");
+
+                    b.HasIndex("TaskId")
+                        .HasDatabaseName("ix_inspection_record_task_id");
+
+                    b.HasIndex("EnterpriseId", "CheckedAt")
+                        .HasDatabaseName("ix_inspection_record_enterprise_id_checked_at");
+
+                    b.HasIndex("EnterpriseId", "SubmissionId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_inspection_record_enterprise_id_submission_id");
+
+                    b.ToTable("inspection_record", (string)null);
+                });
+
+            modelBuilder.Entity("DualPrevention.Core.Inspections.InspectionTask", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AssigneePost")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("assignee_post");
+
+                    b.Property<Guid?>("AssigneeUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("assignee_user_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("DefinitionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("definition_id");
+
+                    b.Property<Guid>("EnterpriseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("enterprise_id");
+
+                    b.Property<Guid?>("RecordId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("record_id");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("region_code");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.Property<int>("TaskType")
+                        .HasColumnType("integer")
+                        .HasColumnName("task_type");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.Property<DateTimeOffset>("WindowEnd")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("window_end");
+
+                    b.Property<DateTimeOffset>("WindowStart")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("window_start");
+
+                    b.HasKey("Id")
+                        .HasName("pk_inspection_task");
+
+                    b.HasIndex("WindowEnd")
+                        .HasDatabaseName("ix_inspection_task_unfinished_window_end")
+                        .HasFilter("status IN (0, 1)");
+
+                    b.HasIndex("DefinitionId", "WindowStart")
+                        .IsUnique()
+                        .HasDatabaseName("ix_inspection_task_definition_id_window_start");
+
+                    b.HasIndex("EnterpriseId", "WindowStart")
+                        .HasDatabaseName("ix_inspection_task_enterprise_id_window_start");
+
+                    b.HasIndex("UnitId", "WindowStart")
+                        .HasDatabaseName("ix_inspection_task_unit_id_window_start");
+
+                    b.ToTable("inspection_task", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_inspection_task_window", "window_end > window_start");
+                        });
+                });
+
+            modelBuilder.Entity("DualPrevention.Core.Inspections.InspectionTaskDefinition", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<short?>("AccountabilityItemNo")
+                        .HasColumnType("smallint")
+                        .HasColumnName("accountability_item_no");
+
+                    b.Property<string>("AssigneePost")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("assignee_post");
+
+                    b.Property<Guid?>("AssigneeUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("assignee_user_id");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("content");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("CycleUnit")
+                        .HasColumnType("integer")
+                        .HasColumnName("cycle_unit");
+
+                    b.Property<int>("CycleValue")
+                        .HasColumnType("integer")
+                        .HasColumnName("cycle_value");
+
+                    b.Property<DateTimeOffset?>("DeletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("deleted_at");
+
+                    b.Property<Guid>("EnterpriseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("enterprise_id");
+
+                    b.Property<DateTimeOffset>("FirstStartAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("first_start_at");
+
+                    b.Property<bool>("IsDeleted")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_deleted");
+
+                    b.Property<Guid>("MeasureId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("measure_id");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("region_code");
+
+                    b.Property<string>("ResponsibleDepartment")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("responsible_department");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("integer")
+                        .HasColumnName("source");
+
+                    b.Property<int>("TaskType")
+                        .HasColumnType("integer")
+                        .HasColumnName("task_type");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("WorkDayType")
+                        .HasColumnType("integer")
+                        .HasColumnName("work_day_type");
+
+                    b.Property<TimeOnly?>("WorkEndTime")
+                        .HasColumnType("time without time zone")
+                        .HasColumnName("work_end_time");
+
+                    b.Property<TimeOnly?>("WorkStartTime")
+                        .HasColumnType("time without time zone")
+                        .HasColumnName("work_start_time");
+
+                    b.HasKey("Id")
+                        .HasName("pk_inspection_task_definition");
+
+                    b.HasIndex("EnterpriseId")
+                        .HasDatabaseName("ix_inspection_task_definition_enterprise_id");
+
+                    b.HasIndex("MeasureId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_inspection_task_definition_measure_id");
+
+                    b.HasIndex("UnitId")
+                        .HasDatabaseName("ix_inspection_task_definition_unit_id");
+
+                    b.ToTable("inspection_task_definition", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_inspection_task_definition_cycle_positive", "cycle_value > 0");
+
+                            t.HasCheckConstraint("ck_inspection_task_definition_one_assignee", "assignee_user_id IS NULL OR assignee_post IS NULL");
+                        });
+                });
+
+            modelBuilder.Entity("DualPrevention.Core.Photos.Photo", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("content_type");
+
+                    b.Property<Guid>("EnterpriseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("enterprise_id");
+
+                    b.Property<Guid?>("HiddenDangerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("hidden_danger_id");
+
+                    b.Property<Guid?>("RecordId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("record_id");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("region_code");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint")
+                        .HasColumnName("size");
+
+                    b.Property<string>("StorageKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("storage_key");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("uploaded_at");
+
+                    b.Property<Guid?>("UploadedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("uploaded_by_user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_photo");
+
+                    b.HasIndex("EnterpriseId")
+                        .HasDatabaseName("ix_photo_enterprise_id");
+
+                    b.HasIndex("HiddenDangerId")
+                        .HasDatabaseName("ix_photo_hidden_danger_id");
+
+                    b.HasIndex("RecordId")
+                        .HasDatabaseName("ix_photo_record_id");
+
+                    b.ToTable("photo", (string)null);
+                });
+
             modelBuilder.Entity("DualPrevention.Core.Regions.Region", b =>
                 {
                     b.Property<string>("Code")
@@ -500,9 +1070,9 @@ namespace DualPrevention.Core.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
-                    b.Property<short?>("BaobaoItemNo")
+                    b.Property<short?>("AccountabilityItemNo")
                         .HasColumnType("smallint")
-                        .HasColumnName("baobao_item_no");
+                        .HasColumnName("accountability_item_no");
 
                     b.Property<int>("Classify1")
                         .HasColumnType("integer")
@@ -1315,6 +1885,53 @@ namespace DualPrevention.Core.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_import_run_enterprise_enterprise_id");
+                });
+
+            modelBuilder.Entity("DualPrevention.Core.Inspections.DeactivationRecord", b =>
+                {
+                    b.HasOne("DualPrevention.Core.Risks.RiskAnalysisUnit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_deactivation_record_risk_analysis_units_unit_id");
+                });
+
+            modelBuilder.Entity("DualPrevention.Core.Inspections.InspectionRecord", b =>
+                {
+                    b.HasOne("DualPrevention.Core.Inspections.InspectionTask", null)
+                        .WithMany()
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_inspection_record_inspection_tasks_task_id");
+                });
+
+            modelBuilder.Entity("DualPrevention.Core.Inspections.InspectionTask", b =>
+                {
+                    b.HasOne("DualPrevention.Core.Inspections.InspectionTaskDefinition", null)
+                        .WithMany()
+                        .HasForeignKey("DefinitionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_inspection_task_inspection_task_definitions_definition_id");
+                });
+
+            modelBuilder.Entity("DualPrevention.Core.Inspections.InspectionTaskDefinition", b =>
+                {
+                    b.HasOne("DualPrevention.Core.Risks.ControlMeasure", null)
+                        .WithMany()
+                        .HasForeignKey("MeasureId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_inspection_task_definition_control_measures_measure_id");
+
+                    b.HasOne("DualPrevention.Core.Risks.RiskAnalysisUnit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_inspection_task_definition_risk_analysis_units_unit_id");
                 });
 
             modelBuilder.Entity("DualPrevention.Core.Regions.Region", b =>

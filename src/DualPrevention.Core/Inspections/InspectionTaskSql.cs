@@ -1,0 +1,168 @@
+namespace DualPrevention.Core.Inspections;
+
+/// <summary>
+/// The set-based statements behind task generation. Each takes <c>@now</c> (UTC) and <c>@enterprise_ids</c>
+/// (the batch) and runs inside one transaction per batch. Local time is Asia/Shanghai (ADR 0003).
+/// </summary>
+internal static class InspectionTaskSql
+{
+    /// <summary>
+    /// Serialises generation across processes and servers: two runs never interleave their inserts (which
+    /// could deadlock on the unique key); the second finds the windows there and inserts nothing.
+    /// </summary>
+    public const string Lock = "SELECT pg_advisory_xact_lock(7401, 1)";
+
+    /// <summary>
+    /// Brings the batch's definitions in step with its manual control measures (spec §3.1): new measures get a
+    /// definition anchored at the start of the current calendar period; changed ones copy the new schedule
+    /// (a new cycle re-anchors) and drop their not-yet-started windows, which generation then makes again.
+    /// Only measures changed since their definition are read. Returns nothing.
+    /// </summary>
+    public static readonly string Sync = $$"""
+        WITH source AS (
+          SELECT m.id AS measure_id, m.enterprise_id, m.region_code, e.unit_id,
+                 left(coalesce(m.inspection_content, m.description), 4000) AS content,
+                 m.cycle_value, m.cycle_unit, m.work_start_time, m.work_end_time, m.work_day_type,
+                 m.task_type, m.accountability_item_no, m.responsible_department,
+                 (CASE
+                    WHEN m.cycle_unit = 1 THEN date_trunc('day', l.now_local) + coalesce(m.work_start_time, time '00:00')
+                    WHEN m.cycle_unit = 2 AND m.cycle_value % 7 = 0 THEN date_trunc('week', l.now_local)
+                    WHEN m.cycle_unit = 2 THEN date_trunc('day', l.now_local)
+                    WHEN m.cycle_unit = 3 AND m.cycle_value % 12 = 0 THEN date_trunc('year', l.now_local)
+                    WHEN m.cycle_unit = 3 AND m.cycle_value % 3 = 0 THEN date_trunc('quarter', l.now_local)
+                    WHEN m.cycle_unit = 3 THEN date_trunc('month', l.now_local)
+                    ELSE date_trunc('year', l.now_local)
+                  END) AT TIME ZONE '{{BusinessTime.ZoneId}}' AS first_start_at
+          FROM control_measure m
+          JOIN risk_event e ON e.id = m.event_id
+          LEFT JOIN inspection_task_definition d ON d.measure_id = m.id
+          CROSS JOIN (SELECT @now AT TIME ZONE '{{BusinessTime.ZoneId}}' AS now_local) l
+          WHERE m.enterprise_id = ANY(@enterprise_ids)
+            AND m.data_source = 2 AND NOT m.is_deleted
+            AND (d.id IS NULL OR d.is_deleted OR m.updated_at > d.updated_at OR e.updated_at > d.updated_at)
+        ),
+        upserted AS (
+          INSERT INTO inspection_task_definition AS d (
+            id, enterprise_id, region_code, measure_id, unit_id, content, cycle_value, cycle_unit, first_start_at,
+            work_start_time, work_end_time, work_day_type, task_type, accountability_item_no, source,
+            responsible_department, is_deleted, created_at, updated_at)
+          SELECT gen_random_uuid(), enterprise_id, region_code, measure_id, unit_id, content, cycle_value, cycle_unit,
+                 first_start_at, work_start_time, work_end_time, work_day_type, task_type, accountability_item_no, 1,
+                 responsible_department, false, @now, @now
+          FROM source
+          ON CONFLICT (measure_id) DO UPDATE SET
+            unit_id = excluded.unit_id,
+            content = excluded.content,
+            first_start_at = CASE WHEN (d.cycle_value, d.cycle_unit) IS DISTINCT FROM (excluded.cycle_value, excluded.cycle_unit)
+                                  THEN excluded.first_start_at ELSE d.first_start_at END,
+            cycle_value = excluded.cycle_value,
+            cycle_unit = excluded.cycle_unit,
+            work_start_time = excluded.work_start_time,
+            work_end_time = excluded.work_end_time,
+            work_day_type = excluded.work_day_type,
+            task_type = excluded.task_type,
+            accountability_item_no = excluded.accountability_item_no,
+            responsible_department = excluded.responsible_department,
+            is_deleted = false,
+            deleted_at = NULL,
+            updated_at = excluded.updated_at
+          RETURNING d.id, (xmax = 0) AS inserted
+        )
+        DELETE FROM inspection_task t USING upserted u
+        WHERE t.definition_id = u.id AND NOT u.inserted AND t.status = 0
+        """;
+
+    /// <summary>
+    /// Retires the batch's definitions whose measure was deleted or is now checked by automatic monitoring:
+    /// their not-yet-started windows go, their open ones are cancelled (spec §11.1).
+    /// </summary>
+    public const string Retire = """
+        WITH gone AS (
+          UPDATE inspection_task_definition d SET is_deleted = true, deleted_at = @now, updated_at = @now
+          FROM control_measure m
+          WHERE d.measure_id = m.id AND d.enterprise_id = ANY(@enterprise_ids) AND NOT d.is_deleted
+            AND (m.is_deleted OR m.data_source <> 2)
+          RETURNING d.id
+        ),
+        dropped AS (
+          DELETE FROM inspection_task t USING gone g WHERE t.definition_id = g.id AND t.status = 0
+        )
+        UPDATE inspection_task t SET status = 5 FROM gone g WHERE t.definition_id = g.id AND t.status = 1
+        """;
+
+    /// <summary>
+    /// Inserts every window of the batch's definitions that is open now or starts within the next 24 hours
+    /// (spec §10 rule 1): window k starts at the local anchor plus k cycles (months from the anchor, so they
+    /// clamp to month end), hourly windows only inside work hours, every start date filtered by the work-day
+    /// type against the holiday calendar, windows wholly inside a deactivation period suspended (spec §5.11).
+    /// Idempotent through the unique (definition_id, window_start). Returns the number inserted.
+    /// </summary>
+    public static readonly string Generate = $$"""
+        WITH p AS (
+          SELECT @now AS now_utc,
+                 @now AT TIME ZONE '{{BusinessTime.ZoneId}}' AS n,
+                 (@now AT TIME ZONE '{{BusinessTime.ZoneId}}') + interval '24 hours' AS h
+        ),
+        defs AS (
+          SELECT d.id, d.enterprise_id, d.region_code, d.unit_id, d.task_type, d.cycle_value, d.cycle_unit,
+                 d.work_start_time, d.work_end_time, d.work_day_type, d.assignee_user_id, d.assignee_post,
+                 d.first_start_at AT TIME ZONE '{{BusinessTime.ZoneId}}' AS a,
+                 CASE d.cycle_unit WHEN 1 THEN make_interval(hours => d.cycle_value)
+                                   WHEN 2 THEN make_interval(days => d.cycle_value)
+                                   WHEN 3 THEN make_interval(months => d.cycle_value)
+                                   ELSE make_interval(years => d.cycle_value) END AS step,
+                 CASE d.cycle_unit WHEN 3 THEN d.cycle_value WHEN 4 THEN d.cycle_value * 12 END AS step_months
+          FROM inspection_task_definition d
+          WHERE d.enterprise_id = ANY(@enterprise_ids) AND NOT d.is_deleted
+        ),
+        ks AS (
+          SELECT defs.*, k
+          FROM defs CROSS JOIN p
+          CROSS JOIN LATERAL generate_series(
+            greatest(0, CASE WHEN defs.step_months IS NULL
+                             THEN floor(extract(epoch FROM p.n - defs.a) / extract(epoch FROM defs.step))::int
+                             ELSE ((extract(year FROM p.n) - extract(year FROM defs.a)) * 12
+                                   + extract(month FROM p.n) - extract(month FROM defs.a))::int / defs.step_months - 1 END),
+            CASE WHEN defs.step_months IS NULL
+                 THEN ceil(extract(epoch FROM p.h - defs.a) / extract(epoch FROM defs.step))::int - 1
+                 ELSE ((extract(year FROM p.h) - extract(year FROM defs.a)) * 12
+                       + extract(month FROM p.h) - extract(month FROM defs.a))::int / defs.step_months + 1 END) AS k
+        ),
+        windows AS (
+          SELECT ks.*, ks.a + ks.step * ks.k AS ls, ks.a + ks.step * (ks.k + 1) AS le
+          FROM ks
+        ),
+        due AS (
+          SELECT w.*,
+                 w.ls AT TIME ZONE '{{BusinessTime.ZoneId}}' AS window_start,
+                 w.le AT TIME ZONE '{{BusinessTime.ZoneId}}' AS window_end
+          FROM windows w CROSS JOIN p
+          LEFT JOIN holiday_calendar_day hc ON hc.date = w.ls::date
+          WHERE w.ls < p.h AND w.le > p.n
+            AND (w.cycle_unit <> 1 OR w.work_start_time IS NULL OR w.work_end_time IS NULL
+                 OR (w.work_start_time < w.work_end_time AND w.ls::time >= w.work_start_time AND w.ls::time < w.work_end_time)
+                 OR (w.work_start_time >= w.work_end_time AND (w.ls::time >= w.work_start_time OR w.ls::time < w.work_end_time)))
+            AND (w.work_day_type = 0
+                 OR (w.work_day_type = 1) = (CASE hc.kind WHEN 1 THEN false WHEN 2 THEN true
+                                             ELSE extract(isodow FROM w.ls) < 6 END))
+        ),
+        stops AS (
+          SELECT r.unit_id, r.stop_start_at, r.stop_end_at
+          FROM deactivation_record r CROSS JOIN p
+          WHERE r.enterprise_id = ANY(@enterprise_ids) AND NOT r.is_deleted
+            AND r.stop_end_at > p.now_utc
+        )
+        INSERT INTO inspection_task (
+          id, enterprise_id, region_code, definition_id, unit_id, task_type, window_start, window_end, status,
+          assignee_user_id, assignee_post, created_at)
+        SELECT gen_random_uuid(), due.enterprise_id, due.region_code, due.id, due.unit_id, due.task_type,
+               due.window_start, due.window_end,
+               CASE WHEN EXISTS (SELECT 1 FROM stops s WHERE s.unit_id = due.unit_id
+                                   AND s.stop_start_at <= due.window_start AND s.stop_end_at >= due.window_end) THEN 4
+                    WHEN due.window_start <= p.now_utc THEN 1
+                    ELSE 0 END,
+               due.assignee_user_id, due.assignee_post, p.now_utc
+        FROM due CROSS JOIN p
+        ON CONFLICT (definition_id, window_start) DO NOTHING
+        """;
+}

@@ -1,0 +1,18 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace DualPrevention.Core.Photos;
+
+internal sealed class PhotoConfiguration : IEntityTypeConfiguration<Photo>
+{
+    public void Configure(EntityTypeBuilder<Photo> builder)
+    {
+        builder.Property(p => p.Id).ValueGeneratedNever();
+        builder.Property(p => p.RegionCode).HasMaxLength(6);
+        builder.Property(p => p.StorageKey).HasMaxLength(64);
+        builder.Property(p => p.ContentType).HasMaxLength(20);
+        builder.HasIndex(p => p.RecordId);
+        builder.HasIndex(p => p.HiddenDangerId);
+        builder.HasIndex(p => p.EnterpriseId);
+    }
+}
