@@ -1,5 +1,7 @@
 using DualPrevention.Core.Accounts;
 using DualPrevention.Core.Auditing;
+using DualPrevention.Core.Escalations;
+using DualPrevention.Core.HiddenDangers;
 using DualPrevention.Core.Inspections;
 using DualPrevention.Core.Regions;
 using DualPrevention.Core.Risks;
@@ -13,7 +15,7 @@ namespace DualPrevention.Core.Data;
 /// <summary>
 /// Brings a database up to date as the table owner: applies EF migrations (which carry the row-level-security
 /// policies), grants the application role what it may do — no UPDATE or DELETE on the audit trail, no writes to
-/// the migration history — gives it the <c>hangfire</c> schema, and upserts the reference data (regions, roles, risk band tables, holiday calendar). Idempotent.
+/// the migration history — gives it the <c>hangfire</c> schema, and upserts the reference data (regions, roles, risk band tables, holiday calendar, major-hidden-danger criteria, escalation ladder). Idempotent.
 /// </summary>
 public sealed class DatabaseMigrator(TimeProvider clock, ILogger<DatabaseMigrator> logger)
 {
@@ -31,6 +33,8 @@ public sealed class DatabaseMigrator(TimeProvider clock, ILogger<DatabaseMigrato
         await SeedRoles.RunAsync(db, cancellationToken);
         await SeedRiskBandTables.RunAsync(db, clock.GetUtcNow(), cancellationToken);
         await SeedHolidayCalendar.RunAsync(db, clock.GetUtcNow(), cancellationToken);
+        await SeedMajorHiddenDangerCriteria.RunAsync(db, cancellationToken);
+        await SeedEscalationRules.RunAsync(db, cancellationToken);
         logger.LogInformation("Reference data ready: {RegionCount} regions", regions);
     }
 

@@ -3,9 +3,11 @@ using System.Text.Json;
 using DualPrevention.Core.Accounts;
 using DualPrevention.Core.Auditing;
 using DualPrevention.Core.Enterprises;
+using DualPrevention.Core.Escalations;
 using DualPrevention.Core.HiddenDangers;
 using DualPrevention.Core.Imports;
 using DualPrevention.Core.Inspections;
+using DualPrevention.Core.Notifications;
 using DualPrevention.Core.Photos;
 using DualPrevention.Core.Regions;
 using DualPrevention.Core.Risks;
@@ -74,6 +76,22 @@ public sealed class DualPreventionDbContext(DbContextOptions<DualPreventionDbCon
     public DbSet<Photo> Photos => Set<Photo>();
 
     public DbSet<HiddenDanger> HiddenDangers => Set<HiddenDanger>();
+
+    public DbSet<MajorHiddenDangerCase> MajorHiddenDangerCases => Set<MajorHiddenDangerCase>();
+
+    public DbSet<HiddenDangerHistoryEntry> HiddenDangerHistory => Set<HiddenDangerHistoryEntry>();
+
+    public DbSet<DeadlineExtensionRequest> DeadlineExtensionRequests => Set<DeadlineExtensionRequest>();
+
+    public DbSet<MajorHiddenDangerCriterion> MajorHiddenDangerCriteria => Set<MajorHiddenDangerCriterion>();
+
+    public DbSet<EscalationRule> EscalationRules => Set<EscalationRule>();
+
+    public DbSet<EscalationRecord> EscalationRecords => Set<EscalationRecord>();
+
+    public DbSet<Notification> Notifications => Set<Notification>();
+
+    public DbSet<NotificationDelivery> NotificationDeliveries => Set<NotificationDelivery>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

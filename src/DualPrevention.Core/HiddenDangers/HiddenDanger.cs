@@ -38,6 +38,93 @@ public sealed class HiddenDanger : RegisterRow
     /// <summary>Exchange <c>registrant</c>.</summary>
     public string ReportedByName { get; private set; } = "";
 
+    public HiddenDangerOrigin Origin { get; private set; } = HiddenDangerOrigin.InspectionRecord;
+
+    /// <summary>Id of the regulator's inspection that found it (exchange <c>enforcementId</c>).</summary>
+    public string? EnforcementId { get; private set; }
+
+    public HiddenDangerCategory? Category { get; private set; }
+
+    public ManagementClass? ManagementClass { get; private set; }
+
+    public OccurrenceStage? OccurrenceStage { get; private set; }
+
+    public AccountabilityCategory AccountabilityCategory { get; private set; }
+
+    public RemediationType? RemediationType { get; private set; }
+
+    /// <summary>Where the defect is (车间/部门/区域), free text.</summary>
+    public string? Location { get; private set; }
+
+    /// <summary>隐患原因分析 (exchange <c>dangerReason</c>).</summary>
+    public string? CauseAnalysis { get; private set; }
+
+    /// <summary>治理措施 (exchange <c>controlMeasures</c>), at most 1,000 characters.</summary>
+    public string? RemediationMeasures { get; private set; }
+
+    /// <summary>治理资金 in 万元 (10,000 CNY).</summary>
+    public decimal? CostTenThousandYuan { get; private set; }
+
+    /// <summary>The account of the 整改责任人 when known; imported ledgers may name someone without an account.</summary>
+    public Guid? RectifierUserId { get; private set; }
+
+    /// <summary>整改责任人 (exchange <c>liablePerson</c>).</summary>
+    public string? RectifierName { get; private set; }
+
+    /// <summary>治理期限, a local date: overdue from the next local day on (ADR 0003).</summary>
+    public DateOnly? Deadline { get; private set; }
+
+    /// <summary>What the rectifier did (整改情况).</summary>
+    public string? RectificationNote { get; private set; }
+
+    /// <summary>UTC.</summary>
+    public DateTimeOffset? RectifiedAt { get; private set; }
+
+    public Guid? AccepterUserId { get; private set; }
+
+    /// <summary>验收人 (exchange <c>checkAcceptPerson</c>); never the rectifier.</summary>
+    public string? AccepterName { get; private set; }
+
+    /// <summary>UTC (exchange <c>checkAcceptTime</c>).</summary>
+    public DateTimeOffset? AcceptedAt { get; private set; }
+
+    /// <summary>验收意见 (exchange <c>checkAcceptComment</c>).</summary>
+    public string? AcceptanceComment { get; private set; }
+
+    /// <summary>Times acceptance was refused (验收不通过).</summary>
+    public int AcceptanceRejections { get; private set; }
+
+    /// <summary>Why it was invalidated (作废).</summary>
+    public string? InvalidationReason { get; private set; }
+
+    /// <summary>UTC when it left the draft (registered).</summary>
+    public DateTimeOffset? RegisteredAt { get; private set; }
+
+    /// <summary>UTC when grade, type, deadline and rectifier were confirmed.</summary>
+    public DateTimeOffset? ConfirmedAt { get; private set; }
+
+    /// <summary>Version of the criteria ticked, e.g. "2017" (安监总管三〔2017〕121号).</summary>
+    public string? MajorCriteriaVersion { get; private set; }
+
+    /// <summary>Numbers (1–20) of the major-hidden-danger criteria that apply; empty for general ones.</summary>
+    public int[] MajorCriterionNos { get; private set; } = [];
+
+    /// <summary>Free reason for grading major when no criterion fits.</summary>
+    public string? MajorReason { get; private set; }
+
+    /// <summary>UTC when a major one was closed out (销号).</summary>
+    public DateTimeOffset? ClosedOutAt { get; private set; }
+
+    public string? ClosedOutByName { get; private set; }
+
+    /// <summary>The number a historical ledger gave it (序号/编号), the natural key of a re-import.</summary>
+    public string? LedgerNo { get; private set; }
+
+    /// <summary>Whether it is overdue at <paramref name="today"/> (local date): open and past its deadline (spec §11.2).</summary>
+    public bool IsOverdueOn(DateOnly today) =>
+        Deadline is { } deadline && today > deadline
+        && State is not (HiddenDangerState.Draft or HiddenDangerState.Accepted or HiddenDangerState.Invalidated or HiddenDangerState.ClosedOut);
+
     /// <summary>A draft opened by an inspection record, pre-filled from the task and the inspector's note.</summary>
     public static HiddenDanger DraftFromRecord(InspectionRecord record, InspectionTaskDefinition definition, DateTimeOffset now)
     {

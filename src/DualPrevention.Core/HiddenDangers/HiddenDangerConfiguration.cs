@@ -12,7 +12,82 @@ internal sealed class HiddenDangerConfiguration : IEntityTypeConfiguration<Hidde
         builder.Property(h => h.Name).HasMaxLength(300);
         builder.Property(h => h.Description).HasMaxLength(4000);
         builder.Property(h => h.ReportedByName).HasMaxLength(100);
+        builder.Property(h => h.EnforcementId).HasMaxLength(64);
+        builder.Property(h => h.Location).HasMaxLength(200);
+        builder.Property(h => h.CauseAnalysis).HasMaxLength(2000);
+        builder.Property(h => h.RemediationMeasures).HasMaxLength(1000);
+        builder.Property(h => h.CostTenThousandYuan).HasPrecision(12, 2);
+        builder.Property(h => h.RectifierName).HasMaxLength(100);
+        builder.Property(h => h.RectificationNote).HasMaxLength(2000);
+        builder.Property(h => h.AccepterName).HasMaxLength(100);
+        builder.Property(h => h.AcceptanceComment).HasMaxLength(1000);
+        builder.Property(h => h.InvalidationReason).HasMaxLength(1000);
+        builder.Property(h => h.MajorCriteriaVersion).HasMaxLength(10);
+        builder.Property(h => h.MajorReason).HasMaxLength(1000);
+        builder.Property(h => h.ClosedOutByName).HasMaxLength(100);
+        builder.Property(h => h.LedgerNo).HasMaxLength(64);
         builder.HasIndex(h => h.RecordId);
         builder.HasIndex(h => new { h.EnterpriseId, h.State });
+        builder.HasIndex(h => new { h.EnterpriseId, h.LedgerNo }).IsUnique().HasFilter("ledger_no IS NOT NULL");
+        builder.HasIndex(h => h.Deadline).HasFilter("state IN (1, 2, 3)").HasDatabaseName("ix_hidden_danger_open_deadline");
+        builder.ToTable(t => t.HasCheckConstraint("ck_hidden_danger_cost_not_negative", "cost_ten_thousand_yuan IS NULL OR cost_ten_thousand_yuan >= 0"));
+    }
+}
+
+internal sealed class MajorHiddenDangerCaseConfiguration : IEntityTypeConfiguration<MajorHiddenDangerCase>
+{
+    public void Configure(EntityTypeBuilder<MajorHiddenDangerCase> builder)
+    {
+        builder.HasKey(c => c.HiddenDangerId);
+        builder.HasOne<HiddenDanger>().WithOne().HasForeignKey<MajorHiddenDangerCase>(c => c.HiddenDangerId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(c => c.RegionCode).HasMaxLength(6);
+        foreach (var text in new[] { "PlanObjectives", "PlanMethods", "PlanFundingAndMaterials", "PlanResponsibleOrganisation", "PlanTimeLimit", "PlanSafetyAndEmergencyMeasures", "InterimSafeguards" })
+        {
+            builder.Property(text).HasMaxLength(2000);
+        }
+
+        builder.Property(c => c.PostingOrganisation).HasMaxLength(100);
+        builder.Property(c => c.PostingNoticeNo).HasMaxLength(100);
+        builder.HasIndex(c => c.EnterpriseId);
+    }
+}
+
+internal sealed class HiddenDangerHistoryEntryConfiguration : IEntityTypeConfiguration<HiddenDangerHistoryEntry>
+{
+    public void Configure(EntityTypeBuilder<HiddenDangerHistoryEntry> builder)
+    {
+        builder.Property(e => e.Id).ValueGeneratedNever();
+        builder.Property(e => e.RegionCode).HasMaxLength(6);
+        builder.Property(e => e.Action).HasMaxLength(40);
+        builder.Property(e => e.ByName).HasMaxLength(100);
+        builder.Property(e => e.Comment).HasMaxLength(2000);
+        builder.HasOne<HiddenDanger>().WithMany().HasForeignKey(e => e.HiddenDangerId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(e => new { e.HiddenDangerId, e.At });
+    }
+}
+
+internal sealed class DeadlineExtensionRequestConfiguration : IEntityTypeConfiguration<DeadlineExtensionRequest>
+{
+    public void Configure(EntityTypeBuilder<DeadlineExtensionRequest> builder)
+    {
+        builder.Property(r => r.Id).ValueGeneratedNever();
+        builder.Property(r => r.RegionCode).HasMaxLength(6);
+        builder.Property(r => r.Reason).HasMaxLength(1000);
+        builder.Property(r => r.RequestedByName).HasMaxLength(100);
+        builder.Property(r => r.DecidedByName).HasMaxLength(100);
+        builder.Property(r => r.DecisionComment).HasMaxLength(1000);
+        builder.HasOne<HiddenDanger>().WithMany().HasForeignKey(r => r.HiddenDangerId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(r => r.HiddenDangerId).IsUnique().HasFilter("decision = 0").HasDatabaseName("ix_deadline_extension_request_one_pending");
+    }
+}
+
+internal sealed class MajorHiddenDangerCriterionConfiguration : IEntityTypeConfiguration<MajorHiddenDangerCriterion>
+{
+    public void Configure(EntityTypeBuilder<MajorHiddenDangerCriterion> builder)
+    {
+        builder.Property(c => c.Version).HasMaxLength(10);
+        builder.Property(c => c.TextZh).HasMaxLength(500);
+        builder.Property(c => c.TextEn).HasMaxLength(500);
+        builder.HasIndex(c => new { c.Version, c.No }).IsUnique();
     }
 }

@@ -20,6 +20,9 @@ public sealed class Photo : ITenantOwned
     /// <summary>The hidden danger the photo shows.</summary>
     public Guid? HiddenDangerId { get; private set; }
 
+    /// <summary>What the photo shows: evidence of a finding, or the place before or after rectification.</summary>
+    public PhotoKind Kind { get; private set; }
+
     /// <summary>Opaque key in the photo store.</summary>
     public string StorageKey { get; private set; } = "";
 
@@ -50,4 +53,14 @@ public sealed class Photo : ITenantOwned
     public void AttachToRecord(Guid recordId) => RecordId = recordId;
 
     public void AttachToHiddenDanger(Guid hiddenDangerId) => HiddenDangerId = hiddenDangerId;
+}
+
+/// <summary>What a <see cref="Photo"/> shows (exchange <c>dangerImg</c> / <c>dangerAcceptImg</c>).</summary>
+public enum PhotoKind
+{
+    /// <summary>Taken when the defect was found (inspection, report): the "before" photo.</summary>
+    Finding = 0,
+
+    /// <summary>Taken after rectification, for acceptance.</summary>
+    AfterRectification = 1,
 }

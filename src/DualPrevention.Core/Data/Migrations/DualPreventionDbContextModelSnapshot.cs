@@ -371,15 +371,267 @@ namespace DualPrevention.Core.Data.Migrations
                     b.ToTable("enterprise", (string)null);
                 });
 
+            modelBuilder.Entity("DualPrevention.Core.Escalations.EscalationRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("EnterpriseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("enterprise_id");
+
+                    b.Property<DateTimeOffset>("FiredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("fired_at");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("period");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("region_code");
+
+                    b.Property<string>("StepCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("step_code");
+
+                    b.Property<int>("Subject")
+                        .HasColumnType("integer")
+                        .HasColumnName("subject");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("subject_id");
+
+                    b.Property<int>("Target")
+                        .HasColumnType("integer")
+                        .HasColumnName("target");
+
+                    b.HasKey("Id")
+                        .HasName("pk_escalation_record");
+
+                    b.HasIndex("EnterpriseId")
+                        .HasDatabaseName("ix_escalation_record_enterprise_id");
+
+                    b.HasIndex("Target", "RegionCode")
+                        .HasDatabaseName("ix_escalation_record_target_region_code");
+
+                    b.HasIndex("Subject", "SubjectId", "Period", "StepCode")
+                        .IsUnique()
+                        .HasDatabaseName("ix_escalation_record_subject_subject_id_period_step_code");
+
+                    b.ToTable("escalation_record", (string)null);
+                });
+
+            modelBuilder.Entity("DualPrevention.Core.Escalations.EscalationRule", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Days")
+                        .HasColumnType("integer")
+                        .HasColumnName("days");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_active");
+
+                    b.Property<int?>("Level")
+                        .HasColumnType("integer")
+                        .HasColumnName("level");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("region_code");
+
+                    b.Property<string>("StepCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("step_code");
+
+                    b.Property<int>("Target")
+                        .HasColumnType("integer")
+                        .HasColumnName("target");
+
+                    b.Property<int>("Trigger")
+                        .HasColumnType("integer")
+                        .HasColumnName("trigger");
+
+                    b.HasKey("Id")
+                        .HasName("pk_escalation_rule");
+
+                    b.HasIndex("RegionCode", "StepCode")
+                        .IsUnique()
+                        .HasDatabaseName("ix_escalation_rule_region_code_step_code");
+
+                    b.ToTable("escalation_rule", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_escalation_rule_days_not_negative", "days >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("DualPrevention.Core.HiddenDangers.DeadlineExtensionRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("decided_by_name");
+
+                    b.Property<Guid?>("DecidedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("decided_by_user_id");
+
+                    b.Property<int>("Decision")
+                        .HasColumnType("integer")
+                        .HasColumnName("decision");
+
+                    b.Property<string>("DecisionComment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("decision_comment");
+
+                    b.Property<Guid>("EnterpriseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("enterprise_id");
+
+                    b.Property<Guid>("HiddenDangerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("hidden_danger_id");
+
+                    b.Property<DateOnly>("PreviousDeadline")
+                        .HasColumnType("date")
+                        .HasColumnName("previous_deadline");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("region_code");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("requested_at");
+
+                    b.Property<string>("RequestedByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("requested_by_name");
+
+                    b.Property<Guid?>("RequestedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("requested_by_user_id");
+
+                    b.Property<DateOnly>("RequestedDeadline")
+                        .HasColumnType("date")
+                        .HasColumnName("requested_deadline");
+
+                    b.HasKey("Id")
+                        .HasName("pk_deadline_extension_request");
+
+                    b.HasIndex("HiddenDangerId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_deadline_extension_request_one_pending")
+                        .HasFilter("decision = 0");
+
+                    b.ToTable("deadline_extension_request", (string)null);
+                });
+
             modelBuilder.Entity("DualPrevention.Core.HiddenDangers.HiddenDanger", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<string>("AcceptanceComment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("acceptance_comment");
+
+                    b.Property<int>("AcceptanceRejections")
+                        .HasColumnType("integer")
+                        .HasColumnName("acceptance_rejections");
+
+                    b.Property<DateTimeOffset?>("AcceptedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("accepted_at");
+
+                    b.Property<string>("AccepterName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("accepter_name");
+
+                    b.Property<Guid?>("AccepterUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("accepter_user_id");
+
+                    b.Property<int>("AccountabilityCategory")
+                        .HasColumnType("integer")
+                        .HasColumnName("accountability_category");
+
+                    b.Property<int?>("Category")
+                        .HasColumnType("integer")
+                        .HasColumnName("category");
+
+                    b.Property<string>("CauseAnalysis")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("cause_analysis");
+
+                    b.Property<DateTimeOffset?>("ClosedOutAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_out_at");
+
+                    b.Property<string>("ClosedOutByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("closed_out_by_name");
+
+                    b.Property<DateTimeOffset?>("ConfirmedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("confirmed_at");
+
+                    b.Property<decimal?>("CostTenThousandYuan")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("cost_ten_thousand_yuan");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
+
+                    b.Property<DateOnly?>("Deadline")
+                        .HasColumnType("date")
+                        .HasColumnName("deadline");
 
                     b.Property<DateTimeOffset?>("DeletedAt")
                         .HasColumnType("timestamp with time zone")
@@ -391,17 +643,56 @@ namespace DualPrevention.Core.Data.Migrations
                         .HasColumnType("character varying(4000)")
                         .HasColumnName("description");
 
+                    b.Property<string>("EnforcementId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("enforcement_id");
+
                     b.Property<Guid>("EnterpriseId")
                         .HasColumnType("uuid")
                         .HasColumnName("enterprise_id");
+
+                    b.Property<string>("InvalidationReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("invalidation_reason");
 
                     b.Property<bool>("IsDeleted")
                         .HasColumnType("boolean")
                         .HasColumnName("is_deleted");
 
+                    b.Property<string>("LedgerNo")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("ledger_no");
+
                     b.Property<int>("Level")
                         .HasColumnType("integer")
                         .HasColumnName("level");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("location");
+
+                    b.Property<string>("MajorCriteriaVersion")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("major_criteria_version");
+
+                    b.PrimitiveCollection<int[]>("MajorCriterionNos")
+                        .IsRequired()
+                        .HasColumnType("integer[]")
+                        .HasColumnName("major_criterion_nos");
+
+                    b.Property<string>("MajorReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("major_reason");
+
+                    b.Property<int?>("ManagementClass")
+                        .HasColumnType("integer")
+                        .HasColumnName("management_class");
 
                     b.Property<Guid?>("MeasureId")
                         .HasColumnType("uuid")
@@ -413,15 +704,54 @@ namespace DualPrevention.Core.Data.Migrations
                         .HasColumnType("character varying(300)")
                         .HasColumnName("name");
 
+                    b.Property<int?>("OccurrenceStage")
+                        .HasColumnType("integer")
+                        .HasColumnName("occurrence_stage");
+
+                    b.Property<int>("Origin")
+                        .HasColumnType("integer")
+                        .HasColumnName("origin");
+
                     b.Property<Guid?>("RecordId")
                         .HasColumnType("uuid")
                         .HasColumnName("record_id");
+
+                    b.Property<string>("RectificationNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("rectification_note");
+
+                    b.Property<DateTimeOffset?>("RectifiedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("rectified_at");
+
+                    b.Property<string>("RectifierName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("rectifier_name");
+
+                    b.Property<Guid?>("RectifierUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("rectifier_user_id");
 
                     b.Property<string>("RegionCode")
                         .IsRequired()
                         .HasMaxLength(6)
                         .HasColumnType("character varying(6)")
                         .HasColumnName("region_code");
+
+                    b.Property<DateTimeOffset?>("RegisteredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("registered_at");
+
+                    b.Property<string>("RemediationMeasures")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("remediation_measures");
+
+                    b.Property<int?>("RemediationType")
+                        .HasColumnType("integer")
+                        .HasColumnName("remediation_type");
 
                     b.Property<DateTimeOffset>("ReportedAt")
                         .HasColumnType("timestamp with time zone")
@@ -456,16 +786,233 @@ namespace DualPrevention.Core.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_hidden_danger");
 
+                    b.HasIndex("Deadline")
+                        .HasDatabaseName("ix_hidden_danger_open_deadline")
+                        .HasFilter("state IN (1, 2, 3)");
+
                     b.HasIndex("EnterpriseId")
                         .HasDatabaseName("ix_hidden_danger_enterprise_id");
 
                     b.HasIndex("RecordId")
                         .HasDatabaseName("ix_hidden_danger_record_id");
 
+                    b.HasIndex("EnterpriseId", "LedgerNo")
+                        .IsUnique()
+                        .HasDatabaseName("ix_hidden_danger_enterprise_id_ledger_no")
+                        .HasFilter("ledger_no IS NOT NULL");
+
                     b.HasIndex("EnterpriseId", "State")
                         .HasDatabaseName("ix_hidden_danger_enterprise_id_state");
 
-                    b.ToTable("hidden_danger", (string)null);
+                    b.ToTable("hidden_danger", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_hidden_danger_cost_not_negative", "cost_ten_thousand_yuan IS NULL OR cost_ten_thousand_yuan >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("DualPrevention.Core.HiddenDangers.HiddenDangerHistoryEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("action");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("by_name");
+
+                    b.Property<Guid?>("ByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("by_user_id");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("comment");
+
+                    b.Property<Guid>("EnterpriseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("enterprise_id");
+
+                    b.Property<int?>("FromState")
+                        .HasColumnType("integer")
+                        .HasColumnName("from_state");
+
+                    b.Property<Guid>("HiddenDangerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("hidden_danger_id");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("region_code");
+
+                    b.Property<int>("ToState")
+                        .HasColumnType("integer")
+                        .HasColumnName("to_state");
+
+                    b.HasKey("Id")
+                        .HasName("pk_hidden_danger_history_entry");
+
+                    b.HasIndex("HiddenDangerId", "At")
+                        .HasDatabaseName("ix_hidden_danger_history_entry_hidden_danger_id_at");
+
+                    b.ToTable("hidden_danger_history_entry", (string)null);
+                });
+
+            modelBuilder.Entity("DualPrevention.Core.HiddenDangers.MajorHiddenDangerCase", b =>
+                {
+                    b.Property<Guid>("HiddenDangerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("hidden_danger_id");
+
+                    b.Property<Guid>("EnterpriseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("enterprise_id");
+
+                    b.Property<string>("InterimSafeguards")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("interim_safeguards");
+
+                    b.Property<string>("PlanFundingAndMaterials")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("plan_funding_and_materials");
+
+                    b.Property<string>("PlanMethods")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("plan_methods");
+
+                    b.Property<string>("PlanObjectives")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("plan_objectives");
+
+                    b.Property<string>("PlanResponsibleOrganisation")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("plan_responsible_organisation");
+
+                    b.Property<string>("PlanSafetyAndEmergencyMeasures")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("plan_safety_and_emergency_measures");
+
+                    b.Property<string>("PlanTimeLimit")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("plan_time_limit");
+
+                    b.Property<DateTimeOffset?>("PostedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("posted_at");
+
+                    b.Property<Guid?>("PostedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("posted_by_user_id");
+
+                    b.Property<DateOnly?>("PostingDeadline")
+                        .HasColumnType("date")
+                        .HasColumnName("posting_deadline");
+
+                    b.Property<int?>("PostingLevel")
+                        .HasColumnType("integer")
+                        .HasColumnName("posting_level");
+
+                    b.Property<string>("PostingNoticeNo")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("posting_notice_no");
+
+                    b.Property<string>("PostingOrganisation")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("posting_organisation");
+
+                    b.Property<bool>("ProductionStopped")
+                        .HasColumnType("boolean")
+                        .HasColumnName("production_stopped");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("region_code");
+
+                    b.Property<DateTimeOffset?>("ReportedToRegulatorAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reported_to_regulator_at");
+
+                    b.Property<DateTimeOffset?>("ReportedToWorkersCongressAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reported_to_workers_congress_at");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("HiddenDangerId")
+                        .HasName("pk_major_hidden_danger_case");
+
+                    b.HasIndex("EnterpriseId")
+                        .HasDatabaseName("ix_major_hidden_danger_case_enterprise_id");
+
+                    b.ToTable("major_hidden_danger_case", (string)null);
+                });
+
+            modelBuilder.Entity("DualPrevention.Core.HiddenDangers.MajorHiddenDangerCriterion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("No")
+                        .HasColumnType("integer")
+                        .HasColumnName("no");
+
+                    b.Property<string>("TextEn")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("text_en");
+
+                    b.Property<string>("TextZh")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("text_zh");
+
+                    b.Property<string>("Version")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_major_hidden_danger_criterion");
+
+                    b.HasIndex("Version", "No")
+                        .IsUnique()
+                        .HasDatabaseName("ix_major_hidden_danger_criterion_version_no");
+
+                    b.ToTable("major_hidden_danger_criterion", (string)null);
                 });
 
             modelBuilder.Entity("DualPrevention.Core.Imports.ImportMappingProfile", b =>
@@ -970,6 +1517,138 @@ namespace DualPrevention.Core.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("DualPrevention.Core.Notifications.Notification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("body");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("EnterpriseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("enterprise_id");
+
+                    b.Property<Guid?>("EscalationRecordId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("escalation_record_id");
+
+                    b.Property<string>("Link")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("link");
+
+                    b.Property<DateTimeOffset?>("ReadAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("read_at");
+
+                    b.Property<Guid>("RecipientUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("recipient_user_id");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("region_code");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_notification");
+
+                    b.HasIndex("RecipientUserId")
+                        .HasDatabaseName("ix_notification_unread")
+                        .HasFilter("read_at IS NULL");
+
+                    b.HasIndex("EscalationRecordId", "RecipientUserId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_notification_escalation_record_id_recipient_user_id")
+                        .HasFilter("escalation_record_id IS NOT NULL");
+
+                    b.HasIndex("RecipientUserId", "CreatedAt")
+                        .HasDatabaseName("ix_notification_recipient_user_id_created_at");
+
+                    b.ToTable("notification", (string)null);
+                });
+
+            modelBuilder.Entity("DualPrevention.Core.Notifications.NotificationDelivery", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("channel");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("DeliveredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("delivered_at");
+
+                    b.Property<Guid>("EnterpriseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("enterprise_id");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("last_error");
+
+                    b.Property<DateTimeOffset?>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<Guid>("NotificationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("notification_id");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("region_code");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_notification_delivery");
+
+                    b.HasIndex("NextAttemptAt")
+                        .HasDatabaseName("ix_notification_delivery_pending")
+                        .HasFilter("status = 0");
+
+                    b.HasIndex("NotificationId", "Channel")
+                        .IsUnique()
+                        .HasDatabaseName("ix_notification_delivery_notification_id_channel");
+
+                    b.ToTable("notification_delivery", (string)null);
+                });
+
             modelBuilder.Entity("DualPrevention.Core.Photos.Photo", b =>
                 {
                     b.Property<Guid>("Id")
@@ -989,6 +1668,10 @@ namespace DualPrevention.Core.Data.Migrations
                     b.Property<Guid?>("HiddenDangerId")
                         .HasColumnType("uuid")
                         .HasColumnName("hidden_danger_id");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
 
                     b.Property<Guid?>("RecordId")
                         .HasColumnType("uuid")
@@ -1867,6 +2550,36 @@ namespace DualPrevention.Core.Data.Migrations
                         .HasConstraintName("fk_enterprise_regions_region_code");
                 });
 
+            modelBuilder.Entity("DualPrevention.Core.HiddenDangers.DeadlineExtensionRequest", b =>
+                {
+                    b.HasOne("DualPrevention.Core.HiddenDangers.HiddenDanger", null)
+                        .WithMany()
+                        .HasForeignKey("HiddenDangerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_deadline_extension_request_hidden_dangers_hidden_danger_id");
+                });
+
+            modelBuilder.Entity("DualPrevention.Core.HiddenDangers.HiddenDangerHistoryEntry", b =>
+                {
+                    b.HasOne("DualPrevention.Core.HiddenDangers.HiddenDanger", null)
+                        .WithMany()
+                        .HasForeignKey("HiddenDangerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_hidden_danger_history_entry_hidden_danger_hidden_danger_id");
+                });
+
+            modelBuilder.Entity("DualPrevention.Core.HiddenDangers.MajorHiddenDangerCase", b =>
+                {
+                    b.HasOne("DualPrevention.Core.HiddenDangers.HiddenDanger", null)
+                        .WithOne()
+                        .HasForeignKey("DualPrevention.Core.HiddenDangers.MajorHiddenDangerCase", "HiddenDangerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_major_hidden_danger_case_hidden_danger_hidden_danger_id");
+                });
+
             modelBuilder.Entity("DualPrevention.Core.Imports.ImportMappingProfile", b =>
                 {
                     b.HasOne("DualPrevention.Core.Enterprises.Enterprise", null)
@@ -1932,6 +2645,16 @@ namespace DualPrevention.Core.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_inspection_task_definition_risk_analysis_units_unit_id");
+                });
+
+            modelBuilder.Entity("DualPrevention.Core.Notifications.NotificationDelivery", b =>
+                {
+                    b.HasOne("DualPrevention.Core.Notifications.Notification", null)
+                        .WithMany()
+                        .HasForeignKey("NotificationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_notification_delivery_notification_notification_id");
                 });
 
             modelBuilder.Entity("DualPrevention.Core.Regions.Region", b =>

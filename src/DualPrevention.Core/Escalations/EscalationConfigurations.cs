@@ -1,0 +1,29 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace DualPrevention.Core.Escalations;
+
+internal sealed class EscalationRuleConfiguration : IEntityTypeConfiguration<EscalationRule>
+{
+    public void Configure(EntityTypeBuilder<EscalationRule> builder)
+    {
+        builder.Property(r => r.RegionCode).HasMaxLength(6);
+        builder.Property(r => r.StepCode).HasMaxLength(40);
+        builder.HasIndex(r => new { r.RegionCode, r.StepCode }).IsUnique();
+        builder.ToTable(t => t.HasCheckConstraint("ck_escalation_rule_days_not_negative", "days >= 0"));
+    }
+}
+
+internal sealed class EscalationRecordConfiguration : IEntityTypeConfiguration<EscalationRecord>
+{
+    public void Configure(EntityTypeBuilder<EscalationRecord> builder)
+    {
+        builder.Property(r => r.Id).ValueGeneratedNever();
+        builder.Property(r => r.RegionCode).HasMaxLength(6);
+        builder.Property(r => r.Period).HasMaxLength(10);
+        builder.Property(r => r.StepCode).HasMaxLength(40);
+        builder.HasIndex(r => new { r.Subject, r.SubjectId, r.Period, r.StepCode }).IsUnique();
+        builder.HasIndex(r => new { r.Target, r.RegionCode });
+        builder.HasIndex(r => r.EnterpriseId);
+    }
+}
