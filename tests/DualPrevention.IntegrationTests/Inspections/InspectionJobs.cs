@@ -46,6 +46,15 @@ internal sealed class InspectionJobs(TestDatabase database) : IAsyncDisposable
         return await db.InspectionTasks.AsNoTracking().Where(t => t.DefinitionId == definitionId).OrderBy(t => t.WindowStart).ToListAsync();
     }
 
+    /// <summary>The windows of a measure, none when it has no task definition yet.</summary>
+    public async Task<List<InspectionTask>> WindowsOfOrNoneAsync(Guid measureId)
+    {
+        await using var db = database.OwnerContext(TenantScope.System);
+        return await db.InspectionTasks.AsNoTracking()
+            .Where(t => db.InspectionTaskDefinitions.IgnoreQueryFilters().Any(d => d.Id == t.DefinitionId && d.MeasureId == measureId))
+            .ToListAsync();
+    }
+
     /// <summary>A measure's windows as (start, end) UTC instants, earliest first.</summary>
     public async Task<List<(DateTimeOffset Start, DateTimeOffset End)>> SpansOfAsync(Guid measureId) =>
         [.. (await WindowsOfAsync(measureId)).Select(w => (w.WindowStart, w.WindowEnd))];
