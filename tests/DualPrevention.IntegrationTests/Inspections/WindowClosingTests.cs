@@ -67,6 +67,26 @@ public class WindowClosingTests(DemoDatabase database) : IClassFixture<DemoDatab
     }
 
     [Fact]
+    public async Task Two_closing_runs_at_once_mark_each_window_missed_once_with_one_record()
+    {
+        _jobs.At(2026, 11, 12, 12);
+        var (_, measure) = await MeasureAsync(HandBuiltRegister.Check("并发关窗检查", 1, CycleUnit.Hour, new TimeOnly(8, 0), new TimeOnly(17, 0)));
+        await _jobs.GenerateAsync(database.Qd1);
+
+        _jobs.At(2026, 11, 13, 18);
+        var results = await Task.WhenAll(_jobs.CloseAsync(), _jobs.CloseAsync());
+
+        results.Min(r => r.Missed).ShouldBe(0);
+        var windows = await _jobs.WindowsOfAsync(measure);
+        windows.Count.ShouldBe(9);
+        windows.ShouldAllBe(w => w.Status == InspectionTaskStatus.Missed);
+        foreach (var window in windows)
+        {
+            (await RecordsOfAsync(window.Id)).ShouldHaveSingleItem().Result.ShouldBe(InspectionResult.NotInspected);
+        }
+    }
+
+    [Fact]
     public async Task A_record_checked_after_the_window_ended_does_not_complete_it()
     {
         _jobs.At(2026, 11, 9, 12);
