@@ -95,6 +95,52 @@ public class GenerationIdempotencyTests(DemoDatabase database) : IClassFixture<D
     }
 
     [Fact]
+    public async Task Moving_the_work_start_of_an_hourly_check_moves_its_windows()
+    {
+        _jobs.At(2027, 7, 12, 7);
+        var measure = await MeasureAsync(database.Qd1, HandBuiltRegister.Check("改上班时间检查", 2, CycleUnit.Hour, new TimeOnly(8, 0), new TimeOnly(17, 0)));
+        await _jobs.GenerateAsync(database.Qd1);
+
+        _jobs.At(2027, 7, 12, 7, 30);
+        await UpdateAsync(measure, HandBuiltRegister.Check("改上班时间检查", 2, CycleUnit.Hour, new TimeOnly(9, 0), new TimeOnly(17, 0)));
+        await _jobs.GenerateAsync(database.Qd1);
+
+        (await _jobs.SpansOfAsync(measure)).ShouldBe([
+            (Local(2027, 7, 12, 9), Local(2027, 7, 12, 11)),
+            (Local(2027, 7, 12, 11), Local(2027, 7, 12, 13)),
+            (Local(2027, 7, 12, 13), Local(2027, 7, 12, 15)),
+            (Local(2027, 7, 12, 15), Local(2027, 7, 12, 17)),
+        ]);
+    }
+
+    [Fact]
+    public async Task A_new_cycle_also_replaces_suspended_windows_that_have_not_started()
+    {
+        _jobs.At(2027, 8, 2, 7);
+        var register = await HandBuiltRegister.ForAsync(database, database.Qd1);
+        var details = HandBuiltRegister.Check("检修期改周期", 2, CycleUnit.Hour, new TimeOnly(8, 0), new TimeOnly(17, 0));
+        await register.AnalysisObject("O-检修期改周期", "检修期改周期").Unit("检修期改周期").Event("泄漏", "火灾", l: 3, s: 3).Measure(details).SaveAsync();
+        var measure = register.Measures[details.Description];
+        await using (var owner = database.OwnerContext(TenantScope.System))
+        {
+            owner.Add(DeactivationRecord.Create(
+                database.Qd1, "370211", register.Units["检修期改周期"], new DeactivationPeriod(Local(2027, 8, 2, 10), Local(2027, 8, 2, 14), "检修"), database.Clock.GetUtcNow()));
+            await owner.SaveChangesAsync();
+        }
+
+        await _jobs.GenerateAsync(database.Qd1);
+        _jobs.At(2027, 8, 2, 7, 30);
+        await UpdateAsync(measure, details with { CycleValue = 4 });
+        await _jobs.GenerateAsync(database.Qd1);
+
+        (await _jobs.WindowsOfAsync(measure)).Select(w => (w.WindowStart, w.WindowEnd, w.Status)).ShouldBe([
+            (Local(2027, 8, 2, 8), Local(2027, 8, 2, 12), InspectionTaskStatus.Planned),
+            (Local(2027, 8, 2, 12), Local(2027, 8, 2, 16), InspectionTaskStatus.Planned),
+            (Local(2027, 8, 2, 16), Local(2027, 8, 2, 20), InspectionTaskStatus.Planned),
+        ]);
+    }
+
+    [Fact]
     public async Task Deleting_a_measure_retires_its_definition_drops_planned_windows_and_cancels_open_ones()
     {
         _jobs.At(2027, 9, 6, 9);
