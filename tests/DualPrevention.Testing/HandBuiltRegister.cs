@@ -34,10 +34,18 @@ public sealed class HandBuiltRegister
     /// <summary>Ids of the units added, by name.</summary>
     public Dictionary<string, Guid> Units { get; } = [];
 
+    /// <summary>Ids of the measures added, by description.</summary>
+    public Dictionary<string, Guid> Measures { get; } = [];
+
     /// <summary>A measure as most tests need it: engineering / process control, inspected daily by people.</summary>
     public static ControlMeasureDetails DailyCheck(string description) => new(
         description, MeasureClassify1.Engineering, "1-1", null, ControlDataSource.ManualInspection, $"检查：{description}", 1, CycleUnit.Day,
         null, null, WorkDayType.EveryDay, InspectionTaskType.Routine, null, ControlLevel.Team, "生产部", "张工");
+
+    /// <summary>A measure inspected by people every <paramref name="cycleValue"/> <paramref name="cycleUnit"/>s, within work hours and on the given days.</summary>
+    public static ControlMeasureDetails Check(
+        string description, int cycleValue, CycleUnit cycleUnit, TimeOnly? workStart = null, TimeOnly? workEnd = null, WorkDayType workDays = WorkDayType.EveryDay) =>
+        DailyCheck(description) with { CycleValue = cycleValue, CycleUnit = cycleUnit, WorkStartTime = workStart, WorkEndTime = workEnd, WorkDayType = workDays };
 
     public static async Task<HandBuiltRegister> ForAsync(TestDatabase database, Guid enterpriseId)
     {
@@ -72,7 +80,7 @@ public sealed class HandBuiltRegister
 
     public HandBuiltRegister Measure(ControlMeasureDetails details)
     {
-        Add(ControlMeasure.Create(EnterpriseId, _regionCode, _event!.Id, details, _now));
+        Measures[details.Description] = Add(ControlMeasure.Create(EnterpriseId, _regionCode, _event!.Id, details, _now)).Id;
         return this;
     }
 

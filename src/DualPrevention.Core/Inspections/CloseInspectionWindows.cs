@@ -19,6 +19,12 @@ public static class CloseInspectionWindows
     /// <summary>The name on the platform's own records.</summary>
     public const string SystemInspectorName = "系统";
 
+    /// <summary>
+    /// Serialises closing runs (a retry overlapping the next 5-minute run, a second job server): without it both
+    /// update the same windows and may lock them in different orders and deadlock; with it the second finds nothing left.
+    /// </summary>
+    private const string LockSql = "SELECT pg_advisory_xact_lock(7401, 2)";
+
     private const string OpenSql = """
         UPDATE inspection_task SET status = 1
         WHERE status = 0 AND window_start <= @now AND window_end > @now
@@ -47,6 +53,7 @@ public static class CloseInspectionWindows
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             db.Database.SetCommandTimeout(TimeSpan.FromMinutes(10));
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await db.Database.ExecuteSqlRawAsync(LockSql, cancellationToken);
             var opened = await db.Database.ExecuteSqlRawAsync(OpenSql, [new NpgsqlParameter("now", now)], cancellationToken);
             var missed = await db.Database.ExecuteSqlRawAsync(
                 MissSql, [new NpgsqlParameter("now", now), new NpgsqlParameter("system_name", SystemInspectorName)], cancellationToken);

@@ -15,7 +15,9 @@ internal static class InspectionTaskSql
     /// <summary>
     /// Brings the batch's definitions in step with its manual control measures (spec §3.1): new measures get a
     /// definition anchored at the start of the current calendar period; changed ones copy the new schedule
-    /// (a new cycle re-anchors) and drop their not-yet-started windows, which generation then makes again.
+    /// (a new cycle, or a new work start of an hourly cycle, re-anchors) and drop their windows that have not
+    /// started — planned or suspended — which generation then makes again. A suspended window left behind would
+    /// hold its start in the unique key and keep the new schedule's window out.
     /// Only measures changed since their definition are read. Returns nothing.
     /// </summary>
     public static readonly string Sync = $$"""
@@ -54,6 +56,7 @@ internal static class InspectionTaskSql
             unit_id = excluded.unit_id,
             content = excluded.content,
             first_start_at = CASE WHEN (d.cycle_value, d.cycle_unit) IS DISTINCT FROM (excluded.cycle_value, excluded.cycle_unit)
+                                       OR (excluded.cycle_unit = 1 AND d.work_start_time IS DISTINCT FROM excluded.work_start_time)
                                   THEN excluded.first_start_at ELSE d.first_start_at END,
             cycle_value = excluded.cycle_value,
             cycle_unit = excluded.cycle_unit,
@@ -69,12 +72,13 @@ internal static class InspectionTaskSql
           RETURNING d.id, (xmax = 0) AS inserted
         )
         DELETE FROM inspection_task t USING upserted u
-        WHERE t.definition_id = u.id AND NOT u.inserted AND t.status = 0
+        WHERE t.definition_id = u.id AND NOT u.inserted AND t.status IN (0, 4) AND t.window_start > @now
         """;
 
     /// <summary>
     /// Retires the batch's definitions whose measure was deleted or is now checked by automatic monitoring:
-    /// their not-yet-started windows go, their open ones are cancelled (spec §11.1).
+    /// their windows that have not started go, the started ones still open (or not yet marked open by the window
+    /// job) are cancelled (spec §11.1).
     /// </summary>
     public const string Retire = """
         WITH gone AS (
@@ -85,9 +89,11 @@ internal static class InspectionTaskSql
           RETURNING d.id
         ),
         dropped AS (
-          DELETE FROM inspection_task t USING gone g WHERE t.definition_id = g.id AND t.status = 0
+          DELETE FROM inspection_task t USING gone g
+          WHERE t.definition_id = g.id AND t.status IN (0, 4) AND t.window_start > @now
         )
-        UPDATE inspection_task t SET status = 5 FROM gone g WHERE t.definition_id = g.id AND t.status = 1
+        UPDATE inspection_task t SET status = 5 FROM gone g
+        WHERE t.definition_id = g.id AND t.status IN (0, 1) AND t.window_start <= @now
         """;
 
     /// <summary>

@@ -3,6 +3,7 @@ using DualPrevention.Core.Demo;
 using DualPrevention.Web.Accounts;
 using DualPrevention.Web.Auditing;
 using DualPrevention.Web.Enterprises;
+using DualPrevention.Web.Jobs;
 using DualPrevention.Web.Regions;
 using DualPrevention.Web.Risks;
 using DualPrevention.Web.Shell;
@@ -81,6 +82,7 @@ internal static class Pipeline
         app.UseStatusCodePages();
         app.UseRequestLocalization();
 
+        app.ScheduleRecurringJobs();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
         if (!node.Web)

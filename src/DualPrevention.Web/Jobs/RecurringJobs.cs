@@ -1,0 +1,36 @@
+using DualPrevention.Core;
+using DualPrevention.Web.Hosting;
+using Hangfire;
+using Microsoft.Extensions.Options;
+
+namespace DualPrevention.Web.Jobs;
+
+/// <summary>
+/// The one place recurring jobs are scheduled. Crons read as Beijing time (ADR 0003: Hangfire's default zone is
+/// UTC). Only job nodes (<see cref="NodeOptions.Jobs"/>) write the schedule; ids are stable, so every start
+/// updates the same entries instead of adding new ones.
+/// </summary>
+internal static class RecurringJobs
+{
+    /// <summary>At minute 0 of every hour: generation covers the next 24 hours, so an hourly run keeps a day ahead.</summary>
+    public const string GenerateInspectionTasksCron = "0 * * * *";
+
+    /// <summary>Every 5 minutes: a window is shown open or missed at most 5 minutes late.</summary>
+    public const string CloseInspectionWindowsCron = "*/5 * * * *";
+
+    public static WebApplication ScheduleRecurringJobs(this WebApplication app)
+    {
+        if (!app.Services.GetRequiredService<IOptions<NodeOptions>>().Value.Jobs)
+        {
+            return app;
+        }
+
+        var jobs = app.Services.GetRequiredService<IRecurringJobManager>();
+        var beijing = new RecurringJobOptions { TimeZone = BusinessTime.Zone };
+        jobs.AddOrUpdate<GenerateInspectionTasksJob>(
+            GenerateInspectionTasksJob.Id, job => job.RunAsync(CancellationToken.None), GenerateInspectionTasksCron, beijing);
+        jobs.AddOrUpdate<CloseInspectionWindowsJob>(
+            CloseInspectionWindowsJob.Id, job => job.RunAsync(CancellationToken.None), CloseInspectionWindowsCron, beijing);
+        return app;
+    }
+}
