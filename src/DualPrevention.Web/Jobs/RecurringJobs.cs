@@ -8,7 +8,7 @@ namespace DualPrevention.Web.Jobs;
 /// <summary>
 /// The one place recurring jobs are scheduled. Crons read as Beijing time (ADR 0003: Hangfire's default zone is
 /// UTC). Only job nodes (<see cref="NodeOptions.Jobs"/>) write the schedule; ids are stable, so every start
-/// updates the same entries instead of adding new ones.
+/// updates the same entries instead of adding new ones; each start also runs the generation once.
 /// </summary>
 internal static class RecurringJobs
 {
@@ -31,6 +31,9 @@ internal static class RecurringJobs
             GenerateInspectionTasksJob.Id, job => job.RunAsync(CancellationToken.None), GenerateInspectionTasksCron, beijing);
         jobs.AddOrUpdate<CloseInspectionWindowsJob>(
             CloseInspectionWindowsJob.Id, job => job.RunAsync(CancellationToken.None), CloseInspectionWindowsCron, beijing);
+
+        // A fresh start (or a node back from downtime) should not wait for the next full hour to have today's windows.
+        jobs.Trigger(GenerateInspectionTasksJob.Id);
         return app;
     }
 }
