@@ -23,6 +23,8 @@ internal static class AccountCreation
             UserName = account.UserName,
             DisplayName = account.DisplayName.Trim(),
             PhoneNumber = string.IsNullOrWhiteSpace(account.PhoneNumber) ? null : account.PhoneNumber.Trim(),
+            Department = string.IsNullOrWhiteSpace(account.Department) ? null : account.Department.Trim(),
+            Post = string.IsNullOrWhiteSpace(account.Post) ? null : account.Post.Trim(),
             EnterpriseId = enterpriseId,
             ScopeRegionCode = enterpriseId is null ? regionCode : null,
             MustChangePassword = mustChangePassword,

@@ -19,7 +19,7 @@ public static class ListAccounts
     /// <param name="LockedUntil">UTC; null or past when not locked.</param>
     public sealed record Row(
         Guid Id, string UserName, string DisplayName, string? PhoneNumber, string Role, Guid? EnterpriseId, string? ScopeRegionCode,
-        string ScopeName, bool MustChangePassword, DateTimeOffset? LockedUntil, DateTimeOffset CreatedAt);
+        string ScopeName, bool MustChangePassword, DateTimeOffset? LockedUntil, DateTimeOffset CreatedAt, string? Department = null, string? Post = null);
 
     public sealed class Handler(IDbContextFactory<DualPreventionDbContext> dbFactory)
     {
@@ -52,7 +52,7 @@ public static class ListAccounts
                     u.EnterpriseId != null
                         ? db.Enterprises.Where(e => e.Id == u.EnterpriseId).Select(e => e.Name).FirstOrDefault() ?? ""
                         : db.Regions.Where(r => r.Code == u.ScopeRegionCode).Select(r => r.Name).FirstOrDefault() ?? "",
-                    u.MustChangePassword, u.LockoutEnd, u.CreatedAt))
+                    u.MustChangePassword, u.LockoutEnd, u.CreatedAt, u.Department, u.Post))
                 .ToListAsync(cancellationToken);
             return new Paged<Row>(rows, total, page, size);
         }

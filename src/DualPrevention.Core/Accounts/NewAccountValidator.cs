@@ -22,5 +22,7 @@ public sealed class NewAccountValidator : AbstractValidator<NewAccount>
         RuleFor(a => a.PhoneNumber)
             .Must(p => string.IsNullOrWhiteSpace(p) || (p.Length <= 20 && p.All(c => char.IsAsciiDigit(c) || c is ' ' or '+' or '-')))
             .WithMessage(_ => CoreText.Get("Enterprise.Phone.Format"));
+        RuleFor(a => a.Department).MaximumLength(100).WithMessage(_ => CoreText.Get("Account.Department.TooLong"));
+        RuleFor(a => a.Post).MaximumLength(100).WithMessage(_ => CoreText.Get("Account.Post.TooLong"));
     }
 }

@@ -10,6 +10,9 @@ internal static class AccountEndpoints
     /// <summary>Body of a one-time password reset.</summary>
     public sealed record PasswordReset(string NewPassword);
 
+    /// <summary>Body of a department and post change; blanks clear them.</summary>
+    public sealed record AccountProfile(string? Department, string? Post);
+
     public static RouteGroupBuilder MapAccountEndpoints(this RouteGroupBuilder api)
     {
         var accounts = api.MapGroup("/accounts").WithTags("Accounts").RequireAuthorization(Policies.AccountManager);
@@ -33,6 +36,11 @@ internal static class AccountEndpoints
         accounts.MapPost("/{id:guid}/reset-password", async (ClaimsPrincipal user, Guid id, PasswordReset body, ResetAccountPassword.Handler handler, CancellationToken ct) =>
         {
             await handler.HandleAsync(Actor.From(user), new ResetAccountPassword.Command(id, body.NewPassword), ct);
+            return Results.NoContent();
+        });
+        accounts.MapPut("/{id:guid}/profile", async (ClaimsPrincipal user, Guid id, AccountProfile body, UpdateAccountProfile.Handler handler, CancellationToken ct) =>
+        {
+            await handler.HandleAsync(Actor.From(user), new UpdateAccountProfile.Command(id, body.Department, body.Post), ct);
             return Results.NoContent();
         });
         return api;

@@ -3,6 +3,7 @@ using DualPrevention.Core.Demo;
 using DualPrevention.Web.Accounts;
 using DualPrevention.Web.Auditing;
 using DualPrevention.Web.Enterprises;
+using DualPrevention.Web.Inspections;
 using DualPrevention.Web.Jobs;
 using DualPrevention.Web.Regions;
 using DualPrevention.Web.Risks;
@@ -120,6 +121,7 @@ internal static class Pipeline
         api.MapRiskRegisterEndpoints();
         api.MapRiskRegisterOutputEndpoints();
         api.MapRiskRegisterImportEndpoints();
+        api.MapInspectionAdminEndpoints();
         app.MapSessionEndpoints();
 
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
