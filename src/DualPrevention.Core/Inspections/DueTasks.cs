@@ -48,8 +48,16 @@ internal static class DueWindows
                 join o in db.RiskAnalysisObjects.IgnoreQueryFilters([DualPreventionDbContext.SoftDeleteFilter]) on u.ObjectId equals o.Id
                 select new
                 {
-                    t.Id, d.MeasureId, d.Content, t.TaskType, t.WindowStart, t.WindowEnd, t.Status,
-                    t.UnitId, UnitName = u.Name, ObjectName = o.Name,
+                    t.Id,
+                    d.MeasureId,
+                    d.Content,
+                    t.TaskType,
+                    t.WindowStart,
+                    t.WindowEnd,
+                    t.Status,
+                    t.UnitId,
+                    UnitName = u.Name,
+                    ObjectName = o.Name,
                 })
             .ToListAsync(cancellationToken);
         return rows
