@@ -3,6 +3,8 @@ using DualPrevention.Core.Demo;
 using DualPrevention.Web.Accounts;
 using DualPrevention.Web.Auditing;
 using DualPrevention.Web.Enterprises;
+using DualPrevention.Web.HiddenDangers;
+using DualPrevention.Web.Inspections;
 using DualPrevention.Web.Regions;
 using DualPrevention.Web.Risks;
 using DualPrevention.Web.Shell;
@@ -118,6 +120,8 @@ internal static class Pipeline
         api.MapRiskRegisterEndpoints();
         api.MapRiskRegisterOutputEndpoints();
         api.MapRiskRegisterImportEndpoints();
+        api.MapInspectionEndpoints();
+        api.MapHiddenDangerDraftEndpoints();
         app.MapSessionEndpoints();
 
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

@@ -33,14 +33,7 @@ internal sealed class InspectionSite(TestDatabase database, Guid enterpriseId, G
     }
 
     /// <summary>Runs the generation job for the enterprise at the database clock.</summary>
-    public async Task GenerateAsync()
-    {
-        await using var services = database.CreateServices();
-        await using var scope = services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<TenantScopeAccessor>().Current = TenantScope.System;
-        await scope.ServiceProvider.GetRequiredService<GenerateInspectionTasks.Handler>()
-            .HandleAsync(new GenerateInspectionTasks.Command([EnterpriseId]), null, CancellationToken.None);
-    }
+    public Task GenerateAsync() => InspectionWindows.GenerateAsync(database, EnterpriseId);
 
     /// <summary>The unit's windows, earliest first.</summary>
     public async Task<List<InspectionTask>> WindowsAsync()
@@ -50,17 +43,7 @@ internal sealed class InspectionSite(TestDatabase database, Guid enterpriseId, G
     }
 
     /// <summary>The window open at the database clock for the check named <paramref name="check"/>.</summary>
-    public async Task<InspectionTask> OpenWindowAsync(string check)
-    {
-        var now = database.Clock.GetUtcNow();
-        await using var db = database.OwnerContext(TenantScope.System);
-        return await (
-                from t in db.InspectionTasks
-                join d in db.InspectionTaskDefinitions on t.DefinitionId equals d.Id
-                where t.UnitId == UnitId && d.Content == $"检查：{check}" && t.WindowStart <= now && t.WindowEnd > now
-                select t)
-            .SingleAsync();
-    }
+    public async Task<InspectionTask> OpenWindowAsync(string check) => (await InspectionWindows.OpenAsync(database, UnitId))[$"检查：{check}"];
 
     /// <summary>The actor of a demo account (its scope names its enterprise and user id).</summary>
     public static async Task<Actor> ActorAsync(TestDatabase database, string userName, string role)
