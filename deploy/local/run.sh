@@ -40,6 +40,7 @@ export Demo__Password="${DP_DEMO_PASSWORD:-Demo@2026}"
 Auth__JwtSigningKey=$(<"$key_file")
 export Auth__JwtSigningKey
 export Logging__FilePath="$DP_ROOT/.data/logs/dualprevention-.json"
+export Storage__PhotoDirectory="$DP_ROOT/.data/photos"
 
 echo "PostgreSQL runs on 127.0.0.1:$pg_port (data in .data/postgres); starting the app, Ctrl-C stops it."
 

@@ -2,8 +2,10 @@ using DualPrevention.Core.Accounts;
 using DualPrevention.Core.Auditing;
 using DualPrevention.Core.Demo;
 using DualPrevention.Core.Enterprises;
+using DualPrevention.Core.HiddenDangers;
 using DualPrevention.Core.Imports;
 using DualPrevention.Core.Inspections;
+using DualPrevention.Core.Photos;
 using DualPrevention.Core.Regions;
 using DualPrevention.Core.Risks;
 using DualPrevention.Core.Tenancy;
@@ -46,6 +48,13 @@ public static class UseCaseRegistration
             .AddScoped<DeleteHolidayCalendarDay.Handler>()
             .AddScoped<SummarizeInspectionBoard.Handler>()
             .AddScoped<SummarizeAccountabilityCompletion.Handler>()
+            .AddScoped<ListMyTasks.Handler>()
+            .AddScoped<ListUnitTasks.Handler>()
+            .AddScoped<UploadPhoto.Handler>()
+            .AddScoped<SubmitInspectionRecord.Handler>()
+            .AddScoped<GetPhoto.Handler>()
+            .AddScoped<GetHiddenDangerDraft.Handler>()
+            .AddScoped<EditHiddenDangerDraft.Handler>()
             .AddScoped<GetRiskRegisterFilterOptions.Handler>()
             .AddScoped<ListRiskAnalysisObjects.Handler>()
             .AddScoped<GetRiskAnalysisObject.Handler>()

@@ -3,6 +3,7 @@ using DualPrevention.Core.Demo;
 using DualPrevention.Web.Accounts;
 using DualPrevention.Web.Auditing;
 using DualPrevention.Web.Enterprises;
+using DualPrevention.Web.HiddenDangers;
 using DualPrevention.Web.Inspections;
 using DualPrevention.Web.Jobs;
 using DualPrevention.Web.Regions;
@@ -122,6 +123,8 @@ internal static class Pipeline
         api.MapRiskRegisterOutputEndpoints();
         api.MapRiskRegisterImportEndpoints();
         api.MapInspectionAdminEndpoints();
+        api.MapInspectionEndpoints();
+        api.MapHiddenDangerDraftEndpoints();
         app.MapSessionEndpoints();
 
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

@@ -34,4 +34,11 @@ public static class InspectionText
 
     /// <summary>A UTC instant as Asia/Shanghai wall-clock time, yyyy-MM-dd HH:mm.</summary>
     public static string Local(DateTimeOffset utc) => BusinessTime.ToLocal(utc).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+
+    /// <summary>"11-29 00:00 – 11-30 00:00" for a window stored in UTC: short, for a phone.</summary>
+    public static string Window(DateTimeOffset start, DateTimeOffset end) =>
+        $"{ShortLocal(start)} – {ShortLocal(end)}";
+
+    /// <summary>"11-29 08:30", Beijing time, for a phone.</summary>
+    public static string ShortLocal(DateTimeOffset utc) => BusinessTime.ToLocal(utc).ToString("MM-dd HH:mm", CultureInfo.InvariantCulture);
 }

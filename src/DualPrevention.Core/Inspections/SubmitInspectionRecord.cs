@@ -1,0 +1,169 @@
+using DualPrevention.Core.Accounts;
+using DualPrevention.Core.Data;
+using DualPrevention.Core.HiddenDangers;
+using DualPrevention.Core.Localization;
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace DualPrevention.Core.Inspections;
+
+/// <summary>
+/// An inspector submits the check of one window (spec §5.8, §10): the record is on time only inside the window and
+/// then completes it; a late record is kept, flagged and completes nothing (spec §10 rule 3). 存在隐患 opens a
+/// draft hidden-danger report linked to the record, measure and unit, with the same photos (spec §10 rule 5).
+/// The form's <see cref="Command.SubmissionId"/> makes a repeated submission return the first record unchanged.
+/// </summary>
+public static class SubmitInspectionRecord
+{
+    /// <summary>Most photos one check may carry.</summary>
+    public const int MaxPhotos = 9;
+
+    /// <param name="SubmissionId">Chosen once per form (or per field-app submission); the idempotency key.</param>
+    /// <param name="Result">正常, 存在隐患 or 其他; 未排查 is the platform's own.</param>
+    /// <param name="PhotoIds">Unattached photos of the actor's enterprise from <see cref="UploadPhoto"/>.</param>
+    /// <param name="Location">WGS-84, when the device allowed it.</param>
+    /// <param name="DeviceImei">The field device's IMEI (exchange <c>mobileMe</c>); null from the browser.</param>
+    public sealed record Command(
+        Guid TaskId, Guid SubmissionId, InspectionResult Result, string? Note, IReadOnlyList<Guid> PhotoIds, GeoLocation? Location,
+        RecordChannel Channel, string? DeviceImei);
+
+    /// <summary>The record, whether it came late, and the draft hidden-danger report it opened.</summary>
+    public sealed record Result(Guid RecordId, bool IsLate, Guid? HiddenDangerId);
+
+    /// <summary>Shape rules; the lengths are the record's columns.</summary>
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.SubmissionId).NotEmpty();
+            RuleFor(c => c.Result).IsInEnum().NotEqual(InspectionResult.NotInspected).WithMessage(_ => CoreText.Get("Inspection.Result.Invalid"));
+            RuleFor(c => c.Note).MaximumLength(2000);
+            RuleFor(c => c.PhotoIds).NotNull().Must(ids => ids.Count <= MaxPhotos).WithMessage(_ => CoreText.Get("Inspection.TooManyPhotos", MaxPhotos));
+            RuleFor(c => c.Channel).IsInEnum().NotEqual(RecordChannel.System);
+            RuleFor(c => c.DeviceImei).MaximumLength(20);
+            RuleFor(c => c.Location!.Latitude).InclusiveBetween(-90, 90).When(c => c.Location is not null);
+            RuleFor(c => c.Location!.Longitude).InclusiveBetween(-180, 180).When(c => c.Location is not null);
+            RuleFor(c => c.Location!.AccuracyMetres).GreaterThanOrEqualTo(0).When(c => c.Location is not null);
+        }
+    }
+
+    public sealed class Handler(IDbContextFactory<DualPreventionDbContext> dbFactory, TimeProvider clock)
+    {
+        private readonly Validator _validator = new();
+
+        /// <exception cref="ValidationException">A field is malformed.</exception>
+        /// <exception cref="NotFoundException">No such window, or a photo that is not the actor's enterprise's or already used.</exception>
+        /// <exception cref="DomainRuleException">The actor may not inspect, or the window is suspended, cancelled or not started.</exception>
+        public async Task<Result> HandleAsync(Actor actor, Command command, CancellationToken cancellationToken)
+        {
+            var (enterpriseId, userId) = InspectionPermissions.EnsureCanInspect(actor);
+            await _validator.ValidateAndThrowAsync(command, cancellationToken);
+            try
+            {
+                return await SubmitAsync(enterpriseId, userId, actor.Scope.UserName ?? "", command, cancellationToken);
+            }
+            catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+            {
+                // The same submission raced in for another window of the enterprise: the first one stands.
+                await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+                if (await ExistingAsync(db, enterpriseId, command.SubmissionId, cancellationToken) is { } first)
+                {
+                    return first;
+                }
+
+                throw;
+            }
+        }
+
+        private async Task<Result> SubmitAsync(Guid enterpriseId, Guid userId, string userName, Command command, CancellationToken cancellationToken)
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
+            // The row lock serialises submissions for one window, so a double click sees the first record.
+            var task = await db.InspectionTasks
+                .FromSql($"SELECT * FROM inspection_task WHERE id = {command.TaskId} FOR UPDATE")
+                .FirstOrDefaultAsync(t => t.EnterpriseId == enterpriseId, cancellationToken)
+                ?? throw new NotFoundException(CoreText.Get("Inspection.TaskNotFound"));
+            if (await ExistingAsync(db, enterpriseId, command.SubmissionId, cancellationToken) is { } existing)
+            {
+                return existing;
+            }
+
+            var now = clock.GetUtcNow();
+            EnsureCheckable(task, now);
+            var definition = await db.InspectionTaskDefinitions.IgnoreQueryFilters([DualPreventionDbContext.SoftDeleteFilter])
+                .SingleAsync(d => d.Id == task.DefinitionId, cancellationToken);
+            var name = await db.Users.Where(u => u.Id == userId).Select(u => u.DisplayName).FirstOrDefaultAsync(cancellationToken);
+            var check = new InspectionCheck(command.SubmissionId, command.Result, command.Note, command.Location, command.Channel, command.DeviceImei);
+            var record = InspectionRecord.Create(task, definition, check, new InspectionInspector(userId, string.IsNullOrWhiteSpace(name) ? userName : name), now);
+            db.InspectionRecords.Add(record);
+            if (!record.IsLate && task.Status != InspectionTaskStatus.Completed)
+            {
+                task.Complete(record.Id);
+            }
+
+            HiddenDanger? draft = null;
+            if (record.Result == InspectionResult.HiddenDangerFound)
+            {
+                draft = HiddenDanger.DraftFromRecord(record, definition, now);
+                db.HiddenDangers.Add(draft);
+                record.OpenedHiddenDanger(draft.Id);
+            }
+
+            await AttachPhotosAsync(db, enterpriseId, command.PhotoIds, record.Id, draft?.Id, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return new Result(record.Id, record.IsLate, draft?.Id);
+        }
+
+        private static void EnsureCheckable(InspectionTask task, DateTimeOffset now)
+        {
+            var refusal = task.Status switch
+            {
+                InspectionTaskStatus.Suspended => "Inspection.Suspended",
+                InspectionTaskStatus.Cancelled => "Inspection.Cancelled",
+                _ when now < task.WindowStart => "Inspection.NotStarted",
+                _ => null,
+            };
+            if (refusal is not null)
+            {
+                throw new DomainRuleException(CoreText.Get(refusal));
+            }
+        }
+
+        private static async Task AttachPhotosAsync(
+            DualPreventionDbContext db, Guid enterpriseId, IReadOnlyList<Guid> photoIds, Guid recordId, Guid? hiddenDangerId, CancellationToken cancellationToken)
+        {
+            var ids = photoIds.Distinct().ToList();
+            if (ids.Count == 0)
+            {
+                return;
+            }
+
+            var photos = await db.Photos
+                .Where(p => ids.Contains(p.Id) && p.EnterpriseId == enterpriseId && p.RecordId == null && p.HiddenDangerId == null)
+                .ToListAsync(cancellationToken);
+            if (photos.Count != ids.Count)
+            {
+                throw new NotFoundException(CoreText.Get("Photo.NotFound"));
+            }
+
+            foreach (var photo in photos)
+            {
+                photo.AttachToRecord(recordId);
+                if (hiddenDangerId is { } id)
+                {
+                    photo.AttachToHiddenDanger(id);
+                }
+            }
+        }
+
+        private static Task<Result?> ExistingAsync(DualPreventionDbContext db, Guid enterpriseId, Guid submissionId, CancellationToken cancellationToken) =>
+            db.InspectionRecords.AsNoTracking()
+                .Where(r => r.EnterpriseId == enterpriseId && r.SubmissionId == submissionId)
+                .Select(r => new Result(r.Id, r.IsLate, r.HiddenDangerId))
+                .FirstOrDefaultAsync(cancellationToken);
+    }
+}
