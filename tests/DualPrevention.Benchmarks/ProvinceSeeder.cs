@@ -40,7 +40,8 @@ internal static class ProvinceSeeder
     /// </summary>
     public static async Task<ProvinceSeed> SeedAsync(string ownerConnectionString, int enterprises, DateTimeOffset now)
     {
-        await using var connection = new NpgsqlConnection(ownerConnectionString);
+        // Completing a COPY of millions of rows outlasts the default 30 s command timeout.
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(ownerConnectionString) { CommandTimeout = 0 }.ConnectionString);
         await connection.OpenAsync();
         var counties = await ReadListAsync<string>(connection, "SELECT code FROM region WHERE level = 3 AND code LIKE '37%' ORDER BY code");
         var lsBands = (await ReadListAsync<Guid>(connection, "SELECT id FROM risk_band_table WHERE region_code = '370000' AND method = 1 ORDER BY version DESC LIMIT 1"))[0];
