@@ -121,7 +121,10 @@ internal static class ProvinceSeeder
             await WriteOwnerAsync(w, e, County(e), at);
         });
 
-        await using (var analyze = new NpgsqlCommand("ANALYZE", connection))
+        // Statistics for the seeded tables only, as autovacuum leaves them after an import: analysing the still
+        // empty inspection tables as well would record them as empty, and the job's first run would then rescan
+        // the definitions it is inserting once per measure (docs/benchmarks.md, task-generation).
+        await using (var analyze = new NpgsqlCommand("ANALYZE enterprise, risk_analysis_object, risk_analysis_unit, risk_event, control_measure", connection))
         {
             await analyze.ExecuteNonQueryAsync();
         }

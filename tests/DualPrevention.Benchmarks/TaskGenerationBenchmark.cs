@@ -21,7 +21,7 @@ internal static class TaskGenerationBenchmark
 {
     private const string Columns = "id, enterprise_id, region_code, definition_id, unit_id, task_type, window_start, window_end, status, assignee_user_id, assignee_post, created_at";
 
-    /// <summary>Monday 2026-11-30 00:30 in Asia/Shanghai: weekly windows roll over, monthly ones do not.</summary>
+    /// <summary>Monday 2026-11-30 00:30 in Asia/Shanghai: the next 24 hours reach Tuesday's daily windows and December's monthly ones.</summary>
     private static readonly DateTimeOffset TimedRunAt = new(2026, 11, 30, 0, 30, 0, TimeSpan.FromHours(8));
 
     public static async Task RunAsync(double scale)
