@@ -1,9 +1,11 @@
 using DualPrevention.Benchmarks;
 
-// Usage: dotnet run -c Release --project tests/DualPrevention.Benchmarks -- import [--scale F]
-if (args.Length == 0 || args[0] != "import")
+// Usage: dotnet run -c Release --project tests/DualPrevention.Benchmarks -- <import | task-generation> [--scale F]
+if (args.Length == 0 || args[0] is not ("import" or "task-generation"))
 {
-    Console.Error.WriteLine("usage: DualPrevention.Benchmarks import [--scale F]   (F = fraction of 50,000 measures, default 1)");
+    Console.Error.WriteLine("usage: DualPrevention.Benchmarks <import | task-generation> [--scale F]");
+    Console.Error.WriteLine("  import           F = fraction of 50,000 measures, default 1");
+    Console.Error.WriteLine("  task-generation  F = fraction of 3,000 enterprises × 1,000 manual measures, default 1");
     return 2;
 }
 
@@ -15,5 +17,13 @@ if (at >= 0 && (at + 1 >= args.Length || !double.TryParse(args[at + 1], System.G
     return 2;
 }
 
-await ImportBenchmark.RunAsync(scale);
+if (args[0] == "import")
+{
+    await ImportBenchmark.RunAsync(scale);
+}
+else
+{
+    await TaskGenerationBenchmark.RunAsync(scale);
+}
+
 return 0;

@@ -67,8 +67,11 @@ public static class GenerateInspectionTasks
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             db.Database.SetCommandTimeout(TimeSpan.FromMinutes(10));
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await db.Database.ExecuteSqlRawAsync(InspectionTaskSql.WithoutJit, cancellationToken);
             await db.Database.ExecuteSqlRawAsync(InspectionTaskSql.Lock, cancellationToken);
+            await db.Database.ExecuteSqlRawAsync(InspectionTaskSql.WithoutNestedLoops, cancellationToken);
             await ExecuteAsync(db, InspectionTaskSql.Sync, enterpriseIds, now, cancellationToken);
+            await db.Database.ExecuteSqlRawAsync(InspectionTaskSql.WithNestedLoops, cancellationToken);
             await ExecuteAsync(db, InspectionTaskSql.Retire, enterpriseIds, now, cancellationToken);
             var created = await ExecuteAsync(db, InspectionTaskSql.Generate, enterpriseIds, now, cancellationToken);
             await transaction.CommitAsync(cancellationToken);

@@ -13,6 +13,23 @@ internal static class InspectionTaskSql
     public const string Lock = "SELECT pg_advisory_xact_lock(7401, 1)";
 
     /// <summary>
+    /// Turns just-in-time compilation off for the batch's transaction: each batch's statements are planned
+    /// afresh, and compiling them took 0.3–0.7 s per statement — more than it saved on the row arithmetic
+    /// (docs/benchmarks.md, task-generation).
+    /// </summary>
+    public const string WithoutJit = "SET LOCAL jit = off";
+
+    /// <summary>
+    /// Keeps <see cref="Sync"/> off nested loops. On a first run the definitions table's statistics still say it is
+    /// empty, the planner probes it by sequential scan once per measure, and 3 M measures crawl at ~30 rows/s
+    /// (docs/benchmarks.md); a hash join is right for any batch size. <see cref="WithNestedLoops"/> restores it.
+    /// </summary>
+    public const string WithoutNestedLoops = "SET LOCAL enable_nestloop = off";
+
+    /// <summary>Restores nested loops after <see cref="Sync"/>; generation's LATERAL series needs them.</summary>
+    public const string WithNestedLoops = "SET LOCAL enable_nestloop = on";
+
+    /// <summary>
     /// Brings the batch's definitions in step with its manual control measures (spec §3.1): new measures get a
     /// definition anchored at the start of the current calendar period; changed ones copy the new schedule
     /// (a new cycle, or a new work start of an hourly cycle, re-anchors) and drop their windows that have not
@@ -78,13 +95,15 @@ internal static class InspectionTaskSql
     /// <summary>
     /// Retires the batch's definitions whose measure was deleted or is now checked by automatic monitoring:
     /// their windows that have not started go, the started ones still open (or not yet marked open by the window
-    /// job) are cancelled (spec §11.1).
+    /// job) are cancelled (spec §11.1). The measure's own enterprise filter (a definition's enterprise is always
+    /// its measure's) lets the planner read only the batch's measures through their enterprise index.
     /// </summary>
     public const string Retire = """
         WITH gone AS (
           UPDATE inspection_task_definition d SET is_deleted = true, deleted_at = @now, updated_at = @now
           FROM control_measure m
           WHERE d.measure_id = m.id AND d.enterprise_id = ANY(@enterprise_ids) AND NOT d.is_deleted
+            AND m.enterprise_id = ANY(@enterprise_ids)
             AND (m.is_deleted OR m.data_source <> 2)
           RETURNING d.id
         ),
@@ -103,6 +122,11 @@ internal static class InspectionTaskSql
     /// type against the holiday calendar, windows wholly inside a deactivation period suspended (spec §5.11).
     /// Idempotent through the unique (definition_id, window_start). Returns the number inserted.
     /// </summary>
+    /// <remarks>
+    /// <c>OFFSET 0</c> keeps the planner from folding a subquery into its caller, which would copy the window
+    /// arithmetic (time-zone conversions, interval products) into every filter and output that uses it: each
+    /// definition's anchor and step, and each window's local and UTC bounds, are computed once per row.
+    /// </remarks>
     public static readonly string Generate = $$"""
         WITH p AS (
           SELECT @now AS now_utc,
@@ -120,9 +144,12 @@ internal static class InspectionTaskSql
                  CASE d.cycle_unit WHEN 3 THEN d.cycle_value WHEN 4 THEN d.cycle_value * 12 END AS step_months
           FROM inspection_task_definition d
           WHERE d.enterprise_id = ANY(@enterprise_ids) AND NOT d.is_deleted
+          OFFSET 0
         ),
-        ks AS (
-          SELECT defs.*, k
+        windows AS (
+          SELECT defs.*, w.ls, w.le,
+                 w.ls AT TIME ZONE '{{BusinessTime.ZoneId}}' AS window_start,
+                 w.le AT TIME ZONE '{{BusinessTime.ZoneId}}' AS window_end
           FROM defs CROSS JOIN p
           CROSS JOIN LATERAL generate_series(
             greatest(0, CASE WHEN defs.step_months IS NULL
@@ -133,24 +160,20 @@ internal static class InspectionTaskSql
                  THEN ceil(extract(epoch FROM p.h - defs.a) / extract(epoch FROM defs.step))::int - 1
                  ELSE ((extract(year FROM p.h) - extract(year FROM defs.a)) * 12
                        + extract(month FROM p.h) - extract(month FROM defs.a))::int / defs.step_months + 1 END) AS k
-        ),
-        windows AS (
-          SELECT ks.*, ks.a + ks.step * ks.k AS ls, ks.a + ks.step * (ks.k + 1) AS le
-          FROM ks
+          CROSS JOIN LATERAL (SELECT defs.a + defs.step * k AS ls, defs.a + defs.step * (k + 1) AS le OFFSET 0) w
+          WHERE w.ls < p.h AND w.le > p.n
+            AND (defs.cycle_unit <> 1 OR defs.work_start_time IS NULL OR defs.work_end_time IS NULL
+                 OR (defs.work_start_time < defs.work_end_time AND w.ls::time >= defs.work_start_time AND w.ls::time < defs.work_end_time)
+                 OR (defs.work_start_time >= defs.work_end_time AND (w.ls::time >= defs.work_start_time OR w.ls::time < defs.work_end_time)))
+          OFFSET 0
         ),
         due AS (
-          SELECT w.*,
-                 w.ls AT TIME ZONE '{{BusinessTime.ZoneId}}' AS window_start,
-                 w.le AT TIME ZONE '{{BusinessTime.ZoneId}}' AS window_end
-          FROM windows w CROSS JOIN p
+          SELECT w.*
+          FROM windows w
           LEFT JOIN holiday_calendar_day hc ON hc.date = w.ls::date
-          WHERE w.ls < p.h AND w.le > p.n
-            AND (w.cycle_unit <> 1 OR w.work_start_time IS NULL OR w.work_end_time IS NULL
-                 OR (w.work_start_time < w.work_end_time AND w.ls::time >= w.work_start_time AND w.ls::time < w.work_end_time)
-                 OR (w.work_start_time >= w.work_end_time AND (w.ls::time >= w.work_start_time OR w.ls::time < w.work_end_time)))
-            AND (w.work_day_type = 0
-                 OR (w.work_day_type = 1) = (CASE hc.kind WHEN 1 THEN false WHEN 2 THEN true
-                                             ELSE extract(isodow FROM w.ls) < 6 END))
+          WHERE w.work_day_type = 0
+             OR (w.work_day_type = 1) = (CASE hc.kind WHEN 1 THEN false WHEN 2 THEN true
+                                         ELSE extract(isodow FROM w.ls) < 6 END)
         ),
         stops AS (
           SELECT r.unit_id, r.stop_start_at, r.stop_end_at
