@@ -73,6 +73,8 @@ public sealed class DualPreventionDbContext(DbContextOptions<DualPreventionDbCon
 
     public DbSet<InspectionRecord> InspectionRecords => Set<InspectionRecord>();
 
+    public DbSet<InspectionGenerationMark> InspectionGenerationMarks => Set<InspectionGenerationMark>();
+
     public DbSet<Photo> Photos => Set<Photo>();
 
     public DbSet<HiddenDanger> HiddenDangers => Set<HiddenDanger>();

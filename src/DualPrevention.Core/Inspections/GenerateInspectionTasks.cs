@@ -74,6 +74,7 @@ public static class GenerateInspectionTasks
             await db.Database.ExecuteSqlRawAsync(InspectionTaskSql.WithNestedLoops, cancellationToken);
             await ExecuteAsync(db, InspectionTaskSql.Retire, enterpriseIds, now, cancellationToken);
             var created = await ExecuteAsync(db, InspectionTaskSql.Generate, enterpriseIds, now, cancellationToken);
+            await ExecuteAsync(db, InspectionTaskSql.Mark, enterpriseIds, now, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return created;
         }

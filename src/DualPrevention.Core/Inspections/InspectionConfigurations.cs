@@ -75,3 +75,12 @@ internal sealed class InspectionRecordConfiguration : IEntityTypeConfiguration<I
         builder.HasIndex(r => new { r.EnterpriseId, r.CheckedAt });
     }
 }
+
+internal sealed class InspectionGenerationMarkConfiguration : IEntityTypeConfiguration<InspectionGenerationMark>
+{
+    public void Configure(EntityTypeBuilder<InspectionGenerationMark> builder)
+    {
+        builder.HasKey(m => m.EnterpriseId);
+        builder.Property(m => m.RegionCode).HasMaxLength(6);
+    }
+}

@@ -120,6 +120,8 @@ internal static class InspectionTaskSql
     /// (spec §10 rule 1): window k starts at the local anchor plus k cycles (months from the anchor, so they
     /// clamp to month end), hourly windows only inside work hours, every start date filtered by the work-day
     /// type against the holiday calendar, windows wholly inside a deactivation period suspended (spec §5.11).
+    /// Windows of definitions unchanged since the enterprise's last run that start before its
+    /// <see cref="InspectionGenerationMark"/> were made then and are not computed again.
     /// Idempotent through the unique (definition_id, window_start). Returns the number inserted.
     /// </summary>
     /// <remarks>
@@ -141,8 +143,12 @@ internal static class InspectionTaskSql
                                    WHEN 2 THEN make_interval(days => d.cycle_value)
                                    WHEN 3 THEN make_interval(months => d.cycle_value)
                                    ELSE make_interval(years => d.cycle_value) END AS step,
-                 CASE d.cycle_unit WHEN 3 THEN d.cycle_value WHEN 4 THEN d.cycle_value * 12 END AS step_months
+                 CASE d.cycle_unit WHEN 3 THEN d.cycle_value WHEN 4 THEN d.cycle_value * 12 END AS step_months,
+                 CASE WHEN g.ran_at < @now AND d.updated_at <= g.ran_at
+                      THEN g.generated_until AT TIME ZONE '{{BusinessTime.ZoneId}}'
+                      ELSE '-infinity'::timestamp END AS made_until
           FROM inspection_task_definition d
+          LEFT JOIN inspection_generation_mark g ON g.enterprise_id = d.enterprise_id
           WHERE d.enterprise_id = ANY(@enterprise_ids) AND NOT d.is_deleted
           OFFSET 0
         ),
@@ -161,7 +167,7 @@ internal static class InspectionTaskSql
                  ELSE ((extract(year FROM p.h) - extract(year FROM defs.a)) * 12
                        + extract(month FROM p.h) - extract(month FROM defs.a))::int / defs.step_months + 1 END) AS k
           CROSS JOIN LATERAL (SELECT defs.a + defs.step * k AS ls, defs.a + defs.step * (k + 1) AS le OFFSET 0) w
-          WHERE w.ls < p.h AND w.le > p.n
+          WHERE w.ls < p.h AND w.le > p.n AND w.ls >= defs.made_until
             AND (defs.cycle_unit <> 1 OR defs.work_start_time IS NULL OR defs.work_end_time IS NULL
                  OR (defs.work_start_time < defs.work_end_time AND w.ls::time >= defs.work_start_time AND w.ls::time < defs.work_end_time)
                  OR (defs.work_start_time >= defs.work_end_time AND (w.ls::time >= defs.work_start_time OR w.ls::time < defs.work_end_time)))
@@ -193,5 +199,15 @@ internal static class InspectionTaskSql
                due.assignee_user_id, due.assignee_post, p.now_utc
         FROM due CROSS JOIN p
         ON CONFLICT (definition_id, window_start) DO NOTHING
+        """;
+
+    /// <summary>Records the batch's run (<c>@now</c>) and horizon (<c>@now</c> + 24 h) per enterprise, in the windows' transaction.</summary>
+    public const string Mark = """
+        INSERT INTO inspection_generation_mark AS g (enterprise_id, region_code, ran_at, generated_until)
+        SELECT e.id, e.region_code, @now, @now + interval '24 hours'
+        FROM enterprise e
+        WHERE e.id = ANY(@enterprise_ids)
+        ON CONFLICT (enterprise_id) DO UPDATE SET
+          region_code = excluded.region_code, ran_at = excluded.ran_at, generated_until = excluded.generated_until
         """;
 }

@@ -1208,6 +1208,33 @@ namespace DualPrevention.Core.Data.Migrations
                     b.ToTable("holiday_calendar_day", (string)null);
                 });
 
+            modelBuilder.Entity("DualPrevention.Core.Inspections.InspectionGenerationMark", b =>
+                {
+                    b.Property<Guid>("EnterpriseId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("enterprise_id");
+
+                    b.Property<DateTimeOffset>("GeneratedUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("generated_until");
+
+                    b.Property<DateTimeOffset>("RanAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ran_at");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("region_code");
+
+                    b.HasKey("EnterpriseId")
+                        .HasName("pk_inspection_generation_mark");
+
+                    b.ToTable("inspection_generation_mark", (string)null);
+                });
+
             modelBuilder.Entity("DualPrevention.Core.Inspections.InspectionRecord", b =>
                 {
                     b.Property<Guid>("Id")
