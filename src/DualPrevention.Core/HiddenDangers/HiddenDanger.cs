@@ -125,13 +125,19 @@ public sealed class HiddenDanger : RegisterRow
         Deadline is { } deadline && today > deadline
         && State is not (HiddenDangerState.Draft or HiddenDangerState.Accepted or HiddenDangerState.Invalidated or HiddenDangerState.ClosedOut);
 
-    /// <summary>A draft opened by an inspection record, pre-filled from the task and the inspector's note.</summary>
+    /// <summary>
+    /// Starts a draft's name when the inspector wrote no note: the check content states the required condition, so
+    /// a name made of it alone would read as its opposite. Stored in Chinese, the exchange's language.
+    /// </summary>
+    public const string NotMetPrefix = "未落实：";
+
+    /// <summary>A draft opened by an inspection record, pre-filled from the task and the inspector's note (its first line names it).</summary>
     public static HiddenDanger DraftFromRecord(InspectionRecord record, InspectionTaskDefinition definition, DateTimeOffset now)
     {
         var draft = new HiddenDanger
         {
             State = HiddenDangerState.Draft,
-            Name = Truncate(definition.Content, 300),
+            Name = Truncate(string.IsNullOrWhiteSpace(record.Note) ? NotMetPrefix + definition.Content : record.Note.Trim().Split('\n')[0].Trim(), 300),
             Description = record.Note ?? definition.Content,
             Level = HiddenDangerLevel.General,
             Source = definition.Source,

@@ -12,7 +12,8 @@ namespace DualPrevention.Core.Inspections;
 /// An inspector submits the check of one window (spec §5.8, §10): the record is on time only inside the window and
 /// then completes it; a late record is kept, flagged and completes nothing (spec §10 rule 3). 存在隐患 opens a
 /// draft hidden-danger report linked to the record, measure and unit, with the same photos (spec §10 rule 5).
-/// The form's <see cref="Command.SubmissionId"/> makes a repeated submission return the first record unchanged.
+/// The form's <see cref="Command.SubmissionId"/> makes a repeated submission return the first record unchanged; the
+/// same id sent for another window is refused, so a client reusing ids learns it instead of losing a check.
 /// </summary>
 public static class SubmitInspectionRecord
 {
@@ -54,7 +55,7 @@ public static class SubmitInspectionRecord
 
         /// <exception cref="ValidationException">A field is malformed.</exception>
         /// <exception cref="NotFoundException">No such window, or a photo that is not the actor's enterprise's or already used.</exception>
-        /// <exception cref="DomainRuleException">The actor may not inspect, or the window is suspended, cancelled or not started.</exception>
+        /// <exception cref="DomainRuleException">The actor may not inspect, the window is suspended, cancelled or not started, or the submission id was used for another window.</exception>
         public async Task<Result> HandleAsync(Actor actor, Command command, CancellationToken cancellationToken)
         {
             var (enterpriseId, userId) = InspectionPermissions.EnsureCanInspect(actor);
@@ -67,7 +68,7 @@ public static class SubmitInspectionRecord
             {
                 // The same submission raced in for another window of the enterprise: the first one stands.
                 await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-                if (await ExistingAsync(db, enterpriseId, command.SubmissionId, cancellationToken) is { } first)
+                if (await ExistingAsync(db, enterpriseId, command, cancellationToken) is { } first)
                 {
                     return first;
                 }
@@ -86,7 +87,7 @@ public static class SubmitInspectionRecord
                 .FromSql($"SELECT * FROM inspection_task WHERE id = {command.TaskId} FOR UPDATE")
                 .FirstOrDefaultAsync(t => t.EnterpriseId == enterpriseId, cancellationToken)
                 ?? throw new NotFoundException(CoreText.Get("Inspection.TaskNotFound"));
-            if (await ExistingAsync(db, enterpriseId, command.SubmissionId, cancellationToken) is { } existing)
+            if (await ExistingAsync(db, enterpriseId, command, cancellationToken) is { } existing)
             {
                 return existing;
             }
@@ -160,10 +161,16 @@ public static class SubmitInspectionRecord
             }
         }
 
-        private static Task<Result?> ExistingAsync(DualPreventionDbContext db, Guid enterpriseId, Guid submissionId, CancellationToken cancellationToken) =>
-            db.InspectionRecords.AsNoTracking()
-                .Where(r => r.EnterpriseId == enterpriseId && r.SubmissionId == submissionId)
-                .Select(r => new Result(r.Id, r.IsLate, r.HiddenDangerId))
+        /// <exception cref="DomainRuleException">The submission id was used for another window.</exception>
+        private static async Task<Result?> ExistingAsync(DualPreventionDbContext db, Guid enterpriseId, Command command, CancellationToken cancellationToken)
+        {
+            var first = await db.InspectionRecords.AsNoTracking()
+                .Where(r => r.EnterpriseId == enterpriseId && r.SubmissionId == command.SubmissionId)
+                .Select(r => new { r.TaskId, Result = new Result(r.Id, r.IsLate, r.HiddenDangerId) })
                 .FirstOrDefaultAsync(cancellationToken);
+            return first is null ? null
+                : first.TaskId == command.TaskId ? first.Result
+                : throw new DomainRuleException(CoreText.Get("Inspection.SubmissionReused"));
+        }
     }
 }

@@ -26,7 +26,8 @@ public sealed partial class TaskCheckForm
     private readonly List<Guid> _photos = [];
     private readonly List<string> _photoErrors = [];
     private readonly FormErrors _errors = new();
-    private InspectionResult _result = InspectionResult.Normal;
+    // No default: a check records what the inspector chose, never what a hurried tap left selected.
+    private InspectionResult? _result;
     private string? _note;
     private GeoLocation? _location;
     private bool _locating = true;
@@ -119,7 +120,7 @@ public sealed partial class TaskCheckForm
         {
             var actor = Actor.From((await AuthenticationState).User);
             var command = new SubmitInspectionRecord.Command(
-                Window.TaskId, _submissionId, _result, _note, [.. _photos], _location, RecordChannel.MobileWeb, null);
+                Window.TaskId, _submissionId, _result!.Value, _note, [.. _photos], _location, RecordChannel.MobileWeb, null);
             var result = await Submit.HandleAsync(actor, command, CancellationToken.None);
             await Submitted.InvokeAsync(result);
         }

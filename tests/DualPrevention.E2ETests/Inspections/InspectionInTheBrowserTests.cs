@@ -33,9 +33,12 @@ public class InspectionInTheBrowserTests(BrowserFixture browser) : IClassFixture
 
         // Two checks are normal; the first is tapped twice, as a hurried thumb would.
         await CheckAsync(page, "[data-testid=due-task]:has-text('液位计、压力表完好') [data-testid=check-task]");
+        (await page.Locator("[data-testid=submit-check]").IsDisabledAsync()).ShouldBeTrue("nothing is chosen yet");
+        await page.ClickAsync("[data-testid=result-normal]");
         await page.DblClickAsync("[data-testid=submit-check]");
         await WaitForTaskCountAsync(page, 2);
         await CheckAsync(page, "[data-testid=due-task]:has-text('安全阀根部阀全开铅封') [data-testid=check-task]");
+        await page.ClickAsync("[data-testid=result-normal]");
         await page.ClickAsync("[data-testid=submit-check]");
         await WaitForTaskCountAsync(page, 1);
 
@@ -51,7 +54,7 @@ public class InspectionInTheBrowserTests(BrowserFixture browser) : IClassFixture
         await page.WaitForURLAsync(url => url.Contains("/hidden-dangers/drafts/", StringComparison.Ordinal));
         await page.WaitForSelectorAsync("[data-testid=draft-photo]");
         (await page.InputValueAsync("[data-testid=draft-description]")).ShouldBe("进料管线法兰处轻微渗漏");
-        (await page.InputValueAsync("[data-testid=draft-name]")).ShouldBe("检查：罐体及管线无泄漏");
+        (await page.InputValueAsync("[data-testid=draft-name]")).ShouldBe("进料管线法兰处轻微渗漏", "the note names what was found");
         (await page.Locator("[data-testid=draft-photo]").EvaluateAsync<int>("img => img.complete ? img.naturalWidth : -1")).ShouldBe(1);
         (await page.EvaluateAsync<int>("document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(375);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetTempPath(), "dp-hidden-danger-draft-phone.png"), FullPage = true });

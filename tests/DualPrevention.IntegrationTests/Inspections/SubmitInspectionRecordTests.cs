@@ -69,6 +69,25 @@ public class SubmitInspectionRecordTests(DemoDatabase database) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_submission_id_reused_for_another_window_is_refused_and_that_window_stays_open()
+    {
+        var site = await InspectionSite.PrepareAsync(database, database.Qd1, "5#储罐", "呼吸阀完好", "阻火器完好");
+        var first = await site.OpenWindowAsync("呼吸阀完好");
+        var second = await site.OpenWindowAsync("阻火器完好");
+        var inspector = await InspectionSite.ActorAsync(database, "demo-qd1-inspector", Roles.Inspector);
+        var normal = InspectionSite.Check(first.Id, InspectionResult.Normal, null);
+        await InspectionSite.SubmitAsync(database, inspector, normal);
+
+        var reused = normal with { TaskId = second.Id, Result = InspectionResult.HiddenDangerFound, Note = "阻火器堵塞" };
+        var refusal = await Should.ThrowAsync<DomainRuleException>(() => InspectionSite.SubmitAsync(database, inspector, reused));
+
+        refusal.Message.ShouldNotBeNullOrWhiteSpace();
+        await using var db = database.OwnerContext(TenantScope.System);
+        (await db.InspectionRecords.CountAsync(r => r.TaskId == second.Id)).ShouldBe(0);
+        (await db.InspectionTasks.SingleAsync(t => t.Id == second.Id)).Status.ShouldBe(InspectionTaskStatus.Open);
+    }
+
+    [Fact]
     public async Task Suspended_cancelled_and_not_yet_started_windows_are_refused()
     {
         var site = await InspectionSite.PrepareAsync(database, database.Qd1, "4#储罐", "接地完好", "阀门无泄漏");
@@ -110,7 +129,7 @@ public class SubmitInspectionRecordTests(DemoDatabase database) : IClassFixture<
         var draft = await db.HiddenDangers.SingleAsync(h => h.Id == result.HiddenDangerId);
         record.HiddenDangerId.ShouldBe(draft.Id);
         (draft.State, draft.RecordId, draft.MeasureId, draft.UnitId).ShouldBe((HiddenDangerState.Draft, record.Id, record.MeasureId, site.UnitId));
-        (draft.Name, draft.Description, draft.ReportedByName).ShouldBe(("检查：罐体无腐蚀", "罐底板腐蚀", "青岛巡检员"));
+        (draft.Name, draft.Description, draft.ReportedByName).ShouldBe(("罐底板腐蚀", "罐底板腐蚀", "青岛巡检员"), "the note names what was found");
         draft.CreatedAt.ShouldBe(record.CreatedAt, "saved together");
         var stored = await db.Photos.SingleAsync(p => p.Id == photo);
         (stored.RecordId, stored.HiddenDangerId).ShouldBe((record.Id, draft.Id));
