@@ -2,6 +2,7 @@ using DualPrevention.Core.Accounts;
 using DualPrevention.Core.Auditing;
 using DualPrevention.Core.Demo;
 using DualPrevention.Core.Enterprises;
+using DualPrevention.Core.HiddenDangers;
 using DualPrevention.Core.Imports;
 using DualPrevention.Core.Inspections;
 using DualPrevention.Core.Regions;
@@ -68,5 +69,24 @@ public static class UseCaseRegistration
             .AddScoped<SummarizeRiskLevels.Handler>()
             .AddScoped<GetRiskNotificationCard.Handler>()
             .AddScoped<ImportRiskControlList.Handler>()
+            .AddScoped<GetHiddenDanger.Handler>()
+            .AddScoped<GetHiddenDangerPhoto.Handler>()
+            .AddScoped<ListMajorHiddenDangerCriteria.Handler>()
+            .AddScoped<ReportHiddenDanger.Handler>()
+            .AddScoped<ReportHiddenDangerAsRegulator.Handler>()
+            .AddScoped<RegisterHiddenDanger.Handler>()
+            .AddScoped<ConfirmHiddenDanger.Handler>()
+            .AddScoped<InvalidateHiddenDanger.Handler>()
+            .AddScoped<SubmitRectification.Handler>()
+            .AddScoped<AcceptRectification.Handler>()
+            .AddScoped<RejectAcceptance.Handler>()
+            .AddScoped<RequestDeadlineExtension.Handler>()
+            .AddScoped<DecideDeadlineExtension.Handler>()
+            .AddScoped<FixHiddenDangerOnSpot.Handler>()
+            .AddScoped<SaveRemediationPlan.Handler>()
+            .AddScoped<RecordWorkersCongressReport.Handler>()
+            .AddScoped<PostHiddenDanger.Handler>()
+            .AddScoped<CloseOutHiddenDanger.Handler>()
+            .AddScoped<UploadHiddenDangerPhoto.Handler>()
             .AddScoped<SeedDemoData>();
 }

@@ -3,6 +3,7 @@ using DualPrevention.Core.Accounts;
 using DualPrevention.Core.Auditing;
 using DualPrevention.Core.Data;
 using DualPrevention.Core.Enterprises;
+using DualPrevention.Core.Photos;
 using DualPrevention.Core.Tenancy;
 using FluentValidation;
 using Microsoft.AspNetCore.DataProtection;
@@ -34,6 +35,9 @@ public class TestDatabase : IAsyncLifetime
 
     public string AppConnectionString { get; private set; } = "";
 
+    /// <summary>Where the photo store of <see cref="CreateServices"/> and of the web host keeps files; removed afterwards.</summary>
+    public string PhotoDirectory => Path.Combine(Path.GetTempPath(), $"dp-tests-{Name}", "photos");
+
     /// <summary>The clock handed to services built by <see cref="CreateServices"/>; starts at 2026-11-02 08:00 Asia/Shanghai.</summary>
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 2, 0, 0, 0, TimeSpan.Zero));
 
@@ -61,6 +65,10 @@ public class TestDatabase : IAsyncLifetime
         await admin.OpenAsync();
         await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {Name} WITH (FORCE)", admin);
         await drop.ExecuteNonQueryAsync();
+        if (Directory.Exists(PhotoDirectory))
+        {
+            Directory.Delete(PhotoDirectory, recursive: true);
+        }
     }
 
     /// <summary>
@@ -75,6 +83,7 @@ public class TestDatabase : IAsyncLifetime
         services.AddDualPreventionData(AppConnectionString);
         services.AddSingleton<IDataProtectionProvider, EphemeralDataProtectionProvider>();
         services.AddDualPreventionUseCases();
+        services.AddSingleton<IPhotoStore>(new LocalDiskPhotoStore(PhotoDirectory));
         services.AddSingleton<IValidator<EnterpriseDetails>, EnterpriseDetailsValidator>();
         services.AddSingleton<IValidator<NewAccount>, NewAccountValidator>();
         services.AddIdentityCore<ApplicationUser>(options =>

@@ -8,6 +8,7 @@ using DualPrevention.Core.Accounts;
 using DualPrevention.Core.Data;
 using DualPrevention.Core.Demo;
 using DualPrevention.Core.Enterprises;
+using DualPrevention.Core.Photos;
 using DualPrevention.Web.Accounts;
 using FluentValidation;
 using Hangfire;
@@ -66,6 +67,12 @@ internal static class ServiceRegistration
         services.AddValidatorsFromAssemblyContaining<EnterpriseDetailsValidator>(includeInternalTypes: true);
         Core.Localization.FieldNames.Install();
         services.AddDualPreventionUseCases();
+
+        // Photos live outside the database (Storage:PhotoDirectory; run.sh keeps them under .data/photos).
+        var photoDirectory = configuration["Storage:PhotoDirectory"] is { Length: > 0 } configured
+            ? configured
+            : Path.Combine(builder.Environment.ContentRootPath, ".data", "photos");
+        services.AddSingleton<IPhotoStore>(new LocalDiskPhotoStore(photoDirectory));
 
         AddIdentity(services, configuration);
         services.AddDataProtection()
