@@ -13,9 +13,7 @@ public class HiddenDangerLoopInTheBrowserTests(BrowserFixture browser) : IClassF
         var inspector = await browser.NewPageAsync(width: 375, height: 812);
         await BrowserFixture.SignInAsync(inspector, "demo-qd1-inspector");
         await inspector.GotoAsync("/hidden-dangers/report");
-        await inspector.FillAsync("[data-testid=field-name]", "消防通道堆放杂物");
-        await inspector.FillAsync("[data-testid=field-description]", "二号仓库东侧消防通道堆放纸箱");
-        await BrowserFixture.ClickUntilAsync(inspector, "[data-testid=report-submit]", "[data-testid=hidden-danger-state]");
+        await ReportAsync(inspector);
         await StateAsync(inspector, "待确认");
         var detailUrl = new Uri(inspector.Url).AbsolutePath;
 
@@ -44,6 +42,26 @@ public class HiddenDangerLoopInTheBrowserTests(BrowserFixture browser) : IClassF
         await StateAsync(admin, "已验收");
         (await admin.Locator("[data-testid=hidden-danger-timeline]").InnerTextAsync()).ShouldContain("验收通过");
         (await admin.Locator("[data-testid=hidden-danger-actions] button").CountAsync()).ShouldBe(0);
+    }
+
+    /// <summary>Fills and submits the report form; typing that lands before the circuit is interactive is lost, so a person would type again.</summary>
+    private static async Task ReportAsync(IPage page)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await page.FillAsync("[data-testid=field-name]", "消防通道堆放杂物");
+            await page.FillAsync("[data-testid=field-description]", "二号仓库东侧消防通道堆放纸箱");
+            await page.ClickAsync("[data-testid=report-submit]");
+            try
+            {
+                await page.WaitForSelectorAsync("[data-testid=hidden-danger-state]", new PageWaitForSelectorOptions { Timeout = 10_000 });
+                return;
+            }
+            catch (TimeoutException) when (attempt < 4)
+            {
+                await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetTempPath(), $"dp-hd-report-{attempt}.png"), FullPage = true });
+            }
+        }
     }
 
     private static async Task StateAsync(IPage page, string state) =>
