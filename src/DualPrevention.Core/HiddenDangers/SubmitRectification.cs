@@ -32,7 +32,10 @@ public static class SubmitRectification
             var situation = await HiddenDangerUnitOfWork.LoadForAsync(db, actor, command.Id, HiddenDangerAction.SubmitRectification, cancellationToken);
             var by = await HiddenDangerUnitOfWork.PersonAsync(db, actor, cancellationToken);
             var now = clock.GetUtcNow();
-            var afterPhotos = await db.Photos.CountAsync(p => p.HiddenDangerId == command.Id && p.Kind == Photos.PhotoKind.AfterRectification, cancellationToken);
+            // After a refused acceptance the evidence must be new: only photos since the previous submission count.
+            var since = situation.HiddenDanger.RectifiedAt ?? DateTimeOffset.MinValue;
+            var afterPhotos = await db.Photos.CountAsync(
+                p => p.HiddenDangerId == command.Id && p.Kind == Photos.PhotoKind.AfterRectification && p.UploadedAt > since, cancellationToken);
             db.HiddenDangerHistory.Add(situation.HiddenDanger.SubmitRectification(command.Note, afterPhotos, situation.Case, by, now));
             await db.SaveChangesAsync(cancellationToken);
         }

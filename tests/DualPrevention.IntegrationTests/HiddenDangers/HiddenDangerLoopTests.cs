@@ -36,6 +36,8 @@ public sealed class HiddenDangerLoopTests(DemoDatabase database) : IClassFixture
             [HiddenDangerAction.SubmitRectification, HiddenDangerAction.RequestExtension, HiddenDangerAction.AddPhoto], ignoreOrder: true);
         await _driver.RectifyAsync(_inspector, id);
         await _driver.RunAsync<RejectAcceptance.Handler>(_admin, h => h.HandleAsync(_admin, new(id, "照片看不清"), default));
+        database.Clock.Advance(TimeSpan.FromHours(1));
+        await Should.ThrowAsync<DomainRuleException>(() => _driver.RunAsync<SubmitRectification.Handler>(_inspector, h => h.HandleAsync(_inspector, new(id, "没拍新照片"), default)));
         await _driver.RectifyAsync(_inspector, id, "重新更换并拍照");
         await _driver.AcceptAsync(_admin, id);
 
