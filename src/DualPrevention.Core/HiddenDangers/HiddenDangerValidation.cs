@@ -10,7 +10,7 @@ public static class HiddenDangerValidation
     public static IRuleBuilderOptions<T, string?> RequiredText<T>(this IRuleBuilder<T, string?> rule) =>
         rule.NotEmpty().WithMessage(_ => CoreText.Get("HiddenDanger.TextRequired")).MaximumLength(1000);
 
-    /// <summary>Criteria numbers 1–20 (2017 version) and a reason of at most 1,000 characters.</summary>
+    /// <summary>Criteria numbers of plausible shape (1–99; the version's seeded rows decide which exist) and a reason of at most 1,000 characters.</summary>
     public static void ValidGrading<T>(this IRuleBuilder<T, MajorGrading?> rule) =>
         rule.ChildRules(grading =>
         {
