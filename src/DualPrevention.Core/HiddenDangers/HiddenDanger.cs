@@ -8,7 +8,7 @@ namespace DualPrevention.Core.HiddenDangers;
 /// <see cref="HiddenDangerState.Draft"/> linked to the record, its measure and unit (spec §10 rule 5), its source
 /// inherited from the task's inspection type (spec §9).
 /// </summary>
-public sealed class HiddenDanger : RegisterRow
+public sealed partial class HiddenDanger : RegisterRow
 {
     public HiddenDangerState State { get; private set; }
 

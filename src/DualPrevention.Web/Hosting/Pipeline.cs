@@ -125,6 +125,7 @@ internal static class Pipeline
         api.MapInspectionAdminEndpoints();
         api.MapInspectionEndpoints();
         api.MapHiddenDangerDraftEndpoints();
+        api.MapHiddenDangerEndpoints();
         app.MapSessionEndpoints();
 
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
