@@ -2,6 +2,7 @@ using DualPrevention.Core.Accounts;
 using DualPrevention.Core.Auditing;
 using DualPrevention.Core.Demo;
 using DualPrevention.Core.Enterprises;
+using DualPrevention.Core.HiddenDangers;
 using DualPrevention.Core.Imports;
 using DualPrevention.Core.Inspections;
 using DualPrevention.Core.Regions;
@@ -68,5 +69,8 @@ public static class UseCaseRegistration
             .AddScoped<SummarizeRiskLevels.Handler>()
             .AddScoped<GetRiskNotificationCard.Handler>()
             .AddScoped<ImportRiskControlList.Handler>()
+            .AddScoped<ListHiddenDangers.Handler>()
+            .AddScoped<ListCitySupervision.Handler>()
+            .AddScoped<ListProvinceSupervision.Handler>()
             .AddScoped<SeedDemoData>();
 }
