@@ -72,5 +72,6 @@ public static class UseCaseRegistration
             .AddScoped<ListHiddenDangers.Handler>()
             .AddScoped<ListCitySupervision.Handler>()
             .AddScoped<ListProvinceSupervision.Handler>()
+            .AddScoped<ImportHiddenDangerLedger.Handler>()
             .AddScoped<SeedDemoData>();
 }
