@@ -3,6 +3,7 @@ using DualPrevention.Core.Demo;
 using DualPrevention.Web.Accounts;
 using DualPrevention.Web.Auditing;
 using DualPrevention.Web.Enterprises;
+using DualPrevention.Web.HiddenDangers;
 using DualPrevention.Web.Regions;
 using DualPrevention.Web.Risks;
 using DualPrevention.Web.Shell;
@@ -118,6 +119,7 @@ internal static class Pipeline
         api.MapRiskRegisterEndpoints();
         api.MapRiskRegisterOutputEndpoints();
         api.MapRiskRegisterImportEndpoints();
+        api.MapHiddenDangerLedgerEndpoints();
         app.MapSessionEndpoints();
 
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
