@@ -109,5 +109,9 @@ public static class UseCaseRegistration
             .AddScoped<PostHiddenDanger.Handler>()
             .AddScoped<CloseOutHiddenDanger.Handler>()
             .AddScoped<UploadHiddenDangerPhoto.Handler>()
+            .AddScoped<ListHiddenDangers.Handler>()
+            .AddScoped<ListCitySupervision.Handler>()
+            .AddScoped<ListProvinceSupervision.Handler>()
+            .AddScoped<ImportHiddenDangerLedger.Handler>()
             .AddScoped<SeedDemoData>();
 }

@@ -126,6 +126,7 @@ internal static class Pipeline
         api.MapInspectionEndpoints();
         api.MapHiddenDangerDraftEndpoints();
         api.MapHiddenDangerEndpoints();
+        api.MapHiddenDangerLedgerEndpoints();
         app.MapSessionEndpoints();
 
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
