@@ -2,8 +2,10 @@ using DualPrevention.Core.Accounts;
 using DualPrevention.Core.Auditing;
 using DualPrevention.Core.Demo;
 using DualPrevention.Core.Enterprises;
+using DualPrevention.Core.Escalations;
 using DualPrevention.Core.Imports;
 using DualPrevention.Core.Inspections;
+using DualPrevention.Core.Notifications;
 using DualPrevention.Core.Regions;
 using DualPrevention.Core.Risks;
 using DualPrevention.Core.Tenancy;
@@ -33,6 +35,13 @@ public static class UseCaseRegistration
             .AddScoped<ListRiskRegister.Handler>()
             .AddScoped<GenerateInspectionTasks.Handler>()
             .AddScoped<CloseInspectionWindows.Handler>()
+            .AddSingleton<NotificationHub>()
+            .AddScoped<EscalateHiddenDangers.Handler>()
+            .AddScoped<DeliverNotifications.Handler>()
+            .AddScoped<ListMyNotifications.Handler>()
+            .AddScoped<CountMyUnreadNotifications.Handler>()
+            .AddScoped<MarkNotificationRead.Handler>()
+            .AddScoped<MarkAllNotificationsRead.Handler>()
             .AddScoped<GetRiskRegisterFilterOptions.Handler>()
             .AddScoped<ListRiskAnalysisObjects.Handler>()
             .AddScoped<GetRiskAnalysisObject.Handler>()

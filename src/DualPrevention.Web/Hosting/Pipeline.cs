@@ -3,6 +3,8 @@ using DualPrevention.Core.Demo;
 using DualPrevention.Web.Accounts;
 using DualPrevention.Web.Auditing;
 using DualPrevention.Web.Enterprises;
+using DualPrevention.Web.Jobs;
+using DualPrevention.Web.Notifications;
 using DualPrevention.Web.Regions;
 using DualPrevention.Web.Risks;
 using DualPrevention.Web.Shell;
@@ -83,6 +85,11 @@ internal static class Pipeline
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
+        if (node.Jobs)
+        {
+            app.Services.GetRequiredService<IRecurringJobManager>().RegisterHiddenDangerJobs();
+        }
+
         if (!node.Web)
         {
             return app;
@@ -118,6 +125,7 @@ internal static class Pipeline
         api.MapRiskRegisterEndpoints();
         api.MapRiskRegisterOutputEndpoints();
         api.MapRiskRegisterImportEndpoints();
+        api.MapNotificationEndpoints();
         app.MapSessionEndpoints();
 
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

@@ -9,6 +9,7 @@ using DualPrevention.Core.Data;
 using DualPrevention.Core.Demo;
 using DualPrevention.Core.Enterprises;
 using DualPrevention.Web.Accounts;
+using DualPrevention.Web.Notifications;
 using FluentValidation;
 using Hangfire;
 using Hangfire.PostgreSql;
@@ -66,6 +67,7 @@ internal static class ServiceRegistration
         services.AddValidatorsFromAssemblyContaining<EnterpriseDetailsValidator>(includeInternalTypes: true);
         Core.Localization.FieldNames.Install();
         services.AddDualPreventionUseCases();
+        services.AddNotificationChannels(configuration);
 
         AddIdentity(services, configuration);
         services.AddDataProtection()
