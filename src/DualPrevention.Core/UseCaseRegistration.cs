@@ -2,9 +2,11 @@ using DualPrevention.Core.Accounts;
 using DualPrevention.Core.Auditing;
 using DualPrevention.Core.Demo;
 using DualPrevention.Core.Enterprises;
+using DualPrevention.Core.Escalations;
 using DualPrevention.Core.HiddenDangers;
 using DualPrevention.Core.Imports;
 using DualPrevention.Core.Inspections;
+using DualPrevention.Core.Notifications;
 using DualPrevention.Core.Photos;
 using DualPrevention.Core.Regions;
 using DualPrevention.Core.Risks;
@@ -55,6 +57,13 @@ public static class UseCaseRegistration
             .AddScoped<GetPhoto.Handler>()
             .AddScoped<GetHiddenDangerDraft.Handler>()
             .AddScoped<EditHiddenDangerDraft.Handler>()
+            .AddSingleton<NotificationHub>()
+            .AddScoped<EscalateHiddenDangers.Handler>()
+            .AddScoped<DeliverNotifications.Handler>()
+            .AddScoped<ListMyNotifications.Handler>()
+            .AddScoped<CountMyUnreadNotifications.Handler>()
+            .AddScoped<MarkNotificationRead.Handler>()
+            .AddScoped<MarkAllNotificationsRead.Handler>()
             .AddScoped<GetRiskRegisterFilterOptions.Handler>()
             .AddScoped<ListRiskAnalysisObjects.Handler>()
             .AddScoped<GetRiskAnalysisObject.Handler>()
