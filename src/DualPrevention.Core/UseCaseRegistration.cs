@@ -2,9 +2,11 @@ using DualPrevention.Core.Accounts;
 using DualPrevention.Core.Auditing;
 using DualPrevention.Core.Demo;
 using DualPrevention.Core.Enterprises;
+using DualPrevention.Core.Escalations;
 using DualPrevention.Core.HiddenDangers;
 using DualPrevention.Core.Imports;
 using DualPrevention.Core.Inspections;
+using DualPrevention.Core.Notifications;
 using DualPrevention.Core.Photos;
 using DualPrevention.Core.Regions;
 using DualPrevention.Core.Risks;
@@ -55,6 +57,13 @@ public static class UseCaseRegistration
             .AddScoped<GetPhoto.Handler>()
             .AddScoped<GetHiddenDangerDraft.Handler>()
             .AddScoped<EditHiddenDangerDraft.Handler>()
+            .AddSingleton<NotificationHub>()
+            .AddScoped<EscalateHiddenDangers.Handler>()
+            .AddScoped<DeliverNotifications.Handler>()
+            .AddScoped<ListMyNotifications.Handler>()
+            .AddScoped<CountMyUnreadNotifications.Handler>()
+            .AddScoped<MarkNotificationRead.Handler>()
+            .AddScoped<MarkAllNotificationsRead.Handler>()
             .AddScoped<GetRiskRegisterFilterOptions.Handler>()
             .AddScoped<ListRiskAnalysisObjects.Handler>()
             .AddScoped<GetRiskAnalysisObject.Handler>()
@@ -90,5 +99,28 @@ public static class UseCaseRegistration
             .AddScoped<SummarizeRiskLevels.Handler>()
             .AddScoped<GetRiskNotificationCard.Handler>()
             .AddScoped<ImportRiskControlList.Handler>()
+            .AddScoped<GetHiddenDanger.Handler>()
+            .AddScoped<GetHiddenDangerPhoto.Handler>()
+            .AddScoped<ListMajorHiddenDangerCriteria.Handler>()
+            .AddScoped<ReportHiddenDanger.Handler>()
+            .AddScoped<ReportHiddenDangerAsRegulator.Handler>()
+            .AddScoped<RegisterHiddenDanger.Handler>()
+            .AddScoped<ConfirmHiddenDanger.Handler>()
+            .AddScoped<InvalidateHiddenDanger.Handler>()
+            .AddScoped<SubmitRectification.Handler>()
+            .AddScoped<AcceptRectification.Handler>()
+            .AddScoped<RejectAcceptance.Handler>()
+            .AddScoped<RequestDeadlineExtension.Handler>()
+            .AddScoped<DecideDeadlineExtension.Handler>()
+            .AddScoped<FixHiddenDangerOnSpot.Handler>()
+            .AddScoped<SaveRemediationPlan.Handler>()
+            .AddScoped<RecordWorkersCongressReport.Handler>()
+            .AddScoped<PostHiddenDanger.Handler>()
+            .AddScoped<CloseOutHiddenDanger.Handler>()
+            .AddScoped<UploadHiddenDangerPhoto.Handler>()
+            .AddScoped<ListHiddenDangers.Handler>()
+            .AddScoped<ListCitySupervision.Handler>()
+            .AddScoped<ListProvinceSupervision.Handler>()
+            .AddScoped<ImportHiddenDangerLedger.Handler>()
             .AddScoped<SeedDemoData>();
 }

@@ -41,4 +41,35 @@ public sealed class DeadlineExtensionRequest : ITenantOwned
     public string? DecidedByName { get; private set; }
 
     public string? DecisionComment { get; private set; }
+
+    /// <summary>A pending request; <see cref="HiddenDanger.RequestExtension"/> checks the dates and that none is pending.</summary>
+    internal static DeadlineExtensionRequest Open(
+        HiddenDanger hiddenDanger, DateOnly previousDeadline, DateOnly requestedDeadline, string reason, HiddenDangerPerson by, DateTimeOffset now) => new()
+        {
+            Id = Guid.CreateVersion7(),
+            EnterpriseId = hiddenDanger.EnterpriseId,
+            RegionCode = hiddenDanger.RegionCode,
+            HiddenDangerId = hiddenDanger.Id,
+            PreviousDeadline = previousDeadline,
+            RequestedDeadline = requestedDeadline,
+            Reason = reason,
+            RequestedAt = now,
+            RequestedByUserId = by.UserId,
+            RequestedByName = by.Name,
+        };
+
+    /// <exception cref="DomainRuleException">The request was decided already.</exception>
+    internal void Decide(bool approve, string? comment, HiddenDangerPerson by, DateTimeOffset now)
+    {
+        if (Decision != ExtensionDecision.Pending)
+        {
+            throw new DomainRuleException(Localization.CoreText.Get("HiddenDanger.ExtensionDecided"));
+        }
+
+        Decision = approve ? ExtensionDecision.Approved : ExtensionDecision.Rejected;
+        DecidedAt = now;
+        DecidedByUserId = by.UserId;
+        DecidedByName = by.Name;
+        DecisionComment = comment;
+    }
 }

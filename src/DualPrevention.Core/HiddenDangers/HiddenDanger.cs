@@ -8,7 +8,7 @@ namespace DualPrevention.Core.HiddenDangers;
 /// <see cref="HiddenDangerState.Draft"/> linked to the record, its measure and unit (spec §10 rule 5), its source
 /// inherited from the task's inspection type (spec §9).
 /// </summary>
-public sealed class HiddenDanger : RegisterRow
+public sealed partial class HiddenDanger : RegisterRow
 {
     public HiddenDangerState State { get; private set; }
 
@@ -168,4 +168,55 @@ public sealed class HiddenDanger : RegisterRow
     }
 
     private static string Truncate(string text, int length) => text.Length <= length ? text : text[..length];
+}
+
+/// <summary>Historical ledger import (issue 5 §6).</summary>
+public sealed partial class HiddenDanger
+{
+    /// <summary>
+    /// A hidden danger brought in from a historical ledger in the state the ledger states (origin
+    /// <see cref="HiddenDangerOrigin.LedgerImport"/>, source <see cref="InspectionSource.Other"/>): found, registered and
+    /// confirmed on <see cref="LedgerEntry.FoundOn"/>, accepted (and for a major one closed out) on the review date,
+    /// else the deadline, else the day it was found. Local dates become their local midnight in UTC (ADR 0003).
+    /// </summary>
+    public static HiddenDanger FromLedger(LedgerEntry entry, Guid enterpriseId, string regionCode, Guid? importedByUserId, string importedByName, DateTimeOffset now)
+    {
+        var found = BusinessTime.FromLocal(entry.FoundOn.ToDateTime(TimeOnly.MinValue));
+        var done = entry.State is HiddenDangerState.Accepted or HiddenDangerState.ClosedOut;
+        DateTimeOffset? acceptedAt = done ? BusinessTime.FromLocal((entry.AcceptedOn ?? entry.Deadline ?? entry.FoundOn).ToDateTime(TimeOnly.MinValue)) : null;
+        var imported = new HiddenDanger
+        {
+            State = entry.State,
+            Name = Truncate(entry.Name, 300),
+            Description = entry.Description,
+            Level = entry.Level,
+            Source = InspectionSource.Other,
+            Origin = HiddenDangerOrigin.LedgerImport,
+            Category = entry.Category,
+            RemediationType = entry.RemediationType,
+            Location = entry.Location,
+            RemediationMeasures = entry.RemediationMeasures,
+            CauseAnalysis = entry.CauseAnalysis,
+            CostTenThousandYuan = entry.CostTenThousandYuan,
+            RectifierUserId = entry.RectifierUserId,
+            RectifierName = entry.RectifierName,
+            Deadline = entry.Deadline,
+            RectifiedAt = done ? acceptedAt : null,
+            AccepterUserId = done ? entry.AccepterUserId : null,
+            AccepterName = done ? entry.AccepterName : null,
+            AcceptedAt = acceptedAt,
+            AcceptanceComment = done ? entry.AcceptanceComment : null,
+            ReportedAt = found,
+            ReportedByUserId = importedByUserId,
+            ReportedByName = Truncate(importedByName, 100),
+            RegisteredAt = found,
+            ConfirmedAt = entry.State == HiddenDangerState.PendingConfirmation ? null : found,
+            MajorReason = entry.Level == HiddenDangerLevel.Major ? "历史台账导入 (imported from a historical ledger)" : null,
+            ClosedOutAt = entry.State == HiddenDangerState.ClosedOut ? acceptedAt : null,
+            ClosedOutByName = entry.State == HiddenDangerState.ClosedOut ? entry.AccepterName : null,
+            LedgerNo = entry.LedgerNo,
+        };
+        imported.Own(Guid.CreateVersion7(), enterpriseId, regionCode, now);
+        return imported;
+    }
 }

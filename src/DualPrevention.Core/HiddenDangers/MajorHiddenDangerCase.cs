@@ -85,4 +85,45 @@ public sealed class MajorHiddenDangerCase : ITenantOwned, IAudited
         ReportedToRegulatorAt = now,
         UpdatedAt = now,
     };
+
+    /// <summary>Saves the plan as far as it is written; <see cref="HasCompletePlan"/> says whether all six parts are there.</summary>
+    public void SavePlan(RemediationPlan plan, DateTimeOffset now)
+    {
+        PlanObjectives = Blank(plan.Objectives);
+        PlanMethods = Blank(plan.Methods);
+        PlanFundingAndMaterials = Blank(plan.FundingAndMaterials);
+        PlanResponsibleOrganisation = Blank(plan.ResponsibleOrganisation);
+        PlanTimeLimit = Blank(plan.TimeLimit);
+        PlanSafetyAndEmergencyMeasures = Blank(plan.SafetyAndEmergencyMeasures);
+        InterimSafeguards = Blank(plan.InterimSafeguards);
+        ProductionStopped = plan.ProductionStopped;
+        UpdatedAt = now;
+    }
+
+    /// <summary>安全生产法 Art. 41: the major hidden danger was reported to the workers' congress.</summary>
+    public void RecordWorkersCongressReport(DateTimeOffset now)
+    {
+        ReportedToWorkersCongressAt = now;
+        UpdatedAt = now;
+    }
+
+    /// <summary>挂牌督办 (spec §8.3); a case is posted once.</summary>
+    /// <exception cref="DomainRuleException">Already posted.</exception>
+    public void Post(Posting posting, Guid? byUserId, DateTimeOffset now)
+    {
+        if (IsPosted)
+        {
+            throw new DomainRuleException(Localization.CoreText.Get("HiddenDanger.AlreadyPosted"));
+        }
+
+        PostingLevel = posting.Level;
+        PostingOrganisation = posting.Organisation.Trim();
+        PostingNoticeNo = posting.NoticeNo.Trim();
+        PostingDeadline = posting.Deadline;
+        PostedAt = now;
+        PostedByUserId = byUserId;
+        UpdatedAt = now;
+    }
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

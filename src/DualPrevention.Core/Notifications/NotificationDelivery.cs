@@ -33,6 +33,37 @@ public sealed class NotificationDelivery : ITenantOwned
 
     /// <summary>UTC.</summary>
     public DateTimeOffset CreatedAt { get; private set; }
+
+    /// <summary>Attempts after which a delivery is given up (the sixth failure).</summary>
+    public const int MaxAttempts = 6;
+
+    /// <summary>Records a successful attempt.</summary>
+    public void RecordDelivered(DateTimeOffset now)
+    {
+        Attempts++;
+        Status = DeliveryStatus.Delivered;
+        DeliveredAt = now;
+        NextAttemptAt = null;
+        LastError = null;
+    }
+
+    /// <summary>
+    /// Records a failed attempt: retried after 1, 2, 4, 8 and 16 minutes, then <see cref="DeliveryStatus.Failed"/>
+    /// after <see cref="MaxAttempts"/> attempts. The error is kept, cut to 2,000 characters.
+    /// </summary>
+    public void RecordFailure(string error, DateTimeOffset now)
+    {
+        Attempts++;
+        LastError = error.Length > 2000 ? error[..2000] : error;
+        if (Attempts >= MaxAttempts)
+        {
+            Status = DeliveryStatus.Failed;
+            NextAttemptAt = null;
+            return;
+        }
+
+        NextAttemptAt = now.AddMinutes(1 << (Attempts - 1));
+    }
 }
 
 /// <summary>Where an outbound delivery stands.</summary>

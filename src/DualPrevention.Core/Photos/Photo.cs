@@ -53,6 +53,13 @@ public sealed class Photo : ITenantOwned
     public void AttachToRecord(Guid recordId) => RecordId = recordId;
 
     public void AttachToHiddenDanger(Guid hiddenDangerId) => HiddenDangerId = hiddenDangerId;
+
+    /// <summary>Attaches the photo to a hidden danger as a before (finding) or after-rectification photo.</summary>
+    public void AttachToHiddenDanger(Guid hiddenDangerId, PhotoKind kind)
+    {
+        HiddenDangerId = hiddenDangerId;
+        Kind = kind;
+    }
 }
 
 /// <summary>What a <see cref="Photo"/> shows (exchange <c>dangerImg</c> / <c>dangerAcceptImg</c>).</summary>

@@ -6,6 +6,7 @@ using DualPrevention.Web.Enterprises;
 using DualPrevention.Web.HiddenDangers;
 using DualPrevention.Web.Inspections;
 using DualPrevention.Web.Jobs;
+using DualPrevention.Web.Notifications;
 using DualPrevention.Web.Regions;
 using DualPrevention.Web.Risks;
 using DualPrevention.Web.Shell;
@@ -125,6 +126,9 @@ internal static class Pipeline
         api.MapInspectionAdminEndpoints();
         api.MapInspectionEndpoints();
         api.MapHiddenDangerDraftEndpoints();
+        api.MapHiddenDangerEndpoints();
+        api.MapHiddenDangerLedgerEndpoints();
+        api.MapNotificationEndpoints();
         app.MapSessionEndpoints();
 
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

@@ -10,6 +10,7 @@ using DualPrevention.Core.Demo;
 using DualPrevention.Core.Enterprises;
 using DualPrevention.Core.Photos;
 using DualPrevention.Web.Accounts;
+using DualPrevention.Web.Notifications;
 using FluentValidation;
 using Hangfire;
 using Hangfire.PostgreSql;
@@ -67,6 +68,7 @@ internal static class ServiceRegistration
         services.AddValidatorsFromAssemblyContaining<EnterpriseDetailsValidator>(includeInternalTypes: true);
         Core.Localization.FieldNames.Install();
         services.AddDualPreventionUseCases();
+        services.AddNotificationChannels(configuration);
 
         // Photos live outside the database (Storage:PhotoDirectory; run.sh keeps them under .data/photos).
         var photoDirectory = configuration["Storage:PhotoDirectory"] is { Length: > 0 } configured

@@ -18,6 +18,18 @@ internal static class RecurringJobs
     /// <summary>Every 5 minutes: a window is shown open or missed at most 5 minutes late.</summary>
     public const string CloseInspectionWindowsCron = "*/5 * * * *";
 
+    /// <summary>Escalation ladder (spec §13).</summary>
+    public const string EscalateHiddenDangersJobId = "hidden-dangers:escalate";
+
+    /// <summary>Every 5 minutes: a ladder step fires at most 5 minutes after it is due.</summary>
+    public const string EscalateHiddenDangersCron = "*/5 * * * *";
+
+    /// <summary>Outbound notification deliveries and their retries.</summary>
+    public const string DeliverNotificationsJobId = "notifications:deliver";
+
+    /// <summary>Every minute: the shortest retry back-off is one minute.</summary>
+    public const string DeliverNotificationsCron = "* * * * *";
+
     public static WebApplication ScheduleRecurringJobs(this WebApplication app)
     {
         if (!app.Services.GetRequiredService<IOptions<NodeOptions>>().Value.Jobs)
@@ -31,6 +43,11 @@ internal static class RecurringJobs
             GenerateInspectionTasksJob.Id, job => job.RunAsync(CancellationToken.None), GenerateInspectionTasksCron, beijing);
         jobs.AddOrUpdate<CloseInspectionWindowsJob>(
             CloseInspectionWindowsJob.Id, job => job.RunAsync(CancellationToken.None), CloseInspectionWindowsCron, beijing);
+
+        jobs.AddOrUpdate<EscalateHiddenDangersJob>(
+            EscalateHiddenDangersJobId, job => job.RunAsync(CancellationToken.None), EscalateHiddenDangersCron, beijing);
+        jobs.AddOrUpdate<DeliverNotificationsJob>(
+            DeliverNotificationsJobId, job => job.RunAsync(CancellationToken.None), DeliverNotificationsCron, beijing);
 
         // A fresh start (or a node back from downtime) should not wait for the next full hour to have today's windows.
         jobs.Trigger(GenerateInspectionTasksJob.Id);

@@ -1,0 +1,41 @@
+using DualPrevention.Core.Accounts;
+using DualPrevention.Core.Data;
+using DualPrevention.Core.Localization;
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+
+namespace DualPrevention.Core.HiddenDangers;
+
+/// <summary>
+/// Spec §11.2, §8.3: a pending extension is approved (the deadline moves) or rejected (it stays); the request is
+/// kept as history. The posting bureau decides for a posted major hidden danger, the enterprise otherwise.
+/// </summary>
+public static class DecideDeadlineExtension
+{
+    public sealed record Command(Guid Id, Guid RequestId, bool Approve, string? Comment);
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator() => RuleFor(c => c.Comment).MaximumLength(1000);
+    }
+
+    public sealed class Handler(IDbContextFactory<DualPreventionDbContext> dbFactory, TimeProvider clock)
+    {
+        private readonly Validator _validator = new();
+
+        /// <exception cref="ValidationException">The comment is too long.</exception>
+        /// <exception cref="NotFoundException">No such hidden danger or request in the actor's scope.</exception>
+        /// <exception cref="DomainRuleException">Not rectifying, nothing pending, already decided, or not the actor's to decide.</exception>
+        public async Task HandleAsync(Actor actor, Command command, CancellationToken cancellationToken)
+        {
+            await _validator.ValidateAndThrowAsync(command, cancellationToken);
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var situation = await HiddenDangerUnitOfWork.LoadForAsync(db, actor, command.Id, HiddenDangerAction.DecideExtension, cancellationToken);
+            var request = await db.DeadlineExtensionRequests.FirstOrDefaultAsync(r => r.Id == command.RequestId && r.HiddenDangerId == command.Id, cancellationToken)
+                ?? throw new NotFoundException(CoreText.Get("HiddenDanger.ExtensionNotFound"));
+            var by = await HiddenDangerUnitOfWork.PersonAsync(db, actor, cancellationToken);
+            db.HiddenDangerHistory.Add(situation.HiddenDanger.DecideExtension(request, command.Approve, command.Comment, by, clock.GetUtcNow()));
+            await db.SaveChangesAsync(cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+using DualPrevention.Core.Localization;
+using FluentValidation;
+
+namespace DualPrevention.Core.HiddenDangers;
+
+/// <summary>Shape rules shared by the hidden-danger commands; lengths are the columns' (spec §5.9).</summary>
+public static class HiddenDangerValidation
+{
+    /// <summary>Free text a person writes into a transition (note, reason, comment): required, at most 1,000 characters.</summary>
+    public static IRuleBuilderOptions<T, string?> RequiredText<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.NotEmpty().WithMessage(_ => CoreText.Get("HiddenDanger.TextRequired")).MaximumLength(1000);
+
+    /// <summary>Criteria numbers of plausible shape (1–99; the version's seeded rows decide which exist) and a reason of at most 1,000 characters.</summary>
+    public static void ValidGrading<T>(this IRuleBuilder<T, MajorGrading?> rule) =>
+        rule.ChildRules(grading =>
+        {
+            grading.RuleForEach(g => g!.CriterionNos).InclusiveBetween(1, 99);
+            grading.RuleFor(g => g!.Reason).MaximumLength(1000);
+        });
+}
+
+/// <summary>Shape of a report: name ≤ 300, description ≤ 4,000, place ≤ 200.</summary>
+public sealed class HiddenDangerReportValidator : AbstractValidator<HiddenDangerReport>
+{
+    public HiddenDangerReportValidator()
+    {
+        RuleFor(r => r.Name).NotEmpty().MaximumLength(300);
+        RuleFor(r => r.Description).NotEmpty().MaximumLength(4000);
+        RuleFor(r => r.Location).MaximumLength(200);
+        RuleFor(r => r.Level).IsInEnum();
+        RuleFor(r => r.Source).IsInEnum();
+        RuleFor(r => r.Category).IsInEnum();
+        RuleFor(r => r.Grading).ValidGrading();
+    }
+}

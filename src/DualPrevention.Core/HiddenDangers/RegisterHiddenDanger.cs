@@ -1,0 +1,42 @@
+using DualPrevention.Core.Accounts;
+using DualPrevention.Core.Data;
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+
+namespace DualPrevention.Core.HiddenDangers;
+
+/// <summary>
+/// Spec §11.2: the reporter or a safety officer registers a draft from an inspection; it becomes pending
+/// confirmation. A major one names its criteria (spec §7.2) and its case opens, reported to the bureau at once.
+/// </summary>
+public static class RegisterHiddenDanger
+{
+    /// <param name="Grading">Criteria or reason of a major draft; null keeps what the draft has.</param>
+    public sealed record Command(Guid Id, MajorGrading? Grading);
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator() => RuleFor(c => c.Grading).ValidGrading();
+    }
+
+    public sealed class Handler(IDbContextFactory<DualPreventionDbContext> dbFactory, TimeProvider clock)
+    {
+        private readonly Validator _validator = new();
+
+        /// <exception cref="ValidationException">A criterion number or the reason is malformed.</exception>
+        /// <exception cref="NotFoundException">No such hidden danger in the actor's scope.</exception>
+        /// <exception cref="DomainRuleException">Not a draft, not the actor's, or a major one without known criteria or reason.</exception>
+        public async Task HandleAsync(Actor actor, Command command, CancellationToken cancellationToken)
+        {
+            await _validator.ValidateAndThrowAsync(command, cancellationToken);
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var situation = await HiddenDangerUnitOfWork.LoadForAsync(db, actor, command.Id, HiddenDangerAction.Register, cancellationToken);
+            await HiddenDangerUnitOfWork.EnsureKnownCriteriaAsync(db, command.Grading, cancellationToken);
+            var by = await HiddenDangerUnitOfWork.PersonAsync(db, actor, cancellationToken);
+            var now = clock.GetUtcNow();
+            db.HiddenDangerHistory.Add(situation.HiddenDanger.Register(command.Grading, by, now));
+            HiddenDangerUnitOfWork.OpenCaseIfMajor(db, situation, now);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,43 @@
+using DualPrevention.Core.Accounts;
+using DualPrevention.Core.Data;
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+
+namespace DualPrevention.Core.HiddenDangers;
+
+/// <summary>Spec §11.2: the rectifier reports what was done; at least one after-rectification photo must be attached, and a major one needs its complete plan.</summary>
+public static class SubmitRectification
+{
+    public sealed record Command(Guid Id, string Note);
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.Note).NotEmpty().WithMessage(_ => Localization.CoreText.Get("HiddenDanger.TextRequired")).MaximumLength(2000);
+        }
+    }
+
+    public sealed class Handler(IDbContextFactory<DualPreventionDbContext> dbFactory, TimeProvider clock)
+    {
+        private readonly Validator _validator = new();
+
+        /// <exception cref="ValidationException">A field is missing or too long.</exception>
+        /// <exception cref="NotFoundException">No such hidden danger in the actor's scope.</exception>
+        /// <exception cref="DomainRuleException">Not rectifying, not the actor's, no after-photo, or a major one without a complete plan.</exception>
+        public async Task HandleAsync(Actor actor, Command command, CancellationToken cancellationToken)
+        {
+            await _validator.ValidateAndThrowAsync(command, cancellationToken);
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var situation = await HiddenDangerUnitOfWork.LoadForAsync(db, actor, command.Id, HiddenDangerAction.SubmitRectification, cancellationToken);
+            var by = await HiddenDangerUnitOfWork.PersonAsync(db, actor, cancellationToken);
+            var now = clock.GetUtcNow();
+            // After a refused acceptance the evidence must be new: only photos since the previous submission count.
+            var since = situation.HiddenDanger.RectifiedAt ?? DateTimeOffset.MinValue;
+            var afterPhotos = await db.Photos.CountAsync(
+                p => p.HiddenDangerId == command.Id && p.Kind == Photos.PhotoKind.AfterRectification && p.UploadedAt > since, cancellationToken);
+            db.HiddenDangerHistory.Add(situation.HiddenDanger.SubmitRectification(command.Note, afterPhotos, situation.Case, by, now));
+            await db.SaveChangesAsync(cancellationToken);
+        }
+    }
+}

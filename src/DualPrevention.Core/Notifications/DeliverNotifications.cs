@@ -1,0 +1,108 @@
+using DualPrevention.Core.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace DualPrevention.Core.Notifications;
+
+/// <summary>
+/// The recurring job <c>notifications:deliver</c>: sends the pending deliveries that are due, in batches
+/// locked with <c>FOR UPDATE SKIP LOCKED</c> (two servers never send the same one), and records each outcome —
+/// delivered, or the error and the next try after back-off (<see cref="NotificationDelivery.RecordFailure"/>).
+/// A delivery whose channel is no longer configured fails with that reason. System scope.
+/// </summary>
+public static class DeliverNotifications
+{
+    /// <summary>Deliveries sent and deliveries that failed this run.</summary>
+    public sealed record Result(int Delivered, int Failed);
+
+    /// <summary>Deliveries locked and sent per transaction.</summary>
+    public const int BatchSize = 200;
+
+    public sealed class Handler(
+        IDbContextFactory<DualPreventionDbContext> dbFactory,
+        TimeProvider clock,
+        IEnumerable<INotificationChannel> channels,
+        ILogger<Handler> logger)
+    {
+        private readonly Dictionary<string, INotificationChannel> _channels = channels.ToDictionary(c => c.Name, StringComparer.Ordinal);
+
+        public async Task<Result> HandleAsync(CancellationToken cancellationToken)
+        {
+            var total = new Result(0, 0);
+            while (true)
+            {
+                var batch = await DeliverBatchAsync(cancellationToken);
+                total = new Result(total.Delivered + batch.Delivered, total.Failed + batch.Failed);
+                if (batch.Delivered + batch.Failed < BatchSize)
+                {
+                    return total;
+                }
+            }
+        }
+
+        private async Task<Result> DeliverBatchAsync(CancellationToken cancellationToken)
+        {
+            var now = clock.GetUtcNow();
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var deliveries = await db.NotificationDeliveries
+                .FromSql($"SELECT * FROM notification_delivery WHERE status = 0 AND next_attempt_at <= {now} ORDER BY next_attempt_at LIMIT {BatchSize} FOR UPDATE SKIP LOCKED")
+                .IgnoreQueryFilters(["Tenant"])
+                .ToListAsync(cancellationToken);
+            var notificationIds = deliveries.Select(d => d.NotificationId).Distinct().ToList();
+            var messages = await db.Notifications.IgnoreQueryFilters(["Tenant"])
+                .Where(n => notificationIds.Contains(n.Id))
+                .Join(db.Users, n => n.RecipientUserId, u => u.Id, (n, u) => new
+                {
+                    Message = new OutboundNotification(n.Id, n.Title, n.Body, n.Link, n.CreatedAt),
+                    Recipient = new NotificationRecipient(u.Id, u.UserName ?? "", u.DisplayName, u.PhoneNumber, u.Email),
+                })
+                .ToDictionaryAsync(m => m.Message.Id, cancellationToken);
+
+            var delivered = 0;
+            foreach (var delivery in deliveries)
+            {
+                var error = await SendAsync(delivery, messages.GetValueOrDefault(delivery.NotificationId)?.Message, messages.GetValueOrDefault(delivery.NotificationId)?.Recipient, cancellationToken);
+                if (error is null)
+                {
+                    delivery.RecordDelivered(clock.GetUtcNow());
+                    delivered++;
+                }
+                else
+                {
+                    delivery.RecordFailure(error, clock.GetUtcNow());
+                    logger.LogWarning("Delivery {DeliveryId} through {Channel} failed (attempt {Attempt}): {Error}", delivery.Id, delivery.Channel, delivery.Attempts, error);
+                }
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return new Result(delivered, deliveries.Count - delivered);
+        }
+
+        /// <summary>Null when sent, otherwise the reason it was not.</summary>
+        private async Task<string?> SendAsync(NotificationDelivery delivery, OutboundNotification? message, NotificationRecipient? recipient, CancellationToken cancellationToken)
+        {
+            if (message is null || recipient is null)
+            {
+                return "The notification or its recipient no longer exists.";
+            }
+
+            if (!_channels.TryGetValue(delivery.Channel, out var channel))
+            {
+                return $"Channel '{delivery.Channel}' is not configured.";
+            }
+
+            try
+            {
+                await channel.SendAsync(message, recipient, cancellationToken);
+                return null;
+            }
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                // Any failure of the outside system (HTTP status, timeout, DNS) is recorded and retried, never thrown.
+                return $"{ex.GetType().Name}: {ex.Message}";
+            }
+        }
+    }
+}

@@ -1,0 +1,103 @@
+using System.Security.Claims;
+using DualPrevention.Core.Accounts;
+using DualPrevention.Core.HiddenDangers;
+using DualPrevention.Core.Photos;
+using Microsoft.AspNetCore.Mvc;
+
+namespace DualPrevention.Web.HiddenDangers;
+
+/// <summary>
+/// The hidden-danger closed loop under <c>/api/v1/hidden-dangers</c> (spec §11.2): detail, reports, every transition
+/// and photos. A refused transition or bad input answers 400 ProblemDetails; another tenant's id answers 404.
+/// </summary>
+internal static class HiddenDangerEndpoints
+{
+    /// <summary>A 10 MB photo plus the multipart envelope.</summary>
+    private const long UploadRequestLimitBytes = PhotoContent.MaxBytes + (512 * 1024);
+
+    public sealed record RegisterBody(MajorGrading? Grading);
+
+    public sealed record ConfirmBody(HiddenDangerConfirmation Confirmation, Guid RectifierUserId);
+
+    public sealed record ReasonBody(string Reason);
+
+    public sealed record NoteBody(string Note);
+
+    public sealed record CommentBody(string? Comment);
+
+    public sealed record ExtensionBody(DateOnly RequestedDeadline, string Reason);
+
+    public sealed record DecisionBody(bool Approve, string? Comment);
+
+    public sealed record FixOnSpotBody(string Note, Guid RectifierUserId, string? Comment);
+
+    public static RouteGroupBuilder MapHiddenDangerEndpoints(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/hidden-dangers").WithTags("Hidden dangers").ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/{id:guid}", (ClaimsPrincipal user, Guid id, GetHiddenDanger.Handler handler, CancellationToken ct) =>
+            handler.HandleAsync(Actor.From(user), new GetHiddenDanger.Query(id), ct));
+        group.MapGet("/major-criteria", (ListMajorHiddenDangerCriteria.Handler handler, CancellationToken ct) => handler.HandleAsync(ct));
+        group.MapPost("/", async (ClaimsPrincipal user, HiddenDangerReport report, ReportHiddenDanger.Handler handler, CancellationToken ct) =>
+            Created(await handler.HandleAsync(Actor.From(user), new ReportHiddenDanger.Command(report), ct)));
+        group.MapPost("/regulator-reports", async (ClaimsPrincipal user, ReportHiddenDangerAsRegulator.Command command, ReportHiddenDangerAsRegulator.Handler handler, CancellationToken ct) =>
+            Created(await handler.HandleAsync(Actor.From(user), command, ct)));
+        group.MapPost("/{id:guid}/register", (ClaimsPrincipal user, Guid id, RegisterBody body, RegisterHiddenDanger.Handler handler, CancellationToken ct) =>
+            Done(handler.HandleAsync(Actor.From(user), new(id, body.Grading), ct)));
+        group.MapPost("/{id:guid}/confirm", (ClaimsPrincipal user, Guid id, ConfirmBody body, ConfirmHiddenDanger.Handler handler, CancellationToken ct) =>
+            Done(handler.HandleAsync(Actor.From(user), new(id, body.Confirmation, body.RectifierUserId), ct)));
+        group.MapPost("/{id:guid}/invalidate", (ClaimsPrincipal user, Guid id, ReasonBody body, InvalidateHiddenDanger.Handler handler, CancellationToken ct) =>
+            Done(handler.HandleAsync(Actor.From(user), new(id, body.Reason), ct)));
+        group.MapPost("/{id:guid}/rectification", (ClaimsPrincipal user, Guid id, NoteBody body, SubmitRectification.Handler handler, CancellationToken ct) =>
+            Done(handler.HandleAsync(Actor.From(user), new(id, body.Note), ct)));
+        group.MapPost("/{id:guid}/accept", (ClaimsPrincipal user, Guid id, CommentBody body, AcceptRectification.Handler handler, CancellationToken ct) =>
+            Done(handler.HandleAsync(Actor.From(user), new(id, body.Comment), ct)));
+        group.MapPost("/{id:guid}/reject-acceptance", (ClaimsPrincipal user, Guid id, CommentBody body, RejectAcceptance.Handler handler, CancellationToken ct) =>
+            Done(handler.HandleAsync(Actor.From(user), new(id, body.Comment ?? ""), ct)));
+        group.MapPost("/{id:guid}/extension-requests", async (ClaimsPrincipal user, Guid id, ExtensionBody body, RequestDeadlineExtension.Handler handler, CancellationToken ct) =>
+        {
+            var requestId = await handler.HandleAsync(Actor.From(user), new(id, body.RequestedDeadline, body.Reason), ct);
+            return Results.Created($"/api/v1/hidden-dangers/{id}", new { id = requestId });
+        });
+        group.MapPost("/{id:guid}/extension-requests/{requestId:guid}/decision", (ClaimsPrincipal user, Guid id, Guid requestId, DecisionBody body, DecideDeadlineExtension.Handler handler, CancellationToken ct) =>
+            Done(handler.HandleAsync(Actor.From(user), new(id, requestId, body.Approve, body.Comment), ct)));
+        group.MapPost("/{id:guid}/fix-on-spot", (ClaimsPrincipal user, Guid id, FixOnSpotBody body, FixHiddenDangerOnSpot.Handler handler, CancellationToken ct) =>
+            Done(handler.HandleAsync(Actor.From(user), new(id, body.Note, body.RectifierUserId, body.Comment), ct)));
+        group.MapPut("/{id:guid}/remediation-plan", async (ClaimsPrincipal user, Guid id, RemediationPlan plan, SaveRemediationPlan.Handler handler, CancellationToken ct) =>
+            Results.Ok(new { complete = await handler.HandleAsync(Actor.From(user), new(id, plan), ct) }));
+        group.MapPost("/{id:guid}/workers-congress-report", (ClaimsPrincipal user, Guid id, RecordWorkersCongressReport.Handler handler, CancellationToken ct) =>
+            Done(handler.HandleAsync(Actor.From(user), new(id), ct)));
+        group.MapPost("/{id:guid}/post", (ClaimsPrincipal user, Guid id, Posting posting, PostHiddenDanger.Handler handler, CancellationToken ct) =>
+            Done(handler.HandleAsync(Actor.From(user), new(id, posting), ct)));
+        group.MapPost("/{id:guid}/close-out", (ClaimsPrincipal user, Guid id, CloseOutHiddenDanger.Handler handler, CancellationToken ct) =>
+            Done(handler.HandleAsync(Actor.From(user), new(id), ct)));
+
+        // Multipart bodies would demand an antiforgery token; bearer callers cannot be forged cross-site and the
+        // cookie is SameSite=Lax, so a foreign page's POST carries no session.
+        group.MapPost("/{id:guid}/photos", UploadAsync)
+            .DisableAntiforgery()
+            .WithMetadata(new RequestSizeLimitAttribute(UploadRequestLimitBytes))
+            .Accepts<IFormFile>("multipart/form-data");
+        group.MapGet("/{id:guid}/photos/{photoId:guid}", async (Guid id, Guid photoId, GetHiddenDangerPhoto.Handler handler, CancellationToken ct) =>
+        {
+            var photo = await handler.HandleAsync(new GetHiddenDangerPhoto.Query(id, photoId), ct);
+            return Results.Stream(photo.Content, photo.ContentType);
+        });
+        return api;
+    }
+
+    /// <summary>201 with the photo's id; kind is Finding (before) or AfterRectification.</summary>
+    private static async Task<IResult> UploadAsync(ClaimsPrincipal user, Guid id, IFormFile file, [FromForm] PhotoKind? kind, UploadHiddenDangerPhoto.Handler handler, CancellationToken cancellationToken)
+    {
+        await using var content = file.OpenReadStream();
+        var photoId = await handler.HandleAsync(Actor.From(user), new UploadHiddenDangerPhoto.Command(id, kind ?? PhotoKind.Finding, content), cancellationToken);
+        return Results.Created($"/api/v1/hidden-dangers/{id}/photos/{photoId}", new { id = photoId });
+    }
+
+    private static IResult Created(Guid id) => Results.Created($"/api/v1/hidden-dangers/{id}", new { id });
+
+    private static async Task<IResult> Done(Task transition)
+    {
+        await transition;
+        return Results.NoContent();
+    }
+}

@@ -1,0 +1,68 @@
+using System.Security.Claims;
+using DualPrevention.Core.Accounts;
+using DualPrevention.Core.HiddenDangers;
+using DualPrevention.Core.Imports;
+using DualPrevention.Core.Inspections;
+using DualPrevention.Web.Hosting;
+using Microsoft.AspNetCore.Mvc;
+
+namespace DualPrevention.Web.HiddenDangers;
+
+/// <summary>
+/// The read side of hidden dangers under <c>/api/v1</c>: the ledger (<c>/hidden-dangers</c>) for everyone within
+/// their tenant scope, the historical ledger import for the enterprise's administrator and safety officers, and the
+/// supervision lists (<c>/supervision/city</c>, <c>/supervision/province</c>) for regulators.
+/// </summary>
+internal static class HiddenDangerLedgerEndpoints
+{
+    public static RouteGroupBuilder MapHiddenDangerLedgerEndpoints(this RouteGroupBuilder api)
+    {
+        var ledger = api.MapGroup("/hidden-dangers").WithTags("Hidden dangers");
+        ledger.MapGet("/", ListAsync);
+
+        // Multipart bodies would make ASP.NET Core demand an antiforgery token; as for the risk-list import, bearer
+        // callers cannot be forged cross-site and the cookie is SameSite=Lax.
+        ledger.MapPost("/imports", ImportAsync)
+            .RequireAuthorization(policy => policy.RequireRole(Roles.EnterpriseAdmin, Roles.SafetyOfficer))
+            .DisableAntiforgery()
+            .Accepts<IFormFile>("multipart/form-data")
+            .Produces<ImportHiddenDangerLedger.Result>()
+            .Produces<ImportHiddenDangerLedger.Result>(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+
+        var supervision = api.MapGroup("/supervision").WithTags("Supervision");
+        supervision.MapGet("/city", (ClaimsPrincipal user, ListCitySupervision.Handler handler, Guid? enterpriseId, int? page, int? pageSize, CancellationToken ct) =>
+                handler.HandleAsync(Actor.From(user), new ListCitySupervision.Query(enterpriseId, page ?? 1, pageSize ?? 20), ct))
+            .RequireAuthorization(Policies.Regulator);
+        supervision.MapGet("/province", (ClaimsPrincipal user, ListProvinceSupervision.Handler handler, Guid? enterpriseId, int? page, int? pageSize, CancellationToken ct) =>
+                handler.HandleAsync(Actor.From(user), new ListProvinceSupervision.Query(enterpriseId, page ?? 1, pageSize ?? 20), ct))
+            .RequireAuthorization(policy => policy.RequireRole(Roles.ProvinceStaff, Roles.Admin));
+        return api;
+    }
+
+    /// <param name="state">Repeatable: <c>?state=Rectifying&amp;state=PendingAcceptance</c>.</param>
+    /// <param name="from">First local date (yyyy-MM-dd) of the period in which items were reported.</param>
+    /// <param name="to">Last local date of the period, inclusive.</param>
+    private static Task<Core.Paged<ListHiddenDangers.Row>> ListAsync(
+        ListHiddenDangers.Handler handler, [FromQuery] HiddenDangerState[]? state, HiddenDangerLevel? level, bool? overdue, InspectionSource? source,
+        HiddenDangerOrigin? origin, Guid? unitId, DateOnly? from, DateOnly? to, string? search, Guid? enterpriseId, ListHiddenDangers.SortBy? sort,
+        bool? descending, int? page, int? pageSize, CancellationToken ct) =>
+        handler.HandleAsync(
+            new ListHiddenDangers.Query(state, level, overdue, source, origin, unitId, from, to, search, enterpriseId, sort ?? ListHiddenDangers.SortBy.ReportedAt,
+                descending ?? true, page ?? 1, pageSize ?? 20), ct);
+
+    /// <summary>
+    /// 200 with the preview (<c>dryRun=true</c>, the default) or the committed counts; 422 with the preview when a
+    /// commit was asked for but the file has errors; 400 ProblemDetails when the file is refused.
+    /// </summary>
+    private static async Task<IResult> ImportAsync(
+        ClaimsPrincipal user, IFormFile file, [FromQuery] bool? dryRun, ImportHiddenDangerLedger.Handler handler, CancellationToken cancellationToken)
+    {
+        WorkbookGuard.CheckSize(file.Length);
+        using var buffer = new MemoryStream((int)file.Length);
+        await file.CopyToAsync(buffer, cancellationToken);
+        var commit = dryRun == false;
+        var result = await handler.HandleAsync(Actor.From(user), new ImportHiddenDangerLedger.Command(buffer.ToArray(), file.FileName, commit), cancellationToken);
+        return commit && !result.Committed ? Results.UnprocessableEntity(result) : Results.Ok(result);
+    }
+}

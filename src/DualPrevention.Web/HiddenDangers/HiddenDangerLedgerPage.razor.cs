@@ -1,0 +1,97 @@
+using DualPrevention.Core.Accounts;
+using DualPrevention.Core.HiddenDangers;
+using DualPrevention.Core.Inspections;
+using DualPrevention.Core.Risks;
+using FluentValidation;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using MudBlazor;
+
+namespace DualPrevention.Web.HiddenDangers;
+
+/// <summary>
+/// The hidden-danger ledger (台账): an enterprise user's own, a city reviewer's city, the province's all, filtered,
+/// sorted and paged on the server. Each row links to the hidden danger's detail page.
+/// </summary>
+public sealed partial class HiddenDangerLedgerPage
+{
+    private MudTable<ListHiddenDangers.Row>? _table;
+    private IReadOnlyCollection<HiddenDangerState> _states = [];
+    private IReadOnlyList<GetRiskAnalysisUnit.View> _units = [];
+    private string? _search;
+    private HiddenDangerLevel? _level;
+    private bool? _overdue;
+    private InspectionSource? _source;
+    private HiddenDangerOrigin? _origin;
+    private Guid? _unitId;
+    private DateRange? _period;
+    private bool _showEnterprise;
+
+    [Inject]
+    private ListHiddenDangers.Handler Ledger { get; set; } = default!;
+
+    [Inject]
+    private ListRiskAnalysisUnits.Handler Units { get; set; } = default!;
+
+    [Inject]
+    private ISnackbar Snackbar { get; set; } = default!;
+
+    [CascadingParameter]
+    private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
+
+    protected override async Task OnInitializedAsync()
+    {
+        var actor = Actor.From((await AuthenticationState).User);
+        _showEnterprise = actor.Scope.EnterpriseId is null;
+        if (!_showEnterprise)
+        {
+            // An enterprise's units name where its hidden dangers were found; a regulator's list spans enterprises.
+            _units = (await Units.HandleAsync(new ListRiskAnalysisUnits.Query(PageSize: 200), CancellationToken.None)).Items;
+        }
+    }
+
+    private async Task<TableData<ListHiddenDangers.Row>> LoadAsync(TableState state, CancellationToken cancellationToken)
+    {
+        var sort = Enum.TryParse<ListHiddenDangers.SortBy>(state.SortLabel, out var parsed) ? parsed : ListHiddenDangers.SortBy.ReportedAt;
+        var descending = state.SortLabel is null || state.SortDirection == SortDirection.Descending;
+        var query = new ListHiddenDangers.Query(
+            [.. _states], _level, _overdue, _source, _origin, _unitId, DateOf(_period?.Start), DateOf(_period?.End), _search, null, sort, descending,
+            state.Page + 1, state.PageSize);
+        try
+        {
+            var page = await Ledger.HandleAsync(query, cancellationToken);
+            return new TableData<ListHiddenDangers.Row> { Items = page.Items, TotalItems = page.TotalCount };
+        }
+        catch (ValidationException ex)
+        {
+            Snackbar.Add(string.Join(" ", ex.Errors.Select(e => e.ErrorMessage)), MudBlazor.Severity.Warning);
+            return new TableData<ListHiddenDangers.Row> { Items = [], TotalItems = 0 };
+        }
+    }
+
+    private static DateOnly? DateOf(DateTime? date) => date is { } d ? DateOnly.FromDateTime(d) : null;
+
+    private Task ReloadAsync() => _table!.ReloadServerData();
+
+    private Task SearchAsync(string? text) => Set(() => _search = text);
+
+    private Task StatesChangedAsync(IEnumerable<HiddenDangerState>? states) => Set(() => _states = states?.ToList() ?? []);
+
+    private Task LevelChangedAsync(HiddenDangerLevel? level) => Set(() => _level = level);
+
+    private Task OverdueChangedAsync(bool? overdue) => Set(() => _overdue = overdue);
+
+    private Task SourceChangedAsync(InspectionSource? source) => Set(() => _source = source);
+
+    private Task OriginChangedAsync(HiddenDangerOrigin? origin) => Set(() => _origin = origin);
+
+    private Task UnitChangedAsync(Guid? unitId) => Set(() => _unitId = unitId);
+
+    private Task PeriodChangedAsync(DateRange? period) => Set(() => _period = period);
+
+    private Task Set(Action change)
+    {
+        change();
+        return ReloadAsync();
+    }
+}

@@ -1,0 +1,119 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace DualPrevention.Web.Tests.HiddenDangers;
+
+/// <summary>The hidden-danger API end to end: the loop over HTTP, 400 for refused transitions and bad input, 404 across tenants.</summary>
+public class HiddenDangerEndpointTests(WebFixture web) : IClassFixture<WebFixture>
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+
+    private static readonly byte[] Png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
+
+    private static readonly object Report = new
+    {
+        name = "消防通道堆放杂物",
+        description = "二号仓库消防通道堆放纸箱",
+        level = "General",
+        source = "Routine",
+        location = "二号仓库",
+        category = "FireProtection",
+    };
+
+    private sealed record Created(Guid Id);
+
+    private sealed record Detail(Guid Id, string State, string? RectifierName, List<string> AllowedActions, List<Photo> Photos);
+
+    private sealed record Photo(Guid Id, string Kind);
+
+    [Fact]
+    public async Task The_loop_runs_over_http_from_report_to_acceptance()
+    {
+        var inspector = await web.ApiClientAsync("demo-qd1-inspector");
+        var admin = await web.ApiClientAsync("demo-qd1-admin");
+        var id = await ReportAsync(inspector);
+        var inspectorId = await UserIdAsync(inspector);
+
+        (await admin.PostAsJsonAsync($"/api/v1/hidden-dangers/{id}/confirm", Confirmation(inspectorId), Json)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        (await UploadAsync(inspector, id, "AfterRectification")).StatusCode.ShouldBe(HttpStatusCode.Created);
+        (await inspector.PostAsJsonAsync($"/api/v1/hidden-dangers/{id}/rectification", new { note = "已清理" })).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        (await admin.PostAsJsonAsync($"/api/v1/hidden-dangers/{id}/accept", new { comment = "通道畅通" })).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+
+        var detail = await admin.GetFromJsonAsync<Detail>($"/api/v1/hidden-dangers/{id}", Json);
+        detail!.State.ShouldBe("Accepted");
+        var photo = detail.Photos.ShouldHaveSingleItem();
+        photo.Kind.ShouldBe("AfterRectification");
+        var bytes = await admin.GetByteArrayAsync($"/api/v1/hidden-dangers/{id}/photos/{photo.Id}");
+        bytes.ShouldBe(Png);
+    }
+
+    [Fact]
+    public async Task A_refused_transition_and_bad_input_answer_400()
+    {
+        var admin = await web.ApiClientAsync("demo-qd1-admin");
+        var id = await ReportAsync(admin);
+
+        var refused = await admin.PostAsJsonAsync($"/api/v1/hidden-dangers/{id}/accept", new { comment = "ok" });
+        refused.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await refused.Content.ReadAsStringAsync()).ShouldContain("Refused");
+        (await admin.PostAsJsonAsync($"/api/v1/hidden-dangers/{id}/invalidate", new { reason = "" })).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await admin.PostAsJsonAsync("/api/v1/hidden-dangers", new { name = "", description = "x", level = "General", source = "Routine" })).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        using var text = new MultipartFormDataContent { { new ByteArrayContent("not an image"u8.ToArray()), "file", "x.txt" } };
+        (await admin.PostAsync($"/api/v1/hidden-dangers/{id}/photos", text)).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+    }
+
+    [Theory]
+    [InlineData("demo-wf1-admin")]
+    [InlineData("weifang")]
+    public async Task Another_tenants_hidden_danger_is_not_found(string userName)
+    {
+        var id = await ReportAsync(await web.ApiClientAsync("demo-qd1-inspector"));
+        var stranger = await web.ApiClientAsync(userName);
+
+        (await stranger.GetAsync($"/api/v1/hidden-dangers/{id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await stranger.PostAsJsonAsync($"/api/v1/hidden-dangers/{id}/invalidate", new { reason = "x" })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await stranger.PostAsJsonAsync($"/api/v1/hidden-dangers/{id}/post", new { level = "City", organisation = "潍坊市安委会", noticeNo = "1", deadline = "2099-01-01" })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await UploadAsync(stranger, id, "Finding")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task The_Qingdao_reviewer_records_a_regulator_finding_and_sees_it()
+    {
+        var qingdao = await web.ApiClientAsync("qingdao");
+        var response = await qingdao.PostAsJsonAsync("/api/v1/hidden-dangers/regulator-reports", new { enterpriseId = web.Qd1, enforcementId = "ZF-1", report = Report });
+        response.StatusCode.ShouldBe(HttpStatusCode.Created);
+        var id = (await response.Content.ReadFromJsonAsync<Created>())!.Id;
+        (await qingdao.GetFromJsonAsync<Detail>($"/api/v1/hidden-dangers/{id}", Json))!.State.ShouldBe("PendingConfirmation");
+        (await qingdao.PostAsJsonAsync("/api/v1/hidden-dangers/regulator-reports", new { enterpriseId = web.Wf1, enforcementId = "ZF-2", report = Report })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    private static object Confirmation(Guid rectifierUserId) => new
+    {
+        rectifierUserId,
+        confirmation = new { level = "General", category = "FireProtection", deadline = DateTime.UtcNow.AddDays(10).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) },
+    };
+
+    private static async Task<Guid> ReportAsync(HttpClient client)
+    {
+        var response = await client.PostAsJsonAsync("/api/v1/hidden-dangers", Report);
+        response.StatusCode.ShouldBe(HttpStatusCode.Created);
+        return (await response.Content.ReadFromJsonAsync<Created>())!.Id;
+    }
+
+    private static Task<HttpResponseMessage> UploadAsync(HttpClient client, Guid id, string kind)
+    {
+        var image = new ByteArrayContent(Png);
+        image.Headers.ContentType = new MediaTypeHeaderValue("image/png");
+        var form = new MultipartFormDataContent { { image, "file", "after.png" }, { new StringContent(kind), "kind" } };
+        return client.PostAsync($"/api/v1/hidden-dangers/{id}/photos", form);
+    }
+
+    private static async Task<Guid> UserIdAsync(HttpClient client)
+    {
+        var me = await client.GetFromJsonAsync<JsonElement>("/api/v1/me");
+        return me.GetProperty("userId").GetGuid();
+    }
+}
