@@ -12,7 +12,7 @@ public class GenerationFromTheSampleListTests(SampleRegisterDatabase database) :
     [Fact]
     public async Task Running_the_job_gives_every_manual_measure_its_windows_for_the_next_24_hours_once_even_when_run_twice()
     {
-        database.Clock.SetUtcNow(new DateTimeOffset(2026, 11, 30, 1, 0, 0, TimeSpan.Zero));
+        database.Clock.AdjustTime(new DateTimeOffset(2026, 11, 30, 1, 0, 0, TimeSpan.Zero));
 
         var first = await GenerateAsync();
         var second = await GenerateAsync();
@@ -29,12 +29,12 @@ public class GenerationFromTheSampleListTests(SampleRegisterDatabase database) :
         windows.GroupBy(w => (w.DefinitionId, w.WindowStart)).ShouldAllBe(g => g.Count() == 1);
     }
 
-    private async Task<GenerateInspectionTasks.Result> GenerateAsync()
+    private async Task<GenerateInspectionTasks.Result> GenerateAsync(CancellationToken cancellationToken = default)
     {
         await using var services = database.CreateServices();
         await using var scope = services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<TenantScopeAccessor>().Current = TenantScope.System;
         return await scope.ServiceProvider.GetRequiredService<GenerateInspectionTasks.Handler>()
-            .HandleAsync(new GenerateInspectionTasks.Command([database.Qd1]), null, CancellationToken.None);
+            .HandleAsync(new GenerateInspectionTasks.Command([database.Qd1]), null, cancellationToken);
     }
 }
