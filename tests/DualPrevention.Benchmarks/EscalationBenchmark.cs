@@ -135,10 +135,13 @@ internal static class EscalationBenchmark
         await command.ExecuteNonQueryAsync();
     }
 
+    /// <summary>An owner's connection without JIT compilation, as the product runs (<see cref="EscalationSql.WithoutJit"/>).</summary>
     private static async Task<NpgsqlConnection> OpenOwnerAsync(BenchmarkDatabase database)
     {
         var connection = new NpgsqlConnection(database.OwnerConnectionString);
         await connection.OpenAsync();
+        await using var withoutJit = new NpgsqlCommand("SET jit = off", connection);
+        await withoutJit.ExecuteNonQueryAsync();
         return connection;
     }
 

@@ -11,6 +11,13 @@ internal static class EscalationSql
     public const string Lock = "SELECT pg_advisory_xact_lock(7401, 3)";
 
     /// <summary>
+    /// Turns just-in-time compilation off for the run's transaction: the scan of the province's windows prices the
+    /// statement above the optimisation threshold, and compiling it took 3.3 s of a 5.9 s run that fired nothing
+    /// (5,000,000 windows; docs/benchmarks.md, escalation) — more than it could save.
+    /// </summary>
+    public const string WithoutJit = "SET LOCAL jit = off";
+
+    /// <summary>
     /// The steps due now as rows (enterprise_id, region_code, subject, subject_id, period, step_code, target,
     /// trig, overdue_days, missed): the effective ladder is the province's active rules with each city's rules
     /// replacing the province's of the same step code (an inactive override switches the step off); a
