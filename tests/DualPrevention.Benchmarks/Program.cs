@@ -1,11 +1,12 @@
 using DualPrevention.Benchmarks;
 
-// Usage: dotnet run -c Release --project tests/DualPrevention.Benchmarks -- <import | task-generation> [--scale F]
-if (args.Length == 0 || args[0] is not ("import" or "task-generation"))
+// Usage: dotnet run -c Release --project tests/DualPrevention.Benchmarks -- <import | task-generation | escalation> [--scale F]
+if (args.Length == 0 || args[0] is not ("import" or "task-generation" or "escalation"))
 {
-    Console.Error.WriteLine("usage: DualPrevention.Benchmarks <import | task-generation> [--scale F]");
+    Console.Error.WriteLine("usage: DualPrevention.Benchmarks <import | task-generation | escalation> [--scale F]");
     Console.Error.WriteLine("  import           F = fraction of 50,000 measures, default 1");
     Console.Error.WriteLine("  task-generation  F = fraction of 3,000 enterprises × 1,000 manual measures, default 1");
+    Console.Error.WriteLine("  escalation       F = fraction of 5,000,000 inspection windows and 500,000 hidden dangers (3,000 enterprises), default 1");
     return 2;
 }
 
@@ -17,13 +18,17 @@ if (at >= 0 && (at + 1 >= args.Length || !double.TryParse(args[at + 1], System.G
     return 2;
 }
 
-if (args[0] == "import")
+switch (args[0])
 {
-    await ImportBenchmark.RunAsync(scale);
-}
-else
-{
-    await TaskGenerationBenchmark.RunAsync(scale);
+    case "import":
+        await ImportBenchmark.RunAsync(scale);
+        break;
+    case "task-generation":
+        await TaskGenerationBenchmark.RunAsync(scale);
+        break;
+    default:
+        await EscalationBenchmark.RunAsync(scale);
+        break;
 }
 
 return 0;

@@ -25,8 +25,8 @@ internal static class ProvinceSeeder
     public const int MeasuresPerEvent = 10;
     public const int MeasuresPerEnterprise = ObjectsPerEnterprise * UnitsPerObject * EventsPerUnit * MeasuresPerEvent;
 
-    private const int UnitsPerEnterprise = ObjectsPerEnterprise * UnitsPerObject;
-    private const int EventsPerEnterprise = UnitsPerEnterprise * EventsPerUnit;
+    public const int UnitsPerEnterprise = ObjectsPerEnterprise * UnitsPerObject;
+    public const int EventsPerEnterprise = UnitsPerEnterprise * EventsPerUnit;
 
     private static readonly TimeOnly DayShiftStart = new(8, 0);
     private static readonly TimeOnly DayShiftEnd = new(20, 0);
@@ -35,10 +35,12 @@ internal static class ProvinceSeeder
     public static int EnterprisesFor(double scale) => Math.Max(1, (int)Math.Round(FullEnterprises * scale));
 
     /// <summary>
-    /// Seeds <paramref name="enterprises"/> enterprises with their registers, created at <paramref name="now"/>.
+    /// Seeds <paramref name="enterprises"/> enterprises with their registers, created at <paramref name="now"/>,
+    /// with <paramref name="measuresPerEvent"/> measures per event (10 = 1,000 per enterprise, the task-generation
+    /// load; a benchmark that needs the register only as foreign-key targets may seed fewer).
     /// Ids are deterministic (<see cref="Id"/>), so another step can reach any row without reading it back.
     /// </summary>
-    public static async Task<ProvinceSeed> SeedAsync(string ownerConnectionString, int enterprises, DateTimeOffset now)
+    public static async Task<ProvinceSeed> SeedAsync(string ownerConnectionString, int enterprises, DateTimeOffset now, int measuresPerEvent = MeasuresPerEvent)
     {
         // Completing a COPY of millions of rows outlasts the default 30 s command timeout.
         await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(ownerConnectionString) { CommandTimeout = 0 }.ConnectionString);
@@ -99,12 +101,12 @@ internal static class ProvinceSeeder
             await WriteOwnerAsync(w, e, County(e), at);
         });
 
-        await CopyAsync(connection, "control_measure (id, event_id, description, classify1, classify2, data_source, inspection_content, cycle_value, cycle_unit, work_start_time, work_end_time, work_day_type, task_type, control_level, responsible_department, responsible_person, enterprise_id, region_code, is_deleted, created_at, updated_at)", enterprises, MeasuresPerEnterprise, async (w, e, m) =>
+        await CopyAsync(connection, "control_measure (id, event_id, description, classify1, classify2, data_source, inspection_content, cycle_value, cycle_unit, work_start_time, work_end_time, work_day_type, task_type, control_level, responsible_department, responsible_person, enterprise_id, region_code, is_deleted, created_at, updated_at)", enterprises, EventsPerEnterprise * measuresPerEvent, async (w, e, m) =>
         {
             var cycle = Cycle(m);
             await w.WriteAsync(Id(Table.Measure, e, m), NpgsqlDbType.Uuid);
-            await w.WriteAsync(Id(Table.Event, e, m / MeasuresPerEvent), NpgsqlDbType.Uuid);
-            await w.WriteAsync($"措施{m % MeasuresPerEvent + 1}：检查法兰、阀门有无泄漏，液位、压力正常", NpgsqlDbType.Varchar);
+            await w.WriteAsync(Id(Table.Event, e, m / measuresPerEvent), NpgsqlDbType.Uuid);
+            await w.WriteAsync($"措施{m % measuresPerEvent + 1}：检查法兰、阀门有无泄漏，液位、压力正常", NpgsqlDbType.Varchar);
             await w.WriteAsync((int)MeasureClassify1.Engineering, NpgsqlDbType.Integer);
             await w.WriteAsync("1-1", NpgsqlDbType.Varchar);
             await w.WriteAsync((int)ControlDataSource.ManualInspection, NpgsqlDbType.Integer);
@@ -129,7 +131,7 @@ internal static class ProvinceSeeder
             await analyze.ExecuteNonQueryAsync();
         }
 
-        return new ProvinceSeed(enterprises, (long)enterprises * MeasuresPerEnterprise, counties.Count);
+        return new ProvinceSeed(enterprises, (long)enterprises * EventsPerEnterprise * measuresPerEvent, counties.Count);
     }
 
     /// <summary>
@@ -162,7 +164,7 @@ internal static class ProvinceSeeder
         return new Guid(bytes, bigEndian: true);
     }
 
-    private static async Task CopyAsync(NpgsqlConnection connection, string target, int enterprises, int rowsPerEnterprise, Func<NpgsqlBinaryImporter, int, int, Task> writeRow)
+    public static async Task CopyAsync(NpgsqlConnection connection, string target, int enterprises, int rowsPerEnterprise, Func<NpgsqlBinaryImporter, int, int, Task> writeRow)
     {
         await using var writer = await connection.BeginBinaryImportAsync($"COPY {target} FROM STDIN (FORMAT BINARY)");
         for (var e = 0; e < enterprises; e++)
@@ -177,7 +179,8 @@ internal static class ProvinceSeeder
         await writer.CompleteAsync();
     }
 
-    private static async Task WriteOwnerAsync(NpgsqlBinaryImporter writer, int enterprise, string county, DateTimeOffset at)
+    /// <summary>The columns every register row ends with: enterprise_id, region_code, is_deleted, created_at, updated_at.</summary>
+    public static async Task WriteOwnerAsync(NpgsqlBinaryImporter writer, int enterprise, string county, DateTimeOffset at)
     {
         await writer.WriteAsync(Id(Table.Enterprise, enterprise, 0), NpgsqlDbType.Uuid);
         await writer.WriteAsync(county, NpgsqlDbType.Varchar);
@@ -198,7 +201,7 @@ internal static class ProvinceSeeder
         }
     }
 
-    private static async Task<List<T>> ReadListAsync<T>(NpgsqlConnection connection, string sql)
+    public static async Task<List<T>> ReadListAsync<T>(NpgsqlConnection connection, string sql)
     {
         await using var command = new NpgsqlCommand(sql, connection);
         await using var reader = await command.ExecuteReaderAsync();
@@ -219,6 +222,10 @@ internal static class ProvinceSeeder
         Unit = 3,
         Event = 4,
         Measure = 5,
+        Definition = 6,
+        Window = 7,
+        HiddenDanger = 8,
+        User = 9,
     }
 }
 

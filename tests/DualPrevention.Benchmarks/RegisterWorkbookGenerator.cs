@@ -4,6 +4,7 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using DualPrevention.Core.Imports;
 using DualPrevention.Core.Risks;
+using Text = DocumentFormat.OpenXml.Spreadsheet.Text;
 
 namespace DualPrevention.Benchmarks;
 

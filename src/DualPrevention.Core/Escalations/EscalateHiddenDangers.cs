@@ -32,6 +32,7 @@ public static class EscalateHiddenDangers
             db.Database.SetCommandTimeout(TimeSpan.FromMinutes(10));
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             await db.Database.ExecuteSqlRawAsync(EscalationSql.Lock, cancellationToken);
+            await db.Database.ExecuteSqlRawAsync(EscalationSql.WithoutJit, cancellationToken);
 
             var fired = 0;
             var recipients = new List<(Guid UserId, int Count)>();

@@ -11,6 +11,13 @@ internal static class EscalationSql
     public const string Lock = "SELECT pg_advisory_xact_lock(7401, 3)";
 
     /// <summary>
+    /// Turns just-in-time compilation off for the run's transaction: the scan of the province's windows prices the
+    /// statement above the optimisation threshold, and compiling it took 3.3 s of a 5.9 s run that fired nothing
+    /// (5,000,000 windows; docs/benchmarks.md, escalation) — more than it could save.
+    /// </summary>
+    public const string WithoutJit = "SET LOCAL jit = off";
+
+    /// <summary>
     /// The steps due now as rows (enterprise_id, region_code, subject, subject_id, period, step_code, target,
     /// trig, overdue_days, missed): the effective ladder is the province's active rules with each city's rules
     /// replacing the province's of the same step code (an inactive override switches the step off); a
@@ -110,13 +117,15 @@ internal static class EscalationSql
           JOIN enterprise e ON e.id = f.enterprise_id
           LEFT JOIN hidden_danger h ON f.subject = 1 AND h.id = f.subject_id
         ),
-        role_holders AS (
+        role_holders AS NOT MATERIALIZED (
           SELECT u.id, u.enterprise_id, u.scope_region_code, r.name AS role
           FROM app_user u
           JOIN app_user_role ur ON ur.user_id = u.id
           JOIN app_role r ON r.id = ur.role_id
           WHERE r.name IN ('{{Accounts.Roles.SafetyOfficer}}', '{{Accounts.Roles.EnterpriseAdmin}}', '{{Accounts.Roles.CityReviewer}}', '{{Accounts.Roles.ProvinceStaff}}')
         ),
+        -- One equality join per target, not one join whose condition switches on the target: that form can only
+        -- run as a nested loop comparing every step with every role holder (steps × users; docs/benchmarks.md).
         addressed AS (
           SELECT d.*, d.rectifier_user_id AS recipient_user_id
           FROM described d
@@ -124,15 +133,23 @@ internal static class EscalationSql
           UNION ALL
           SELECT d.*, u.id
           FROM described d
-          JOIN role_holders u ON
-            CASE d.target
-              WHEN 2 THEN u.role = '{{Accounts.Roles.SafetyOfficer}}' AND u.enterprise_id = d.enterprise_id
-              WHEN 3 THEN u.role = '{{Accounts.Roles.EnterpriseAdmin}}' AND u.enterprise_id = d.enterprise_id
-              WHEN 4 THEN u.role = '{{Accounts.Roles.CityReviewer}}' AND u.scope_region_code = left(d.region_code, 4) || '00'
-              WHEN 5 THEN u.role = '{{Accounts.Roles.ProvinceStaff}}' AND u.scope_region_code = left(d.region_code, 2) || '0000'
-              ELSE false
-            END
-          WHERE d.target <> 1
+          JOIN role_holders u ON u.enterprise_id = d.enterprise_id AND u.role = '{{Accounts.Roles.SafetyOfficer}}'
+          WHERE d.target = 2
+          UNION ALL
+          SELECT d.*, u.id
+          FROM described d
+          JOIN role_holders u ON u.enterprise_id = d.enterprise_id AND u.role = '{{Accounts.Roles.EnterpriseAdmin}}'
+          WHERE d.target = 3
+          UNION ALL
+          SELECT d.*, u.id
+          FROM described d
+          JOIN role_holders u ON u.scope_region_code = left(d.region_code, 4) || '00' AND u.role = '{{Accounts.Roles.CityReviewer}}'
+          WHERE d.target = 4
+          UNION ALL
+          SELECT d.*, u.id
+          FROM described d
+          JOIN role_holders u ON u.scope_region_code = left(d.region_code, 2) || '0000' AND u.role = '{{Accounts.Roles.ProvinceStaff}}'
+          WHERE d.target = 5
         ),
         notified AS (
           INSERT INTO notification (id, enterprise_id, region_code, recipient_user_id, escalation_record_id, title, body, link, created_at)

@@ -1,0 +1,166 @@
+using System.Diagnostics;
+using System.Globalization;
+using DualPrevention.Core;
+using DualPrevention.Core.Data;
+using DualPrevention.Core.Escalations;
+using DualPrevention.Core.Notifications;
+using DualPrevention.Core.Tenancy;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace DualPrevention.Benchmarks;
+
+/// <summary>
+/// Times the real <see cref="EscalateHiddenDangers"/> job (<c>hidden-dangers:escalate</c>) over a province
+/// (<see cref="EscalationSeeder"/>: 5,000,000 × scale inspection windows, 500,000 × scale hidden dangers) against a
+/// floor in the same database: one bare <c>INSERT … SELECT</c> of the same due steps (<see cref="EscalationSql.DueSteps"/>)
+/// into an unlogged copy of <c>escalation_record</c> with its indexes, as the owner. The product also writes the
+/// notifications and deliveries, through row-level security. The last line printed is
+/// <c>escalation_seconds=&lt;product seconds&gt;</c>.
+/// </summary>
+internal static class EscalationBenchmark
+{
+    /// <summary>Wednesday 2026-12-02 09:00 Asia/Shanghai: mid-week, so both the current and the previous ISO week count.</summary>
+    private static readonly DateTimeOffset RunAt = new(2026, 12, 2, 9, 0, 0, TimeSpan.FromHours(8));
+
+    /// <summary>A city override, so the effective ladder is province defaults plus one city's replacement (Qingdao).</summary>
+    private const string CityOverride =
+        "INSERT INTO escalation_rule (region_code, step_code, level, trigger, days, target, is_active) VALUES ('370200', 'overdue-7d-city', 0, 2, 5, 4, true)";
+
+    private const string RecordColumns = "id, enterprise_id, region_code, subject, subject_id, period, step_code, target, fired_at";
+
+    public static async Task RunAsync(double scale)
+    {
+        var enterprises = ProvinceSeeder.EnterprisesFor(scale);
+        await using var database = await BenchmarkDatabase.CreateAsync();
+        var seeding = Stopwatch.StartNew();
+        var province = await ProvinceSeeder.SeedAsync(database.OwnerConnectionString, enterprises, RunAt.AddDays(-60), EscalationSeeder.MeasuresPerEvent);
+        var seed = await EscalationSeeder.SeedAsync(database.OwnerConnectionString, enterprises, RunAt);
+        await ExecuteAsOwnerAsync(database, CityOverride);
+        seeding.Stop();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"seeded: {province.Enterprises:N0} enterprises in {province.Counties} counties, {seed.Windows:N0} windows ({seed.MissedWindows:N0} missed), {seed.HiddenDangers:N0} hidden dangers ({seed.Open:N0} open, {seed.Majors:N0} major), {seed.Users:N0} accounts in {seeding.Elapsed.TotalSeconds:F1} s"));
+
+        var due = await CountDueAsync(database);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"due steps: {due.Total:N0} ({due.MissedWindows:N0} for missed windows), counted in {due.Elapsed.TotalSeconds:F2} s (untimed warm-up)"));
+
+        var floor = await TimeFloorAsync(database);
+        var clock = new FixedClock { Now = RunAt };
+        await using var services = BuildServices(database, clock);
+        await WarmUpAsync(services);
+        GC.Collect();
+        var product = Stopwatch.StartNew();
+        var result = await EscalateAsync(services);
+        product.Stop();
+        var rerun = Stopwatch.StartNew();
+        var second = await EscalateAsync(services);
+        rerun.Stop();
+        var process = Process.GetCurrentProcess();
+        process.Refresh();
+
+        if (result.StepsFired != floor.Inserted || floor.Inserted != due.Total || second.StepsFired != 0)
+        {
+            throw new InvalidOperationException($"Due steps disagree: counted {due.Total}, floor {floor.Inserted}, product {result.StepsFired}, rerun {second.StepsFired}.");
+        }
+
+        Console.WriteLine($"steps={result.StepsFired} notifications={result.Notifications}");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"product_seconds={product.Elapsed.TotalSeconds:F2} (EscalateHiddenDangers: steps, notifications, deliveries to 1 channel; app role, row-level security)"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"floor_seconds={floor.Elapsed.TotalSeconds:F2} (one INSERT … SELECT of EscalationSql.DueSteps into an unlogged, indexed copy of escalation_record, as the owner)"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"rerun_seconds={rerun.Elapsed.TotalSeconds:F2} (same clock, every step already recorded)"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"escalation_ratio={product.Elapsed.TotalSeconds / floor.Elapsed.TotalSeconds:F2}"));
+        Console.WriteLine($"peak_working_set_mb={process.PeakWorkingSet64 / 1048576}");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"escalation_seconds={product.Elapsed.TotalSeconds:F2}"));
+    }
+
+    private static async Task<EscalateHiddenDangers.Result> EscalateAsync(ServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<TenantScopeAccessor>().Current = TenantScope.System;
+        return await scope.ServiceProvider.GetRequiredService<EscalateHiddenDangers.Handler>().HandleAsync(CancellationToken.None);
+    }
+
+    /// <summary>
+    /// What a running server has already done before its job fires: built the EF model and opened a pooled
+    /// connection as the application role.
+    /// </summary>
+    private static async Task WarmUpAsync(ServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<TenantScopeAccessor>().Current = TenantScope.System;
+        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<DualPreventionDbContext>>().CreateDbContextAsync();
+        await db.EscalationRules.CountAsync();
+    }
+
+    private static async Task<(long Total, long MissedWindows, TimeSpan Elapsed)> CountDueAsync(BenchmarkDatabase database)
+    {
+        await using var connection = await OpenOwnerAsync(database);
+        await using var count = DueStepsCommand($"WITH {EscalationSql.DueSteps} SELECT count(*), count(*) FILTER (WHERE subject = 2) FROM due", connection);
+        var watch = Stopwatch.StartNew();
+        await using var reader = await count.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        return (reader.GetInt64(0), reader.GetInt64(1), watch.Elapsed);
+    }
+
+    /// <summary>The due steps into an unlogged copy of escalation_record with the same indexes and unique key.</summary>
+    private static async Task<(long Inserted, TimeSpan Elapsed)> TimeFloorAsync(BenchmarkDatabase database)
+    {
+        await ExecuteAsOwnerAsync(database, "CREATE UNLOGGED TABLE escalation_record_floor (LIKE escalation_record INCLUDING ALL)");
+        await using var connection = await OpenOwnerAsync(database);
+        await using var insert = DueStepsCommand(
+            $"""
+            WITH {EscalationSql.DueSteps}
+            INSERT INTO escalation_record_floor ({RecordColumns})
+            SELECT gen_random_uuid(), enterprise_id, region_code, subject, subject_id, period, step_code, target, @now
+            FROM due
+            ON CONFLICT (subject, subject_id, period, step_code) DO NOTHING
+            """,
+            connection);
+        var watch = Stopwatch.StartNew();
+        var inserted = await insert.ExecuteNonQueryAsync();
+        return (inserted, watch.Elapsed);
+    }
+
+    private static NpgsqlCommand DueStepsCommand(string sql, NpgsqlConnection connection)
+    {
+        var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 0 };
+        command.Parameters.AddWithValue("now", RunAt.ToUniversalTime());
+        command.Parameters.AddWithValue("province", SeedEscalationRules.ProvinceCode);
+        return command;
+    }
+
+    private static async Task ExecuteAsOwnerAsync(BenchmarkDatabase database, string sql)
+    {
+        await using var connection = await OpenOwnerAsync(database);
+        await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 0 };
+        await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>An owner's connection without JIT compilation, as the product runs (<see cref="EscalationSql.WithoutJit"/>).</summary>
+    private static async Task<NpgsqlConnection> OpenOwnerAsync(BenchmarkDatabase database)
+    {
+        var connection = new NpgsqlConnection(database.OwnerConnectionString);
+        await connection.OpenAsync();
+        await using var withoutJit = new NpgsqlCommand("SET jit = off", connection);
+        await withoutJit.ExecuteNonQueryAsync();
+        return connection;
+    }
+
+    private static ServiceProvider BuildServices(BenchmarkDatabase database, FixedClock clock)
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton<TimeProvider>(clock);
+        services.AddSingleton<INotificationChannel, LoggingNotificationChannel>();
+        services.AddDualPreventionData(database.AppConnectionString);
+        services.AddDualPreventionUseCases();
+        return services.BuildServiceProvider();
+    }
+
+    /// <summary>A clock the benchmark sets: the run sees one fixed instant.</summary>
+    private sealed class FixedClock : TimeProvider
+    {
+        public DateTimeOffset Now { get; set; }
+
+        public override DateTimeOffset GetUtcNow() => Now.ToUniversalTime();
+    }
+}
