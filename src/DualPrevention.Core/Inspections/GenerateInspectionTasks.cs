@@ -69,10 +69,17 @@ public static class GenerateInspectionTasks
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             await db.Database.ExecuteSqlRawAsync(InspectionTaskSql.WithoutJit, cancellationToken);
             await db.Database.ExecuteSqlRawAsync(InspectionTaskSql.Lock, cancellationToken);
-            await db.Database.ExecuteSqlRawAsync(InspectionTaskSql.WithoutNestedLoops, cancellationToken);
-            await ExecuteAsync(db, InspectionTaskSql.Sync, enterpriseIds, now, cancellationToken);
-            await db.Database.ExecuteSqlRawAsync(InspectionTaskSql.WithNestedLoops, cancellationToken);
-            await ExecuteAsync(db, InspectionTaskSql.Retire, enterpriseIds, now, cancellationToken);
+            var changed = await db.Database
+                .SqlQueryRaw<bool>(InspectionTaskSql.RegisterChanged, new NpgsqlParameter("now", now), new NpgsqlParameter("enterprise_ids", enterpriseIds))
+                .SingleAsync(cancellationToken);
+            if (changed)
+            {
+                await db.Database.ExecuteSqlRawAsync(InspectionTaskSql.WithoutNestedLoops, cancellationToken);
+                await ExecuteAsync(db, InspectionTaskSql.Sync, enterpriseIds, now, cancellationToken);
+                await db.Database.ExecuteSqlRawAsync(InspectionTaskSql.WithNestedLoops, cancellationToken);
+                await ExecuteAsync(db, InspectionTaskSql.Retire, enterpriseIds, now, cancellationToken);
+            }
+
             var created = await ExecuteAsync(db, InspectionTaskSql.Generate, enterpriseIds, now, cancellationToken);
             await ExecuteAsync(db, InspectionTaskSql.Mark, enterpriseIds, now, cancellationToken);
             await transaction.CommitAsync(cancellationToken);

@@ -26,6 +26,25 @@ internal static class InspectionTaskSql
     /// </summary>
     public const string WithoutNestedLoops = "SET LOCAL enable_nestloop = off";
 
+    /// <summary>
+    /// Whether the batch's register may have changed since its enterprises' last generation: a measure or event
+    /// updated after the mark (less 10 minutes, for edits committed late), an enterprise never generated, or a mark
+    /// not in the past. When false, <see cref="Sync"/> and <see cref="Retire"/> have nothing to do and are skipped.
+    /// Returns one boolean column, Value.
+    /// </summary>
+    public const string RegisterChanged = """
+        SELECT EXISTS (
+                 SELECT 1 FROM enterprise en
+                 LEFT JOIN inspection_generation_mark g ON g.enterprise_id = en.id
+                 WHERE en.id = ANY(@enterprise_ids) AND (g.ran_at IS NULL OR g.ran_at >= @now))
+            OR EXISTS (
+                 SELECT 1 FROM control_measure m JOIN inspection_generation_mark g ON g.enterprise_id = m.enterprise_id
+                 WHERE m.enterprise_id = ANY(@enterprise_ids) AND m.updated_at > g.ran_at - interval '10 minutes')
+            OR EXISTS (
+                 SELECT 1 FROM risk_event e JOIN inspection_generation_mark g ON g.enterprise_id = e.enterprise_id
+                 WHERE e.enterprise_id = ANY(@enterprise_ids) AND e.updated_at > g.ran_at - interval '10 minutes') AS "Value"
+        """;
+
     /// <summary>Restores nested loops after <see cref="Sync"/>; generation's LATERAL series needs them.</summary>
     public const string WithNestedLoops = "SET LOCAL enable_nestloop = on";
 
