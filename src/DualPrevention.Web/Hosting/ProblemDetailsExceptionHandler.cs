@@ -9,7 +9,7 @@ namespace DualPrevention.Web.Hosting;
 /// <summary>
 /// Answers API failures as RFC 9457 ProblemDetails: validation → 400 with field errors, a refused domain rule →
 /// 400, not found or outside scope → 404, unreadable requests (malformed JSON, wrong types, missing antiforgery
-/// token) → 400. Anything else is logged and becomes a 500 without internals.
+/// token, text PostgreSQL cannot store such as a NUL character) → 400. Anything else is logged and becomes a 500 without internals.
 /// </summary>
 internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService problemDetails) : IExceptionHandler
 {
@@ -26,6 +26,7 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
             DomainRuleException rule => new ProblemDetails { Status = StatusCodes.Status400BadRequest, Title = "Refused", Detail = rule.Message },
             NotFoundException notFound => new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = "Not found", Detail = notFound.Message },
             BadHttpRequestException badRequest => new ProblemDetails { Status = badRequest.StatusCode, Title = "Bad request", Detail = CoreText.Get("Request.Unreadable") },
+            _ when IsUnstorableText(exception) => new ProblemDetails { Status = StatusCodes.Status400BadRequest, Title = "Bad request", Detail = CoreText.Get("Request.UnstorableText") },
             Microsoft.AspNetCore.Antiforgery.AntiforgeryValidationException => new ProblemDetails { Status = StatusCodes.Status400BadRequest, Title = "Antiforgery token missing or invalid" },
             _ => null,
         };
@@ -37,4 +38,8 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
         httpContext.Response.StatusCode = problem.Status!.Value;
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
     }
+
+    /// <summary>PostgreSQL refuses NUL characters in text (22P05, 22021): the client's input, not a server fault.</summary>
+    private static bool IsUnstorableText(Exception exception) =>
+        (exception as Npgsql.PostgresException ?? exception.InnerException as Npgsql.PostgresException) is { SqlState: "22P05" or "22021" };
 }
