@@ -21,9 +21,7 @@ public class HiddenDangerLoopInTheBrowserTests(BrowserFixture browser) : IClassF
         await BrowserFixture.SignInAsync(admin, "demo-qd1-admin");
         await admin.GotoAsync(detailUrl);
         await BrowserFixture.ClickUntilAsync(admin, "[data-testid=action-Confirm]", ".mud-dialog");
-        await admin.Locator("[data-testid=field-rectifier]").ClickAsync();
-        await admin.Locator(".mud-popover-open .mud-list-item", new() { HasText = "巡检员" }).First.ClickAsync();
-        await SubmitAsync(admin);
+        await ConfirmWithRectifierAsync(admin, "巡检员");
         await StateAsync(admin, "整改中");
 
         await inspector.ReloadAsync();
@@ -66,6 +64,25 @@ public class HiddenDangerLoopInTheBrowserTests(BrowserFixture browser) : IClassF
 
     private static async Task StateAsync(IPage page, string state) =>
         await page.Locator("[data-testid=hidden-danger-state]", new() { HasText = state }).WaitForAsync();
+
+    /// <summary>Picks the rectifier and submits; on a busy machine a pick can land while the popover closes, so pick and submit again.</summary>
+    private static async Task ConfirmWithRectifierAsync(IPage page, string rectifier)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await page.Locator("[data-testid=field-rectifier]").ClickAsync();
+            await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = rectifier }).First.ClickAsync();
+            await page.ClickAsync(".mud-dialog [data-testid=dialog-submit]");
+            try
+            {
+                await page.Locator(".mud-dialog").WaitForAsync(new() { State = WaitForSelectorState.Detached, Timeout = 8_000 });
+                return;
+            }
+            catch (TimeoutException) when (attempt < 3)
+            {
+            }
+        }
+    }
 
     private static async Task SubmitAsync(IPage page)
     {
