@@ -47,10 +47,9 @@ public static class DeliverNotifications
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var deliveries = await db.NotificationDeliveries
                 .FromSql($"SELECT * FROM notification_delivery WHERE status = 0 AND next_attempt_at <= {now} ORDER BY next_attempt_at LIMIT {BatchSize} FOR UPDATE SKIP LOCKED")
-                .IgnoreQueryFilters(["Tenant"])
                 .ToListAsync(cancellationToken);
             var notificationIds = deliveries.Select(d => d.NotificationId).Distinct().ToList();
-            var messages = await db.Notifications.IgnoreQueryFilters(["Tenant"])
+            var messages = await db.Notifications
                 .Where(n => notificationIds.Contains(n.Id))
                 .Join(db.Users, n => n.RecipientUserId, u => u.Id, (n, u) => new
                 {
