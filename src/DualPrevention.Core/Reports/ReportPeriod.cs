@@ -1,0 +1,84 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace DualPrevention.Core.Reports;
+
+/// <summary>The kind of span a compliance report or dashboard covers.</summary>
+public enum ReportPeriodKind
+{
+    Month = 0,
+    Quarter = 1,
+    Year = 2,
+}
+
+/// <summary>
+/// A report period as local dates (Asia/Shanghai, ADR 0003): a month <c>yyyy-MM</c>, a quarter <c>yyyy-Qn</c> or a
+/// year <c>yyyy</c>. <see cref="From"/> is the first local day, <see cref="To"/> the day after the last.
+/// </summary>
+public sealed partial record ReportPeriod(ReportPeriodKind Kind, DateOnly From, DateOnly To)
+{
+    /// <summary>UTC, inclusive.</summary>
+    public DateTimeOffset StartUtc => BusinessTime.FromLocal(From.ToDateTime(TimeOnly.MinValue));
+
+    /// <summary>UTC, exclusive.</summary>
+    public DateTimeOffset EndUtc => BusinessTime.FromLocal(To.ToDateTime(TimeOnly.MinValue));
+
+    /// <summary>The canonical text: 2026-11, 2026-Q4 or 2026.</summary>
+    public string Code => Kind switch
+    {
+        ReportPeriodKind.Month => From.ToString("yyyy-MM", CultureInfo.InvariantCulture),
+        ReportPeriodKind.Quarter => $"{From.Year}-Q{((From.Month - 1) / 3) + 1}",
+        _ => From.Year.ToString(CultureInfo.InvariantCulture),
+    };
+
+    /// <summary>Chinese display text: 2026年11月, 2026年第4季度, 2026年.</summary>
+    public string ChineseName => Kind switch
+    {
+        ReportPeriodKind.Month => $"{From.Year}年{From.Month}月",
+        ReportPeriodKind.Quarter => $"{From.Year}年第{((From.Month - 1) / 3) + 1}季度",
+        _ => $"{From.Year}年",
+    };
+
+    public static ReportPeriod Month(int year, int month)
+    {
+        var from = new DateOnly(year, month, 1);
+        return new ReportPeriod(ReportPeriodKind.Month, from, from.AddMonths(1));
+    }
+
+    /// <summary>Reads <c>yyyy-MM</c>, <c>yyyy-Qn</c> (n 1–4) or <c>yyyy</c> (years 2000–2099).</summary>
+    public static bool TryParse(string? text, out ReportPeriod period)
+    {
+        period = null!;
+        var match = Pattern().Match(text?.Trim() ?? "");
+        if (!match.Success)
+        {
+            return false;
+        }
+
+        var year = int.Parse(match.Groups["year"].Value, CultureInfo.InvariantCulture);
+        if (match.Groups["month"].Success)
+        {
+            var month = int.Parse(match.Groups["month"].Value, CultureInfo.InvariantCulture);
+            if (month is < 1 or > 12)
+            {
+                return false;
+            }
+
+            period = Month(year, month);
+            return true;
+        }
+
+        if (match.Groups["quarter"].Success)
+        {
+            var from = new DateOnly(year, ((match.Groups["quarter"].Value[0] - '1') * 3) + 1, 1);
+            period = new ReportPeriod(ReportPeriodKind.Quarter, from, from.AddMonths(3));
+            return true;
+        }
+
+        period = new ReportPeriod(ReportPeriodKind.Year, new DateOnly(year, 1, 1), new DateOnly(year + 1, 1, 1));
+        return true;
+    }
+
+    [GeneratedRegex(@"^(?<year>20\d\d)(?:-(?<month>\d\d)|-Q(?<quarter>[1-4]))?$", RegexOptions.CultureInvariant)]
+    private static partial Regex Pattern();
+}
