@@ -9,6 +9,7 @@ using DualPrevention.Core.Inspections;
 using DualPrevention.Core.Notifications;
 using DualPrevention.Core.Photos;
 using DualPrevention.Core.Regions;
+using DualPrevention.Core.Reports;
 using DualPrevention.Core.Risks;
 using DualPrevention.Core.Tenancy;
 using Microsoft.Extensions.DependencyInjection;
@@ -122,5 +123,8 @@ public static class UseCaseRegistration
             .AddScoped<ListCitySupervision.Handler>()
             .AddScoped<ListProvinceSupervision.Handler>()
             .AddScoped<ImportHiddenDangerLedger.Handler>()
+            .AddScoped<RefreshInspectionStatistics.Handler>()
+            .AddScoped<ComputeComplianceReport.Handler>()
+            .AddOptions()
             .AddScoped<SeedDemoData>();
 }

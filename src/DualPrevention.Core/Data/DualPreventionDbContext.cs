@@ -10,6 +10,7 @@ using DualPrevention.Core.Inspections;
 using DualPrevention.Core.Notifications;
 using DualPrevention.Core.Photos;
 using DualPrevention.Core.Regions;
+using DualPrevention.Core.Reports;
 using DualPrevention.Core.Risks;
 using DualPrevention.Core.Tenancy;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -95,6 +96,12 @@ public sealed class DualPreventionDbContext(DbContextOptions<DualPreventionDbCon
 
     public DbSet<NotificationDelivery> NotificationDeliveries => Set<NotificationDelivery>();
 
+    public DbSet<InspectionDailyStatistic> InspectionDailyStatistics => Set<InspectionDailyStatistic>();
+
+    public DbSet<StatisticsRefreshMark> StatisticsRefreshMarks => Set<StatisticsRefreshMark>();
+
+    public DbSet<ReportExport> ReportExports => Set<ReportExport>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     private bool ScopeIsSystem => Scope.Kind == TenantScopeKind.System;
@@ -126,6 +133,10 @@ public sealed class DualPreventionDbContext(DbContextOptions<DualPreventionDbCon
             ScopeIsSystem
             || e.Id == ScopeEnterpriseId
             || (ScopeRegionPrefix != null && e.RegionCode.StartsWith(ScopeRegionPrefix)));
+        builder.Entity<ReportExport>().HasQueryFilter(TenantFilter, r =>
+            ScopeIsSystem
+            || (r.EnterpriseId != null && r.EnterpriseId == ScopeEnterpriseId)
+            || (ScopeRegionPrefix != null && r.RegionCode.StartsWith(ScopeRegionPrefix)));
         builder.Entity<AuditEntry>().HasQueryFilter(TenantFilter, a =>
             ScopeIsSystem
             || (a.EnterpriseId != null && a.EnterpriseId == ScopeEnterpriseId)

@@ -1,4 +1,5 @@
 using DualPrevention.Core.Data;
+using DualPrevention.Core.Reports;
 using Microsoft.EntityFrameworkCore;
 
 namespace DualPrevention.Core.Inspections;
@@ -7,7 +8,8 @@ namespace DualPrevention.Core.Inspections;
 /// Keeps one unit's windows in step with its live 停用检修 periods (spec §5.11), set-based, inside the caller's
 /// transaction: Planned/Open windows lying wholly inside a period become Suspended; Suspended windows no longer
 /// covered return to Planned, or to Open when they have started (the window job then marks them Missed if they
-/// have also ended). Completed, Missed and Cancelled windows are history and stay as they are.
+/// have also ended). Completed, Missed and Cancelled windows are history and stay as they are. The days of the windows
+/// that change are recounted in <see cref="Reports.InspectionDailyStatistic"/> in the same transaction.
 /// </summary>
 internal static class DeactivationWindows
 {
@@ -15,6 +17,14 @@ internal static class DeactivationWindows
     public static async Task<(int Suspended, int Resumed)> SyncAsync(DualPreventionDbContext db, Guid unitId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var periods = db.DeactivationRecords.Where(r => r.UnitId == unitId);
+        var changing = await db.InspectionTasks
+            .Where(t => t.UnitId == unitId
+                        && (((t.Status == InspectionTaskStatus.Planned || t.Status == InspectionTaskStatus.Open)
+                             && periods.Any(r => r.StopStartAt <= t.WindowStart && r.StopEndAt >= t.WindowEnd))
+                            || (t.Status == InspectionTaskStatus.Suspended
+                                && !periods.Any(r => r.StopStartAt <= t.WindowStart && r.StopEndAt >= t.WindowEnd))))
+            .Select(t => new { t.EnterpriseId, t.WindowStart })
+            .ToListAsync(cancellationToken);
         var suspended = await db.InspectionTasks
             .Where(t => t.UnitId == unitId
                         && (t.Status == InspectionTaskStatus.Planned || t.Status == InspectionTaskStatus.Open)
@@ -27,6 +37,12 @@ internal static class DeactivationWindows
             .ExecuteUpdateAsync(
                 s => s.SetProperty(t => t.Status, t => t.WindowStart <= now ? InspectionTaskStatus.Open : InspectionTaskStatus.Planned),
                 cancellationToken);
+        if (changing.Count > 0)
+        {
+            var days = changing.Select(t => BusinessTime.LocalDate(t.WindowStart)).Distinct().ToList();
+            await RefreshInspectionStatistics.RecomputeDaysAsync(db, changing[0].EnterpriseId, days, now, cancellationToken);
+        }
+
         return (suspended, resumed);
     }
 }

@@ -73,6 +73,7 @@ internal sealed class InspectionRecordConfiguration : IEntityTypeConfiguration<I
         builder.HasIndex(r => new { r.EnterpriseId, r.SubmissionId }).IsUnique();
         builder.HasIndex(r => r.TaskId);
         builder.HasIndex(r => new { r.EnterpriseId, r.CheckedAt });
+        builder.HasIndex(r => r.CreatedAt);
     }
 }
 

@@ -9,6 +9,7 @@ using DualPrevention.Core.Data;
 using DualPrevention.Core.Demo;
 using DualPrevention.Core.Enterprises;
 using DualPrevention.Core.Photos;
+using DualPrevention.Core.Reports;
 using DualPrevention.Web.Accounts;
 using DualPrevention.Web.Notifications;
 using FluentValidation;
@@ -60,6 +61,7 @@ internal static class ServiceRegistration
 
         var node = configuration.GetSection(NodeOptions.Section).Get<NodeOptions>() ?? new NodeOptions();
         services.Configure<NodeOptions>(configuration.GetSection(NodeOptions.Section));
+        services.Configure<OperatingEffectRules>(configuration.GetSection("OperatingEffect"));
 
         services.AddSingleton(TimeProvider.System);
         services.AddDualPreventionData(appConnectionString);

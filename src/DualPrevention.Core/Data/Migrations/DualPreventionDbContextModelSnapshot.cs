@@ -1334,6 +1334,9 @@ namespace DualPrevention.Core.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_inspection_record");
 
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_inspection_record_created_at");
+
                     b.HasIndex("TaskId")
                         .HasDatabaseName("ix_inspection_record_task_id");
 
@@ -1772,6 +1775,175 @@ namespace DualPrevention.Core.Data.Migrations
                         .HasDatabaseName("ix_region_parent_code");
 
                     b.ToTable("region", (string)null);
+                });
+
+            modelBuilder.Entity("DualPrevention.Core.Reports.InspectionDailyStatistic", b =>
+                {
+                    b.Property<Guid>("EnterpriseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("enterprise_id");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<int>("TaskType")
+                        .HasColumnType("integer")
+                        .HasColumnName("task_type");
+
+                    b.Property<int>("Completed")
+                        .HasColumnType("integer")
+                        .HasColumnName("completed");
+
+                    b.Property<int>("Due")
+                        .HasColumnType("integer")
+                        .HasColumnName("due");
+
+                    b.Property<int>("Late")
+                        .HasColumnType("integer")
+                        .HasColumnName("late");
+
+                    b.Property<int>("Missed")
+                        .HasColumnType("integer")
+                        .HasColumnName("missed");
+
+                    b.Property<int>("Open")
+                        .HasColumnType("integer")
+                        .HasColumnName("open");
+
+                    b.Property<DateTimeOffset>("RefreshedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("refreshed_at");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("region_code");
+
+                    b.Property<int>("Suspended")
+                        .HasColumnType("integer")
+                        .HasColumnName("suspended");
+
+                    b.HasKey("EnterpriseId", "Day", "TaskType")
+                        .HasName("pk_inspection_daily_statistic");
+
+                    b.HasIndex("RegionCode", "Day")
+                        .HasDatabaseName("ix_inspection_daily_statistic_region_code_day");
+
+                    b.ToTable("inspection_daily_statistic", (string)null);
+                });
+
+            modelBuilder.Entity("DualPrevention.Core.Reports.ReportExport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("EnterpriseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("enterprise_id");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("error");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("file_name");
+
+                    b.Property<int>("Format")
+                        .HasColumnType("integer")
+                        .HasColumnName("format");
+
+                    b.Property<bool>("IsMonthlyArchive")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_monthly_archive");
+
+                    b.Property<string>("PeriodCode")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)")
+                        .HasColumnName("period_code");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("region_code");
+
+                    b.Property<string>("RequestedByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("requested_by_name");
+
+                    b.Property<Guid?>("RequestedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("requested_by_user_id");
+
+                    b.Property<int?>("RowsTotal")
+                        .HasColumnType("integer")
+                        .HasColumnName("rows_total");
+
+                    b.Property<int>("RowsWritten")
+                        .HasColumnType("integer")
+                        .HasColumnName("rows_written");
+
+                    b.Property<long?>("SizeBytes")
+                        .HasColumnType("bigint")
+                        .HasColumnName("size_bytes");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.Property<string>("StoredName")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("stored_name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_report_export");
+
+                    b.HasIndex("RegionCode", "CreatedAt")
+                        .HasDatabaseName("ix_report_export_region_code_created_at");
+
+                    b.HasIndex("RegionCode", "PeriodCode", "Format")
+                        .IsUnique()
+                        .HasDatabaseName("ux_report_export_monthly_archive")
+                        .HasFilter("is_monthly_archive");
+
+                    b.ToTable("report_export", (string)null);
+                });
+
+            modelBuilder.Entity("DualPrevention.Core.Reports.StatisticsRefreshMark", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("name");
+
+                    b.Property<DateTimeOffset>("RanAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ran_at");
+
+                    b.HasKey("Name")
+                        .HasName("pk_statistics_refresh_mark");
+
+                    b.ToTable("statistics_refresh_mark", (string)null);
                 });
 
             modelBuilder.Entity("DualPrevention.Core.Risks.ControlMeasure", b =>
