@@ -19,6 +19,9 @@ public sealed class BrowserFixture : DemoDatabase
 
     public string BaseUrl { get; private set; } = "";
 
+    /// <summary>The running host's services, e.g. to run a job's handler in the same process as the pages it should reach.</summary>
+    public IServiceProvider Services => _factory!.Services;
+
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
