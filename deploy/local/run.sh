@@ -41,6 +41,7 @@ Auth__JwtSigningKey=$(<"$key_file")
 export Auth__JwtSigningKey
 export Logging__FilePath="$DP_ROOT/.data/logs/dualprevention-.json"
 export Storage__PhotoDirectory="$DP_ROOT/.data/photos"
+export Storage__ReportDirectory="$DP_ROOT/.data/reports"
 
 echo "PostgreSQL runs on 127.0.0.1:$pg_port (data in .data/postgres); starting the app, Ctrl-C stops it."
 

@@ -125,6 +125,11 @@ public static class UseCaseRegistration
             .AddScoped<ImportHiddenDangerLedger.Handler>()
             .AddScoped<RefreshInspectionStatistics.Handler>()
             .AddScoped<ComputeComplianceReport.Handler>()
+            .AddScoped<RequestReportExport.Handler>()
+            .AddScoped<RunReportExport.Handler>()
+            .AddScoped<ListReportExports.Handler>()
+            .AddScoped<GetReportExport.Handler>()
+            .AddScoped<ArchiveMonthlyReports.Handler>()
             .AddOptions()
             .AddScoped<SeedDemoData>();
 }

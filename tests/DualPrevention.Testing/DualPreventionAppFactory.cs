@@ -23,6 +23,7 @@ public sealed class DualPreventionAppFactory(DemoDatabase database) : WebApplica
         builder.UseSetting("Auth:JwtSigningKey", JwtKey);
         builder.UseSetting("Logging:FilePath", Path.Combine(Path.GetTempPath(), $"dp-tests-{database.Name}", "log-.json"));
         builder.UseSetting("Storage:PhotoDirectory", database.PhotoDirectory);
+        builder.UseSetting("Storage:ReportDirectory", database.ReportDirectory);
         builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(TimeProvider.System));
     }
 }

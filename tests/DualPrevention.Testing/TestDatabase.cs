@@ -1,9 +1,11 @@
+using System.Collections.Concurrent;
 using DualPrevention.Core;
 using DualPrevention.Core.Accounts;
 using DualPrevention.Core.Auditing;
 using DualPrevention.Core.Data;
 using DualPrevention.Core.Enterprises;
 using DualPrevention.Core.Photos;
+using DualPrevention.Core.Reports;
 using DualPrevention.Core.Tenancy;
 using FluentValidation;
 using Microsoft.AspNetCore.DataProtection;
@@ -38,6 +40,12 @@ public class TestDatabase : IAsyncLifetime
     /// <summary>Where the photo store of <see cref="CreateServices"/> and of the web host keeps files; removed afterwards.</summary>
     public string PhotoDirectory => Path.Combine(Path.GetTempPath(), $"dp-tests-{Name}", "photos");
 
+    /// <summary>Where the report file store keeps finished exports; removed afterwards.</summary>
+    public string ReportDirectory => Path.Combine(Path.GetTempPath(), $"dp-tests-{Name}", "reports");
+
+    /// <summary>Exports handed to the background job runner by <see cref="CreateServices"/>' services, in order; tests run them.</summary>
+    public ConcurrentQueue<Guid> ScheduledExports { get; } = new();
+
     /// <summary>The clock handed to services built by <see cref="CreateServices"/>; starts at 2026-11-02 08:00 Asia/Shanghai.</summary>
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 2, 0, 0, 0, TimeSpan.Zero));
 
@@ -65,9 +73,9 @@ public class TestDatabase : IAsyncLifetime
         await admin.OpenAsync();
         await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {Name} WITH (FORCE)", admin);
         await drop.ExecuteNonQueryAsync();
-        if (Directory.Exists(PhotoDirectory))
+        foreach (var directory in new[] { PhotoDirectory, ReportDirectory }.Where(Directory.Exists))
         {
-            Directory.Delete(PhotoDirectory, recursive: true);
+            Directory.Delete(directory, recursive: true);
         }
     }
 
@@ -84,6 +92,8 @@ public class TestDatabase : IAsyncLifetime
         services.AddSingleton<IDataProtectionProvider, EphemeralDataProtectionProvider>();
         services.AddDualPreventionUseCases();
         services.AddSingleton<IPhotoStore>(new LocalDiskPhotoStore(PhotoDirectory));
+        services.AddSingleton<IReportFileStore>(new LocalDiskReportFileStore(ReportDirectory));
+        services.AddSingleton<IReportExportScheduler>(new RecordingExportScheduler(ScheduledExports));
         services.AddSingleton<IValidator<EnterpriseDetails>, EnterpriseDetailsValidator>();
         services.AddSingleton<IValidator<NewAccount>, NewAccountValidator>();
         services.AddIdentityCore<ApplicationUser>(options =>

@@ -25,9 +25,5 @@ public static class ComplianceReportCaption
         ];
     }
 
-    /// <summary>A download name such as 双重预防机制运行情况报表_青岛市_2026-11.xlsx; <paramref name="extension"/> without the dot.</summary>
-    public static string FileName(ComplianceReportHeader header, string extension) =>
-        $"{Title}_{header.RegionName}_{header.Period.Code}.{extension}";
-
     private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

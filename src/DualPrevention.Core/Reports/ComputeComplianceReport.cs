@@ -1,5 +1,4 @@
 using DualPrevention.Core.Data;
-using DualPrevention.Core.Localization;
 using DualPrevention.Core.Regions;
 using DualPrevention.Core.Tenancy;
 using Microsoft.EntityFrameworkCore;
@@ -31,7 +30,7 @@ public static class ComputeComplianceReport
         {
             var scope = scopes.Current;
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            var regionCode = await ResolveRegionAsync(db, scope, query.RegionCode, cancellationToken);
+            var regionCode = await ReportRegion.ResolveAsync(db, scope, query.RegionCode, cancellationToken);
             var prefix = RegionCodes.Prefix(regionCode);
             var names = await db.Regions.Where(r => r.Code.StartsWith(prefix.Substring(0, 2))).ToDictionaryAsync(r => r.Code, r => r.Name, cancellationToken);
             var enterprises = await db.Enterprises
@@ -82,34 +81,6 @@ public static class ComputeComplianceReport
         private static ComplianceReportRow Total(
             ComplianceRowKind kind, string code, string cityName, string countyName, ComplianceMetrics metrics, OperatingEffectRules rules, ReportPeriod period) =>
             new(kind, code, cityName, countyName, null, null, null, metrics, rules.Evaluate(metrics, period));
-
-        private static async Task<string> ResolveRegionAsync(DualPreventionDbContext db, TenantScope scope, string? requested, CancellationToken cancellationToken)
-        {
-            if (requested is null)
-            {
-                return scope.Kind switch
-                {
-                    TenantScopeKind.Region => scope.RegionCode!,
-                    TenantScopeKind.Enterprise => await db.Enterprises.Where(e => e.Id == scope.EnterpriseId).Select(e => e.RegionCode).SingleAsync(cancellationToken),
-                    _ => throw new DomainRuleException(CoreText.Get("Reports.RegionRequired")),
-                };
-            }
-
-            if (!RegionCodes.IsValid(requested))
-            {
-                throw new DomainRuleException(CoreText.Get("Reports.RegionInvalid", requested));
-            }
-
-            var inScope = scope.Kind == TenantScopeKind.Enterprise
-                ? await db.Enterprises.AnyAsync(e => e.Id == scope.EnterpriseId && e.RegionCode.StartsWith(RegionCodes.Prefix(requested)), cancellationToken)
-                : scope.CoversRegion(requested);
-            if (!inScope || !await db.Regions.AnyAsync(r => r.Code == requested, cancellationToken))
-            {
-                throw new NotFoundException(CoreText.Get("Reports.RegionNotFound", requested));
-            }
-
-            return requested;
-        }
 
         private static async Task<Dictionary<Guid, ComplianceMetrics>> MetricsAsync(
             DualPreventionDbContext db, Guid[] ids, ReportPeriod period, DateOnly today, CancellationToken cancellationToken)

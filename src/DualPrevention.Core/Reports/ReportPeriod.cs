@@ -45,6 +45,11 @@ public sealed partial record ReportPeriod(ReportPeriodKind Kind, DateOnly From, 
         return new ReportPeriod(ReportPeriodKind.Month, from, from.AddMonths(1));
     }
 
+    /// <summary>Reads a code this type wrote (<see cref="Code"/>).</summary>
+    /// <exception cref="FormatException">The text is not a period code.</exception>
+    public static ReportPeriod Parse(string text) =>
+        TryParse(text, out var period) ? period : throw new FormatException($"'{text}' is not a report period (yyyy-MM, yyyy-Qn or yyyy).");
+
     /// <summary>Reads <c>yyyy-MM</c>, <c>yyyy-Qn</c> (n 1–4) or <c>yyyy</c> (years 2000–2099).</summary>
     public static bool TryParse(string? text, out ReportPeriod period)
     {

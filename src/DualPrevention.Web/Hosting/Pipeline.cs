@@ -8,6 +8,7 @@ using DualPrevention.Web.Inspections;
 using DualPrevention.Web.Jobs;
 using DualPrevention.Web.Notifications;
 using DualPrevention.Web.Regions;
+using DualPrevention.Web.Reports;
 using DualPrevention.Web.Risks;
 using DualPrevention.Web.Shell;
 using Hangfire;
@@ -129,6 +130,7 @@ internal static class Pipeline
         api.MapHiddenDangerEndpoints();
         api.MapHiddenDangerLedgerEndpoints();
         api.MapNotificationEndpoints();
+        api.MapReportEndpoints();
         app.MapSessionEndpoints();
 
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

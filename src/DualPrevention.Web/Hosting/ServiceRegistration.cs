@@ -11,6 +11,7 @@ using DualPrevention.Core.Enterprises;
 using DualPrevention.Core.Photos;
 using DualPrevention.Core.Reports;
 using DualPrevention.Web.Accounts;
+using DualPrevention.Web.Jobs;
 using DualPrevention.Web.Notifications;
 using FluentValidation;
 using Hangfire;
@@ -77,6 +78,13 @@ internal static class ServiceRegistration
             ? configured
             : Path.Combine(builder.Environment.ContentRootPath, ".data", "photos");
         services.AddSingleton<IPhotoStore>(new LocalDiskPhotoStore(photoDirectory));
+
+        // Report files likewise (Storage:ReportDirectory; run.sh keeps them under .data/reports).
+        var reportDirectory = configuration["Storage:ReportDirectory"] is { Length: > 0 } reports
+            ? reports
+            : Path.Combine(builder.Environment.ContentRootPath, ".data", "reports");
+        services.AddSingleton<IReportFileStore>(new LocalDiskReportFileStore(reportDirectory));
+        services.AddSingleton<IReportExportScheduler, HangfireReportExportScheduler>();
 
         AddIdentity(services, configuration);
         services.AddDataProtection()

@@ -33,6 +33,9 @@ internal static class RecurringJobs
     /// <summary>Every 5 minutes, one minute after the window job: dashboards lag the windows by at most 6 minutes.</summary>
     public const string RefreshInspectionStatisticsCron = "1-59/5 * * * *";
 
+    /// <summary>At 00:30 on the 1st: last month's windows have all ended and been counted by then.</summary>
+    public const string ArchiveMonthlyReportsCron = "30 0 1 * *";
+
     public static WebApplication ScheduleRecurringJobs(this WebApplication app)
     {
         if (!app.Services.GetRequiredService<IOptions<NodeOptions>>().Value.Jobs)
@@ -48,6 +51,8 @@ internal static class RecurringJobs
             CloseInspectionWindowsJob.Id, job => job.RunAsync(CancellationToken.None), CloseInspectionWindowsCron, beijing);
         jobs.AddOrUpdate<RefreshInspectionStatisticsJob>(
             RefreshInspectionStatisticsJob.Id, job => job.RunAsync(CancellationToken.None), RefreshInspectionStatisticsCron, beijing);
+        jobs.AddOrUpdate<ArchiveMonthlyReportsJob>(
+            ArchiveMonthlyReportsJob.Id, job => job.RunAsync(CancellationToken.None), ArchiveMonthlyReportsCron, beijing);
 
         jobs.AddOrUpdate<EscalateHiddenDangersJob>(
             EscalateHiddenDangersJobId, job => job.RunAsync(CancellationToken.None), EscalateHiddenDangersCron, beijing);

@@ -7,19 +7,20 @@ namespace DualPrevention.Web.Tests.Jobs;
 public class RecurringJobsTests(WebFixture web) : IClassFixture<WebFixture>
 {
     [Fact]
-    public async Task A_jobs_node_schedules_generation_hourly_window_closing_and_escalation_and_statistics_every_five_minutes_and_deliveries_every_minute_in_Beijing_time()
+    public async Task A_jobs_node_schedules_generation_hourly_window_closing_and_escalation_and_statistics_every_five_minutes_and_deliveries_every_minute_and_report_archives_monthly_in_Beijing_time()
     {
         await using var jobsNode = web.Factory.WithWebHostBuilder(builder => builder.UseSetting("Node:Jobs", "true"));
 
         using var storage = jobsNode.Services.GetRequiredService<JobStorage>().GetConnection();
         var scheduled = storage.GetRecurringJobs().ToDictionary(j => j.Id);
 
-        scheduled.Keys.ShouldBe(["inspections:close-windows", "inspections:generate-tasks", "hidden-dangers:escalate", "notifications:deliver", "reports:refresh-statistics"], ignoreOrder: true);
+        scheduled.Keys.ShouldBe(["inspections:close-windows", "inspections:generate-tasks", "hidden-dangers:escalate", "notifications:deliver", "reports:refresh-statistics", "reports:archive-monthly"], ignoreOrder: true);
         (scheduled["inspections:generate-tasks"].Cron, scheduled["inspections:generate-tasks"].TimeZoneId).ShouldBe(("0 * * * *", "Asia/Shanghai"));
         (scheduled["inspections:close-windows"].Cron, scheduled["inspections:close-windows"].TimeZoneId).ShouldBe(("*/5 * * * *", "Asia/Shanghai"));
         (scheduled["hidden-dangers:escalate"].Cron, scheduled["hidden-dangers:escalate"].TimeZoneId).ShouldBe(("*/5 * * * *", "Asia/Shanghai"));
         (scheduled["notifications:deliver"].Cron, scheduled["notifications:deliver"].TimeZoneId).ShouldBe(("* * * * *", "Asia/Shanghai"));
         (scheduled["reports:refresh-statistics"].Cron, scheduled["reports:refresh-statistics"].TimeZoneId).ShouldBe(("1-59/5 * * * *", "Asia/Shanghai"));
+        (scheduled["reports:archive-monthly"].Cron, scheduled["reports:archive-monthly"].TimeZoneId).ShouldBe(("30 0 1 * *", "Asia/Shanghai"));
         scheduled.Values.ShouldAllBe(j => j.Error == null && j.Job != null);
     }
 }

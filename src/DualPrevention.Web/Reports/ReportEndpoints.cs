@@ -1,0 +1,69 @@
+using System.Security.Claims;
+using DualPrevention.Core;
+using DualPrevention.Core.Accounts;
+using DualPrevention.Core.Localization;
+using DualPrevention.Core.Reports;
+
+namespace DualPrevention.Web.Reports;
+
+/// <summary>
+/// Compliance reports under <c>/api/v1/reports</c> (issue 6), for every signed-in user within their scope:
+/// <c>GET /compliance?period=2026-11&amp;region=370200&amp;format=json|xlsx|csv|pdf</c> answers at once (files streamed);
+/// <c>/exports</c> runs the same as a background job with progress and a download link, and lists the monthly archives.
+/// </summary>
+internal static class ReportEndpoints
+{
+    public static RouteGroupBuilder MapReportEndpoints(this RouteGroupBuilder api)
+    {
+        var reports = api.MapGroup("/reports").WithTags("Reports");
+        reports.MapGet("/compliance", ComplianceAsync)
+            .Produces<ComputeComplianceReport.Result>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        reports.MapPost("/exports", (ClaimsPrincipal user, ExportRequest request, RequestReportExport.Handler handler, CancellationToken ct) =>
+                RequestAsync(user, request, handler, ct))
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+        reports.MapGet("/exports", (ClaimsPrincipal user, ListReportExports.Handler handler, bool? archivesOnly, int? page, int? pageSize, CancellationToken ct) =>
+            handler.HandleAsync(Actor.From(user), new ListReportExports.Query(archivesOnly ?? false, page ?? 1, pageSize ?? 20), ct));
+        reports.MapGet("/exports/{id:guid}", (Guid id, GetReportExport.Handler handler, CancellationToken ct) => handler.HandleAsync(id, ct));
+        reports.MapGet("/exports/{id:guid}/file", async (Guid id, GetReportExport.Handler handler, CancellationToken ct) =>
+        {
+            var file = await handler.OpenFileAsync(id, ct);
+            return Results.Stream(file.Content, file.ContentType, file.FileName);
+        });
+        return api;
+    }
+
+    /// <summary>The body of <c>POST /exports</c>: period code, format (xlsx, csv, pdf), optional region code.</summary>
+    public sealed record ExportRequest(string? Period, string? Format, string? Region);
+
+    private static async Task<IResult> ComplianceAsync(
+        string? period, string? region, string? format, ComputeComplianceReport.Handler handler, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var parsed = ParsePeriod(period);
+        if (format is null || string.Equals(format, "json", StringComparison.OrdinalIgnoreCase))
+        {
+            return Results.Ok(await handler.HandleAsync(new ComputeComplianceReport.Query(parsed, region), ct));
+        }
+
+        var fileFormat = ParseFormat(format);
+        var report = await handler.HandleAsync(new ComputeComplianceReport.Query(parsed, region), ct);
+        var header = new ComplianceReportHeader(parsed, report.RegionCode, report.RegionName, report.EvaluatedAt, user.Identity?.Name ?? "");
+        return Results.Stream(
+            output => ComplianceReportFile.WriteAsync(fileFormat, header, report.Rows.ToAsyncEnumerable(), output, ct),
+            ReportFiles.ContentType(fileFormat),
+            ReportFiles.FileName(report.RegionName, parsed, fileFormat));
+    }
+
+    private static async Task<IResult> RequestAsync(ClaimsPrincipal user, ExportRequest request, RequestReportExport.Handler handler, CancellationToken ct)
+    {
+        var id = await handler.HandleAsync(Actor.From(user), new RequestReportExport.Command(ParsePeriod(request.Period), ParseFormat(request.Format), request.Region), ct);
+        return Results.Accepted($"/api/v1/reports/exports/{id}", new { id });
+    }
+
+    private static ReportPeriod ParsePeriod(string? period) =>
+        ReportPeriod.TryParse(period, out var parsed) ? parsed : throw new DomainRuleException(CoreText.Get("Reports.PeriodInvalid", period ?? ""));
+
+    private static ReportFormat ParseFormat(string? format) =>
+        ReportFiles.TryParseFormat(format, out var parsed) ? parsed : throw new DomainRuleException(CoreText.Get("Reports.FormatInvalid", format ?? ""));
+}
