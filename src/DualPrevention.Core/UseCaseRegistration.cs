@@ -122,5 +122,6 @@ public static class UseCaseRegistration
             .AddScoped<ListCitySupervision.Handler>()
             .AddScoped<ListProvinceSupervision.Handler>()
             .AddScoped<ImportHiddenDangerLedger.Handler>()
-            .AddScoped<SeedDemoData>();
+            .AddScoped<SeedDemoData>()
+            .AddScoped<SeedDemoStory>();
 }
