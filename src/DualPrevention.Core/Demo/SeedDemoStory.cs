@@ -37,6 +37,7 @@ public sealed class SeedDemoStory(IServiceScopeFactory scopes, IPhotoStore photo
         {
             if (await IsToldAsync(db, cancellationToken))
             {
+                logger.LogInformation("The demo story was told before; nothing added");
                 return new Result(false, 0, 0, 0, clock.GetElapsedTime(started));
             }
 
@@ -76,7 +77,7 @@ public sealed class SeedDemoStory(IServiceScopeFactory scopes, IPhotoStore photo
         var result = new Result(
             true, after.Windows - before.Windows, after.Records - before.Records, after.HiddenDangers - before.HiddenDangers, clock.GetElapsedTime(started));
         logger.LogInformation(
-            "Told the demo story from {FirstDay}: {WindowCount} inspection windows, {RecordCount} records, {HiddenDangerCount} hidden dangers in {ElapsedSeconds:F1} s",
+            "Told the demo story from {FirstDay:yyyy-MM-dd}: {WindowCount} inspection windows, {RecordCount} records, {HiddenDangerCount} hidden dangers in {ElapsedSeconds:F1} s",
             firstDay, result.Windows, result.Records, result.HiddenDangers, result.Elapsed.TotalSeconds);
         return result;
     }
