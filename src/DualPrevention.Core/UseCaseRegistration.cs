@@ -131,5 +131,6 @@ public static class UseCaseRegistration
             .AddScoped<GetReportExport.Handler>()
             .AddScoped<ArchiveMonthlyReports.Handler>()
             .AddOptions()
-            .AddScoped<SeedDemoData>();
+            .AddScoped<SeedDemoData>()
+            .AddScoped<SeedDemoStory>();
 }

@@ -1,12 +1,13 @@
 using DualPrevention.Benchmarks;
 
-// Usage: dotnet run -c Release --project tests/DualPrevention.Benchmarks -- <import | task-generation | escalation> [--scale F]
-if (args.Length == 0 || args[0] is not ("import" or "task-generation" or "escalation"))
+// Usage: dotnet run -c Release --project tests/DualPrevention.Benchmarks -- <import | task-generation | escalation | province-report> [--scale F]
+if (args.Length == 0 || args[0] is not ("import" or "task-generation" or "escalation" or "province-report"))
 {
-    Console.Error.WriteLine("usage: DualPrevention.Benchmarks <import | task-generation | escalation> [--scale F]");
+    Console.Error.WriteLine("usage: DualPrevention.Benchmarks <import | task-generation | escalation | province-report> [--scale F]");
     Console.Error.WriteLine("  import           F = fraction of 50,000 measures, default 1");
     Console.Error.WriteLine("  task-generation  F = fraction of 3,000 enterprises × 1,000 manual measures, default 1");
     Console.Error.WriteLine("  escalation       F = fraction of 5,000,000 inspection windows and 500,000 hidden dangers (3,000 enterprises), default 1");
+    Console.Error.WriteLine("  province-report  the same province; the month's compliance report of all enterprises as .xlsx");
     return 2;
 }
 
@@ -25,6 +26,9 @@ switch (args[0])
         break;
     case "task-generation":
         await TaskGenerationBenchmark.RunAsync(scale);
+        break;
+    case "province-report":
+        await ProvinceReportBenchmark.RunAsync(scale);
         break;
     default:
         await EscalationBenchmark.RunAsync(scale);

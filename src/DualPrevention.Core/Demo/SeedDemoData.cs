@@ -1,7 +1,5 @@
 using DualPrevention.Core.Accounts;
-using DualPrevention.Core.Data;
 using DualPrevention.Core.Enterprises;
-using DualPrevention.Core.Imports;
 using DualPrevention.Core.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,8 +15,6 @@ namespace DualPrevention.Core.Demo;
 /// </summary>
 public sealed class SeedDemoData(IServiceScopeFactory scopes, TimeProvider clock)
 {
-    private const string SampleRiskRegister = "DualPrevention.Core.Demo.risk-control-list_sample-plant.xlsx";
-
     private static readonly (string Code, string Name, string CreditCode, string County, string Park, EnterpriseKinds Kinds, bool Major)[] Enterprises =
     [
         ("demo-qd1", "青岛示范石化有限公司", "91370211MA3QD00018", "370211", "青岛董家口化工产业园", EnterpriseKinds.Production | EnterpriseKinds.Storage, true),
@@ -83,31 +79,10 @@ public sealed class SeedDemoData(IServiceScopeFactory scopes, TimeProvider clock
         if (withSampleRiskRegister)
         {
             var qd1 = await db.Enterprises.Where(e => e.ShortCode == "demo-qd1").Select(e => e.Id).SingleAsync(cancellationToken);
-            await ImportSampleRiskRegisterAsync(qd1, cancellationToken);
+            await DemoImports.ImportRiskRegisterIfEmptyAsync(scopes, qd1, "demo-qd1-admin", cancellationToken);
         }
 
         return logins;
-    }
-
-    private async Task ImportSampleRiskRegisterAsync(Guid enterpriseId, CancellationToken cancellationToken)
-    {
-        var actor = new Actor(TenantScope.ForEnterprise(enterpriseId, null, "demo-qd1-admin"), new HashSet<string>(StringComparer.Ordinal) { Roles.EnterpriseAdmin });
-        await using var scope = scopes.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<TenantScopeAccessor>().Current = actor.Scope;
-        await using (var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<DualPreventionDbContext>>().CreateDbContextAsync(cancellationToken))
-        {
-            if (await db.RiskAnalysisObjects.AnyAsync(cancellationToken))
-            {
-                return;
-            }
-        }
-
-        await using var resource = typeof(SeedDemoData).Assembly.GetManifestResourceStream(SampleRiskRegister)
-            ?? throw new InvalidOperationException($"Embedded resource {SampleRiskRegister} is missing.");
-        using var bytes = new MemoryStream();
-        await resource.CopyToAsync(bytes, cancellationToken);
-        await scope.ServiceProvider.GetRequiredService<ImportRiskControlList.Handler>()
-            .HandleAsync(actor, new ImportRiskControlList.Command(bytes.ToArray(), "risk-control-list_sample-plant.xlsx", Commit: true), cancellationToken);
     }
 
     private static async Task EnsureAccountAsync(

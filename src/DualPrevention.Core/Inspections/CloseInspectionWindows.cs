@@ -49,17 +49,26 @@ public static class CloseInspectionWindows
     {
         public async Task<Result> HandleAsync(CancellationToken cancellationToken)
         {
-            var now = clock.GetUtcNow();
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             db.Database.SetCommandTimeout(TimeSpan.FromMinutes(10));
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            await db.Database.ExecuteSqlRawAsync(LockSql, cancellationToken);
-            var opened = await db.Database.ExecuteSqlRawAsync(OpenSql, [new NpgsqlParameter("now", now)], cancellationToken);
-            var missed = await db.Database.ExecuteSqlRawAsync(
-                MissSql, [new NpgsqlParameter("now", now), new NpgsqlParameter("system_name", SystemInspectorName)], cancellationToken);
+            var result = await CloseAsync(db, clock.GetUtcNow(), cancellationToken);
             await transaction.CommitAsync(cancellationToken);
-            logger.LogInformation("Opened {OpenedCount} inspection windows, marked {MissedCount} missed", opened, missed);
-            return new Result(opened, missed);
+            logger.LogInformation("Opened {OpenedCount} inspection windows, marked {MissedCount} missed", result.Opened, result.Missed);
+            return result;
         }
+    }
+
+    /// <summary>
+    /// Opens and closes windows as of <paramref name="now"/> (UTC) inside the caller's transaction. The demo story runs
+    /// it at past instants.
+    /// </summary>
+    internal static async Task<Result> CloseAsync(DualPreventionDbContext db, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await db.Database.ExecuteSqlRawAsync(LockSql, cancellationToken);
+        var opened = await db.Database.ExecuteSqlRawAsync(OpenSql, [new NpgsqlParameter("now", now)], cancellationToken);
+        var missed = await db.Database.ExecuteSqlRawAsync(
+            MissSql, [new NpgsqlParameter("now", now), new NpgsqlParameter("system_name", SystemInspectorName)], cancellationToken);
+        return new Result(opened, missed);
     }
 }

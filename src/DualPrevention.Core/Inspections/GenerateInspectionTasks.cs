@@ -67,29 +67,44 @@ public static class GenerateInspectionTasks
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             db.Database.SetCommandTimeout(TimeSpan.FromMinutes(10));
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            await db.Database.ExecuteSqlRawAsync(InspectionTaskSql.WithoutJit, cancellationToken);
-            await db.Database.ExecuteSqlRawAsync(InspectionTaskSql.Lock, cancellationToken);
-            var changed = await db.Database
-                .SqlQueryRaw<bool>(InspectionTaskSql.RegisterChanged, new NpgsqlParameter("now", now), new NpgsqlParameter("enterprise_ids", enterpriseIds))
-                .SingleAsync(cancellationToken);
-            if (changed)
-            {
-                await db.Database.ExecuteSqlRawAsync(InspectionTaskSql.WithoutNestedLoops, cancellationToken);
-                await ExecuteAsync(db, InspectionTaskSql.Sync, enterpriseIds, now, cancellationToken);
-                await db.Database.ExecuteSqlRawAsync(InspectionTaskSql.WithNestedLoops, cancellationToken);
-                await ExecuteAsync(db, InspectionTaskSql.Retire, enterpriseIds, now, cancellationToken);
-            }
-
-            var created = await ExecuteAsync(db, InspectionTaskSql.Generate, enterpriseIds, now, cancellationToken);
-            await ExecuteAsync(db, InspectionTaskSql.Mark, enterpriseIds, now, cancellationToken);
+            var created = await GenerateAsync(db, enterpriseIds, now, syncRegister: true, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return created;
         }
-
-        private static Task<int> ExecuteAsync(DualPreventionDbContext db, string sql, Guid[] enterpriseIds, DateTimeOffset now, CancellationToken cancellationToken) =>
-            db.Database.ExecuteSqlRawAsync(
-                sql,
-                [new NpgsqlParameter("now", now), new NpgsqlParameter("enterprise_ids", enterpriseIds)],
-                cancellationToken);
     }
+
+    /// <summary>
+    /// One batch of the job at <paramref name="now"/> (UTC) inside the caller's transaction: sync and retire when the
+    /// register changed, generate, mark. The demo story replays it at past instants to give the demo its history; it
+    /// syncs only at its first and last instant, because the register it replays was written after those past instants
+    /// and would otherwise look changed at every one.
+    /// </summary>
+    /// <param name="syncRegister">Bring definitions in step with the register first when it changed.</param>
+    /// <returns>Windows inserted.</returns>
+    internal static async Task<int> GenerateAsync(
+        DualPreventionDbContext db, Guid[] enterpriseIds, DateTimeOffset now, bool syncRegister, CancellationToken cancellationToken)
+    {
+        await db.Database.ExecuteSqlRawAsync(InspectionTaskSql.WithoutJit, cancellationToken);
+        await db.Database.ExecuteSqlRawAsync(InspectionTaskSql.Lock, cancellationToken);
+        var changed = syncRegister && await db.Database
+            .SqlQueryRaw<bool>(InspectionTaskSql.RegisterChanged, new NpgsqlParameter("now", now), new NpgsqlParameter("enterprise_ids", enterpriseIds))
+            .SingleAsync(cancellationToken);
+        if (changed)
+        {
+            await db.Database.ExecuteSqlRawAsync(InspectionTaskSql.WithoutNestedLoops, cancellationToken);
+            await ExecuteAsync(db, InspectionTaskSql.Sync, enterpriseIds, now, cancellationToken);
+            await db.Database.ExecuteSqlRawAsync(InspectionTaskSql.WithNestedLoops, cancellationToken);
+            await ExecuteAsync(db, InspectionTaskSql.Retire, enterpriseIds, now, cancellationToken);
+        }
+
+        var created = await ExecuteAsync(db, InspectionTaskSql.Generate, enterpriseIds, now, cancellationToken);
+        await ExecuteAsync(db, InspectionTaskSql.Mark, enterpriseIds, now, cancellationToken);
+        return created;
+    }
+
+    private static Task<int> ExecuteAsync(DualPreventionDbContext db, string sql, Guid[] enterpriseIds, DateTimeOffset now, CancellationToken cancellationToken) =>
+        db.Database.ExecuteSqlRawAsync(
+            sql,
+            [new NpgsqlParameter("now", now), new NpgsqlParameter("enterprise_ids", enterpriseIds)],
+            cancellationToken);
 }

@@ -25,8 +25,8 @@ internal static class Pipeline
 {
     /// <summary>
     /// With <c>Database:MigrateOnStartup</c>, migrates as the owner (<c>ConnectionStrings:Owner</c>) and grants
-    /// <c>Database:AppRole</c>; with <c>Demo:SeedOnStartup</c>, seeds the demo and prints the demo logins once
-    /// the server listens.
+    /// <c>Database:AppRole</c>; with <c>Demo:SeedOnStartup</c>, seeds the demo and its 60-day story (once) and prints
+    /// the demo logins once the server listens.
     /// </summary>
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
@@ -53,6 +53,7 @@ internal static class Pipeline
 
             await using var scope = app.Services.CreateAsyncScope();
             var logins = await scope.ServiceProvider.GetRequiredService<SeedDemoData>().RunAsync(password, withSampleRiskRegister: true, app.Lifetime.ApplicationStopping);
+            await scope.ServiceProvider.GetRequiredService<SeedDemoStory>().RunAsync(app.Lifetime.ApplicationStopping);
             app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app, logins, password));
         }
     }

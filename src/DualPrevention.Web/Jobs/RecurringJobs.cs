@@ -8,7 +8,7 @@ namespace DualPrevention.Web.Jobs;
 /// <summary>
 /// The one place recurring jobs are scheduled. Crons read as Beijing time (ADR 0003: Hangfire's default zone is
 /// UTC). Only job nodes (<see cref="NodeOptions.Jobs"/>) write the schedule; ids are stable, so every start
-/// updates the same entries instead of adding new ones; each start also runs the generation once.
+/// updates the same entries instead of adding new ones; each start also runs the generation and the statistics once.
 /// </summary>
 internal static class RecurringJobs
 {
@@ -61,6 +61,9 @@ internal static class RecurringJobs
 
         // A fresh start (or a node back from downtime) should not wait for the next full hour to have today's windows.
         jobs.Trigger(GenerateInspectionTasksJob.Id);
+
+        // Nor should dashboards wait five minutes for their first figures (the first run rebuilds every day's counts).
+        jobs.Trigger(RefreshInspectionStatisticsJob.Id);
         return app;
     }
 }

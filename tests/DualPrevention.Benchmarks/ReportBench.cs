@@ -1,0 +1,77 @@
+using System.Diagnostics;
+using System.Globalization;
+using DualPrevention.Core;
+using DualPrevention.Core.Data;
+using DualPrevention.Core.Reports;
+using DualPrevention.Core.Tenancy;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DualPrevention.Benchmarks;
+
+/// <summary>
+/// The province the report and dashboard benchmarks read: <see cref="ProvinceSeeder"/> (3,000 × scale enterprises)
+/// and <see cref="EscalationSeeder"/> (5,000,000 × scale windows over the three weeks before 2026-12-02, 500,000 ×
+/// scale hidden dangers), then the statistics table rebuilt by the real job (timed and printed, not part of the figure).
+/// </summary>
+internal sealed class ReportBench : IAsyncDisposable
+{
+    /// <summary>The month most seeded windows fall in.</summary>
+    public static readonly ReportPeriod Period = ReportPeriod.Month(2026, 11);
+
+    private static readonly DateTimeOffset Now = new(2026, 12, 2, 9, 0, 0, TimeSpan.FromHours(8));
+
+    private readonly BenchmarkDatabase _database;
+
+    private ReportBench(BenchmarkDatabase database, ServiceProvider services)
+    {
+        _database = database;
+        Services = services;
+    }
+
+    /// <summary>Core services on the application role, the clock fixed at the seeding's "now".</summary>
+    public ServiceProvider Services { get; }
+
+    public static async Task<ReportBench> SeedAsync(double scale)
+    {
+        var enterprises = ProvinceSeeder.EnterprisesFor(scale);
+        var database = await BenchmarkDatabase.CreateAsync();
+        var seeding = Stopwatch.StartNew();
+        var province = await ProvinceSeeder.SeedAsync(database.OwnerConnectionString, enterprises, Now.AddDays(-60), EscalationSeeder.MeasuresPerEvent);
+        var seed = await EscalationSeeder.SeedAsync(database.OwnerConnectionString, enterprises, Now);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"seeded: {province.Enterprises:N0} enterprises in {province.Counties} counties, {seed.Windows:N0} windows, {seed.HiddenDangers:N0} hidden dangers in {seeding.Elapsed.TotalSeconds:F1} s"));
+
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton<TimeProvider>(new FixedClock());
+        services.AddDualPreventionData(database.AppConnectionString);
+        services.AddDualPreventionUseCases();
+        var bench = new ReportBench(database, services.BuildServiceProvider());
+        var refresh = Stopwatch.StartNew();
+        await using (var scope = bench.Services.CreateAsyncScope())
+        {
+            scope.ServiceProvider.GetRequiredService<TenantScopeAccessor>().Current = TenantScope.System;
+            var result = await scope.ServiceProvider.GetRequiredService<RefreshInspectionStatistics.Handler>().HandleAsync(CancellationToken.None);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"statistics rebuilt by the job: {result.Rows:N0} rows affected in {refresh.Elapsed.TotalSeconds:F1} s (untimed setup)"));
+        }
+
+        await using (var scope = bench.Services.CreateAsyncScope())
+        {
+            scope.ServiceProvider.GetRequiredService<TenantScopeAccessor>().Current = TenantScope.System;
+            await using var db = await scope.ServiceProvider.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<DualPreventionDbContext>>().CreateDbContextAsync();
+            await Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.ExecuteSqlRawAsync(db.Database, "ANALYZE inspection_daily_statistic");
+        }
+
+        return bench;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Services.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+
+    private sealed class FixedClock : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => Now.ToUniversalTime();
+    }
+}
