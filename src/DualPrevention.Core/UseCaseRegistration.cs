@@ -125,6 +125,7 @@ public static class UseCaseRegistration
             .AddScoped<ImportHiddenDangerLedger.Handler>()
             .AddScoped<RefreshInspectionStatistics.Handler>()
             .AddScoped<ComputeComplianceReport.Handler>()
+            .AddScoped<GetDashboard.Handler>()
             .AddOptions()
             .AddScoped<SeedDemoData>();
 }
