@@ -130,6 +130,7 @@ public static class UseCaseRegistration
             .AddScoped<ListReportExports.Handler>()
             .AddScoped<GetReportExport.Handler>()
             .AddScoped<ArchiveMonthlyReports.Handler>()
+            .AddScoped<GetDashboard.Handler>()
             .AddOptions()
             .AddScoped<SeedDemoData>()
             .AddScoped<SeedDemoStory>();

@@ -36,6 +36,10 @@ public sealed partial class HiddenDangerLedgerPage
     [Inject]
     private ISnackbar Snackbar { get; set; } = default!;
 
+    /// <summary>Narrows a regulator's ledger to one enterprise (the drill-down from a dashboard or an enterprise's page).</summary>
+    [SupplyParameterFromQuery(Name = "enterprise")]
+    public Guid? EnterpriseFilter { get; set; }
+
     [CascadingParameter]
     private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
@@ -50,12 +54,15 @@ public sealed partial class HiddenDangerLedgerPage
         }
     }
 
+    /// <summary>Leaving the drill-down (the same page without the filter) reloads the rows.</summary>
+    protected override Task OnParametersSetAsync() => _table is null ? Task.CompletedTask : _table.ReloadServerData();
+
     private async Task<TableData<ListHiddenDangers.Row>> LoadAsync(TableState state, CancellationToken cancellationToken)
     {
         var sort = Enum.TryParse<ListHiddenDangers.SortBy>(state.SortLabel, out var parsed) ? parsed : ListHiddenDangers.SortBy.ReportedAt;
         var descending = state.SortLabel is null || state.SortDirection == SortDirection.Descending;
         var query = new ListHiddenDangers.Query(
-            [.. _states], _level, _overdue, _source, _origin, _unitId, DateOf(_period?.Start), DateOf(_period?.End), _search, null, sort, descending,
+            [.. _states], _level, _overdue, _source, _origin, _unitId, DateOf(_period?.Start), DateOf(_period?.End), _search, EnterpriseFilter, sort, descending,
             state.Page + 1, state.PageSize);
         try
         {

@@ -2,6 +2,7 @@ using DualPrevention.Core.Data;
 using DualPrevention.Core.Demo;
 using DualPrevention.Web.Accounts;
 using DualPrevention.Web.Auditing;
+using DualPrevention.Web.Dashboards;
 using DualPrevention.Web.Enterprises;
 using DualPrevention.Web.HiddenDangers;
 using DualPrevention.Web.Inspections;
@@ -132,6 +133,7 @@ internal static class Pipeline
         api.MapHiddenDangerLedgerEndpoints();
         api.MapNotificationEndpoints();
         api.MapReportEndpoints();
+        api.MapDashboardEndpoints();
         app.MapSessionEndpoints();
 
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
