@@ -1,13 +1,14 @@
 using DualPrevention.Benchmarks;
 
-// Usage: dotnet run -c Release --project tests/DualPrevention.Benchmarks -- <import | task-generation | escalation | province-report> [--scale F]
-if (args.Length == 0 || args[0] is not ("import" or "task-generation" or "escalation" or "province-report"))
+// Usage: dotnet run -c Release --project tests/DualPrevention.Benchmarks -- <import | task-generation | escalation | province-report | dashboards> [--scale F]
+if (args.Length == 0 || args[0] is not ("import" or "task-generation" or "escalation" or "province-report" or "dashboards"))
 {
-    Console.Error.WriteLine("usage: DualPrevention.Benchmarks <import | task-generation | escalation | province-report> [--scale F]");
+    Console.Error.WriteLine("usage: DualPrevention.Benchmarks <import | task-generation | escalation | province-report | dashboards> [--scale F]");
     Console.Error.WriteLine("  import           F = fraction of 50,000 measures, default 1");
     Console.Error.WriteLine("  task-generation  F = fraction of 3,000 enterprises × 1,000 manual measures, default 1");
     Console.Error.WriteLine("  escalation       F = fraction of 5,000,000 inspection windows and 500,000 hidden dangers (3,000 enterprises), default 1");
     Console.Error.WriteLine("  province-report  the same province; the month's compliance report of all enterprises as .xlsx");
+    Console.Error.WriteLine("  dashboards       the same province; every city's dashboard for a month, quarter and year");
     return 2;
 }
 
@@ -26,6 +27,9 @@ switch (args[0])
         break;
     case "task-generation":
         await TaskGenerationBenchmark.RunAsync(scale);
+        break;
+    case "dashboards":
+        await DashboardBenchmark.RunAsync(scale);
         break;
     case "province-report":
         await ProvinceReportBenchmark.RunAsync(scale);

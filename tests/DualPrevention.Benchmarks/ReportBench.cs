@@ -64,6 +64,16 @@ internal sealed class ReportBench : IAsyncDisposable
         return bench;
     }
 
+    /// <summary>The city codes (PPCC00) that have seeded enterprises.</summary>
+    public async Task<IReadOnlyList<string>> CitiesAsync()
+    {
+        await using var scope = Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<TenantScopeAccessor>().Current = TenantScope.System;
+        await using var db = await scope.ServiceProvider.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<DualPreventionDbContext>>().CreateDbContextAsync();
+        var counties = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(db.Enterprises.Select(e => e.RegionCode).Distinct());
+        return counties.Select(Core.Regions.RegionCodes.CityOf).Distinct().Order(StringComparer.Ordinal).ToList();
+    }
+
     public async ValueTask DisposeAsync()
     {
         await Services.DisposeAsync();
