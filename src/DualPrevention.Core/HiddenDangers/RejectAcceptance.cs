@@ -24,7 +24,7 @@ public static class RejectAcceptance
 
         /// <exception cref="ValidationException">A field is missing or too long.</exception>
         /// <exception cref="NotFoundException">No such hidden danger in the actor's scope.</exception>
-        /// <exception cref="DomainRuleException">Not pending acceptance, or not the actor's to judge.</exception>
+        /// <exception cref="DomainRuleException">Not pending acceptance, not the actor's to judge, or the actor is the rectifier or submitted the rectification.</exception>
         public async Task HandleAsync(Actor actor, Command command, CancellationToken cancellationToken)
         {
             await _validator.ValidateAndThrowAsync(command, cancellationToken);
@@ -32,7 +32,7 @@ public static class RejectAcceptance
             var situation = await HiddenDangerUnitOfWork.LoadForAsync(db, actor, command.Id, HiddenDangerAction.RejectAcceptance, cancellationToken);
             var by = await HiddenDangerUnitOfWork.PersonAsync(db, actor, cancellationToken);
             var now = clock.GetUtcNow();
-            db.HiddenDangerHistory.Add(situation.HiddenDanger.RejectAcceptance(command.Comment, by, now));
+            db.HiddenDangerHistory.Add(situation.HiddenDanger.RejectAcceptance(command.Comment, by, situation.Submitter, now));
             await db.SaveChangesAsync(cancellationToken);
         }
     }
