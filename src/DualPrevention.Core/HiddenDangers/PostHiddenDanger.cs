@@ -19,7 +19,8 @@ public static class PostHiddenDanger
     {
         public Validator()
         {
-            RuleFor(c => c.Posting.Level).IsInEnum();
+            // "Level" of a hidden danger is its grade; here it is the posting's.
+            RuleFor(c => c.Posting.Level).IsInEnum().WithName(_ => CoreText.Get("Field.HiddenDangers.PostingLevel"));
             RuleFor(c => c.Posting.Organisation).NotEmpty().MaximumLength(100);
             RuleFor(c => c.Posting.NoticeNo).NotEmpty().MaximumLength(100);
         }

@@ -1,8 +1,11 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using DualPrevention.Core.HiddenDangers;
+using DualPrevention.Testing;
 
 namespace DualPrevention.Web.Tests.HiddenDangers;
 
@@ -65,6 +68,38 @@ public class HiddenDangerEndpointTests(WebFixture web) : IClassFixture<WebFixtur
         (await admin.PostAsync($"/api/v1/hidden-dangers/{id}/photos", text)).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
     }
 
+    [Fact]
+    public async Task Validation_messages_name_the_hidden_danger_fields_not_a_control_measure()
+    {
+        var admin = await web.ApiClientAsync("demo-qd1-admin");
+        var emptyDescription = await ProblemOfAsync(await admin.PostAsJsonAsync("/api/v1/hidden-dangers", new { name = "x", description = "", level = "General", source = "Routine" }));
+        emptyDescription.ShouldContain("隐患描述");
+        var longDescription = await ProblemOfAsync(await admin.PostAsJsonAsync("/api/v1/hidden-dangers", new { name = "x", description = new string('长', 4001), level = "General", source = "Routine" }));
+        longDescription.ShouldContain("隐患描述");
+        using var english = new HttpRequestMessage(HttpMethod.Post, "/api/v1/hidden-dangers")
+        {
+            Content = JsonContent.Create(new { name = "x", description = new string('x', 4001), level = "General", source = "Routine" }),
+        };
+        english.Headers.Add("Cookie", ".AspNetCore.Culture=c%3Den-US%7Cuic%3Den-US");
+        (await ProblemOfAsync(await admin.SendAsync(english))).ShouldContain("Hidden-danger description");
+
+        var draft = await ForcedHiddenDanger.Of(web.Qd1).InState(HiddenDangerState.Draft).SaveAsync(web);
+        var draftEdit = await ProblemOfAsync(await admin.PutAsJsonAsync($"/api/v1/hidden-dangers/drafts/{draft}", new { name = "x", description = new string('长', 4001), level = "General" }));
+        draftEdit.ShouldContain("隐患描述");
+
+        var id = await ReportAsync(admin);
+        var confirmation = new
+        {
+            rectifierUserId = await UserIdAsync(await web.ApiClientAsync("demo-qd1-inspector")),
+            confirmation = new { level = "General", category = "FireProtection", deadline = DateTime.UtcNow.AddDays(10).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), remediationMeasures = new string('长', 1001) },
+        };
+        (await ProblemOfAsync(await admin.PostAsJsonAsync($"/api/v1/hidden-dangers/{id}/confirm", confirmation))).ShouldContain("治理措施");
+        foreach (var problem in new[] { emptyDescription, longDescription, draftEdit })
+        {
+            problem.ShouldNotContain("管控措施");
+        }
+    }
+
     [Theory]
     [InlineData("demo-wf1-admin")]
     [InlineData("weifang")]
@@ -94,6 +129,21 @@ public class HiddenDangerEndpointTests(WebFixture web) : IClassFixture<WebFixtur
     {
         rectifierUserId,
         confirmation = new { level = "General", category = "FireProtection", deadline = DateTime.UtcNow.AddDays(10).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) },
+    };
+
+    /// <summary>The texts of a 400 answer joined by new lines (decoded: the JSON escapes Chinese).</summary>
+    private static async Task<string> ProblemOfAsync(HttpResponseMessage response)
+    {
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        return string.Join('\n', Texts(await response.Content.ReadFromJsonAsync<JsonElement>()));
+    }
+
+    private static IEnumerable<string> Texts(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.String => [element.GetString()!],
+        JsonValueKind.Object => element.EnumerateObject().SelectMany(p => Texts(p.Value)),
+        JsonValueKind.Array => element.EnumerateArray().SelectMany(Texts),
+        _ => [],
     };
 
     private static async Task<Guid> ReportAsync(HttpClient client)
