@@ -101,6 +101,30 @@ public class HiddenDangerEndpointTests(WebFixture web) : IClassFixture<WebFixtur
     }
 
     [Theory]
+    [InlineData("Before", "zh-CN", "照片类型")]
+    [InlineData("7", "zh-CN", "照片类型")]
+    [InlineData("after", "en-US", "Photo kind")]
+    public async Task An_unknown_photo_kind_answers_a_validation_problem_naming_kind_and_its_values(string kind, string culture, string label)
+    {
+        var admin = await web.ApiClientAsync("demo-qd1-admin");
+        var id = await ReportAsync(admin);
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/hidden-dangers/{id}/photos") { Content = PhotoForm(kind) };
+        request.Headers.Add("Cookie", $".AspNetCore.Culture=c%3D{culture}%7Cuic%3D{culture}");
+
+        var response = await admin.SendAsync(request);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var message = problem.GetProperty("errors").GetProperty("kind")[0].GetString()!;
+        message.ShouldContain(label);
+        message.ShouldContain("Finding");
+        message.ShouldContain("AfterRectification");
+        message.ShouldContain(kind);
+        (await admin.GetFromJsonAsync<Detail>($"/api/v1/hidden-dangers/{id}", Json))!.Photos.ShouldBeEmpty();
+    }
+
+    [Theory]
     [InlineData("demo-wf1-admin")]
     [InlineData("weifang")]
     public async Task Another_tenants_hidden_danger_is_not_found(string userName)
@@ -153,12 +177,14 @@ public class HiddenDangerEndpointTests(WebFixture web) : IClassFixture<WebFixtur
         return (await response.Content.ReadFromJsonAsync<Created>())!.Id;
     }
 
-    private static Task<HttpResponseMessage> UploadAsync(HttpClient client, Guid id, string kind)
+    private static Task<HttpResponseMessage> UploadAsync(HttpClient client, Guid id, string kind) =>
+        client.PostAsync($"/api/v1/hidden-dangers/{id}/photos", PhotoForm(kind));
+
+    private static MultipartFormDataContent PhotoForm(string kind)
     {
         var image = new ByteArrayContent(Png);
         image.Headers.ContentType = new MediaTypeHeaderValue("image/png");
-        var form = new MultipartFormDataContent { { image, "file", "after.png" }, { new StringContent(kind), "kind" } };
-        return client.PostAsync($"/api/v1/hidden-dangers/{id}/photos", form);
+        return new MultipartFormDataContent { { image, "file", "after.png" }, { new StringContent(kind), "kind" } };
     }
 
     private static async Task<Guid> UserIdAsync(HttpClient client)
