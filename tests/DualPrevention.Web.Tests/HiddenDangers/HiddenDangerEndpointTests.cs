@@ -54,6 +54,21 @@ public class HiddenDangerEndpointTests(WebFixture web) : IClassFixture<WebFixtur
     }
 
     [Fact]
+    public async Task Confirming_puts_a_notification_in_the_rectifiers_inbox_and_none_in_the_confirmers()
+    {
+        var inspector = await web.ApiClientAsync("demo-qd1-inspector");
+        var admin = await web.ApiClientAsync("demo-qd1-admin");
+        var id = await ReportAsync(inspector);
+        var adminBefore = await InboxAsync(admin);
+
+        (await admin.PostAsJsonAsync($"/api/v1/hidden-dangers/{id}/confirm", Confirmation(await UserIdAsync(inspector)), Json)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+
+        var notice = (await InboxAsync(inspector)).GetProperty("items").EnumerateArray().Single(i => i.GetProperty("link").GetString() == $"hidden-dangers/{id}");
+        notice.GetProperty("title").GetString().ShouldBe("您已被指定为隐患整改责任人");
+        (await InboxAsync(admin)).GetProperty("totalCount").GetInt32().ShouldBe(adminBefore.GetProperty("totalCount").GetInt32());
+    }
+
+    [Fact]
     public async Task A_refused_transition_and_bad_input_answer_400()
     {
         var admin = await web.ApiClientAsync("demo-qd1-admin");
@@ -186,6 +201,8 @@ public class HiddenDangerEndpointTests(WebFixture web) : IClassFixture<WebFixtur
         image.Headers.ContentType = new MediaTypeHeaderValue("image/png");
         return new MultipartFormDataContent { { image, "file", "after.png" }, { new StringContent(kind), "kind" } };
     }
+
+    private static Task<JsonElement> InboxAsync(HttpClient client) => client.GetFromJsonAsync<JsonElement>("/api/v1/notifications?pageSize=100");
 
     private static async Task<Guid> UserIdAsync(HttpClient client)
     {
