@@ -13,7 +13,8 @@ public sealed record HiddenDangerSituation(HiddenDanger HiddenDanger, MajorHidde
 
 /// <summary>
 /// Who may take which action (spec §11.2, §8.3). The enterprise's administrator and safety officers run the loop;
-/// the reporter registers their own draft; the rectifier submits and asks for more time; the posting bureau decides
+/// the reporter registers their own draft; the rectifier submits and asks for more time; an administrator or safety
+/// officer who is neither the rectifier nor the submitter judges a rectification; the posting bureau decides
 /// extensions of and closes out what it posted; otherwise the enterprise administrator (the principal's side)
 /// closes out. The same rules answer the commands and the detail page's list of actions.
 /// </summary>
@@ -32,7 +33,11 @@ public static class HiddenDangerPermissions
         }
     }
 
-    /// <summary>Null when allowed, else the reason in the current UI culture.</summary>
+    /// <summary>
+    /// Null when allowed, else the real reason in the current UI culture: the state or grade, the accepter rule, an
+    /// extension request pending or missing, a posting already made or owned by its bureau, and only otherwise "no
+    /// permission".
+    /// </summary>
     public static string? Refusal(Actor actor, HiddenDangerSituation situation, HiddenDangerAction action)
     {
         var hiddenDanger = situation.HiddenDanger;
