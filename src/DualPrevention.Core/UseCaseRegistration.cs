@@ -59,6 +59,7 @@ public static class UseCaseRegistration
             .AddScoped<GetHiddenDangerDraft.Handler>()
             .AddScoped<EditHiddenDangerDraft.Handler>()
             .AddSingleton<NotificationHub>()
+            .AddScoped<HiddenDangerNotifications>()
             .AddScoped<EscalateHiddenDangers.Handler>()
             .AddScoped<DeliverNotifications.Handler>()
             .AddScoped<ListMyNotifications.Handler>()

@@ -83,7 +83,8 @@ public class TestDatabase : IAsyncLifetime
     /// Core services on the app-role connection, as the web host registers them: data, use cases, Identity.
     /// Each scope's tenant is set through <see cref="TenantScopeAccessor"/>.
     /// </summary>
-    public ServiceProvider CreateServices()
+    /// <param name="configure">Adds or replaces services before the provider is built, e.g. an outbound notification channel.</param>
+    public ServiceProvider CreateServices(Action<IServiceCollection>? configure = null)
     {
         var services = new ServiceCollection();
         services.AddLogging();
@@ -109,6 +110,7 @@ public class TestDatabase : IAsyncLifetime
             .AddEntityFrameworkStores<DualPreventionDbContext>()
             .AddPasswordValidator<ThreeCharacterClassesPasswordValidator>()
             .AddDefaultTokenProviders();
+        configure?.Invoke(services);
         return services.BuildServiceProvider(validateScopes: true);
     }
 

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DualPrevention.Core.HiddenDangers;
 
-/// <summary>Spec §11.2: the accepter (never the rectifier) accepts the rectification; a major one then waits for close-out.</summary>
+/// <summary>Spec §11.2: the accepter (neither the rectifier nor whoever submitted the rectification) accepts the rectification; a major one then waits for close-out.</summary>
 public static class AcceptRectification
 {
     public sealed record Command(Guid Id, string? Comment);
@@ -24,7 +24,7 @@ public static class AcceptRectification
 
         /// <exception cref="ValidationException">A field is missing or too long.</exception>
         /// <exception cref="NotFoundException">No such hidden danger in the actor's scope.</exception>
-        /// <exception cref="DomainRuleException">Not pending acceptance, not the actor's to accept, or the actor is the rectifier.</exception>
+        /// <exception cref="DomainRuleException">Not pending acceptance, not the actor's to accept, or the actor is the rectifier or submitted the rectification.</exception>
         public async Task HandleAsync(Actor actor, Command command, CancellationToken cancellationToken)
         {
             await _validator.ValidateAndThrowAsync(command, cancellationToken);
@@ -32,7 +32,7 @@ public static class AcceptRectification
             var situation = await HiddenDangerUnitOfWork.LoadForAsync(db, actor, command.Id, HiddenDangerAction.Accept, cancellationToken);
             var by = await HiddenDangerUnitOfWork.PersonAsync(db, actor, cancellationToken);
             var now = clock.GetUtcNow();
-            db.HiddenDangerHistory.Add(situation.HiddenDanger.Accept(command.Comment, by, now));
+            db.HiddenDangerHistory.Add(situation.HiddenDanger.Accept(command.Comment, by, situation.Submitter, now));
             await db.SaveChangesAsync(cancellationToken);
         }
     }

@@ -7,7 +7,8 @@ namespace DualPrevention.Core.HiddenDangers;
 
 /// <summary>
 /// Spec §11.2: the enterprise confirms grade, category, deadline and rectifier (an account of the enterprise) and
-/// the hidden danger goes into rectification by deadline (限期整改). Confirming a major one opens its case.
+/// the hidden danger goes into rectification by deadline (限期整改). Confirming a major one opens its case; the rectifier
+/// is notified.
 /// </summary>
 public static class ConfirmHiddenDanger
 {
@@ -29,7 +30,7 @@ public static class ConfirmHiddenDanger
         }
     }
 
-    public sealed class Handler(IDbContextFactory<DualPreventionDbContext> dbFactory, TimeProvider clock)
+    public sealed class Handler(IDbContextFactory<DualPreventionDbContext> dbFactory, TimeProvider clock, HiddenDangerNotifications notifications)
     {
         private readonly Validator _validator = new();
 
@@ -48,9 +49,13 @@ public static class ConfirmHiddenDanger
             var rectifier = await HiddenDangerUnitOfWork.StaffAsync(db, situation.HiddenDanger.EnterpriseId, command.RectifierUserId, cancellationToken);
             var by = await HiddenDangerUnitOfWork.PersonAsync(db, actor, cancellationToken);
             var now = clock.GetUtcNow();
-            db.HiddenDangerHistory.Add(situation.HiddenDanger.Confirm(command.Confirmation, rectifier, BusinessTime.LocalDate(now), by, now));
+            var hiddenDanger = situation.HiddenDanger;
+            db.HiddenDangerHistory.Add(hiddenDanger.Confirm(command.Confirmation, rectifier, BusinessTime.LocalDate(now), by, now));
             HiddenDangerUnitOfWork.OpenCaseIfMajor(db, situation, now);
+            var notified = await notifications.AddAsync(
+                db, actor, hiddenDanger, enterprise => WorkflowNoticeTexts.RectifierAssigned(enterprise, hiddenDanger, by.Name), [rectifier.UserId], now, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
+            notifications.Signal(notified);
         }
     }
 }

@@ -8,7 +8,8 @@ namespace DualPrevention.Core.HiddenDangers;
 
 /// <summary>
 /// Spec §11.2, §8.3: a pending extension is approved (the deadline moves) or rejected (it stays); the request is
-/// kept as history. The posting bureau decides for a posted major hidden danger, the enterprise otherwise.
+/// kept as history. The posting bureau decides for a posted major hidden danger, the enterprise otherwise; the requester
+/// is notified.
 /// </summary>
 public static class DecideDeadlineExtension
 {
@@ -19,7 +20,7 @@ public static class DecideDeadlineExtension
         public Validator() => RuleFor(c => c.Comment).MaximumLength(1000);
     }
 
-    public sealed class Handler(IDbContextFactory<DualPreventionDbContext> dbFactory, TimeProvider clock)
+    public sealed class Handler(IDbContextFactory<DualPreventionDbContext> dbFactory, TimeProvider clock, HiddenDangerNotifications notifications)
     {
         private readonly Validator _validator = new();
 
@@ -34,8 +35,13 @@ public static class DecideDeadlineExtension
             var request = await db.DeadlineExtensionRequests.FirstOrDefaultAsync(r => r.Id == command.RequestId && r.HiddenDangerId == command.Id, cancellationToken)
                 ?? throw new NotFoundException(CoreText.Get("HiddenDanger.ExtensionNotFound"));
             var by = await HiddenDangerUnitOfWork.PersonAsync(db, actor, cancellationToken);
-            db.HiddenDangerHistory.Add(situation.HiddenDanger.DecideExtension(request, command.Approve, command.Comment, by, clock.GetUtcNow()));
+            var now = clock.GetUtcNow();
+            var hiddenDanger = situation.HiddenDanger;
+            db.HiddenDangerHistory.Add(hiddenDanger.DecideExtension(request, command.Approve, command.Comment, by, now));
+            var notified = await notifications.AddAsync(
+                db, actor, hiddenDanger, enterprise => WorkflowNoticeTexts.ExtensionDecided(enterprise, hiddenDanger, request, by.Name), [request.RequestedByUserId], now, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
+            notifications.Signal(notified);
         }
     }
 }

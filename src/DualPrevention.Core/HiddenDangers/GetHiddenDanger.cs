@@ -8,7 +8,8 @@ namespace DualPrevention.Core.HiddenDangers;
 
 /// <summary>
 /// A hidden danger's detail: the ledger fields, the major case, extension requests, the timeline, its photos, and
-/// the actions the actor may take now (the same rules the commands check). Times are UTC, dates local.
+/// the actions the actor may take now (the same rules the commands check) and, for an administrator or safety officer
+/// who may not judge the rectification pending acceptance, why not. Times are UTC, dates local.
 /// </summary>
 public static class GetHiddenDanger
 {
@@ -59,7 +60,8 @@ public static class GetHiddenDanger
         IReadOnlyList<ExtensionRequest> ExtensionRequests,
         IReadOnlyList<TimelineEntry> Timeline,
         IReadOnlyList<PhotoRef> Photos,
-        IReadOnlyList<HiddenDangerAction> AllowedActions);
+        IReadOnlyList<HiddenDangerAction> AllowedActions,
+        string? AcceptanceRefusal);
 
     /// <summary>The major case (spec §5.10): reports, plan, posting.</summary>
     public sealed record CaseDetail(
@@ -107,7 +109,8 @@ public static class GetHiddenDanger
                 h.RectifierUserId, h.RectifierName, h.Deadline, h.IsOverdueOn(today), h.RectificationNote, h.RectifiedAt, h.AccepterName, h.AcceptedAt,
                 h.AcceptanceComment, h.AcceptanceRejections, h.InvalidationReason, h.ReportedAt, h.ReportedByName, h.RegisteredAt, h.ConfirmedAt,
                 h.MajorCriteriaVersion, h.MajorCriterionNos, h.MajorReason, h.ClosedOutAt, h.ClosedOutByName, h.RecordId,
-                situation.Case is { } c ? ToDetail(c) : null, requests, timeline, photos, HiddenDangerPermissions.Allowed(actor, situation));
+                situation.Case is { } c ? ToDetail(c) : null, requests, timeline, photos, HiddenDangerPermissions.Allowed(actor, situation),
+                HiddenDangerPermissions.JudgingRefusal(actor, situation));
         }
 
         private static CaseDetail ToDetail(MajorHiddenDangerCase c) => new(

@@ -101,21 +101,28 @@ public sealed partial class HiddenDanger
         return Move(HiddenDangerState.PendingAcceptance, HiddenDangerAction.SubmitRectification, from, by, RectificationNote, now);
     }
 
-    /// <summary>Pending acceptance → accepted. A major one stays open for close-out (spec §8.3).</summary>
-    /// <exception cref="DomainRuleException">Wrong state, or the accepter is the rectifier.</exception>
-    public HiddenDangerHistoryEntry Accept(string? comment, HiddenDangerPerson accepter, DateTimeOffset now)
+    /// <summary>
+    /// Pending acceptance → accepted. A major one stays open for close-out (spec §8.3). <paramref name="submitter"/> is
+    /// who submitted the rectification being accepted (its timeline entry), null when unknown.
+    /// </summary>
+    /// <exception cref="DomainRuleException">Wrong state, or the accepter is the rectifier or the submitter.</exception>
+    public HiddenDangerHistoryEntry Accept(string? comment, HiddenDangerPerson accepter, HiddenDangerPerson? submitter, DateTimeOffset now)
     {
         var from = Begin(HiddenDangerAction.Accept);
-        EnsureNotRectifier(accepter, RectifierUserId, RectifierName);
+        EnsureNotRectifier(accepter, submitter);
         SignAcceptance(accepter, comment, now);
         return Move(HiddenDangerState.Accepted, HiddenDangerAction.Accept, from, accepter, AcceptanceComment, now);
     }
 
-    /// <summary>Pending acceptance → rectifying again (验收不通过), counted; the comment says what is missing.</summary>
-    public HiddenDangerHistoryEntry RejectAcceptance(string comment, HiddenDangerPerson by, DateTimeOffset now)
+    /// <summary>
+    /// Pending acceptance → rectifying again (验收不通过), counted; the comment says what is missing. Judged, like
+    /// acceptance, by neither the rectifier nor <paramref name="submitter"/>.
+    /// </summary>
+    /// <exception cref="DomainRuleException">Wrong state, or the judge is the rectifier or the submitter.</exception>
+    public HiddenDangerHistoryEntry RejectAcceptance(string comment, HiddenDangerPerson by, HiddenDangerPerson? submitter, DateTimeOffset now)
     {
         var from = Begin(HiddenDangerAction.RejectAcceptance);
-        EnsureNotRectifier(by, RectifierUserId, RectifierName);
+        EnsureNotRectifier(by, submitter);
         AcceptanceComment = Required(comment);
         AcceptanceRejections++;
         return Move(HiddenDangerState.Rectifying, HiddenDangerAction.RejectAcceptance, from, by, AcceptanceComment, now);
@@ -128,7 +135,11 @@ public sealed partial class HiddenDanger
     public HiddenDangerHistoryEntry FixOnSpot(string note, HiddenDangerPerson rectifier, HiddenDangerPerson accepter, string? comment, DateTimeOffset now)
     {
         var from = Begin(HiddenDangerAction.FixOnSpot);
-        EnsureNotRectifier(accepter, rectifier.UserId, rectifier.Name);
+        if (SamePerson(accepter, rectifier.UserId, rectifier.Name))
+        {
+            throw new DomainRuleException(CoreText.Get("HiddenDanger.AccepterIsRectifier"));
+        }
+
         RemediationType = HiddenDangers.RemediationType.FixOnSpot;
         RectifierUserId = rectifier.UserId;
         RectifierName = rectifier.Name;
@@ -201,11 +212,17 @@ public sealed partial class HiddenDanger
             ? id == other
             : string.Equals(person.Name.Trim(), otherName?.Trim(), StringComparison.Ordinal);
 
-    private static void EnsureNotRectifier(HiddenDangerPerson accepter, Guid? rectifierUserId, string? rectifierName)
+    /// <summary>The accepter's refusal when <paramref name="accepter"/> is the rectifier or whoever submitted the rectification, else null.</summary>
+    public string? AccepterRefusal(HiddenDangerPerson accepter, HiddenDangerPerson? submitter) =>
+        SamePerson(accepter, RectifierUserId, RectifierName) ? CoreText.Get("HiddenDanger.AccepterIsRectifier")
+        : submitter is not null && SamePerson(accepter, submitter.UserId, submitter.Name) ? CoreText.Get("HiddenDanger.AccepterIsSubmitter")
+        : null;
+
+    private void EnsureNotRectifier(HiddenDangerPerson accepter, HiddenDangerPerson? submitter)
     {
-        if (SamePerson(accepter, rectifierUserId, rectifierName))
+        if (AccepterRefusal(accepter, submitter) is { } refusal)
         {
-            throw new DomainRuleException(CoreText.Get("HiddenDanger.AccepterIsRectifier"));
+            throw new DomainRuleException(refusal);
         }
     }
 

@@ -5,12 +5,16 @@ using DualPrevention.Core.Tenancy;
 
 namespace DualPrevention.Core.HiddenDangers;
 
-/// <summary>A hidden danger as a permission check sees it: the row, its major case if any, and whether an extension request is pending.</summary>
-public sealed record HiddenDangerSituation(HiddenDanger HiddenDanger, MajorHiddenDangerCase? Case, bool HasPendingExtension);
+/// <summary>
+/// A hidden danger as a permission check sees it: the row, its major case if any, whether an extension request is
+/// pending, and who submitted the rectification now pending acceptance (null in other states).
+/// </summary>
+public sealed record HiddenDangerSituation(HiddenDanger HiddenDanger, MajorHiddenDangerCase? Case, bool HasPendingExtension, HiddenDangerPerson? Submitter);
 
 /// <summary>
 /// Who may take which action (spec §11.2, §8.3). The enterprise's administrator and safety officers run the loop;
-/// the reporter registers their own draft; the rectifier submits and asks for more time; the posting bureau decides
+/// the reporter registers their own draft; the rectifier submits and asks for more time; an administrator or safety
+/// officer who is neither the rectifier nor the submitter judges a rectification; the posting bureau decides
 /// extensions of and closes out what it posted; otherwise the enterprise administrator (the principal's side)
 /// closes out. The same rules answer the commands and the detail page's list of actions.
 /// </summary>
@@ -29,7 +33,11 @@ public static class HiddenDangerPermissions
         }
     }
 
-    /// <summary>Null when allowed, else the reason in the current UI culture.</summary>
+    /// <summary>
+    /// Null when allowed, else the real reason in the current UI culture: the state or grade, the accepter rule, an
+    /// extension request pending or missing, a posting already made or owned by its bureau, and only otherwise "no
+    /// permission".
+    /// </summary>
     public static string? Refusal(Actor actor, HiddenDangerSituation situation, HiddenDangerAction action)
     {
         var hiddenDanger = situation.HiddenDanger;
@@ -38,25 +46,34 @@ public static class HiddenDangerPermissions
             return illegal;
         }
 
-        var allowed = action switch
+        return action switch
         {
-            HiddenDangerAction.Register => IsManager(actor, hiddenDanger) || (IsMember(actor, hiddenDanger) && actor.Scope.UserId is { } id && id == hiddenDanger.ReportedByUserId),
+            HiddenDangerAction.Register => NotAllowedUnless(
+                IsManager(actor, hiddenDanger) || (IsMember(actor, hiddenDanger) && actor.Scope.UserId is { } id && id == hiddenDanger.ReportedByUserId), action),
             HiddenDangerAction.Confirm or HiddenDangerAction.Invalidate or HiddenDangerAction.FixOnSpot
-                or HiddenDangerAction.SaveRemediationPlan or HiddenDangerAction.RecordWorkersCongressReport => IsManager(actor, hiddenDanger),
-            HiddenDangerAction.SubmitRectification or HiddenDangerAction.RequestExtension => IsManager(actor, hiddenDanger) || IsRectifier(actor, hiddenDanger),
-            HiddenDangerAction.Accept or HiddenDangerAction.RejectAcceptance => IsManager(actor, hiddenDanger) && !IsRectifier(actor, hiddenDanger),
-            HiddenDangerAction.DecideExtension => situation.HasPendingExtension && (situation.Case is { IsPosted: true } posted
-                ? IsPostingBureau(actor, hiddenDanger, posted.PostingLevel!.Value)
-                : IsManager(actor, hiddenDanger)),
-            HiddenDangerAction.Post => situation.Case is { IsPosted: false }
-                && (IsPostingBureau(actor, hiddenDanger, PostingLevel.City) || IsPostingBureau(actor, hiddenDanger, PostingLevel.Province)),
-            HiddenDangerAction.CloseOut => situation.Case is { IsPosted: true } posted
-                ? IsPostingBureau(actor, hiddenDanger, posted.PostingLevel!.Value)
-                : IsMember(actor, hiddenDanger) && actor.Is(Roles.EnterpriseAdmin),
-            HiddenDangerAction.AddPhoto => IsMember(actor, hiddenDanger),
+                or HiddenDangerAction.SaveRemediationPlan or HiddenDangerAction.RecordWorkersCongressReport => NotAllowedUnless(IsManager(actor, hiddenDanger), action),
+            HiddenDangerAction.SubmitRectification => NotAllowedUnless(IsManager(actor, hiddenDanger) || IsRectifier(actor, hiddenDanger), action),
+            HiddenDangerAction.RequestExtension => !(IsManager(actor, hiddenDanger) || IsRectifier(actor, hiddenDanger)) ? NotAllowed(action)
+                : situation.HasPendingExtension ? CoreText.Get("HiddenDanger.ExtensionPending")
+                : null,
+
+            // Spec §11.2: the accepter is neither the assigned rectifier nor whoever submitted the rectification.
+            HiddenDangerAction.Accept or HiddenDangerAction.RejectAcceptance => IsManager(actor, hiddenDanger) ? JudgingRefusal(actor, situation) : NotAllowed(action),
+            HiddenDangerAction.DecideExtension => DecideExtensionRefusal(actor, situation),
+            HiddenDangerAction.Post => PostRefusal(actor, situation),
+            HiddenDangerAction.CloseOut => CloseOutRefusal(actor, situation),
+            HiddenDangerAction.AddPhoto => NotAllowedUnless(IsMember(actor, hiddenDanger), action),
         };
-        return allowed ? null : CoreText.Get("HiddenDanger.ActionNotAllowed", HiddenDangerWorkflow.ActionName(action));
     }
+
+    /// <summary>
+    /// Why <paramref name="actor"/>, who would judge the rectification pending acceptance as the enterprise's
+    /// administrator or safety officer, may not: they are its rectifier or submitted it. Null in any other case.
+    /// </summary>
+    public static string? JudgingRefusal(Actor actor, HiddenDangerSituation situation) =>
+        situation.HiddenDanger.State == HiddenDangerState.PendingAcceptance && IsManager(actor, situation.HiddenDanger)
+            ? situation.HiddenDanger.AccepterRefusal(Person(actor, null), situation.Submitter)
+            : null;
 
     /// <summary>
     /// Whether <paramref name="actor"/> speaks for a bureau at <paramref name="level"/> over the enterprise: a city
@@ -74,6 +91,52 @@ public static class HiddenDangerPermissions
     /// <summary>The person an actor signs as; the name is the account's user name when no display name is at hand.</summary>
     public static HiddenDangerPerson Person(Actor actor, string? displayName) =>
         new(actor.Scope.UserId, string.IsNullOrWhiteSpace(displayName) ? actor.Scope.UserName ?? "" : displayName);
+
+    /// <summary>Spec §8.3: the bureau that posted a major hidden danger decides its extensions; otherwise the enterprise does.</summary>
+    private static string? DecideExtensionRefusal(Actor actor, HiddenDangerSituation situation)
+    {
+        if (!situation.HasPendingExtension)
+        {
+            return CoreText.Get("HiddenDanger.NoPendingExtension");
+        }
+
+        if (situation.Case is { IsPosted: true } posted)
+        {
+            return IsPostingBureau(actor, situation.HiddenDanger, posted.PostingLevel!.Value) ? null : CoreText.Get("HiddenDanger.PostedExtensionByBureau");
+        }
+
+        return NotAllowedUnless(IsManager(actor, situation.HiddenDanger), HiddenDangerAction.DecideExtension);
+    }
+
+    /// <summary>A case is posted once, by a city reviewer or province staff over the enterprise.</summary>
+    private static string? PostRefusal(Actor actor, HiddenDangerSituation situation)
+    {
+        if (situation.Case is { IsPosted: true })
+        {
+            return CoreText.Get("HiddenDanger.AlreadyPosted");
+        }
+
+        var hiddenDanger = situation.HiddenDanger;
+        return NotAllowedUnless(
+            situation.Case is not null
+                && (IsPostingBureau(actor, hiddenDanger, PostingLevel.City) || IsPostingBureau(actor, hiddenDanger, PostingLevel.Province)),
+            HiddenDangerAction.Post);
+    }
+
+    /// <summary>Spec §8.3 销号: by the posting bureau when posted, else by the enterprise's principal side (its administrator).</summary>
+    private static string? CloseOutRefusal(Actor actor, HiddenDangerSituation situation)
+    {
+        if (situation.Case is { IsPosted: true } posted)
+        {
+            return IsPostingBureau(actor, situation.HiddenDanger, posted.PostingLevel!.Value) ? null : CoreText.Get("HiddenDanger.PostedCloseOutByBureau");
+        }
+
+        return IsMember(actor, situation.HiddenDanger) && actor.Is(Roles.EnterpriseAdmin) ? null : CoreText.Get("HiddenDanger.CloseOutByPrincipal");
+    }
+
+    private static string? NotAllowedUnless(bool allowed, HiddenDangerAction action) => allowed ? null : NotAllowed(action);
+
+    private static string NotAllowed(HiddenDangerAction action) => CoreText.Get("HiddenDanger.ActionNotAllowed", HiddenDangerWorkflow.ActionName(action));
 
     private static bool IsMember(Actor actor, HiddenDanger hiddenDanger) =>
         actor.Scope.Kind == TenantScopeKind.Enterprise && actor.Scope.EnterpriseId == hiddenDanger.EnterpriseId;

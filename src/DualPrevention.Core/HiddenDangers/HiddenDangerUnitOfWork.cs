@@ -8,7 +8,7 @@ namespace DualPrevention.Core.HiddenDangers;
 /// <summary>What every hidden-danger command does around its transition: load inside the tenant scope, name people, check criteria.</summary>
 internal static class HiddenDangerUnitOfWork
 {
-    /// <summary>The tracked row, its case and whether an extension is pending.</summary>
+    /// <summary>The tracked row, its case, whether an extension is pending and, pending acceptance, who submitted the rectification.</summary>
     /// <exception cref="NotFoundException">No such hidden danger in the actor's scope.</exception>
     public static async Task<HiddenDangerSituation> LoadAsync(DualPreventionDbContext db, Guid id, CancellationToken cancellationToken)
     {
@@ -16,8 +16,20 @@ internal static class HiddenDangerUnitOfWork
             ?? throw new NotFoundException(CoreText.Get("HiddenDanger.NotFound"));
         var majorCase = await db.MajorHiddenDangerCases.FirstOrDefaultAsync(c => c.HiddenDangerId == id, cancellationToken);
         var pending = await db.DeadlineExtensionRequests.AnyAsync(r => r.HiddenDangerId == id && r.Decision == ExtensionDecision.Pending, cancellationToken);
-        return new HiddenDangerSituation(hiddenDanger, majorCase, pending);
+        var submitter = hiddenDanger.State == HiddenDangerState.PendingAcceptance ? await SubmitterAsync(db, id, cancellationToken) : null;
+        return new HiddenDangerSituation(hiddenDanger, majorCase, pending, submitter);
     }
+
+    /// <summary>
+    /// Who submitted the rectification now pending acceptance: the actor of the latest submission in the timeline, which
+    /// the row itself does not keep (it names only the assigned rectifier).
+    /// </summary>
+    private static Task<HiddenDangerPerson?> SubmitterAsync(DualPreventionDbContext db, Guid id, CancellationToken cancellationToken) =>
+        db.HiddenDangerHistory
+            .Where(e => e.HiddenDangerId == id && e.Action == nameof(HiddenDangerAction.SubmitRectification))
+            .OrderByDescending(e => e.At).ThenByDescending(e => e.Id)
+            .Select(e => new HiddenDangerPerson(e.ByUserId, e.ByName))
+            .FirstOrDefaultAsync(cancellationToken);
 
     /// <summary>Loads and checks that <paramref name="actor"/> may take <paramref name="action"/> now.</summary>
     /// <exception cref="NotFoundException">No such hidden danger in the actor's scope.</exception>
@@ -85,7 +97,7 @@ internal static class HiddenDangerUnitOfWork
         var now = report.Entry.At;
         db.HiddenDangers.Add(report.HiddenDanger);
         db.HiddenDangerHistory.Add(report.Entry);
-        OpenCaseIfMajor(db, new HiddenDangerSituation(report.HiddenDanger, null, false), now);
+        OpenCaseIfMajor(db, new HiddenDangerSituation(report.HiddenDanger, null, false, null), now);
         await db.SaveChangesAsync(cancellationToken);
         return report.HiddenDanger.Id;
     }

@@ -19,13 +19,16 @@ public static class HiddenDangerValidation
         });
 }
 
-/// <summary>Shape of a report: name ≤ 300, description ≤ 4,000, place ≤ 200.</summary>
+/// <summary>
+/// Shape of a report: name ≤ 300, description ≤ 4,000, place ≤ 200. Fields are named by their hidden-danger labels
+/// ("Field.HiddenDangers.*", <see cref="FieldNames"/>).
+/// </summary>
 public sealed class HiddenDangerReportValidator : AbstractValidator<HiddenDangerReport>
 {
     public HiddenDangerReportValidator()
     {
-        RuleFor(r => r.Name).NotEmpty().MaximumLength(300);
-        RuleFor(r => r.Description).NotEmpty().MaximumLength(4000);
+        RuleFor(r => r.Name).NotEmpty().WithMessage(_ => CoreText.Get("HiddenDanger.Name.Required")).MaximumLength(300);
+        RuleFor(r => r.Description).NotEmpty().WithMessage(_ => CoreText.Get("HiddenDanger.Description.Required")).MaximumLength(4000);
         RuleFor(r => r.Location).MaximumLength(200);
         RuleFor(r => r.Level).IsInEnum();
         RuleFor(r => r.Source).IsInEnum();

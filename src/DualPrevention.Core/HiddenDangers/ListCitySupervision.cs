@@ -18,6 +18,8 @@ public static class ListCitySupervision
     /// <param name="EnterpriseId">Narrows the list to one enterprise of the caller's region.</param>
     public sealed record Query(Guid? EnterpriseId = null, int Page = 1, int PageSize = 20);
 
+    private static readonly SupervisionList.Listing CityListing = new(EscalationTarget.CitySupervision, SupervisionList.OpenMajorItems.Reported, PostedLevel: null);
+
     public sealed class Handler(IDbContextFactory<DualPreventionDbContext> dbFactory, TimeProvider clock)
     {
         /// <exception cref="DomainRuleException">The caller is not a regulator.</exception>
@@ -30,8 +32,7 @@ public static class ListCitySupervision
 
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             return await SupervisionList.LoadAsync(
-                db, EscalationTarget.CitySupervision, includeAllMajor: false, query.EnterpriseId, BusinessTime.LocalDate(clock.GetUtcNow()), query.Page, query.PageSize,
-                cancellationToken);
+                db, CityListing, query.EnterpriseId, BusinessTime.LocalDate(clock.GetUtcNow()), query.Page, query.PageSize, cancellationToken);
         }
     }
 }

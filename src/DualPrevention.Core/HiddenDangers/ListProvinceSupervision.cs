@@ -8,14 +8,23 @@ using Microsoft.EntityFrameworkCore;
 namespace DualPrevention.Core.HiddenDangers;
 
 /// <summary>
-/// The province's supervision list (spec §13): every major hidden danger not yet closed out, every posted one, and
-/// every open item or enterprise the ladder escalated to the province (overdue 30 days, a posted item overdue).
-/// Province staff and administrators only.
+/// The province's supervision list (spec §13): by default what the ladder escalated to the province — open items
+/// whose step targets <see cref="EscalationTarget.ProvinceSupervision"/> (e.g. overdue 30 days, a posted major item
+/// past its posting deadline, as the rules in force say) and enterprises escalated for missed windows — and what the
+/// province itself posted (挂牌督办 at province level). <see cref="Query.AllMajor"/> adds every major hidden danger not yet
+/// closed out and every posted one, whoever posted it. Province staff and administrators only.
 /// </summary>
 public static class ListProvinceSupervision
 {
     /// <param name="EnterpriseId">Narrows the list to one enterprise.</param>
-    public sealed record Query(Guid? EnterpriseId = null, int Page = 1, int PageSize = 20);
+    /// <param name="AllMajor">Also every open major hidden danger and every posted one.</param>
+    public sealed record Query(Guid? EnterpriseId = null, int Page = 1, int PageSize = 20, bool AllMajor = false);
+
+    private static readonly SupervisionList.Listing Escalated =
+        new(EscalationTarget.ProvinceSupervision, SupervisionList.OpenMajorItems.None, PostedLevel: PostingLevel.Province);
+
+    private static readonly SupervisionList.Listing AllMajor =
+        new(EscalationTarget.ProvinceSupervision, SupervisionList.OpenMajorItems.All, PostedLevel: null);
 
     public sealed class Handler(IDbContextFactory<DualPreventionDbContext> dbFactory, TimeProvider clock)
     {
@@ -29,8 +38,7 @@ public static class ListProvinceSupervision
 
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             return await SupervisionList.LoadAsync(
-                db, EscalationTarget.ProvinceSupervision, includeAllMajor: true, query.EnterpriseId, BusinessTime.LocalDate(clock.GetUtcNow()), query.Page, query.PageSize,
-                cancellationToken);
+                db, query.AllMajor ? AllMajor : Escalated, query.EnterpriseId, BusinessTime.LocalDate(clock.GetUtcNow()), query.Page, query.PageSize, cancellationToken);
         }
     }
 }

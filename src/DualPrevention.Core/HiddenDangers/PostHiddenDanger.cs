@@ -9,7 +9,7 @@ namespace DualPrevention.Core.HiddenDangers;
 /// <summary>
 /// 挂牌督办 (spec §8.3): a city reviewer posts a major hidden danger of its own city at city level, province staff at
 /// province level, with the posting organisation, notice number and deadline. That bureau then decides extensions
-/// and closes it out.
+/// and closes it out. The enterprise's administrators and safety officers are notified.
 /// </summary>
 public static class PostHiddenDanger
 {
@@ -19,13 +19,14 @@ public static class PostHiddenDanger
     {
         public Validator()
         {
-            RuleFor(c => c.Posting.Level).IsInEnum();
+            // "Level" of a hidden danger is its grade; here it is the posting's.
+            RuleFor(c => c.Posting.Level).IsInEnum().WithName(_ => CoreText.Get("Field.HiddenDangers.PostingLevel"));
             RuleFor(c => c.Posting.Organisation).NotEmpty().MaximumLength(100);
             RuleFor(c => c.Posting.NoticeNo).NotEmpty().MaximumLength(100);
         }
     }
 
-    public sealed class Handler(IDbContextFactory<DualPreventionDbContext> dbFactory, TimeProvider clock)
+    public sealed class Handler(IDbContextFactory<DualPreventionDbContext> dbFactory, TimeProvider clock, HiddenDangerNotifications notifications)
     {
         private readonly Validator _validator = new();
 
@@ -49,10 +50,15 @@ public static class PostHiddenDanger
             }
 
             var by = await HiddenDangerUnitOfWork.PersonAsync(db, actor, cancellationToken);
+            var hiddenDanger = situation.HiddenDanger;
             situation.Case!.Post(command.Posting, by.UserId, now);
-            db.HiddenDangerHistory.Add(situation.HiddenDanger.RecordCaseStep(
+            db.HiddenDangerHistory.Add(hiddenDanger.RecordCaseStep(
                 HiddenDangerAction.Post, by, $"{command.Posting.Organisation} {command.Posting.NoticeNo} {command.Posting.Deadline:yyyy-MM-dd}", now));
+            var managers = await HiddenDangerNotifications.ManagersAsync(db, hiddenDanger.EnterpriseId, cancellationToken);
+            var notified = await notifications.AddAsync(
+                db, actor, hiddenDanger, enterprise => WorkflowNoticeTexts.Posted(enterprise, hiddenDanger, command.Posting), managers.Cast<Guid?>(), now, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
+            notifications.Signal(notified);
         }
     }
 }

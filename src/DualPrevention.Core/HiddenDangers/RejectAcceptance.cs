@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DualPrevention.Core.HiddenDangers;
 
-/// <summary>Spec §11.2 验收不通过: back to rectification, counted, with what is missing.</summary>
+/// <summary>Spec §11.2 验收不通过: back to rectification, counted, with what is missing; the rectifier is notified.</summary>
 public static class RejectAcceptance
 {
     public sealed record Command(Guid Id, string Comment);
@@ -18,13 +18,13 @@ public static class RejectAcceptance
         }
     }
 
-    public sealed class Handler(IDbContextFactory<DualPreventionDbContext> dbFactory, TimeProvider clock)
+    public sealed class Handler(IDbContextFactory<DualPreventionDbContext> dbFactory, TimeProvider clock, HiddenDangerNotifications notifications)
     {
         private readonly Validator _validator = new();
 
         /// <exception cref="ValidationException">A field is missing or too long.</exception>
         /// <exception cref="NotFoundException">No such hidden danger in the actor's scope.</exception>
-        /// <exception cref="DomainRuleException">Not pending acceptance, or not the actor's to judge.</exception>
+        /// <exception cref="DomainRuleException">Not pending acceptance, not the actor's to judge, or the actor is the rectifier or submitted the rectification.</exception>
         public async Task HandleAsync(Actor actor, Command command, CancellationToken cancellationToken)
         {
             await _validator.ValidateAndThrowAsync(command, cancellationToken);
@@ -32,8 +32,12 @@ public static class RejectAcceptance
             var situation = await HiddenDangerUnitOfWork.LoadForAsync(db, actor, command.Id, HiddenDangerAction.RejectAcceptance, cancellationToken);
             var by = await HiddenDangerUnitOfWork.PersonAsync(db, actor, cancellationToken);
             var now = clock.GetUtcNow();
-            db.HiddenDangerHistory.Add(situation.HiddenDanger.RejectAcceptance(command.Comment, by, now));
+            var hiddenDanger = situation.HiddenDanger;
+            db.HiddenDangerHistory.Add(hiddenDanger.RejectAcceptance(command.Comment, by, situation.Submitter, now));
+            var notified = await notifications.AddAsync(
+                db, actor, hiddenDanger, enterprise => WorkflowNoticeTexts.AcceptanceRejected(enterprise, hiddenDanger, by.Name), [hiddenDanger.RectifierUserId], now, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
+            notifications.Signal(notified);
         }
     }
 }

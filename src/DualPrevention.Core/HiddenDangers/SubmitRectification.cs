@@ -5,7 +5,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DualPrevention.Core.HiddenDangers;
 
-/// <summary>Spec §11.2: the rectifier reports what was done; at least one after-rectification photo must be attached, and a major one needs its complete plan.</summary>
+/// <summary>
+/// Spec §11.2: the rectifier reports what was done; at least one after-rectification photo must be attached, and a
+/// major one needs its complete plan. The enterprise's administrators and safety officers who may accept it are notified.
+/// </summary>
 public static class SubmitRectification
 {
     public sealed record Command(Guid Id, string Note);
@@ -18,7 +21,7 @@ public static class SubmitRectification
         }
     }
 
-    public sealed class Handler(IDbContextFactory<DualPreventionDbContext> dbFactory, TimeProvider clock)
+    public sealed class Handler(IDbContextFactory<DualPreventionDbContext> dbFactory, TimeProvider clock, HiddenDangerNotifications notifications)
     {
         private readonly Validator _validator = new();
 
@@ -36,8 +39,15 @@ public static class SubmitRectification
             var since = situation.HiddenDanger.RectifiedAt ?? DateTimeOffset.MinValue;
             var afterPhotos = await db.Photos.CountAsync(
                 p => p.HiddenDangerId == command.Id && p.Kind == Photos.PhotoKind.AfterRectification && p.UploadedAt > since, cancellationToken);
-            db.HiddenDangerHistory.Add(situation.HiddenDanger.SubmitRectification(command.Note, afterPhotos, situation.Case, by, now));
+            var hiddenDanger = situation.HiddenDanger;
+            db.HiddenDangerHistory.Add(hiddenDanger.SubmitRectification(command.Note, afterPhotos, situation.Case, by, now));
+
+            // Those who may accept it: the enterprise's administrators and safety officers, but never the rectifier.
+            var accepters = (await HiddenDangerNotifications.ManagersAsync(db, hiddenDanger.EnterpriseId, cancellationToken)).Where(id => id != hiddenDanger.RectifierUserId);
+            var notified = await notifications.AddAsync(
+                db, actor, hiddenDanger, enterprise => WorkflowNoticeTexts.RectificationSubmitted(enterprise, hiddenDanger, by.Name), accepters.Cast<Guid?>(), now, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
+            notifications.Signal(notified);
         }
     }
 }

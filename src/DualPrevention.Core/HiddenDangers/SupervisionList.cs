@@ -5,9 +5,9 @@ using Microsoft.EntityFrameworkCore;
 namespace DualPrevention.Core.HiddenDangers;
 
 /// <summary>
-/// What the city's and the province's supervision lists share (spec §5.10, §13): open major items, posted ones,
-/// items escalated to the list's target, and enterprises escalated for missed windows. The tenant filter narrows
-/// every part to the caller's region.
+/// What the city's and the province's supervision lists share (spec §5.10, §13): items escalated to the list's target,
+/// enterprises escalated for missed windows, and as the list asks open major items and posted ones. The tenant filter
+/// narrows every part to the caller's region.
 /// </summary>
 public static class SupervisionList
 {
@@ -29,19 +29,40 @@ public static class SupervisionList
     /// <summary>Missed-window rows shown at most; older weeks stay in the escalation records.</summary>
     public const int MaxEnterpriseRows = 200;
 
+    /// <summary>Which major hidden dangers not yet closed out a list shows besides those escalated to it.</summary>
+    internal enum OpenMajorItems
+    {
+        None = 0,
+
+        /// <summary>Those reported to the bureau (every one from its registration, spec §8.1).</summary>
+        Reported = 1,
+
+        /// <summary>Every one, reported or not.</summary>
+        All = 2,
+    }
+
+    /// <summary>
+    /// What a list shows: open items the ladder escalated to <paramref name="Target"/> and enterprises it escalated
+    /// there for missed windows, plus <paramref name="OpenMajor"/> and the posted items at
+    /// <paramref name="PostedLevel"/> (null: posted at any level).
+    /// </summary>
+    internal sealed record Listing(EscalationTarget Target, OpenMajorItems OpenMajor, PostingLevel? PostedLevel);
+
     internal static async Task<Result> LoadAsync(
-        DualPreventionDbContext db, EscalationTarget target, bool includeAllMajor, Guid? enterpriseId, DateOnly today, int page, int pageSize,
-        CancellationToken cancellationToken)
+        DualPreventionDbContext db, Listing listing, Guid? enterpriseId, DateOnly today, int page, int pageSize, CancellationToken cancellationToken)
     {
         var open = LedgerStates.Open;
         var openMajor = LedgerStates.OpenMajor;
-        var escalated = db.EscalationRecords.Where(r => r.Subject == EscalationSubject.HiddenDanger && r.Target == target);
+        var anyMajor = listing.OpenMajor != OpenMajorItems.None;
+        var unreportedMajor = listing.OpenMajor == OpenMajorItems.All;
+        var postedLevel = listing.PostedLevel;
+        var escalated = db.EscalationRecords.Where(r => r.Subject == EscalationSubject.HiddenDanger && r.Target == listing.Target);
         var items =
             from h in db.HiddenDangers.AsNoTracking()
             join c in db.MajorHiddenDangerCases on h.Id equals c.HiddenDangerId into cases
             from c in cases.DefaultIfEmpty()
-            where (h.Level == HiddenDangerLevel.Major && openMajor.Contains(h.State) && (includeAllMajor || (c != null && c.ReportedToRegulatorAt != null)))
-                || (c != null && c.PostedAt != null)
+            where (anyMajor && h.Level == HiddenDangerLevel.Major && openMajor.Contains(h.State) && (unreportedMajor || (c != null && c.ReportedToRegulatorAt != null)))
+                || (c != null && c.PostedAt != null && (postedLevel == null || c.PostingLevel == postedLevel))
                 || (open.Contains(h.State) && escalated.Any(r => r.SubjectId == h.Id))
             select new { H = h, C = c };
         if (enterpriseId is { } id)
@@ -81,7 +102,7 @@ public static class SupervisionList
         var listed = rows.Select(r =>
         {
             var reasons = new List<SupervisionReason>();
-            if (r.Level == HiddenDangerLevel.Major && openMajor.Contains(r.State) && (includeAllMajor || r.ReportedToRegulatorAt is not null))
+            if (anyMajor && r.Level == HiddenDangerLevel.Major && openMajor.Contains(r.State) && (unreportedMajor || r.ReportedToRegulatorAt is not null))
             {
                 reasons.Add(SupervisionReason.OpenMajor);
             }
@@ -102,7 +123,7 @@ public static class SupervisionList
                 r.ReportedToRegulatorAt, r.PostedAt is not null, r.PostingLevel, r.PostingNoticeNo, r.PostingDeadline, reasons, stepCodes);
         }).ToList();
 
-        var missed = db.EscalationRecords.AsNoTracking().Where(r => r.Subject == EscalationSubject.MissedWindows && r.Target == target);
+        var missed = db.EscalationRecords.AsNoTracking().Where(r => r.Subject == EscalationSubject.MissedWindows && r.Target == listing.Target);
         if (enterpriseId is { } only)
         {
             missed = missed.Where(r => r.EnterpriseId == only);

@@ -1,6 +1,9 @@
 using DualPrevention.Core.Accounts;
 using DualPrevention.Core.Data;
+using DualPrevention.Core.Localization;
 using DualPrevention.Core.Photos;
+using FluentValidation;
+using FluentValidation.Results;
 using Microsoft.EntityFrameworkCore;
 
 namespace DualPrevention.Core.HiddenDangers;
@@ -17,16 +20,22 @@ public static class UploadHiddenDangerPhoto
     public sealed class Handler(IDbContextFactory<DualPreventionDbContext> dbFactory, IPhotoStore store, TimeProvider clock)
     {
         /// <summary>Returns the photo's id.</summary>
+        /// <exception cref="ValidationException">The kind is no <see cref="PhotoKind"/>.</exception>
         /// <exception cref="NotFoundException">No such hidden danger in the actor's scope.</exception>
         /// <exception cref="DomainRuleException">Closed, not the actor's, or the content is empty, too large or no JPEG/PNG.</exception>
         public async Task<Guid> HandleAsync(Actor actor, Command command, CancellationToken cancellationToken)
         {
+            if (!Enum.IsDefined(command.Kind))
+            {
+                throw new ValidationException([new ValidationFailure(nameof(Command.Kind), CoreText.Get("Photo.Kind.Invalid", command.Kind, string.Join(", ", Enum.GetNames<PhotoKind>())))]);
+            }
+
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             var situation = await HiddenDangerUnitOfWork.LoadForAsync(db, actor, command.Id, HiddenDangerAction.AddPhoto, cancellationToken);
             var hiddenDanger = situation.HiddenDanger;
             var stored = await store.SaveAsync(command.Content, cancellationToken);
             var photo = Photo.Create(hiddenDanger.EnterpriseId, hiddenDanger.RegionCode, stored, actor.Scope.UserId, clock.GetUtcNow());
-            photo.AttachToHiddenDanger(hiddenDanger.Id, Enum.IsDefined(command.Kind) ? command.Kind : PhotoKind.Finding);
+            photo.AttachToHiddenDanger(hiddenDanger.Id, command.Kind);
             db.Photos.Add(photo);
             await db.SaveChangesAsync(cancellationToken);
             return photo.Id;

@@ -4,11 +4,20 @@ namespace DualPrevention.Core.Localization;
 
 /// <summary>
 /// Makes FluentValidation's built-in messages ("'{PropertyName}' must not be empty") name fields in the user's
-/// language: "Field.&lt;Property&gt;" from CoreMessages, else the property's own name.
+/// language: "Field.&lt;Area&gt;.&lt;Property&gt;" from CoreMessages, where the area is the last namespace segment of the
+/// validated type (HiddenDangers, Risks …), else "Field.&lt;Property&gt;", else the property's own name. The area comes
+/// first because areas use the same property names for different things: a control measure's Description is its
+/// 管控措施, a hidden danger's its 隐患描述.
 /// </summary>
 public static class FieldNames
 {
     /// <summary>Installs the resolver for the whole process; idempotent.</summary>
     public static void Install() =>
-        ValidatorOptions.Global.DisplayNameResolver = (_, member, _) => member is null ? null : CoreText.Find($"Field.{member.Name}") ?? member.Name;
+        ValidatorOptions.Global.DisplayNameResolver = (type, member, _) => member is null ? null : Of(type, member.Name);
+
+    /// <summary>The label of <paramref name="property"/> as validated on <paramref name="type"/>, in the current UI culture.</summary>
+    public static string Of(Type type, string property) =>
+        (type.Namespace is { } ns ? CoreText.Find($"Field.{ns[(ns.LastIndexOf('.') + 1)..]}.{property}") : null)
+        ?? CoreText.Find($"Field.{property}")
+        ?? property;
 }

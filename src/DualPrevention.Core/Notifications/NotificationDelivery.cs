@@ -37,6 +37,19 @@ public sealed class NotificationDelivery : ITenantOwned
     /// <summary>Attempts after which a delivery is given up (the sixth failure).</summary>
     public const int MaxAttempts = 6;
 
+    /// <summary>A pending delivery of <paramref name="notification"/> through <paramref name="channel"/>, due at once (<paramref name="now"/>, UTC).</summary>
+    public static NotificationDelivery Queue(Notification notification, string channel, DateTimeOffset now) => new()
+    {
+        Id = Guid.CreateVersion7(),
+        EnterpriseId = notification.EnterpriseId,
+        RegionCode = notification.RegionCode,
+        NotificationId = notification.Id,
+        Channel = channel,
+        Status = DeliveryStatus.Pending,
+        NextAttemptAt = now,
+        CreatedAt = now,
+    };
+
     /// <summary>Records a successful attempt.</summary>
     public void RecordDelivered(DateTimeOffset now)
     {

@@ -28,7 +28,7 @@ internal static class HiddenDangerActions
             HiddenDangerAction.RejectAcceptance => Handler<RejectAcceptance.Handler>(services).HandleAsync(actor, new(id, input.Text ?? ""), cancellationToken),
             HiddenDangerAction.RequestExtension => Handler<RequestDeadlineExtension.Handler>(services).HandleAsync(actor, new(id, RequiredDate(input.Date), input.Text ?? ""), cancellationToken),
             HiddenDangerAction.DecideExtension => Handler<DecideDeadlineExtension.Handler>(services).HandleAsync(
-                actor, new(id, detail.ExtensionRequests.Last(r => r.Decision == ExtensionDecision.Pending).Id, input.Approve, input.Comment), cancellationToken),
+                actor, new(id, PendingRequestId(detail), input.Approve, input.Comment), cancellationToken),
             HiddenDangerAction.FixOnSpot => Handler<FixHiddenDangerOnSpot.Handler>(services).HandleAsync(actor, new(id, input.Text ?? "", Required(input.RectifierUserId), input.Comment), cancellationToken),
             HiddenDangerAction.SaveRemediationPlan => Handler<SaveRemediationPlan.Handler>(services).HandleAsync(actor, new(id, input.Plan), cancellationToken),
             HiddenDangerAction.RecordWorkersCongressReport => Handler<RecordWorkersCongressReport.Handler>(services).HandleAsync(actor, new(id), cancellationToken),
@@ -44,6 +44,10 @@ internal static class HiddenDangerActions
         Deadline = RequiredDate(input.Date),
         Grading = input.Confirmation.Level == HiddenDangerLevel.Major ? input.Grading : null,
     };
+
+    /// <summary>The request the page showed as pending; none when it was decided meanwhile, and the handler then says why.</summary>
+    private static Guid PendingRequestId(GetHiddenDanger.Detail detail) =>
+        detail.ExtensionRequests.LastOrDefault(r => r.Decision == ExtensionDecision.Pending)?.Id ?? Guid.Empty;
 
     private static T Handler<T>(IServiceProvider services)
         where T : notnull => services.GetRequiredService<T>();

@@ -1,7 +1,10 @@
 using System.Security.Claims;
 using DualPrevention.Core.Accounts;
 using DualPrevention.Core.HiddenDangers;
+using DualPrevention.Core.Localization;
 using DualPrevention.Core.Photos;
+using FluentValidation;
+using FluentValidation.Results;
 using Microsoft.AspNetCore.Mvc;
 
 namespace DualPrevention.Web.HiddenDangers;
@@ -85,12 +88,30 @@ internal static class HiddenDangerEndpoints
         return api;
     }
 
-    /// <summary>201 with the photo's id; kind is Finding (before) or AfterRectification.</summary>
-    private static async Task<IResult> UploadAsync(ClaimsPrincipal user, Guid id, IFormFile file, [FromForm] PhotoKind? kind, UploadHiddenDangerPhoto.Handler handler, CancellationToken cancellationToken)
+    /// <summary>201 with the photo's id; kind is Finding (before, the default) or AfterRectification.</summary>
+    /// <remarks>
+    /// The kind is read as text, not bound as the enum: a failed binding would answer only that the request could not
+    /// be read, without saying which field or which values.
+    /// </remarks>
+    private static async Task<IResult> UploadAsync(ClaimsPrincipal user, Guid id, IFormFile file, [FromForm] string? kind, UploadHiddenDangerPhoto.Handler handler, CancellationToken cancellationToken)
     {
+        var photoKind = ParseKind(kind);
         await using var content = file.OpenReadStream();
-        var photoId = await handler.HandleAsync(Actor.From(user), new UploadHiddenDangerPhoto.Command(id, kind ?? PhotoKind.Finding, content), cancellationToken);
+        var photoId = await handler.HandleAsync(Actor.From(user), new UploadHiddenDangerPhoto.Command(id, photoKind, content), cancellationToken);
         return Results.Created($"/api/v1/hidden-dangers/{id}/photos/{photoId}", new { id = photoId });
+    }
+
+    /// <exception cref="ValidationException">The value names no kind (names only, any case; numbers are refused).</exception>
+    private static PhotoKind ParseKind(string? kind)
+    {
+        if (string.IsNullOrWhiteSpace(kind))
+        {
+            return PhotoKind.Finding;
+        }
+
+        return !char.IsAsciiDigit(kind.Trim()[0]) && Enum.TryParse<PhotoKind>(kind, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed)
+            ? parsed
+            : throw new ValidationException([new ValidationFailure("kind", CoreText.Get("Photo.Kind.Invalid", kind, string.Join(", ", Enum.GetNames<PhotoKind>())))]);
     }
 
     private static IResult Created(Guid id) => Results.Created($"/api/v1/hidden-dangers/{id}", new { id });

@@ -34,8 +34,9 @@ internal static class HiddenDangerLedgerEndpoints
         supervision.MapGet("/city", (ClaimsPrincipal user, ListCitySupervision.Handler handler, Guid? enterpriseId, int? page, int? pageSize, CancellationToken ct) =>
                 handler.HandleAsync(Actor.From(user), new ListCitySupervision.Query(enterpriseId, page ?? 1, pageSize ?? 20), ct))
             .RequireAuthorization(Policies.Regulator);
-        supervision.MapGet("/province", (ClaimsPrincipal user, ListProvinceSupervision.Handler handler, Guid? enterpriseId, int? page, int? pageSize, CancellationToken ct) =>
-                handler.HandleAsync(Actor.From(user), new ListProvinceSupervision.Query(enterpriseId, page ?? 1, pageSize ?? 20), ct))
+        // allMajor=true adds every open major hidden danger and every posted one to what the ladder escalated to the province.
+        supervision.MapGet("/province", (ClaimsPrincipal user, ListProvinceSupervision.Handler handler, Guid? enterpriseId, int? page, int? pageSize, bool? allMajor, CancellationToken ct) =>
+                handler.HandleAsync(Actor.From(user), new ListProvinceSupervision.Query(enterpriseId, page ?? 1, pageSize ?? 20, allMajor ?? false), ct))
             .RequireAuthorization(policy => policy.RequireRole(Roles.ProvinceStaff, Roles.Admin));
         return api;
     }

@@ -1,5 +1,6 @@
 using DualPrevention.Core.HiddenDangers;
 using DualPrevention.Core.Inspections;
+using DualPrevention.Core.Localization;
 
 namespace DualPrevention.Core.Tests.HiddenDangers;
 
@@ -68,11 +69,11 @@ public class HiddenDangerStateMachineTests
         var (hiddenDanger, _) = Reported(HiddenDangerLevel.General);
         hiddenDanger.Confirm(Confirmation(HiddenDangerLevel.General), Rectifier, Today, Manager, Now);
         hiddenDanger.SubmitRectification("已更换", 1, null, Rectifier, Now);
-        hiddenDanger.RejectAcceptance("照片不清楚", Manager, Now);
+        hiddenDanger.RejectAcceptance("照片不清楚", Manager, Rectifier, Now);
         hiddenDanger.AcceptanceRejections.ShouldBe(1);
         hiddenDanger.State.ShouldBe(HiddenDangerState.Rectifying);
         hiddenDanger.SubmitRectification("已重新拍照", 2, null, Rectifier, Now);
-        var entry = hiddenDanger.Accept("合格", Manager, Now);
+        var entry = hiddenDanger.Accept("合格", Manager, Rectifier, Now);
         hiddenDanger.State.ShouldBe(HiddenDangerState.Accepted);
         entry.FromState.ShouldBe(HiddenDangerState.PendingAcceptance);
         hiddenDanger.AccepterName.ShouldBe("李四");
@@ -82,9 +83,19 @@ public class HiddenDangerStateMachineTests
     public void The_rectifier_cannot_accept_their_own_work_by_account_or_by_name()
     {
         var hiddenDanger = InState(HiddenDangerState.PendingAcceptance, HiddenDangerLevel.General);
-        Should.Throw<DomainRuleException>(() => hiddenDanger.Accept(null, Rectifier, Now));
-        Should.Throw<DomainRuleException>(() => hiddenDanger.Accept(null, new HiddenDangerPerson(null, "张三"), Now));
+        Should.Throw<DomainRuleException>(() => hiddenDanger.Accept(null, Rectifier, null, Now));
+        Should.Throw<DomainRuleException>(() => hiddenDanger.Accept(null, new HiddenDangerPerson(null, "张三"), null, Now));
         hiddenDanger.State.ShouldBe(HiddenDangerState.PendingAcceptance);
+    }
+
+    [Fact]
+    public void Whoever_submitted_the_rectification_can_neither_accept_nor_reject_it()
+    {
+        var hiddenDanger = InState(HiddenDangerState.PendingAcceptance, HiddenDangerLevel.General);
+        Should.Throw<DomainRuleException>(() => hiddenDanger.Accept(null, Manager, Manager, Now)).Message.ShouldBe(CoreText.Get("HiddenDanger.AccepterIsSubmitter"));
+        Should.Throw<DomainRuleException>(() => hiddenDanger.RejectAcceptance("不合格", Manager, Manager, Now)).Message.ShouldBe(CoreText.Get("HiddenDanger.AccepterIsSubmitter"));
+        hiddenDanger.Accept(null, new HiddenDangerPerson(Guid.NewGuid(), "王五"), Manager, Now);
+        hiddenDanger.State.ShouldBe(HiddenDangerState.Accepted);
     }
 
     [Fact]
@@ -153,10 +164,10 @@ public class HiddenDangerStateMachineTests
                 hiddenDanger.SubmitRectification("done", 1, MajorHiddenDangerCase.Open(hiddenDanger, Now), Rectifier, Now);
                 break;
             case HiddenDangerAction.Accept:
-                hiddenDanger.Accept(null, Manager, Now);
+                hiddenDanger.Accept(null, Manager, null, Now);
                 break;
             case HiddenDangerAction.RejectAcceptance:
-                hiddenDanger.RejectAcceptance("不合格", Manager, Now);
+                hiddenDanger.RejectAcceptance("不合格", Manager, null, Now);
                 break;
             case HiddenDangerAction.RequestExtension:
                 hiddenDanger.RequestExtension(Today.AddDays(30), "备件未到", false, Rectifier, Now);

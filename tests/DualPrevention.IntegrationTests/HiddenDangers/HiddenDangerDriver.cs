@@ -2,6 +2,7 @@ using DualPrevention.Core;
 using DualPrevention.Core.Accounts;
 using DualPrevention.Core.HiddenDangers;
 using DualPrevention.Core.Inspections;
+using DualPrevention.Core.Notifications;
 using DualPrevention.Core.Photos;
 using DualPrevention.Core.Tenancy;
 using DualPrevention.Testing;
@@ -10,13 +11,19 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace DualPrevention.IntegrationTests.HiddenDangers;
 
-/// <summary>Runs hidden-danger use cases as demo accounts, each call in its own service scope as a request would.</summary>
-internal sealed class HiddenDangerDriver(DemoDatabase database) : IAsyncDisposable
+/// <summary>
+/// Runs hidden-danger use cases as demo accounts, each call in its own service scope as a request would;
+/// <paramref name="configure"/> adds services (e.g. outbound notification channels).
+/// </summary>
+internal sealed class HiddenDangerDriver(DemoDatabase database, Action<IServiceCollection>? configure = null) : IAsyncDisposable
 {
     /// <summary>A one-pixel PNG, enough for the store's signature check.</summary>
     public static readonly byte[] Png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
 
-    private readonly ServiceProvider _services = database.CreateServices();
+    private readonly ServiceProvider _services = database.CreateServices(configure);
+
+    /// <summary>The services' in-process inbox signal, to watch live badge pushes.</summary>
+    public NotificationHub Hub => _services.GetRequiredService<NotificationHub>();
 
     public DateOnly Today => BusinessTime.LocalDate(database.Clock.GetUtcNow());
 

@@ -1,8 +1,11 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using DualPrevention.Core.HiddenDangers;
+using DualPrevention.Testing;
 
 namespace DualPrevention.Web.Tests.HiddenDangers;
 
@@ -51,6 +54,21 @@ public class HiddenDangerEndpointTests(WebFixture web) : IClassFixture<WebFixtur
     }
 
     [Fact]
+    public async Task Confirming_puts_a_notification_in_the_rectifiers_inbox_and_none_in_the_confirmers()
+    {
+        var inspector = await web.ApiClientAsync("demo-qd1-inspector");
+        var admin = await web.ApiClientAsync("demo-qd1-admin");
+        var id = await ReportAsync(inspector);
+        var adminBefore = await InboxAsync(admin);
+
+        (await admin.PostAsJsonAsync($"/api/v1/hidden-dangers/{id}/confirm", Confirmation(await UserIdAsync(inspector)), Json)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+
+        var notice = (await InboxAsync(inspector)).GetProperty("items").EnumerateArray().Single(i => i.GetProperty("link").GetString() == $"hidden-dangers/{id}");
+        notice.GetProperty("title").GetString().ShouldBe("您已被指定为隐患整改责任人");
+        (await InboxAsync(admin)).GetProperty("totalCount").GetInt32().ShouldBe(adminBefore.GetProperty("totalCount").GetInt32());
+    }
+
+    [Fact]
     public async Task A_refused_transition_and_bad_input_answer_400()
     {
         var admin = await web.ApiClientAsync("demo-qd1-admin");
@@ -63,6 +81,62 @@ public class HiddenDangerEndpointTests(WebFixture web) : IClassFixture<WebFixtur
         (await admin.PostAsJsonAsync("/api/v1/hidden-dangers", new { name = "", description = "x", level = "General", source = "Routine" })).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         using var text = new MultipartFormDataContent { { new ByteArrayContent("not an image"u8.ToArray()), "file", "x.txt" } };
         (await admin.PostAsync($"/api/v1/hidden-dangers/{id}/photos", text)).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task Validation_messages_name_the_hidden_danger_fields_not_a_control_measure()
+    {
+        var admin = await web.ApiClientAsync("demo-qd1-admin");
+        var emptyDescription = await ProblemOfAsync(await admin.PostAsJsonAsync("/api/v1/hidden-dangers", new { name = "x", description = "", level = "General", source = "Routine" }));
+        emptyDescription.ShouldContain("隐患描述");
+        var longDescription = await ProblemOfAsync(await admin.PostAsJsonAsync("/api/v1/hidden-dangers", new { name = "x", description = new string('长', 4001), level = "General", source = "Routine" }));
+        longDescription.ShouldContain("隐患描述");
+        using var english = new HttpRequestMessage(HttpMethod.Post, "/api/v1/hidden-dangers")
+        {
+            Content = JsonContent.Create(new { name = "x", description = new string('x', 4001), level = "General", source = "Routine" }),
+        };
+        english.Headers.Add("Cookie", ".AspNetCore.Culture=c%3Den-US%7Cuic%3Den-US");
+        (await ProblemOfAsync(await admin.SendAsync(english))).ShouldContain("Hidden-danger description");
+
+        var draft = await ForcedHiddenDanger.Of(web.Qd1).InState(HiddenDangerState.Draft).SaveAsync(web);
+        var draftEdit = await ProblemOfAsync(await admin.PutAsJsonAsync($"/api/v1/hidden-dangers/drafts/{draft}", new { name = "x", description = new string('长', 4001), level = "General" }));
+        draftEdit.ShouldContain("隐患描述");
+
+        var id = await ReportAsync(admin);
+        var confirmation = new
+        {
+            rectifierUserId = await UserIdAsync(await web.ApiClientAsync("demo-qd1-inspector")),
+            confirmation = new { level = "General", category = "FireProtection", deadline = DateTime.UtcNow.AddDays(10).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), remediationMeasures = new string('长', 1001) },
+        };
+        (await ProblemOfAsync(await admin.PostAsJsonAsync($"/api/v1/hidden-dangers/{id}/confirm", confirmation))).ShouldContain("治理措施");
+        foreach (var problem in new[] { emptyDescription, longDescription, draftEdit })
+        {
+            problem.ShouldNotContain("管控措施");
+        }
+    }
+
+    [Theory]
+    [InlineData("Before", "zh-CN", "照片类型")]
+    [InlineData("7", "zh-CN", "照片类型")]
+    [InlineData("after", "en-US", "Photo kind")]
+    public async Task An_unknown_photo_kind_answers_a_validation_problem_naming_kind_and_its_values(string kind, string culture, string label)
+    {
+        var admin = await web.ApiClientAsync("demo-qd1-admin");
+        var id = await ReportAsync(admin);
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/hidden-dangers/{id}/photos") { Content = PhotoForm(kind) };
+        request.Headers.Add("Cookie", $".AspNetCore.Culture=c%3D{culture}%7Cuic%3D{culture}");
+
+        var response = await admin.SendAsync(request);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var message = problem.GetProperty("errors").GetProperty("kind")[0].GetString()!;
+        message.ShouldContain(label);
+        message.ShouldContain("Finding");
+        message.ShouldContain("AfterRectification");
+        message.ShouldContain(kind);
+        (await admin.GetFromJsonAsync<Detail>($"/api/v1/hidden-dangers/{id}", Json))!.Photos.ShouldBeEmpty();
     }
 
     [Theory]
@@ -96,6 +170,21 @@ public class HiddenDangerEndpointTests(WebFixture web) : IClassFixture<WebFixtur
         confirmation = new { level = "General", category = "FireProtection", deadline = DateTime.UtcNow.AddDays(10).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) },
     };
 
+    /// <summary>The texts of a 400 answer joined by new lines (decoded: the JSON escapes Chinese).</summary>
+    private static async Task<string> ProblemOfAsync(HttpResponseMessage response)
+    {
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        return string.Join('\n', Texts(await response.Content.ReadFromJsonAsync<JsonElement>()));
+    }
+
+    private static IEnumerable<string> Texts(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.String => [element.GetString()!],
+        JsonValueKind.Object => element.EnumerateObject().SelectMany(p => Texts(p.Value)),
+        JsonValueKind.Array => element.EnumerateArray().SelectMany(Texts),
+        _ => [],
+    };
+
     private static async Task<Guid> ReportAsync(HttpClient client)
     {
         var response = await client.PostAsJsonAsync("/api/v1/hidden-dangers", Report);
@@ -103,13 +192,17 @@ public class HiddenDangerEndpointTests(WebFixture web) : IClassFixture<WebFixtur
         return (await response.Content.ReadFromJsonAsync<Created>())!.Id;
     }
 
-    private static Task<HttpResponseMessage> UploadAsync(HttpClient client, Guid id, string kind)
+    private static Task<HttpResponseMessage> UploadAsync(HttpClient client, Guid id, string kind) =>
+        client.PostAsync($"/api/v1/hidden-dangers/{id}/photos", PhotoForm(kind));
+
+    private static MultipartFormDataContent PhotoForm(string kind)
     {
         var image = new ByteArrayContent(Png);
         image.Headers.ContentType = new MediaTypeHeaderValue("image/png");
-        var form = new MultipartFormDataContent { { image, "file", "after.png" }, { new StringContent(kind), "kind" } };
-        return client.PostAsync($"/api/v1/hidden-dangers/{id}/photos", form);
+        return new MultipartFormDataContent { { image, "file", "after.png" }, { new StringContent(kind), "kind" } };
     }
+
+    private static Task<JsonElement> InboxAsync(HttpClient client) => client.GetFromJsonAsync<JsonElement>("/api/v1/notifications?pageSize=100");
 
     private static async Task<Guid> UserIdAsync(HttpClient client)
     {

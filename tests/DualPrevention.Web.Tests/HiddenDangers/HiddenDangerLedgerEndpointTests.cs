@@ -64,7 +64,8 @@ public class HiddenDangerLedgerEndpointTests(WebFixture web) : IClassFixture<Web
         (await IdsAsync(await qingdao.GetAsync("/api/v1/supervision/city"), "supervision")).ShouldContain(major);
         (await IdsAsync(await weifang.GetAsync("/api/v1/supervision/city"), "supervision")).ShouldNotContain(major);
         (await IdsAsync(await weifang.GetAsync($"/api/v1/supervision/city?enterpriseId={web.Qd2}"), "supervision")).ShouldBeEmpty();
-        (await IdsAsync(await province.GetAsync("/api/v1/supervision/province"), "supervision")).ShouldContain(major);
+        (await IdsAsync(await province.GetAsync("/api/v1/supervision/province"), "supervision")).ShouldNotContain(major);
+        (await IdsAsync(await province.GetAsync("/api/v1/supervision/province?allMajor=true&pageSize=100"), "supervision")).ShouldContain(major);
         var reasons = (await qingdao.GetFromJsonAsync<JsonElement>("/api/v1/supervision/city")).GetProperty("items").GetProperty("items").EnumerateArray()
             .First(i => i.GetProperty("hiddenDangerId").GetGuid() == major).GetProperty("reasons");
         reasons.EnumerateArray().Select(r => r.GetString()).ShouldBe(["OpenMajor"]);

@@ -21,4 +21,13 @@ public class HiddenDangerLedgerPageTests(WebFixture web) : IClassFixture<WebFixt
         (await reviewer.GetAsync("/supervision/province")).Headers.Location!.ToString().ShouldContain("/account/access-denied");
         (await province.GetAsync("/supervision/province")).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
+
+    [Fact]
+    public async Task The_province_page_offers_all_open_major_hidden_dangers_as_a_switch_labelled_in_Chinese()
+    {
+        var page = await (await web.CookieClientAsync("province")).GetStringAsync("/supervision/province");
+
+        page.ShouldContain("data-testid=\"supervision-all-major\"");
+        page.ShouldContain("同时显示全部未销号重大隐患");
+    }
 }
