@@ -18,7 +18,7 @@ namespace DualPrevention.Core.Demo;
 /// transaction whose commit leaves its mark (the Qingdao bureau's finding), so a crash half-way leaves nothing of it
 /// and the next start tells it whole; a second start finds the mark and adds nothing.
 /// </summary>
-public sealed class SeedDemoStory(IServiceScopeFactory scopes, IPhotoStore photos, TimeProvider clock, ILogger<SeedDemoStory> logger)
+public sealed class SeedDemoStory(IServiceScopeFactory scopes, IPhotoStore photos, HiddenDangerNotifications notifications, TimeProvider clock, ILogger<SeedDemoStory> logger)
 {
     /// <summary>Rows the story added for the three demo enterprises (the imports not counted), and how long it took.</summary>
     /// <param name="Told">False when the story had been told before and nothing was done.</param>
@@ -70,7 +70,7 @@ public sealed class SeedDemoStory(IServiceScopeFactory scopes, IPhotoStore photo
         var inspections = new StoryInspections(story, companies, firstDay, now);
         await inspections.RunAsync(cancellationToken);
         var contexts = new StoryContexts(factory, accessor, story.Database.GetDbConnection(), transaction.GetDbTransaction());
-        await new StoryHiddenDangers(contexts, new StoryClock(now), photos, companies, firstDay).RunAsync(inspections.Drafts, cancellationToken);
+        await new StoryHiddenDangers(contexts, new StoryClock(now), photos, notifications, companies, firstDay).RunAsync(inspections.Drafts, cancellationToken);
         var after = await CountAsync(story, ids, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 

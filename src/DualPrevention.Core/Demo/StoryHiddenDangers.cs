@@ -11,7 +11,8 @@ namespace DualPrevention.Core.Demo;
 /// bureau), registered, confirmed with a deadline, a major one's plan, congress report and posting, rectified with an
 /// after-photo, accepted or refused, closed out — so validation, permissions and the timeline are the product's own.
 /// </summary>
-internal sealed class StoryHiddenDangers(StoryContexts contexts, StoryClock clock, IPhotoStore photos, IReadOnlyList<StoryCompany> companies, DateOnly firstDay)
+internal sealed class StoryHiddenDangers(
+    StoryContexts contexts, StoryClock clock, IPhotoStore photos, HiddenDangerNotifications notifications, IReadOnlyList<StoryCompany> companies, DateOnly firstDay)
 {
     private const string PhotoFile = "demo-photo-after-rectification.png";
 
@@ -22,13 +23,13 @@ internal sealed class StoryHiddenDangers(StoryContexts contexts, StoryClock cloc
     private readonly RegisterHiddenDanger.Handler _register = new(contexts, clock);
     private readonly FixHiddenDangerOnSpot.Handler _fixOnSpot = new(contexts, clock);
     private readonly InvalidateHiddenDanger.Handler _invalidate = new(contexts, clock);
-    private readonly ConfirmHiddenDanger.Handler _confirm = new(contexts, clock);
+    private readonly ConfirmHiddenDanger.Handler _confirm = new(contexts, clock, notifications);
     private readonly SaveRemediationPlan.Handler _savePlan = new(contexts, clock);
     private readonly RecordWorkersCongressReport.Handler _reportToCongress = new(contexts, clock);
-    private readonly PostHiddenDanger.Handler _post = new(contexts, clock);
+    private readonly PostHiddenDanger.Handler _post = new(contexts, clock, notifications);
     private readonly UploadHiddenDangerPhoto.Handler _uploadPhoto = new(contexts, photos, clock);
-    private readonly SubmitRectification.Handler _submit = new(contexts, clock);
-    private readonly RejectAcceptance.Handler _reject = new(contexts, clock);
+    private readonly SubmitRectification.Handler _submit = new(contexts, clock, notifications);
+    private readonly RejectAcceptance.Handler _reject = new(contexts, clock, notifications);
     private readonly AcceptRectification.Handler _accept = new(contexts, clock);
     private readonly CloseOutHiddenDanger.Handler _closeOut = new(contexts, clock);
 
