@@ -8,7 +8,8 @@ namespace DualPrevention.Core.Reports;
 public static class ListReportExports
 {
     /// <param name="ArchivesOnly">Only the monthly archives.</param>
-    public sealed record Query(bool ArchivesOnly = false, int Page = 1, int PageSize = 20);
+    /// <param name="OwnOnly">Only the caller's own requests, no archives (the page's 我的导出); ignored with <paramref name="ArchivesOnly"/>.</param>
+    public sealed record Query(bool ArchivesOnly = false, int Page = 1, int PageSize = 20, bool OwnOnly = false);
 
     /// <param name="Percent">Rows written ÷ rows in whole percent; null before the rows are known.</param>
     public sealed record Item(
@@ -21,7 +22,9 @@ public static class ListReportExports
         {
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             var userId = actor.Scope.UserId;
-            var exports = db.ReportExports.Where(e => e.IsMonthlyArchive || (!query.ArchivesOnly && e.RequestedByUserId == userId));
+            var exports = query.ArchivesOnly ? db.ReportExports.Where(e => e.IsMonthlyArchive)
+                : query.OwnOnly ? db.ReportExports.Where(e => !e.IsMonthlyArchive && e.RequestedByUserId == userId)
+                : db.ReportExports.Where(e => e.IsMonthlyArchive || e.RequestedByUserId == userId);
             var page = Paging.ClampPage(query.Page);
             var size = Paging.ClampPageSize(query.PageSize);
             var total = await exports.CountAsync(cancellationToken);

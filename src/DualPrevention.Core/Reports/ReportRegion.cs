@@ -10,8 +10,9 @@ namespace DualPrevention.Core.Reports;
 internal static class ReportRegion
 {
     /// <summary>
-    /// The region a report covers: the requested code when it lies inside the scope (an enterprise user's only when it
-    /// encloses the enterprise), else the scope's own region (an enterprise user's county).
+    /// The region a report covers: the requested code when it lies inside the scope, else the scope's own region (an
+    /// enterprise user's county). An enterprise user may name only its own county: a city or province report of one
+    /// enterprise would label that enterprise's figures "青岛市 合计", as if they were the city's.
     /// </summary>
     /// <exception cref="DomainRuleException">The code is not six digits, or the system scope named no region.</exception>
     /// <exception cref="NotFoundException">The region is unknown or outside the scope.</exception>
@@ -33,7 +34,7 @@ internal static class ReportRegion
         }
 
         var inScope = scope.Kind == TenantScopeKind.Enterprise
-            ? await db.Enterprises.AnyAsync(e => e.Id == scope.EnterpriseId && e.RegionCode.StartsWith(RegionCodes.Prefix(requested)), cancellationToken)
+            ? await db.Enterprises.AnyAsync(e => e.Id == scope.EnterpriseId && e.RegionCode == requested, cancellationToken)
             : scope.CoversRegion(requested);
         if (!inScope || !await db.Regions.AnyAsync(r => r.Code == requested, cancellationToken))
         {

@@ -23,8 +23,8 @@ internal static class ReportEndpoints
         reports.MapPost("/exports", (ClaimsPrincipal user, ExportRequest request, RequestReportExport.Handler handler, CancellationToken ct) =>
                 RequestAsync(user, request, handler, ct))
             .ProducesProblem(StatusCodes.Status400BadRequest);
-        reports.MapGet("/exports", (ClaimsPrincipal user, ListReportExports.Handler handler, bool? archivesOnly, int? page, int? pageSize, CancellationToken ct) =>
-            handler.HandleAsync(Actor.From(user), new ListReportExports.Query(archivesOnly ?? false, page ?? 1, pageSize ?? 20), ct));
+        reports.MapGet("/exports", (ClaimsPrincipal user, ListReportExports.Handler handler, bool? archivesOnly, bool? ownOnly, int? page, int? pageSize, CancellationToken ct) =>
+            handler.HandleAsync(Actor.From(user), new ListReportExports.Query(archivesOnly ?? false, page ?? 1, pageSize ?? 20, ownOnly ?? false), ct));
         reports.MapGet("/exports/{id:guid}", (Guid id, GetReportExport.Handler handler, CancellationToken ct) => handler.HandleAsync(id, ct));
         reports.MapGet("/exports/{id:guid}/file", async (Guid id, GetReportExport.Handler handler, CancellationToken ct) =>
         {
