@@ -60,7 +60,7 @@ public static class ComplianceColumns
         ComplianceColumn.Count(HiddenDangers, "已销号", "已销号", "Closed out", m => m.MajorClosedOut),
         ComplianceColumn.Score(Effect, "得分", "运行效果得分", "Operating-effect score", e => e.Score),
         ComplianceColumn.Text(Effect, "等级", "运行等级", "Operating grade", 6, r => r.Effect.Grade),
-        ComplianceColumn.Text(Effect, "否决项", "否决项", "Veto items", 14, r => r.Effect.Vetoes.Count == 0 ? null : string.Join("、", r.Effect.Vetoes)),
+        ComplianceColumn.Text(Effect, "否决项", "否决项", "Veto items", 14, r => r.Effect.Vetoes.Count == 0 ? null : string.Join("、", r.Effect.Vetoes.Select(OperatingEffectRules.ChineseName))),
     ];
 
     /// <summary>

@@ -8,7 +8,8 @@ namespace DualPrevention.Core.Reports;
 /// <param name="Enterprises">Enterprises summed (1 for an enterprise row).</param>
 /// <param name="UnitsByLevel">Risk analysis units by current level, index 0 = 重大 … 3 = 低 (a snapshot now).</param>
 /// <param name="EventsByLevel">Risk events by current level, same order (a snapshot now).</param>
-/// <param name="WindowsDue">Windows starting in the period, neither suspended nor cancelled.</param>
+/// <param name="WindowsDue">Windows starting in the period and judged by now: completed, late or missed (not those
+/// still running or not started, not suspended or cancelled).</param>
 /// <param name="WindowsCompleted">Completed on time (a record inside the window).</param>
 /// <param name="WindowsLate">Not completed on time but recorded after the window ended.</param>
 /// <param name="WindowsMissed">Ended with no record at all (漏检).</param>

@@ -20,7 +20,10 @@ public sealed class InspectionDailyStatistic : ITenantOwned
 
     public InspectionTaskType TaskType { get; private set; }
 
-    /// <summary>Windows neither suspended nor cancelled.</summary>
+    /// <summary>
+    /// Windows judged by now: completed, or ended (late or missed) — a window still running or not yet started is not
+    /// due yet (spec §12: completed ÷ due), so today's rate is not dragged down by windows nobody could have done.
+    /// </summary>
     public int Due { get; private set; }
 
     /// <summary>Completed by a record inside the window.</summary>

@@ -12,7 +12,7 @@ internal static class StatisticsSql
 
     /// <summary>Counts per (enterprise, day, task type) of the windows joined as <c>t</c>, with <c>day</c> the local start day.</summary>
     private const string Counts = """
-        count(*) FILTER (WHERE t.status <> 4),
+        count(*) FILTER (WHERE t.status IN (2, 3)),
         count(*) FILTER (WHERE t.status = 2),
         count(*) FILTER (WHERE t.status NOT IN (2, 4) AND late.task_id IS NOT NULL),
         count(*) FILTER (WHERE t.status = 3 AND late.task_id IS NULL),

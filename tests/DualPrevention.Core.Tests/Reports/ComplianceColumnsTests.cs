@@ -39,7 +39,7 @@ public class ComplianceColumnsTests
         Column("排查任务完成率").NumberOf(IdleRow).ShouldBeNull();
         Column("排查任务完成率").Display(IdleRow, empty: "—").ShouldBe("—");
         Column("运行效果得分").Display(IdleRow).ShouldBe("");
-        Column("否决项").Display(IdleRow).ShouldBe("major-overdue");
+        Column("否决项").Display(IdleRow).ShouldBe("重大隐患超期未整改");
     }
 
     [Fact]

@@ -53,7 +53,7 @@ public class ComplianceCsvWriterTests
         line.ShouldContain("\"'=HYPERLINK(\"\"http://example.invalid\"\",\"\"点击\"\")\"");
         At(idle, "企业名称").ShouldBe("'" + FormulaName);
         At(idle, "排查任务完成率").ShouldBe("");
-        At(idle, "否决项").ShouldBe("major-overdue");
+        At(idle, "否决项").ShouldBe("重大隐患超期未整改");
     }
 
     [Fact]

@@ -60,7 +60,7 @@ public class ComplianceWorkbookWriterTests
 
         At(idle, "企业名称").ShouldBe("'" + FormulaName);
         At(idle, "排查任务完成率").ShouldBeNull();
-        At(idle, "否决项").ShouldBe("major-overdue");
+        At(idle, "否决项").ShouldBe("重大隐患超期未整改");
         Open(file, workbook => workbook.WorksheetParts.Single().Worksheet.Descendants<CellFormula>().Count()).ShouldBe(0);
     }
 

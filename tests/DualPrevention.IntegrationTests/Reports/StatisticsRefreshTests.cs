@@ -19,7 +19,7 @@ public class StatisticsRefreshTests(DemoDatabase database) : IClassFixture<DemoD
         jobs.At(2026, 12, 7);
         var site = await InspectionSite.PrepareAsync(database, database.Qd1, "统计单元", "检查甲", "检查乙", "检查丙");
         (await RefreshAsync()).Rebuilt.ShouldBeTrue();
-        (await DayAsync(database.Qd1, new(2026, 12, 7))).ShouldBe((Due: 3, Completed: 0, Late: 0, Missed: 0, Open: 3, Suspended: 0));
+        (await DayAsync(database.Qd1, new(2026, 12, 7))).ShouldBe((Due: 0, Completed: 0, Late: 0, Missed: 0, Open: 3, Suspended: 0));
 
         jobs.At(2026, 12, 7, 10);
         var inspector = await InspectionSite.ActorAsync(database, "demo-qd1-inspector", Core.Accounts.Roles.Inspector);
