@@ -25,6 +25,5 @@ public sealed record BoardPeriod(DateOnly From, DateOnly To, DateTimeOffset Star
     /// Completion rate in whole percent, completed ÷ due rounded half away from zero (5 of 8 → 63); null when
     /// nothing was due. Suspended and cancelled windows are not due (spec §5.11).
     /// </summary>
-    public static int? Rate(int completed, int due) =>
-        due == 0 ? null : (int)Math.Round(100m * completed / due, MidpointRounding.AwayFromZero);
+    public static int? Rate(int completed, int due) => Reports.Percent.Round(Reports.Percent.Of(completed, due));
 }

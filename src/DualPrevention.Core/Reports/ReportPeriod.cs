@@ -45,6 +45,27 @@ public sealed partial record ReportPeriod(ReportPeriodKind Kind, DateOnly From, 
         return new ReportPeriod(ReportPeriodKind.Month, from, from.AddMonths(1));
     }
 
+    public static ReportPeriod Quarter(int year, int quarter)
+    {
+        var from = new DateOnly(year, ((quarter - 1) * 3) + 1, 1);
+        return new ReportPeriod(ReportPeriodKind.Quarter, from, from.AddMonths(3));
+    }
+
+    public static ReportPeriod Year(int year) => new(ReportPeriodKind.Year, new DateOnly(year, 1, 1), new DateOnly(year + 1, 1, 1));
+
+    /// <summary>The month, quarter or year holding <paramref name="day"/>.</summary>
+    public static ReportPeriod Containing(ReportPeriodKind kind, DateOnly day) => kind switch
+    {
+        ReportPeriodKind.Month => Month(day.Year, day.Month),
+        ReportPeriodKind.Quarter => Quarter(day.Year, ((day.Month - 1) / 3) + 1),
+        _ => Year(day.Year),
+    };
+
+    /// <summary>Reads a period a user typed (a query string), refusing anything else with a bilingual message.</summary>
+    /// <exception cref="DomainRuleException">Not yyyy-MM, yyyy-Qn or yyyy.</exception>
+    public static ReportPeriod FromInput(string? text) =>
+        TryParse(text, out var period) ? period : throw new DomainRuleException(Localization.CoreText.Get("Reports.PeriodInvalid", text ?? ""));
+
     /// <summary>Reads a code this type wrote (<see cref="Code"/>).</summary>
     /// <exception cref="FormatException">The text is not a period code.</exception>
     public static ReportPeriod Parse(string text) =>
@@ -73,14 +94,7 @@ public sealed partial record ReportPeriod(ReportPeriodKind Kind, DateOnly From, 
             return true;
         }
 
-        if (match.Groups["quarter"].Success)
-        {
-            var from = new DateOnly(year, ((match.Groups["quarter"].Value[0] - '1') * 3) + 1, 1);
-            period = new ReportPeriod(ReportPeriodKind.Quarter, from, from.AddMonths(3));
-            return true;
-        }
-
-        period = new ReportPeriod(ReportPeriodKind.Year, new DateOnly(year, 1, 1), new DateOnly(year + 1, 1, 1));
+        period = match.Groups["quarter"].Success ? Quarter(year, match.Groups["quarter"].Value[0] - '0') : Year(year);
         return true;
     }
 

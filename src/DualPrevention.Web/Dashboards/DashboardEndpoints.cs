@@ -1,4 +1,3 @@
-using DualPrevention.Core.Localization;
 using DualPrevention.Core.Reports;
 
 namespace DualPrevention.Web.Dashboards;
@@ -25,12 +24,7 @@ internal static class DashboardEndpoints
     private static async Task<IResult> GetAsync(
         string? period, string? region, DashboardRanking? rankBy, int? top, GetDashboard.Handler handler, TimeProvider clock, CancellationToken cancellationToken)
     {
-        if (period is not null && !ReportPeriod.TryParse(period, out _))
-        {
-            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Refused", detail: CoreText.Get("Dashboard.PeriodInvalid", period));
-        }
-
-        var query = new GetDashboard.Query(DashboardPeriods.FromQuery(period, clock), region, rankBy ?? DashboardRanking.LowestScore, top ?? 10);
+        var query = new GetDashboard.Query(period is null ? DashboardPeriods.FromQuery(null, clock) : ReportPeriod.FromInput(period), region, rankBy ?? DashboardRanking.LowestScore, top ?? 10);
         return Results.Ok(await handler.HandleAsync(query, cancellationToken));
     }
 }

@@ -11,15 +11,7 @@ internal static class DashboardPeriods
 
     /// <summary>The period a query string names, or the current month when it names none it can read.</summary>
     public static ReportPeriod FromQuery(string? code, TimeProvider clock) =>
-        ReportPeriod.TryParse(code, out var period) ? period : Containing(ReportPeriodKind.Month, Today(clock));
-
-    /// <summary>The month, quarter or year holding <paramref name="day"/>.</summary>
-    public static ReportPeriod Containing(ReportPeriodKind kind, DateOnly day) => Parse(kind switch
-    {
-        ReportPeriodKind.Month => day.ToString("yyyy-MM", CultureInfo.InvariantCulture),
-        ReportPeriodKind.Quarter => $"{day.Year}-Q{((day.Month - 1) / 3) + 1}",
-        ReportPeriodKind.Year => day.Year.ToString(CultureInfo.InvariantCulture),
-    });
+        ReportPeriod.TryParse(code, out var period) ? period : ReportPeriod.Containing(ReportPeriodKind.Month, Today(clock));
 
     /// <summary>The last 12 months, 8 quarters or 3 years up to the one holding today, newest first.</summary>
     public static IReadOnlyList<ReportPeriod> Recent(ReportPeriodKind kind, DateOnly today)
@@ -30,7 +22,7 @@ internal static class DashboardPeriods
             ReportPeriodKind.Quarter => (8, 3),
             ReportPeriodKind.Year => (3, 12),
         };
-        return Enumerable.Range(0, count).Select(i => Containing(kind, today.AddMonths(-i * step))).ToList();
+        return Enumerable.Range(0, count).Select(i => ReportPeriod.Containing(kind, today.AddMonths(-i * step))).ToList();
     }
 
     /// <summary>What a picker shows: 2026年11月 in Chinese, the code (2026-11) otherwise.</summary>

@@ -6,7 +6,6 @@ using System.Text.Unicode;
 using DualPrevention.Core;
 using DualPrevention.Core.Accounts;
 using DualPrevention.Core.Data;
-using DualPrevention.Core.Demo;
 using DualPrevention.Core.Enterprises;
 using DualPrevention.Core.Photos;
 using DualPrevention.Core.Reports;
@@ -67,7 +66,6 @@ internal static class ServiceRegistration
         services.AddSingleton(TimeProvider.System);
         services.AddDualPreventionData(appConnectionString);
         services.AddSingleton<DatabaseMigrator>();
-        services.AddScoped<SeedDemoData>();
         services.AddValidatorsFromAssemblyContaining<EnterpriseDetailsValidator>(includeInternalTypes: true);
         Core.Localization.FieldNames.Install();
         services.AddDualPreventionUseCases();

@@ -40,7 +40,7 @@ internal static class ReportEndpoints
     private static async Task<IResult> ComplianceAsync(
         string? period, string? region, string? format, ComputeComplianceReport.Handler handler, ClaimsPrincipal user, CancellationToken ct)
     {
-        var parsed = ParsePeriod(period);
+        var parsed = ReportPeriod.FromInput(period);
         if (format is null || string.Equals(format, "json", StringComparison.OrdinalIgnoreCase))
         {
             return Results.Ok(await handler.HandleAsync(new ComputeComplianceReport.Query(parsed, region), ct));
@@ -57,12 +57,9 @@ internal static class ReportEndpoints
 
     private static async Task<IResult> RequestAsync(ClaimsPrincipal user, ExportRequest request, RequestReportExport.Handler handler, CancellationToken ct)
     {
-        var id = await handler.HandleAsync(Actor.From(user), new RequestReportExport.Command(ParsePeriod(request.Period), ParseFormat(request.Format), request.Region), ct);
+        var id = await handler.HandleAsync(Actor.From(user), new RequestReportExport.Command(ReportPeriod.FromInput(request.Period), ParseFormat(request.Format), request.Region), ct);
         return Results.Accepted($"/api/v1/reports/exports/{id}", new { id });
     }
-
-    private static ReportPeriod ParsePeriod(string? period) =>
-        ReportPeriod.TryParse(period, out var parsed) ? parsed : throw new DomainRuleException(CoreText.Get("Reports.PeriodInvalid", period ?? ""));
 
     private static ReportFormat ParseFormat(string? format) =>
         ReportFiles.TryParseFormat(format, out var parsed) ? parsed : throw new DomainRuleException(CoreText.Get("Reports.FormatInvalid", format ?? ""));
