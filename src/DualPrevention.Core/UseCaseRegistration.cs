@@ -59,6 +59,7 @@ public static class UseCaseRegistration
             .AddScoped<EditHiddenDangerDraft.Handler>()
             .AddSingleton<NotificationHub>()
             .AddScoped<EscalateHiddenDangers.Handler>()
+            .AddScoped<NotifyEscalations.Handler>()
             .AddScoped<DeliverNotifications.Handler>()
             .AddScoped<ListMyNotifications.Handler>()
             .AddScoped<CountMyUnreadNotifications.Handler>()

@@ -25,5 +25,8 @@ internal sealed class EscalationRecordConfiguration : IEntityTypeConfiguration<E
         builder.HasIndex(r => new { r.Subject, r.SubjectId, r.Period, r.StepCode }).IsUnique();
         builder.HasIndex(r => new { r.Target, r.RegionCode });
         builder.HasIndex(r => r.EnterpriseId);
+
+        // The outbox's queue: only records not yet fanned out, oldest first (ADR 0009).
+        builder.HasIndex(r => r.FiredAt).HasFilter("notified_at IS NULL").HasDatabaseName("ix_escalation_record_pending");
     }
 }

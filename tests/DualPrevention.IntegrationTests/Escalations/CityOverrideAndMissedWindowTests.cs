@@ -25,9 +25,9 @@ public class CityOverrideAndMissedWindowTests(SampleRegisterDatabase database) :
         var qingdao = await ForcedHiddenDanger.Of(database.Qd1).DueOn(deadline).SaveAsync(database);
 
         database.SetLocalDay(deadline.AddDays(-3));
-        await database.EscalateAsync();
+        await database.EscalateAndNotifyAsync();
         database.SetLocalDay(deadline.AddDays(3));
-        await database.EscalateAsync();
+        await database.EscalateAndNotifyAsync();
 
         (await database.StepsOfAsync(weifang)).ShouldBe(["overdue-7d-city"]);
         (await database.RecipientsOfAsync(weifang, "overdue-7d-city")).ShouldBe(["weifang"]);
@@ -48,8 +48,8 @@ public class CityOverrideAndMissedWindowTests(SampleRegisterDatabase database) :
         (await database.StepsOfAsync(database.Qd1)).ShouldBeEmpty();
 
         await AddMissedWindowsAsync(1, monday.AddDays(2));
-        await database.EscalateAsync();
-        await database.EscalateAsync();
+        await database.EscalateAndNotifyAsync();
+        await database.EscalateAndNotifyAsync();
 
         await using var db = database.OwnerContext(TenantScope.System);
         var record = await db.EscalationRecords.SingleAsync(r => r.Subject == EscalationSubject.MissedWindows && r.SubjectId == database.Qd1);
