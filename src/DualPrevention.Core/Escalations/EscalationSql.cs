@@ -68,13 +68,15 @@ internal static class EscalationSql
             AND (r.trigger = 3 OR (c.posted_at IS NOT NULL AND l.today > c.posting_deadline))
         ),
         missed_weeks AS (
-          -- A window ending at local midnight belongs to the day (and week) before it: its end is exclusive.
+          -- A window ending at local midnight belongs to the day (and week) before it: its end is exclusive. The
+          -- bound is the previous week's local Monday as one timestamptz, so comparing it is leakproof and row-level
+          -- security lets it drive the missed-window index (a date's date_trunc would be a session-zone timestamptz).
           SELECT t.enterprise_id, t.region_code,
                  date_trunc('week', (t.window_end AT TIME ZONE '{{BusinessTime.ZoneId}}') - interval '1 microsecond')::date AS week_start,
                  count(*) AS missed
           FROM inspection_task t
           WHERE t.status = 3
-            AND t.window_end > (SELECT date_trunc('week', l.today) - interval '7 days' FROM l) AT TIME ZONE '{{BusinessTime.ZoneId}}'
+            AND t.window_end > (SELECT (date_trunc('week', l.today::timestamp) - interval '7 days') AT TIME ZONE '{{BusinessTime.ZoneId}}' FROM l)
           GROUP BY 1, 2, 3
         ),
         missed_steps AS (
