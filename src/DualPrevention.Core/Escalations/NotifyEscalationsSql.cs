@@ -88,10 +88,11 @@ internal static class NotifyEscalationsSql
           JOIN role_holders u ON u.scope_region_code = left(d.region_code, 2) || '0000' AND u.role = '{{Accounts.Roles.ProvinceStaff}}'
           WHERE d.target = 5
         ),
+        -- Should a recipient be reached twice for one record, the unique key skips the second row of the same
+        -- statement: no sort of the batch is needed to drop it first.
         notified AS (
           INSERT INTO notification (id, enterprise_id, region_code, recipient_user_id, escalation_record_id, title, body, link, created_at)
-          SELECT DISTINCT ON (a.id, a.recipient_user_id)
-                 gen_random_uuid(), a.enterprise_id, a.region_code, a.recipient_user_id, a.id,
+          SELECT gen_random_uuid(), a.enterprise_id, a.region_code, a.recipient_user_id, a.id,
                  {{EscalationTexts.TitleSql}}, left({{EscalationTexts.BodySql}}, 2000),
                  CASE WHEN a.subject = 1 THEN 'hidden-dangers/' || a.subject_id ELSE 'supervision/city' END,
                  @now
