@@ -11,6 +11,10 @@ namespace DualPrevention.Core.Data.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "ix_escalation_record_enterprise_id",
+                table: "escalation_record");
+
             migrationBuilder.AddColumn<DateTimeOffset>(
                 name: "notified_at",
                 table: "escalation_record",
@@ -69,6 +73,11 @@ namespace DualPrevention.Core.Data.Migrations
             migrationBuilder.DropColumn(
                 name: "trigger",
                 table: "escalation_record");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_escalation_record_enterprise_id",
+                table: "escalation_record",
+                column: "enterprise_id");
         }
     }
 }

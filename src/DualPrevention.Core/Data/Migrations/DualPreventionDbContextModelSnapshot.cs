@@ -426,9 +426,6 @@ namespace DualPrevention.Core.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_escalation_record");
 
-                    b.HasIndex("EnterpriseId")
-                        .HasDatabaseName("ix_escalation_record_enterprise_id");
-
                     b.HasIndex("FiredAt")
                         .HasDatabaseName("ix_escalation_record_pending")
                         .HasFilter("notified_at IS NULL");
