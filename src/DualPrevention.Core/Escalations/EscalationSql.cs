@@ -1,3 +1,5 @@
+using DualPrevention.Core.Data;
+
 namespace DualPrevention.Core.Escalations;
 
 /// <summary>
@@ -94,14 +96,15 @@ internal static class EscalationSql
         """;
 
     /// <summary>
-    /// Records every due step once (unique on subject, subject id, period, step) into <paramref name="table"/>, with
-    /// its trigger and <c>notified_at</c> left null for <see cref="NotifyEscalations"/>; nothing else (ADR 0009). The
-    /// product writes <c>escalation_record</c>; the benchmark's floor runs the same statement into a bare copy.
+    /// Records every due step once (unique on subject, subject id, period, step) into <paramref name="table"/>, with a
+    /// time-ordered id, its trigger and <c>notified_at</c> left null for <see cref="NotifyEscalations"/>; nothing else
+    /// (ADR 0009). The product writes <c>escalation_record</c>; the benchmark's floor runs the same statement into a
+    /// bare copy.
     /// </summary>
     public static string RecordDueStepsInto(string table) => $"""
         WITH {DueSteps}
         INSERT INTO {table} (id, enterprise_id, region_code, subject, subject_id, period, step_code, target, trigger, fired_at)
-        SELECT gen_random_uuid(), enterprise_id, region_code, subject, subject_id, period, step_code, target, trigger, @now
+        SELECT {Uuid7Sql.Id("@now", "row_number() OVER ()")}, enterprise_id, region_code, subject, subject_id, period, step_code, target, trigger, @now
         FROM due
         ON CONFLICT (subject, subject_id, period, step_code) DO NOTHING
         """;

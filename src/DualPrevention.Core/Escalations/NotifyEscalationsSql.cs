@@ -1,3 +1,5 @@
+using DualPrevention.Core.Data;
+
 namespace DualPrevention.Core.Escalations;
 
 /// <summary>
@@ -92,7 +94,7 @@ internal static class NotifyEscalationsSql
         -- statement: no sort of the batch is needed to drop it first.
         notified AS (
           INSERT INTO notification (id, enterprise_id, region_code, recipient_user_id, escalation_record_id, title, body, link, created_at)
-          SELECT gen_random_uuid(), a.enterprise_id, a.region_code, a.recipient_user_id, a.id,
+          SELECT {{Uuid7Sql.Id("@now", "row_number() OVER ()")}}, a.enterprise_id, a.region_code, a.recipient_user_id, a.id,
                  {{EscalationTexts.TitleSql}}, left({{EscalationTexts.BodySql}}, 2000),
                  CASE WHEN a.subject = 1 THEN 'hidden-dangers/' || a.subject_id ELSE 'supervision/city' END,
                  @now
@@ -102,7 +104,7 @@ internal static class NotifyEscalationsSql
         ),
         queued AS (
           INSERT INTO notification_delivery (id, enterprise_id, region_code, notification_id, channel, status, attempts, next_attempt_at, created_at)
-          SELECT gen_random_uuid(), n.enterprise_id, n.region_code, n.id, c.channel, 0, 0, @now, @now
+          SELECT {{Uuid7Sql.Id("@now", "row_number() OVER ()")}}, n.enterprise_id, n.region_code, n.id, c.channel, 0, 0, @now, @now
           FROM notified n CROSS JOIN unnest(@channels::text[]) AS c(channel)
         )
         SELECT (SELECT count(*) FROM pending)::int AS records, n.recipient_user_id, coalesce(n.notified, 0)::int AS notified

@@ -34,6 +34,24 @@ public class EscalationFanOutTests(DemoDatabase database) : IClassFixture<DemoDa
     }
 
     [Fact]
+    public async Task Records_notifications_and_deliveries_get_version_7_ids_stamped_with_the_run()
+    {
+        var id = await ForcedHiddenDanger.Of(database.Wf1).Major().DueOn(database.DeadlineAhead(20)).SaveAsync(database);
+        await database.EscalateAsync();
+        await database.NotifyAsync(_log);
+
+        await using var db = database.OwnerContext(TenantScope.System);
+        var record = await db.EscalationRecords.SingleAsync(r => r.SubjectId == id);
+        var notice = await db.Notifications.SingleAsync(n => n.EscalationRecordId == record.Id);
+        var delivery = await db.NotificationDeliveries.SingleAsync(d => d.NotificationId == notice.Id);
+        foreach (var made in new[] { record.Id, notice.Id, delivery.Id })
+        {
+            made.Version.ShouldBe(7);
+            Convert.ToInt64(made.ToString("N")[..12], 16).ShouldBe(database.Clock.GetUtcNow().ToUnixTimeMilliseconds());
+        }
+    }
+
+    [Fact]
     public async Task Two_concurrent_fan_outs_take_each_record_once()
     {
         await database.NotifyAsync();
