@@ -58,22 +58,16 @@ internal static class EscalationSql
             AND CASE r.trigger WHEN 1 THEN l.today BETWEEN h.deadline - r.days AND h.deadline
                                ELSE l.today >= h.deadline + 1 + r.days END
         ),
-        -- Each case looks its hidden danger up once, before meeting the ladder: joined after it, the lookup ran once
-        -- per case and step (26,000 probes instead of 12,000 at scale 1; docs/benchmarks.md, escalation).
-        open_majors AS MATERIALIZED (
-          SELECT h.enterprise_id, h.region_code, h.id, h.level, c.posted_at, c.posting_deadline
+        major_steps AS (
+          SELECT h.enterprise_id, h.region_code, 1 AS subject, h.id AS subject_id, ''::text AS period, r.step_code,
+                 r.target, r.trigger
           FROM major_hidden_danger_case c
           JOIN hidden_danger h ON h.id = c.hidden_danger_id
-          WHERE h.state IN (1, 2, 3) AND NOT h.is_deleted AND h.level = 1
-        ),
-        major_steps AS (
-          SELECT m.enterprise_id, m.region_code, 1 AS subject, m.id AS subject_id, ''::text AS period, r.step_code,
-                 r.target, r.trigger
-          FROM open_majors m
           CROSS JOIN l
-          LEFT JOIN overrides o ON o.city = left(m.region_code, 4) || '00'
-          JOIN ladder r ON r.city = coalesce(o.city, '') AND r.trigger IN (3, 4) AND (r.level IS NULL OR r.level = m.level)
-          WHERE r.trigger = 3 OR (m.posted_at IS NOT NULL AND l.today > m.posting_deadline)
+          LEFT JOIN overrides o ON o.city = left(h.region_code, 4) || '00'
+          JOIN ladder r ON r.city = coalesce(o.city, '') AND r.trigger IN (3, 4) AND (r.level IS NULL OR r.level = h.level)
+          WHERE h.state IN (1, 2, 3) AND NOT h.is_deleted AND h.level = 1
+            AND (r.trigger = 3 OR (c.posted_at IS NOT NULL AND l.today > c.posting_deadline))
         ),
         missed_weeks AS (
           -- A window ending at local midnight belongs to the day (and week) before it: its end is exclusive. The
