@@ -25,6 +25,11 @@ internal static class EscalationBenchmark
     /// <summary>Wednesday 2026-12-02 09:00 Asia/Shanghai: mid-week, so both the current and the previous ISO week count.</summary>
     private static readonly DateTimeOffset RunAt = new(2026, 12, 2, 9, 0, 0, TimeSpan.FromHours(8));
 
+    private static readonly string CountDueSteps = $"WITH {EscalationSql.DueSteps} SELECT count(*) FROM due";
+
+    /// <summary>Floor/product pairs timed after the first, over the same backlog.</summary>
+    private const int Repeats = 2;
+
     /// <summary>A city override, so the effective ladder is province defaults plus one city's replacement (Qingdao).</summary>
     private const string CityOverride =
         "INSERT INTO escalation_rule (region_code, step_code, level, trigger, days, target, is_active) VALUES ('370200', 'overdue-7d-city', 0, 2, 5, 4, true)";
@@ -37,6 +42,10 @@ internal static class EscalationBenchmark
         var province = await ProvinceSeeder.SeedAsync(database.OwnerConnectionString, enterprises, RunAt.AddDays(-60), EscalationSeeder.MeasuresPerEvent);
         var seed = await EscalationSeeder.SeedAsync(database.OwnerConnectionString, enterprises, RunAt);
         await ExecuteAsOwnerAsync(database, CityOverride);
+
+        // Every table as autovacuum would leave it: ProvinceSeeder only analyzes its register, and autovacuum's
+        // insert-driven passes over it otherwise run during the first timed statements.
+        await ExecuteAsOwnerAsync(database, "VACUUM ANALYZE");
         seeding.Stop();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"seeded: {province.Enterprises:N0} enterprises in {province.Counties} counties, {seed.Windows:N0} windows ({seed.MissedWindows:N0} missed), {seed.HiddenDangers:N0} hidden dangers ({seed.Open:N0} open, {seed.Majors:N0} major), {seed.Users:N0} accounts in {seeding.Elapsed.TotalSeconds:F1} s"));
 
@@ -79,6 +88,10 @@ internal static class EscalationBenchmark
                 $"{written.Expected} expected, {written.Pending} records left pending, second run {secondFanOut}.");
         }
 
+        var repeats = await RepeatAsync(database, services, due.Total);
+        var floors = repeats.Select(r => r.Floor).Prepend(floor.Elapsed.TotalSeconds).ToList();
+        var products = repeats.Select(r => r.Product).Prepend(product.Elapsed.TotalSeconds).ToList();
+
         Console.WriteLine($"load_average={LoadAverage()} (after)");
         Console.WriteLine($"steps={result.StepsFired} notifications={notified.Notifications}");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"product_seconds={product.Elapsed.TotalSeconds:F2} (EscalateHiddenDangers: records the due steps; app role, row-level security)"));
@@ -86,8 +99,36 @@ internal static class EscalationBenchmark
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"rerun_seconds={rerun.Elapsed.TotalSeconds:F2} (same clock, every step already recorded)"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"fanout_seconds={fanOut.Elapsed.TotalSeconds:F2} (NotifyEscalations, run by notifications:deliver: {notified.Notifications:N0} notifications and as many deliveries to 1 channel, batches of {NotifyEscalations.BatchSize:N0} records; not in escalation_seconds)"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"escalation_ratio={product.Elapsed.TotalSeconds / floor.Elapsed.TotalSeconds:F2}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"pairs: floor_seconds={string.Join(' ', floors.Select(f => f.ToString("F2", CultureInfo.InvariantCulture)))} product_seconds={string.Join(' ', products.Select(f => f.ToString("F2", CultureInfo.InvariantCulture)))} (the first pair above, then {Repeats} more over the same backlog, restored by TRUNCATE)"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"best_of_pairs: product_seconds={products.Min():F2} floor_seconds={floors.Min():F2} ratio={products.Min() / floors.Min():F2}"));
         Console.WriteLine($"peak_working_set_mb={process.PeakWorkingSet64 / 1048576}");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"escalation_seconds={product.Elapsed.TotalSeconds:F2}"));
+    }
+
+    /// <summary>
+    /// <see cref="Repeats"/> more floor/product pairs over the same backlog, each after a TRUNCATE of what the job and
+    /// its fan-out wrote: on a shared machine one pair is noise-bound, the best of several is not.
+    /// </summary>
+    private static async Task<List<(double Floor, double Product)>> RepeatAsync(BenchmarkDatabase database, ServiceProvider services, long due)
+    {
+        var pairs = new List<(double Floor, double Product)>();
+        for (var i = 0; i < Repeats; i++)
+        {
+            await ExecuteAsOwnerAsync(database, "TRUNCATE escalation_record, notification_delivery, notification");
+            var floor = await TimeFloorAsync(database);
+            await database.CheckpointAsync();
+            var product = Stopwatch.StartNew();
+            var result = await RunAsync<EscalateHiddenDangers.Handler, EscalateHiddenDangers.Result>(services, h => h.HandleAsync(CancellationToken.None));
+            product.Stop();
+            if (result.StepsFired != due || floor.Inserted != due)
+            {
+                throw new InvalidOperationException($"Repeated pair disagrees: counted {due}, floor {floor.Inserted}, product {result.StepsFired}.");
+            }
+
+            pairs.Add((floor.Elapsed.TotalSeconds, product.Elapsed.TotalSeconds));
+        }
+
+        return pairs;
     }
 
     private static async Task<TResult> RunAsync<THandler, TResult>(ServiceProvider services, Func<THandler, Task<TResult>> run)
@@ -127,8 +168,9 @@ internal static class EscalationBenchmark
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
     /// <summary>
-    /// What a running server has already done before its job fires: built the EF model and opened a pooled
-    /// connection as the application role.
+    /// What a running server has already done before its job fires: built the EF model, opened a pooled connection
+    /// as the application role and run the job's code path on it (every 5 minutes). Here that is the floor's own
+    /// untimed warm-up, on the product's connection: counting the due steps in a transaction, recording none.
     /// </summary>
     private static async Task WarmUpAsync(ServiceProvider services)
     {
@@ -136,6 +178,12 @@ internal static class EscalationBenchmark
         scope.ServiceProvider.GetRequiredService<TenantScopeAccessor>().Current = TenantScope.System;
         await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<DualPreventionDbContext>>().CreateDbContextAsync();
         await db.EscalationRules.CountAsync();
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        await db.Database.ExecuteSqlRawAsync(EscalationSql.WithoutJit);
+        await db.Database.ExecuteSqlRawAsync(
+            CountDueSteps,
+            [new NpgsqlParameter("now", RunAt.ToUniversalTime()), new NpgsqlParameter("province", SeedEscalationRules.ProvinceCode)]);
+        await transaction.CommitAsync();
     }
 
     private static async Task<(long Total, long MissedWindows, TimeSpan Elapsed)> CountDueAsync(BenchmarkDatabase database)
