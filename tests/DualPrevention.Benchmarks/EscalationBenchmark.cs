@@ -17,7 +17,7 @@ namespace DualPrevention.Benchmarks;
 /// floor in the same database: the same <c>INSERT … SELECT</c> of the due steps
 /// (<see cref="EscalationSql.RecordDueStepsInto"/>) into an unlogged copy of <c>escalation_record</c> with its
 /// indexes, as the owner. Then times, apart, the fan-out of the records into notifications and deliveries
-/// (<see cref="NotifyEscalations"/>, the <c>notifications:deliver</c> job's first half, ADR 0009). Each timed step
+/// (<see cref="NotifyEscalations"/>, the <c>notifications:deliver</c> job's first half, ADR 0010). Each timed step
 /// starts after a CHECKPOINT. The last line printed is <c>escalation_seconds=&lt;product seconds&gt;</c>.
 /// </summary>
 internal static class EscalationBenchmark

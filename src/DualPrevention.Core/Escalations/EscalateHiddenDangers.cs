@@ -10,7 +10,7 @@ namespace DualPrevention.Core.Escalations;
 /// every ladder step now due for open hidden dangers and for enterprises with too many missed windows in a
 /// week. Each (item, period, step) is recorded once, so a rerun or a second server records nothing twice. The
 /// records are the outbox of their notifications: <see cref="NotifyEscalations"/> (run by
-/// <c>notifications:deliver</c>) writes those and their deliveries (ADR 0009). System scope.
+/// <c>notifications:deliver</c>) writes those and their deliveries (ADR 0010). System scope.
 /// </summary>
 public static class EscalateHiddenDangers
 {

@@ -4,7 +4,7 @@ namespace DualPrevention.Core.Escalations;
 
 /// <summary>
 /// A ladder step that fired for one item, recorded once: unique on (subject, subject id, period, step), so a
-/// retried or doubled escalation run records it once. It is also the outbox of its notifications (ADR 0009):
+/// retried or doubled escalation run records it once. It is also the outbox of its notifications (ADR 0010):
 /// <see cref="NotifyEscalations"/> writes them and marks <see cref="NotifiedAt"/> in one transaction. The bureau's
 /// and the province's supervision lists read the records whose target is theirs.
 /// </summary>

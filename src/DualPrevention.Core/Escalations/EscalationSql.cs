@@ -98,7 +98,7 @@ internal static class EscalationSql
     /// <summary>
     /// Records every due step once (unique on subject, subject id, period, step) into <paramref name="table"/>, with a
     /// time-ordered id, its trigger and <c>notified_at</c> left null for <see cref="NotifyEscalations"/>; nothing else
-    /// (ADR 0009). The product writes <c>escalation_record</c>; the benchmark's floor runs the same statement into a
+    /// (ADR 0010). The product writes <c>escalation_record</c>; the benchmark's floor runs the same statement into a
     /// bare copy.
     /// </summary>
     public static string RecordDueStepsInto(string table) => $"""

@@ -8,7 +8,7 @@ using Npgsql;
 namespace DualPrevention.Core.Escalations;
 
 /// <summary>
-/// The fan-out of the escalation outbox (ADR 0009), run by <c>notifications:deliver</c> before it sends: for each
+/// The fan-out of the escalation outbox (ADR 0010), run by <c>notifications:deliver</c> before it sends: for each
 /// escalation record not yet notified, writes one inbox notification per recipient (unique on record and
 /// recipient) and one delivery per notification and outbound channel, and marks the record notified — a batch
 /// per transaction, taken with <c>FOR UPDATE SKIP LOCKED</c>, so a crash leaves a batch whole for the next run

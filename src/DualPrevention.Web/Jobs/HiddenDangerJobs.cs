@@ -17,7 +17,7 @@ public sealed class EscalateHiddenDangersJob(IServiceScopeFactory scopes)
 
 /// <summary>
 /// Hangfire entry point of <c>notifications:deliver</c>, in the system scope: fans the escalation records not yet
-/// notified out into inboxes and deliveries (<see cref="NotifyEscalations"/>, ADR 0009), then sends the deliveries
+/// notified out into inboxes and deliveries (<see cref="NotifyEscalations"/>, ADR 0010), then sends the deliveries
 /// due (<see cref="DeliverNotifications"/>) — those just written and every other pending one, escalation or not.
 /// </summary>
 public sealed class DeliverNotificationsJob(IServiceScopeFactory scopes)

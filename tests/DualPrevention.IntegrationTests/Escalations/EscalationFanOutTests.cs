@@ -9,7 +9,7 @@ using Npgsql;
 
 namespace DualPrevention.IntegrationTests.Escalations;
 
-/// <summary>The escalation outbox (ADR 0009): the job records steps only; the fan-out notifies each record once.</summary>
+/// <summary>The escalation outbox (ADR 0010): the job records steps only; the fan-out notifies each record once.</summary>
 public class EscalationFanOutTests(DemoDatabase database) : IClassFixture<DemoDatabase>
 {
     private readonly RecordingChannel _log = new("log");
