@@ -61,6 +61,7 @@ public static class UseCaseRegistration
             .AddSingleton<NotificationHub>()
             .AddScoped<HiddenDangerNotifications>()
             .AddScoped<EscalateHiddenDangers.Handler>()
+            .AddScoped<NotifyEscalations.Handler>()
             .AddScoped<DeliverNotifications.Handler>()
             .AddScoped<ListMyNotifications.Handler>()
             .AddScoped<CountMyUnreadNotifications.Handler>()

@@ -30,8 +30,11 @@ internal static class EscalationSeeder
     private const int WindowsPerEnterprise = (FullWindows + FullEnterprises - 1) / FullEnterprises;
     private const int HiddenDangersPerEnterprise = (FullHiddenDangers + FullEnterprises - 1) / FullEnterprises;
     private const int RoundsOfWindows = (WindowsPerEnterprise + DefinitionsPerEnterprise - 1) / DefinitionsPerEnterprise;
-    private const int ReviewersPerCity = 2;
-    private const int ProvinceStaff = 3;
+    /// <summary>CityReviewers per Shandong city: a city step notifies both.</summary>
+    public const int ReviewersPerCity = 2;
+
+    /// <summary>ProvinceStaff accounts: a province step notifies all three.</summary>
+    public const int ProvinceStaff = 3;
 
     /// <summary>User ids of a city's reviewers and of the province's staff live beyond any enterprise number.</summary>
     private const int CityUsers = 1_000_000;

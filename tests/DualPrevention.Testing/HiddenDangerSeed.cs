@@ -65,8 +65,9 @@ public static class HiddenDangerSeed
         await connection.OpenAsync();
         await using var command = new Npgsql.NpgsqlCommand(
             $"""
-            INSERT INTO escalation_record (id, enterprise_id, region_code, subject, subject_id, period, step_code, target, fired_at)
-            SELECT @id, o.*, @kind, @subject, @period, @step, @target, @at FROM ({owner}) o
+            INSERT INTO escalation_record (id, enterprise_id, region_code, subject, subject_id, period, step_code, target, trigger, fired_at)
+            SELECT @id, o.*, @kind, @subject, @period, @step, @target, (SELECT min(trigger) FROM escalation_rule WHERE step_code = @step), @at
+            FROM ({owner}) o
             """, connection);
         command.Parameters.AddWithValue("id", Guid.CreateVersion7());
         command.Parameters.AddWithValue("kind", (int)subject);

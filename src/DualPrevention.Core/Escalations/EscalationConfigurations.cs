@@ -24,6 +24,10 @@ internal sealed class EscalationRecordConfiguration : IEntityTypeConfiguration<E
         builder.Property(r => r.StepCode).HasMaxLength(40);
         builder.HasIndex(r => new { r.Subject, r.SubjectId, r.Period, r.StepCode }).IsUnique();
         builder.HasIndex(r => new { r.Target, r.RegionCode });
-        builder.HasIndex(r => r.EnterpriseId);
+
+        // The outbox's queue: only records not yet fanned out, oldest first (ADR 0010). It replaces the index on
+        // enterprise_id, which no query read (the lists go by target and region, an item's records by subject),
+        // so recording a step still costs the same four index entries.
+        builder.HasIndex(r => r.FiredAt).HasFilter("notified_at IS NULL").HasDatabaseName("ix_escalation_record_pending");
     }
 }

@@ -1,9 +1,10 @@
+using DualPrevention.Core.Data;
+
 namespace DualPrevention.Core.Escalations;
 
 /// <summary>
-/// The set-based statement behind <see cref="EscalateHiddenDangers"/>. Parameters: <c>@now</c> (UTC),
-/// <c>@province</c> (the code whose rules are the defaults) and <c>@channels</c> (text[], the outbound channels
-/// configured). Local dates are Asia/Shanghai (ADR 0003).
+/// The set-based statement behind <see cref="EscalateHiddenDangers"/>. Parameters: <c>@now</c> (UTC) and
+/// <c>@province</c> (the code whose rules are the defaults). Local dates are Asia/Shanghai (ADR 0003).
 /// </summary>
 internal static class EscalationSql
 {
@@ -19,7 +20,7 @@ internal static class EscalationSql
 
     /// <summary>
     /// The steps due now as rows (enterprise_id, region_code, subject, subject_id, period, step_code, target,
-    /// trig, overdue_days, missed): the effective ladder is the province's active rules with each city's rules
+    /// trigger): the effective ladder is the province's active rules with each city's rules
     /// replacing the province's of the same step code (an inactive override switches the step off); a
     /// deadline step is due for an open hidden danger (待确认, 整改中, 待验收) from <c>deadline − days</c> until
     /// the deadline day (BeforeDeadline) or from <c>deadline + 1 + days</c> on (Overdue, spec §13); a major one
@@ -47,7 +48,7 @@ internal static class EscalationSql
         ),
         deadline_steps AS (
           SELECT h.enterprise_id, h.region_code, 1 AS subject, h.id AS subject_id, ''::text AS period, r.step_code,
-                 r.target, r.trigger AS trig, l.today - h.deadline AS overdue_days, 0::bigint AS missed
+                 r.target, r.trigger
           FROM hidden_danger h
           CROSS JOIN l
           LEFT JOIN overrides o ON o.city = left(h.region_code, 4) || '00'
@@ -59,7 +60,7 @@ internal static class EscalationSql
         ),
         major_steps AS (
           SELECT h.enterprise_id, h.region_code, 1 AS subject, h.id AS subject_id, ''::text AS period, r.step_code,
-                 r.target, r.trigger AS trig, l.today - h.deadline AS overdue_days, 0::bigint AS missed
+                 r.target, r.trigger
           FROM major_hidden_danger_case c
           JOIN hidden_danger h ON h.id = c.hidden_danger_id
           CROSS JOIN l
@@ -69,19 +70,20 @@ internal static class EscalationSql
             AND (r.trigger = 3 OR (c.posted_at IS NOT NULL AND l.today > c.posting_deadline))
         ),
         missed_weeks AS (
-          -- A window ending at local midnight belongs to the day (and week) before it: its end is exclusive.
+          -- A window ending at local midnight belongs to the day (and week) before it: its end is exclusive. The
+          -- bound is the previous week's local Monday as one timestamptz, so comparing it is leakproof and row-level
+          -- security lets it drive the missed-window index (a date's date_trunc would be a session-zone timestamptz).
           SELECT t.enterprise_id, t.region_code,
                  date_trunc('week', (t.window_end AT TIME ZONE '{{BusinessTime.ZoneId}}') - interval '1 microsecond')::date AS week_start,
                  count(*) AS missed
           FROM inspection_task t
           WHERE t.status = 3
-            AND t.window_end > (SELECT date_trunc('week', l.today) - interval '7 days' FROM l) AT TIME ZONE '{{BusinessTime.ZoneId}}'
+            AND t.window_end > (SELECT (date_trunc('week', l.today::timestamp) - interval '7 days') AT TIME ZONE '{{BusinessTime.ZoneId}}' FROM l)
           GROUP BY 1, 2, 3
         ),
         missed_steps AS (
           SELECT m.enterprise_id, m.region_code, 2 AS subject, m.enterprise_id AS subject_id,
-                 to_char(m.week_start, 'IYYY-"W"IW') AS period, r.step_code, r.target, r.trigger AS trig,
-                 0 AS overdue_days, m.missed
+                 to_char(m.week_start, 'IYYY-"W"IW') AS period, r.step_code, r.target, r.trigger
           FROM missed_weeks m
           LEFT JOIN overrides o ON o.city = left(m.region_code, 4) || '00'
           JOIN ladder r ON r.city = coalesce(o.city, '') AND r.trigger = 5 AND m.missed > r.days
@@ -94,81 +96,16 @@ internal static class EscalationSql
         """;
 
     /// <summary>
-    /// Records every due step once (unique on subject, subject id, period, step), writes the notifications of
-    /// the steps recorded just now to their recipients' inboxes (rectifier; the enterprise's safety officers;
-    /// its administrators as the principal; the city bureau's reviewers; the province's staff) and one delivery
-    /// per notification and channel. Returns one row per recipient notified (fired, recipient_user_id,
-    /// notified), or one row with a null recipient when nobody was.
+    /// Records every due step once (unique on subject, subject id, period, step) into <paramref name="table"/>, with a
+    /// time-ordered id, its trigger and <c>notified_at</c> left null for <see cref="NotifyEscalations"/>; nothing else
+    /// (ADR 0010). The product writes <c>escalation_record</c>; the benchmark's floor runs the same statement into a
+    /// bare copy.
     /// </summary>
-    public static readonly string Escalate = $$"""
-        WITH {{DueSteps}},
-        fired AS (
-          INSERT INTO escalation_record (id, enterprise_id, region_code, subject, subject_id, period, step_code, target, fired_at)
-          SELECT gen_random_uuid(), enterprise_id, region_code, subject, subject_id, period, step_code, target, @now
-          FROM due
-          ON CONFLICT (subject, subject_id, period, step_code) DO NOTHING
-          RETURNING id, enterprise_id, region_code, subject, subject_id, period, step_code, target
-        ),
-        described AS (
-          SELECT f.*, d.trig, d.overdue_days, d.missed, e.name AS enterprise_name,
-                 h.name AS hidden_danger_name, h.level, h.deadline, h.rectifier_user_id, coalesce(h.rectifier_name, '') AS rectifier_name
-          FROM fired f
-          JOIN due d ON d.subject = f.subject AND d.subject_id = f.subject_id AND d.period = f.period AND d.step_code = f.step_code
-          JOIN enterprise e ON e.id = f.enterprise_id
-          LEFT JOIN hidden_danger h ON f.subject = 1 AND h.id = f.subject_id
-        ),
-        role_holders AS NOT MATERIALIZED (
-          SELECT u.id, u.enterprise_id, u.scope_region_code, r.name AS role
-          FROM app_user u
-          JOIN app_user_role ur ON ur.user_id = u.id
-          JOIN app_role r ON r.id = ur.role_id
-          WHERE r.name IN ('{{Accounts.Roles.SafetyOfficer}}', '{{Accounts.Roles.EnterpriseAdmin}}', '{{Accounts.Roles.CityReviewer}}', '{{Accounts.Roles.ProvinceStaff}}')
-        ),
-        -- One equality join per target, not one join whose condition switches on the target: that form can only
-        -- run as a nested loop comparing every step with every role holder (steps × users; docs/benchmarks.md).
-        addressed AS (
-          SELECT d.*, d.rectifier_user_id AS recipient_user_id
-          FROM described d
-          WHERE d.target = 1 AND d.rectifier_user_id IS NOT NULL
-          UNION ALL
-          SELECT d.*, u.id
-          FROM described d
-          JOIN role_holders u ON u.enterprise_id = d.enterprise_id AND u.role = '{{Accounts.Roles.SafetyOfficer}}'
-          WHERE d.target = 2
-          UNION ALL
-          SELECT d.*, u.id
-          FROM described d
-          JOIN role_holders u ON u.enterprise_id = d.enterprise_id AND u.role = '{{Accounts.Roles.EnterpriseAdmin}}'
-          WHERE d.target = 3
-          UNION ALL
-          SELECT d.*, u.id
-          FROM described d
-          JOIN role_holders u ON u.scope_region_code = left(d.region_code, 4) || '00' AND u.role = '{{Accounts.Roles.CityReviewer}}'
-          WHERE d.target = 4
-          UNION ALL
-          SELECT d.*, u.id
-          FROM described d
-          JOIN role_holders u ON u.scope_region_code = left(d.region_code, 2) || '0000' AND u.role = '{{Accounts.Roles.ProvinceStaff}}'
-          WHERE d.target = 5
-        ),
-        notified AS (
-          INSERT INTO notification (id, enterprise_id, region_code, recipient_user_id, escalation_record_id, title, body, link, created_at)
-          SELECT DISTINCT ON (a.id, a.recipient_user_id)
-                 gen_random_uuid(), a.enterprise_id, a.region_code, a.recipient_user_id, a.id,
-                 {{EscalationTexts.TitleSql}}, left({{EscalationTexts.BodySql}}, 2000),
-                 CASE WHEN a.subject = 1 THEN 'hidden-dangers/' || a.subject_id ELSE 'supervision/city' END,
-                 @now
-          FROM addressed a
-          ON CONFLICT (escalation_record_id, recipient_user_id) WHERE escalation_record_id IS NOT NULL DO NOTHING
-          RETURNING id, enterprise_id, region_code, recipient_user_id
-        ),
-        queued AS (
-          INSERT INTO notification_delivery (id, enterprise_id, region_code, notification_id, channel, status, attempts, next_attempt_at, created_at)
-          SELECT gen_random_uuid(), n.enterprise_id, n.region_code, n.id, c.channel, 0, 0, @now, @now
-          FROM notified n CROSS JOIN unnest(@channels::text[]) AS c(channel)
-        )
-        SELECT (SELECT count(*) FROM fired)::int AS fired, n.recipient_user_id, coalesce(n.notified, 0)::int AS notified
-        FROM (SELECT 1) one
-        LEFT JOIN (SELECT recipient_user_id, count(*) AS notified FROM notified GROUP BY recipient_user_id) n ON true
+    public static string RecordDueStepsInto(string table) => $"""
+        WITH {DueSteps}
+        INSERT INTO {table} (id, enterprise_id, region_code, subject, subject_id, period, step_code, target, trigger, fired_at)
+        SELECT {Uuid7Sql.Id("@now", "row_number() OVER ()")}, enterprise_id, region_code, subject, subject_id, period, step_code, target, trigger, @now
+        FROM due
+        ON CONFLICT (subject, subject_id, period, step_code) DO NOTHING
         """;
 }

@@ -2,8 +2,9 @@ namespace DualPrevention.Core.Escalations;
 
 /// <summary>
 /// The Chinese title and body of an escalation's notification, as SQL expressions over the row <c>a</c> of
-/// <see cref="EscalationSql.Escalate"/>. Written once into the inbox for every recipient at the moment of the
-/// step, in the platform's working language (the UI is Chinese first); the link opens the item itself.
+/// <see cref="NotifyEscalationsSql.NotifyBatch"/>. Written once into the inbox for every recipient when the record
+/// is fanned out (within a minute of the step; days overdue count from the day it fired), in the platform's
+/// working language (the UI is Chinese first); the link opens the item itself.
 /// </summary>
 internal static class EscalationTexts
 {

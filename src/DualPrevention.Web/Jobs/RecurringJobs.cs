@@ -24,10 +24,10 @@ internal static class RecurringJobs
     /// <summary>Every 5 minutes: a ladder step fires at most 5 minutes after it is due.</summary>
     public const string EscalateHiddenDangersCron = "*/5 * * * *";
 
-    /// <summary>Outbound notification deliveries and their retries.</summary>
+    /// <summary>The escalation outbox's fan-out into inboxes and deliveries, then outbound deliveries and their retries.</summary>
     public const string DeliverNotificationsJobId = "notifications:deliver";
 
-    /// <summary>Every minute: the shortest retry back-off is one minute.</summary>
+    /// <summary>Every minute: the shortest retry back-off is one minute, and a fired step reaches the inboxes within one.</summary>
     public const string DeliverNotificationsCron = "* * * * *";
 
     /// <summary>Every 5 minutes, one minute after the window job: dashboards lag the windows by at most 6 minutes.</summary>

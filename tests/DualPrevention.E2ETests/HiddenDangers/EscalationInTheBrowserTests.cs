@@ -78,13 +78,17 @@ public class EscalationInTheBrowserTests(BrowserFixture browser) : IClassFixture
 
     private static DateTimeOffset LocalMorning(DateOnly date) => BusinessTime.FromLocal(date.ToDateTime(new TimeOnly(8, 0)));
 
-    /// <summary>Runs the <c>hidden-dangers:escalate</c> job's handler as Hangfire would (system scope), at <paramref name="now"/>.</summary>
+    /// <summary>
+    /// Runs the <c>hidden-dangers:escalate</c> job's handler, then the fan-out of <c>notifications:deliver</c>, as
+    /// Hangfire would (system scope, the host's services), at <paramref name="now"/>.
+    /// </summary>
     private async Task EscalateAsync(DateTimeOffset now)
     {
         await using var scope = browser.Services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<TenantScopeAccessor>().Current = TenantScope.System;
-        var handler = ActivatorUtilities.CreateInstance<EscalateHiddenDangers.Handler>(scope.ServiceProvider, (TimeProvider)new FakeTimeProvider(now));
-        await handler.HandleAsync(CancellationToken.None);
+        var clock = (TimeProvider)new FakeTimeProvider(now);
+        await ActivatorUtilities.CreateInstance<EscalateHiddenDangers.Handler>(scope.ServiceProvider, clock).HandleAsync(CancellationToken.None);
+        await ActivatorUtilities.CreateInstance<NotifyEscalations.Handler>(scope.ServiceProvider, clock).HandleAsync(CancellationToken.None);
     }
 
     private async Task<Guid> UserIdAsync(string userName)

@@ -25,9 +25,9 @@ public class CityOverrideAndMissedWindowTests(SampleRegisterDatabase database) :
         var qingdao = await ForcedHiddenDanger.Of(database.Qd1).DueOn(deadline).SaveAsync(database);
 
         database.SetLocalDay(deadline.AddDays(-3));
-        await database.EscalateAsync();
+        await database.EscalateAndNotifyAsync();
         database.SetLocalDay(deadline.AddDays(3));
-        await database.EscalateAsync();
+        await database.EscalateAndNotifyAsync();
 
         (await database.StepsOfAsync(weifang)).ShouldBe(["overdue-7d-city"]);
         (await database.RecipientsOfAsync(weifang, "overdue-7d-city")).ShouldBe(["weifang"]);
@@ -45,20 +45,48 @@ public class CityOverrideAndMissedWindowTests(SampleRegisterDatabase database) :
         database.SetLocalDay(monday.AddDays(3));
 
         await database.EscalateAsync();
-        (await database.StepsOfAsync(database.Qd1)).ShouldBeEmpty();
+        (await MissedWindowRecordsAsync(monday)).ShouldBeEmpty();
 
         await AddMissedWindowsAsync(1, monday.AddDays(2));
-        await database.EscalateAsync();
-        await database.EscalateAsync();
+        await database.EscalateAndNotifyAsync();
+        await database.EscalateAndNotifyAsync();
 
-        await using var db = database.OwnerContext(TenantScope.System);
-        var record = await db.EscalationRecords.SingleAsync(r => r.Subject == EscalationSubject.MissedWindows && r.SubjectId == database.Qd1);
-        record.Period.ShouldBe($"{ISOWeek.GetYear(monday.ToDateTime(TimeOnly.MinValue))}-W{ISOWeek.GetWeekOfYear(monday.ToDateTime(TimeOnly.MinValue)):00}");
+        var record = (await MissedWindowRecordsAsync(monday)).ShouldHaveSingleItem();
         record.StepCode.ShouldBe("missed-windows-city");
-        (await database.RecipientsOfAsync(database.Qd1, "missed-windows-city")).ShouldBe(["qingdao"]);
+        await using var db = database.OwnerContext(TenantScope.System);
         var notice = await db.Notifications.SingleAsync(n => n.EscalationRecordId == record.Id);
+        notice.RecipientUserId.ShouldBe(await database.UserIdAsync("qingdao"));
         notice.Body.ShouldContain("21 个排查任务漏检");
         notice.Link.ShouldBe("supervision/city");
+    }
+
+    [Fact]
+    public async Task Windows_missed_in_the_small_hours_of_last_weeks_monday_count_toward_last_week()
+    {
+        var today = database.DeadlineAhead(14);
+        var thisMonday = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
+        var lastMonday = thisMonday.AddDays(-7);
+        database.SetLocalDay(lastMonday);
+        await GenerateDefinitionsAsync();
+        await AddMissedWindowsAsync(21, lastMonday);
+        database.SetLocalDay(thisMonday.AddDays(1));
+
+        await database.EscalateAndNotifyAsync();
+
+        var record = (await MissedWindowRecordsAsync(lastMonday)).ShouldHaveSingleItem();
+        await using var db = database.OwnerContext(TenantScope.System);
+        (await db.Notifications.SingleAsync(n => n.EscalationRecordId == record.Id)).Body.ShouldContain("21 个排查任务漏检");
+    }
+
+    /// <summary>demo-qd1's missed-window records of the ISO week starting <paramref name="monday"/>.</summary>
+    private async Task<List<EscalationRecord>> MissedWindowRecordsAsync(DateOnly monday)
+    {
+        var week = monday.ToDateTime(TimeOnly.MinValue);
+        var period = $"{ISOWeek.GetYear(week)}-W{ISOWeek.GetWeekOfYear(week):00}";
+        await using var db = database.OwnerContext(TenantScope.System);
+        return await db.EscalationRecords
+            .Where(r => r.Subject == EscalationSubject.MissedWindows && r.SubjectId == database.Qd1 && r.Period == period)
+            .AsNoTracking().ToListAsync();
     }
 
     private async Task GenerateDefinitionsAsync()

@@ -1,15 +1,21 @@
 using DualPrevention.Core;
 using DualPrevention.Core.Accounts;
+using DualPrevention.Core.Data;
 using DualPrevention.Core.Escalations;
+using DualPrevention.Core.Notifications;
 using DualPrevention.Core.Tenancy;
 using DualPrevention.Testing;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace DualPrevention.IntegrationTests.Escalations;
 
-/// <summary>Runs the escalation job on the database's clock and reads what it recorded and whom it notified.</summary>
+/// <summary>
+/// Runs the escalation job and its fan-out (the first half of <c>notifications:deliver</c>) on the database's clock
+/// and reads what they recorded and whom they notified.
+/// </summary>
 internal static class EscalationHarness
 {
     /// <summary>
@@ -29,6 +35,26 @@ internal static class EscalationHarness
         await using var scope = services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<TenantScopeAccessor>().Current = TenantScope.System;
         return await scope.ServiceProvider.GetRequiredService<EscalateHiddenDangers.Handler>().HandleAsync(CancellationToken.None);
+    }
+
+    /// <summary>Fans the records not yet notified out into inboxes (and deliveries to <paramref name="channels"/>, none by default).</summary>
+    public static async Task<NotifyEscalations.Result> NotifyAsync(this TestDatabase database, params INotificationChannel[] channels)
+    {
+        await using var services = database.CreateServices();
+        await using var scope = services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<TenantScopeAccessor>().Current = TenantScope.System;
+        return await new NotifyEscalations.Handler(
+                scope.ServiceProvider.GetRequiredService<IDbContextFactory<DualPreventionDbContext>>(), database.Clock, channels,
+                scope.ServiceProvider.GetRequiredService<NotificationHub>(), NullLogger<NotifyEscalations.Handler>.Instance)
+            .HandleAsync(CancellationToken.None);
+    }
+
+    /// <summary>Runs the escalation job, then its fan-out, as the two recurring jobs do one after the other.</summary>
+    public static async Task<EscalateHiddenDangers.Result> EscalateAndNotifyAsync(this TestDatabase database)
+    {
+        var result = await database.EscalateAsync();
+        await database.NotifyAsync();
+        return result;
     }
 
     public static async Task<List<string>> StepsOfAsync(this TestDatabase database, Guid subjectId)

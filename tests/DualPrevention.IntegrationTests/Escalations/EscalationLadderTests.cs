@@ -44,8 +44,8 @@ public class EscalationLadderTests(DemoDatabase database) : IClassFixture<DemoDa
         (await database.StepsOfAsync(id)).ShouldNotContain("posted-overdue-province");
 
         database.SetLocalDay(posting.AddDays(1));
-        await database.EscalateAsync();
-        await database.EscalateAsync();
+        await database.EscalateAndNotifyAsync();
+        await database.EscalateAndNotifyAsync();
         (await database.StepsOfAsync(id)).Count(s => s == "posted-overdue-province").ShouldBe(1);
         (await database.RecipientsOfAsync(id, "posted-overdue-province")).ShouldBe(["province"]);
     }
@@ -95,8 +95,10 @@ public class EscalationLadderTests(DemoDatabase database) : IClassFixture<DemoDa
         }
 
         var runs = await Task.WhenAll(database.EscalateAsync(), database.EscalateAsync());
+        var fanOuts = await Task.WhenAll(database.NotifyAsync(), database.NotifyAsync());
 
         runs.Sum(r => r.StepsFired).ShouldBeGreaterThanOrEqualTo(5);
+        fanOuts.Sum(f => f.Records).ShouldBe(runs.Sum(r => r.StepsFired));
         foreach (var id in ids)
         {
             (await database.StepsOfAsync(id)).ShouldBe(["major-registered-city"]);
@@ -104,9 +106,13 @@ public class EscalationLadderTests(DemoDatabase database) : IClassFixture<DemoDa
         }
 
         (await database.EscalateAsync()).StepsFired.ShouldBe(0);
+        (await database.NotifyAsync()).ShouldBe(new(0, 0));
     }
 
-    /// <summary>Runs the job twice on each local day from deadline+<paramref name="from"/> to +<paramref name="to"/>; returns "day:step" for each step on the day it fired.</summary>
+    /// <summary>
+    /// Runs the job and its fan-out twice on each local day from deadline+<paramref name="from"/> to +<paramref name="to"/>;
+    /// returns "day:step" for each step on the day it fired.
+    /// </summary>
     private async Task<List<string>> WalkAsync(Guid id, DateOnly deadline, int from, int to)
     {
         var fired = new List<string>();
@@ -114,8 +120,8 @@ public class EscalationLadderTests(DemoDatabase database) : IClassFixture<DemoDa
         for (var day = from; day <= to; day++)
         {
             database.SetLocalDay(deadline.AddDays(day));
-            await database.EscalateAsync();
-            await database.EscalateAsync();
+            await database.EscalateAndNotifyAsync();
+            await database.EscalateAndNotifyAsync();
             var steps = await database.StepsOfAsync(id);
             fired.AddRange(steps.Except(seen).Select(step => $"{day}:{step}"));
 

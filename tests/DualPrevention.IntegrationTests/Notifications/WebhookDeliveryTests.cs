@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
 using DualPrevention.Core.Data;
-using DualPrevention.Core.Escalations;
 using DualPrevention.Core.Notifications;
 using DualPrevention.Core.Tenancy;
 using DualPrevention.IntegrationTests.Escalations;
@@ -73,13 +72,8 @@ public sealed class WebhookDeliveryTests(DemoDatabase database) : IClassFixture<
     private async Task<Guid> EscalateOneMajorAsync()
     {
         var id = await ForcedHiddenDanger.Of(database.Wf1).Major().DueOn(new DateOnly(2027, 1, 31)).SaveAsync(database);
-        await using var services = database.CreateServices();
-        await using var scope = services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<TenantScopeAccessor>().Current = TenantScope.System;
-        var handler = new EscalateHiddenDangers.Handler(
-            scope.ServiceProvider.GetRequiredService<IDbContextFactory<DualPreventionDbContext>>(), database.Clock, [Channel()],
-            new NotificationHub(), NullLogger<EscalateHiddenDangers.Handler>.Instance);
-        (await handler.HandleAsync(CancellationToken.None)).Notifications.ShouldBe(1);
+        (await database.EscalateAsync()).StepsFired.ShouldBe(1);
+        (await database.NotifyAsync(Channel())).Notifications.ShouldBe(1);
         await using var db = database.OwnerContext(TenantScope.System);
         return await db.Notifications.Where(n => n.Link == $"hidden-dangers/{id}").Select(n => n.Id).SingleAsync();
     }

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using DualPrevention.Core.Escalations;
 using DualPrevention.Core.Tenancy;
 using DualPrevention.Testing;
+using DualPrevention.Web.Jobs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -49,6 +50,8 @@ public class NotificationEndpointTests(WebFixture web) : IClassFixture<WebFixtur
             scope.ServiceProvider.GetRequiredService<TenantScopeAccessor>().Current = TenantScope.System;
             await scope.ServiceProvider.GetRequiredService<EscalateHiddenDangers.Handler>().HandleAsync(CancellationToken.None);
         }
+
+        await ActivatorUtilities.CreateInstance<DeliverNotificationsJob>(web.Factory.Services).RunAsync(CancellationToken.None);
 
         await using var db = web.OwnerContext(TenantScope.System);
         return (await db.Notifications.Where(n => n.Link == $"hidden-dangers/{qd}").Select(n => n.Id).SingleAsync(),

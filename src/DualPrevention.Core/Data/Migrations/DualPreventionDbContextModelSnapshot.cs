@@ -385,6 +385,10 @@ namespace DualPrevention.Core.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("fired_at");
 
+                    b.Property<DateTimeOffset?>("NotifiedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("notified_at");
+
                     b.Property<string>("Period")
                         .IsRequired()
                         .HasMaxLength(10)
@@ -415,11 +419,16 @@ namespace DualPrevention.Core.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("target");
 
+                    b.Property<int>("Trigger")
+                        .HasColumnType("integer")
+                        .HasColumnName("trigger");
+
                     b.HasKey("Id")
                         .HasName("pk_escalation_record");
 
-                    b.HasIndex("EnterpriseId")
-                        .HasDatabaseName("ix_escalation_record_enterprise_id");
+                    b.HasIndex("FiredAt")
+                        .HasDatabaseName("ix_escalation_record_pending")
+                        .HasFilter("notified_at IS NULL");
 
                     b.HasIndex("Target", "RegionCode")
                         .HasDatabaseName("ix_escalation_record_target_region_code");
@@ -1423,6 +1432,12 @@ namespace DualPrevention.Core.Data.Migrations
 
                     b.HasIndex("UnitId", "WindowStart")
                         .HasDatabaseName("ix_inspection_task_unit_id_window_start");
+
+                    b.HasIndex(new[] { "WindowEnd" }, "ix_inspection_task_missed_window_end")
+                        .HasDatabaseName("ix_inspection_task_missed_window_end")
+                        .HasFilter("status = 3");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "WindowEnd" }, "ix_inspection_task_missed_window_end"), new[] { "EnterpriseId", "RegionCode" });
 
                     b.ToTable("inspection_task", null, t =>
                         {
