@@ -9,10 +9,16 @@ public sealed record HiddenDangerPerson(Guid? UserId, string Name);
 /// Why a hidden danger is major (spec §7.2): numbers of the criteria of <paramref name="Version"/> that apply, or a
 /// free reason when none fits; at least one of the two.
 /// </summary>
-public sealed record MajorGrading(IReadOnlyList<int> CriterionNos, string? Reason, string Version = MajorGrading.CurrentVersion)
+public sealed record MajorGrading(IReadOnlyList<int>? CriterionNos, string? Reason, string? Version = MajorGrading.CurrentVersion)
 {
     /// <summary>安监总管三〔2017〕121号, the criteria in force.</summary>
     public const string CurrentVersion = "2017";
+
+    /// <summary>The ticked criterion numbers; none when a request leaves them out.</summary>
+    public IReadOnlyList<int> CriterionNos { get; init; } = CriterionNos ?? [];
+
+    /// <summary>The criteria's version; the one in force when a request leaves it out.</summary>
+    public string Version { get; init; } = Version ?? CurrentVersion;
 
     public bool IsGiven => CriterionNos.Count > 0 || !string.IsNullOrWhiteSpace(Reason);
 }

@@ -46,14 +46,25 @@ public sealed partial class HiddenDanger
         return Move(HiddenDangerState.PendingConfirmation, HiddenDangerAction.Register, from, by, null, now);
     }
 
+    /// <summary>
+    /// Days after confirmation the first deadline may lie at most: spec §8.4's ceiling of one year (the Qingdao rule);
+    /// a later date needs an approved extension, so no deadline set far ahead keeps an item off the escalation ladder.
+    /// </summary>
+    public const int MaxDeadlineDays = 365;
+
     /// <summary>Pending confirmation → rectifying, by deadline (限期整改).</summary>
-    /// <exception cref="DomainRuleException">Wrong state, a deadline before <paramref name="today"/>, or a major one without criteria or reason.</exception>
+    /// <exception cref="DomainRuleException">Wrong state, a deadline before <paramref name="today"/> or more than <see cref="MaxDeadlineDays"/> after it, or a major one without criteria or reason.</exception>
     public HiddenDangerHistoryEntry Confirm(HiddenDangerConfirmation confirmation, HiddenDangerPerson rectifier, DateOnly today, HiddenDangerPerson by, DateTimeOffset now)
     {
         var from = Begin(HiddenDangerAction.Confirm);
         if (confirmation.Deadline < today)
         {
             throw new DomainRuleException(CoreText.Get("HiddenDanger.DeadlinePast"));
+        }
+
+        if (confirmation.Deadline > today.AddDays(MaxDeadlineDays))
+        {
+            throw new DomainRuleException(CoreText.Get("HiddenDanger.DeadlineTooFar", MaxDeadlineDays));
         }
 
         Grade(confirmation.Level, confirmation.Grading ?? CurrentGrading());

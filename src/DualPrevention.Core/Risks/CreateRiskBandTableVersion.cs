@@ -29,18 +29,18 @@ public static class CreateRiskBandTableVersion
                 .WithMessage(_ => CoreText.Get("Risk.BandTable.Region"));
             RuleFor(c => c.Method).IsInEnum();
             RuleFor(c => c.Bands).NotEmpty().WithMessage(_ => CoreText.Get("Risk.BandTable.Empty"));
-            RuleForEach(c => c.Bands).ChildRules(band =>
+            RuleForEach(c => c.Bands).NotNull().WithMessage(_ => CoreText.Get("Risk.BandTable.BandMissing")).ChildRules(band =>
             {
                 band.RuleFor(b => b.Level).Must(l => Enum.IsDefined(l) && l != RiskLevel.Low).WithMessage(_ => CoreText.Get("Risk.BandTable.LowImplicit"));
                 band.RuleFor(b => b.Min).GreaterThan(0m).WithMessage(_ => CoreText.Get("Risk.BandTable.Positive"));
             });
             RuleFor(c => c.Bands)
                 .Must(bands => bands.Select(b => b.Level).Distinct().Count() == bands.Count)
-                .When(c => c.Bands is not null)
+                .When(c => c.Bands is not null && c.Bands.All(b => b is not null))
                 .WithMessage(_ => CoreText.Get("Risk.BandTable.LevelsUnique"));
             RuleFor(c => c.Bands)
                 .Must(StrictlyDescending)
-                .When(c => c.Bands is not null)
+                .When(c => c.Bands is not null && c.Bands.All(b => b is not null))
                 .WithMessage(_ => CoreText.Get("Risk.BandTable.Descending"));
         }
 

@@ -64,6 +64,9 @@ internal static class RecurringJobs
 
         // Nor should dashboards wait five minutes for their first figures (the first run rebuilds every day's counts).
         jobs.Trigger(RefreshInspectionStatisticsJob.Id);
+
+        // Nor supervision lists and inboxes for the next five-minute mark (the fan-out follows within the minute).
+        jobs.Trigger(EscalateHiddenDangersJobId);
         return app;
     }
 }

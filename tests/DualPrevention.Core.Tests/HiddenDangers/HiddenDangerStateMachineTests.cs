@@ -121,6 +121,27 @@ public class HiddenDangerStateMachineTests
     }
 
     [Fact]
+    public void A_major_one_graded_by_a_reason_alone_needs_no_criterion_list()
+    {
+        var report = new HiddenDangerReport("无报警", "可燃气体无检测报警", HiddenDangerLevel.Major, InspectionSource.Other, null, null, new MajorGrading(null, "涉及重点监管工艺", null));
+        var (graded, _) = HiddenDanger.Report(Guid.NewGuid(), "370202", report, HiddenDangerOrigin.SelfReport, null, Manager, Now);
+        (graded.MajorCriterionNos, graded.MajorReason).ShouldBe(([], "涉及重点监管工艺"));
+    }
+
+    [Fact]
+    public void The_first_deadline_lies_within_a_year_of_confirmation()
+    {
+        var (lastDay, _) = Reported(HiddenDangerLevel.General);
+        lastDay.Confirm(Confirmation(HiddenDangerLevel.General) with { Deadline = Today.AddDays(365) }, Rectifier, Today, Manager, Now);
+        lastDay.Deadline.ShouldBe(Today.AddDays(365));
+
+        var (tooFar, _) = Reported(HiddenDangerLevel.General);
+        Should.Throw<DomainRuleException>(() => tooFar.Confirm(Confirmation(HiddenDangerLevel.General) with { Deadline = new DateOnly(9999, 12, 31) }, Rectifier, Today, Manager, Now))
+            .Message.ShouldBe(CoreText.Get("HiddenDanger.DeadlineTooFar", 365));
+        tooFar.State.ShouldBe(HiddenDangerState.PendingConfirmation);
+    }
+
+    [Fact]
     public void Overdue_is_derived_from_the_deadline_and_the_open_state()
     {
         var hiddenDanger = InState(HiddenDangerState.Rectifying, HiddenDangerLevel.General);

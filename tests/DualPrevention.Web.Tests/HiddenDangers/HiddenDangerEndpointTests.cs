@@ -84,6 +84,26 @@ public class HiddenDangerEndpointTests(WebFixture web) : IClassFixture<WebFixtur
     }
 
     [Fact]
+    public async Task A_major_one_reported_with_a_reason_and_no_criterion_list_is_registered()
+    {
+        var inspector = await web.ApiClientAsync("demo-wf1-inspector");
+
+        var response = await inspector.PostAsJsonAsync("/api/v1/hidden-dangers", new
+        {
+            name = "加氢装置联锁长期旁路",
+            description = "加氢反应器温度高高联锁旁路超过30天",
+            level = "Major",
+            source = "Routine",
+            grading = new { reason = "重点监管工艺安全联锁长期失效" },
+        });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Created);
+        var id = (await response.Content.ReadFromJsonAsync<Created>())!.Id;
+        var detail = await inspector.GetFromJsonAsync<JsonElement>($"/api/v1/hidden-dangers/{id}");
+        (detail.GetProperty("majorCriterionNos").GetArrayLength(), detail.GetProperty("majorReason").GetString()).ShouldBe((0, "重点监管工艺安全联锁长期失效"));
+    }
+
+    [Fact]
     public async Task Validation_messages_name_the_hidden_danger_fields_not_a_control_measure()
     {
         var admin = await web.ApiClientAsync("demo-qd1-admin");

@@ -7,7 +7,7 @@ namespace DualPrevention.Web.Tests.Jobs;
 public class RecurringJobsTests(WebFixture web) : IClassFixture<WebFixture>
 {
     [Fact]
-    public async Task A_jobs_node_schedules_generation_hourly_window_closing_and_escalation_and_statistics_every_five_minutes_and_deliveries_every_minute_and_report_archives_monthly_in_Beijing_time()
+    public async Task A_jobs_node_schedules_generation_hourly_window_closing_and_escalation_and_statistics_every_five_minutes_and_deliveries_every_minute_and_report_archives_monthly_in_Beijing_time_and_runs_generation_statistics_and_escalation_at_start()
     {
         await using var jobsNode = web.Factory.WithWebHostBuilder(builder => builder.UseSetting("Node:Jobs", "true"));
 
@@ -22,5 +22,10 @@ public class RecurringJobsTests(WebFixture web) : IClassFixture<WebFixture>
         (scheduled["reports:refresh-statistics"].Cron, scheduled["reports:refresh-statistics"].TimeZoneId).ShouldBe(("1-59/5 * * * *", "Asia/Shanghai"));
         (scheduled["reports:archive-monthly"].Cron, scheduled["reports:archive-monthly"].TimeZoneId).ShouldBe(("30 0 1 * *", "Asia/Shanghai"));
         scheduled.Values.ShouldAllBe(j => j.Error == null && j.Job != null);
+        (scheduled["inspections:generate-tasks"].LastJobId, scheduled["reports:refresh-statistics"].LastJobId, scheduled["hidden-dangers:escalate"].LastJobId)
+            .ShouldSatisfyAllConditions(
+                ids => ids.Item1.ShouldNotBeNull("a fresh start generates today's windows at once"),
+                ids => ids.Item2.ShouldNotBeNull("a fresh start counts the statistics at once"),
+                ids => ids.Item3.ShouldNotBeNull("a fresh start escalates at once"));
     }
 }

@@ -135,6 +135,17 @@ public class RiskRegisterEndpointTests(WebFixture web) : IClassFixture<WebFixtur
     }
 
     [Fact]
+    public async Task A_band_table_with_an_empty_band_answers_a_validation_problem()
+    {
+        var province = await web.ApiClientAsync("province");
+
+        var response = await province.PostAsJsonAsync($"{Register}/band-tables", new { regionCode = "370000", method = "Lec", bands = new object?[] { null } });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await response.Content.ReadAsStringAsync()).ShouldContain("每个分级区间都须填写等级和下限");
+    }
+
+    [Fact]
     public async Task The_Qingdao_reviewer_reads_the_register_page_of_a_Qingdao_enterprise_but_gets_404_for_Weifang()
     {
         var reviewer = await web.CookieClientAsync("qingdao");
