@@ -63,7 +63,8 @@ internal sealed record StoryFinding(
 /// <summary>
 /// The demo story (issue 6 §4): 60 days of inspections and hidden dangers in which demo-qd1 keeps its tasks best,
 /// demo-qd2 is middling and demo-wf1 falls behind — more missed windows, more overdue hidden dangers, an overdue
-/// major one — so the regulators' rankings have something to say. One major hidden danger is posted by the Qingdao
+/// major one, a general one 35 days overdue (the province's list) — so the regulators' rankings and lists have
+/// something to say. One major hidden danger is posted by the Qingdao
 /// bureau, one is closed out; demo-qd1 stops one unit for maintenance (停用检修) for a few days.
 /// </summary>
 internal static class StoryScript
@@ -123,7 +124,7 @@ internal static class StoryScript
         new("demo-wf1", 12, "甲醇装卸栈台", "槽车静电接地夹损坏仍在使用", HiddenDangerCategory.Electrical, StoryEnding.Accepted, 3, 2, 9, RejectedOnce: true),
         new("demo-wf1", 19, "加氢反应器", "加氢反应器温度高高联锁被摘除后未恢复", HiddenDangerCategory.Process, StoryEnding.Rectifying, 31,
             Origin: StoryOrigin.SelfReport, MajorCriterion: 4),
-        new("demo-wf1", 24, "1#丙烯球罐", "球罐区两台可燃气体检测器故障未修复", HiddenDangerCategory.Instrumentation, StoryEnding.Rectifying, 10),
+        new("demo-wf1", 20, "1#丙烯球罐", "球罐区两台可燃气体检测器故障未修复", HiddenDangerCategory.Instrumentation, StoryEnding.Rectifying, 5),
         new("demo-wf1", 31, "装置区检维修", "高处作业人员未系安全带", HiddenDangerCategory.Safety, StoryEnding.Accepted, 2, 5, 6),
         new("demo-wf1", 37, "循环氢压缩机", "压缩机振动在线监测探头脱落", HiddenDangerCategory.Instrumentation, StoryEnding.PendingAcceptance, 7, 9),
         new("demo-wf1", 45, "2#丙烯球罐", "2#丙烯球罐液位计与DCS显示偏差超标", HiddenDangerCategory.Instrumentation, StoryEnding.Rectifying, 7),

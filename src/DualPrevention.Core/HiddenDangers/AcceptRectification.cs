@@ -24,7 +24,7 @@ public static class AcceptRectification
 
         /// <exception cref="ValidationException">A field is missing or too long.</exception>
         /// <exception cref="NotFoundException">No such hidden danger in the actor's scope.</exception>
-        /// <exception cref="DomainRuleException">Not pending acceptance, not the actor's to accept, or the actor is the rectifier or submitted the rectification.</exception>
+        /// <exception cref="DomainRuleException">Not pending acceptance, not the actor's to accept, or the actor is the rectifier or submitted the rectification; or someone saved a step on it meanwhile.</exception>
         public async Task HandleAsync(Actor actor, Command command, CancellationToken cancellationToken)
         {
             await _validator.ValidateAndThrowAsync(command, cancellationToken);
@@ -33,7 +33,7 @@ public static class AcceptRectification
             var by = await HiddenDangerUnitOfWork.PersonAsync(db, actor, cancellationToken);
             var now = clock.GetUtcNow();
             db.HiddenDangerHistory.Add(situation.HiddenDanger.Accept(command.Comment, by, situation.Submitter, now));
-            await db.SaveChangesAsync(cancellationToken);
+            await HiddenDangerUnitOfWork.SaveAsync(db, cancellationToken);
         }
     }
 }

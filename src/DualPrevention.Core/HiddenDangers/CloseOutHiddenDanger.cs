@@ -12,7 +12,7 @@ public static class CloseOutHiddenDanger
     public sealed class Handler(IDbContextFactory<DualPreventionDbContext> dbFactory, TimeProvider clock)
     {
         /// <exception cref="NotFoundException">No such hidden danger in the actor's scope.</exception>
-        /// <exception cref="DomainRuleException">Not an accepted major one, or not the actor's to close out.</exception>
+        /// <exception cref="DomainRuleException">Not an accepted major one, or not the actor's to close out; or someone saved a step on it meanwhile.</exception>
         public async Task HandleAsync(Actor actor, Command command, CancellationToken cancellationToken)
         {
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -20,7 +20,7 @@ public static class CloseOutHiddenDanger
             var by = await HiddenDangerUnitOfWork.PersonAsync(db, actor, cancellationToken);
             var now = clock.GetUtcNow();
             db.HiddenDangerHistory.Add(situation.HiddenDanger.CloseOut(by, now));
-            await db.SaveChangesAsync(cancellationToken);
+            await HiddenDangerUnitOfWork.SaveAsync(db, cancellationToken);
         }
     }
 }

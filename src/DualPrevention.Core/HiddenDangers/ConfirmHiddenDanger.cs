@@ -38,7 +38,7 @@ public static class ConfirmHiddenDanger
         /// <exception cref="NotFoundException">No such hidden danger in the actor's scope.</exception>
         /// <exception cref="DomainRuleException">
         /// Not pending confirmation, not the actor's, the deadline is past, the rectifier is no account of the
-        /// enterprise, or a major one lacks known criteria or a reason.
+        /// enterprise, or a major one lacks known criteria or a reason; or someone saved a step on it meanwhile.
         /// </exception>
         public async Task HandleAsync(Actor actor, Command command, CancellationToken cancellationToken)
         {
@@ -54,7 +54,7 @@ public static class ConfirmHiddenDanger
             HiddenDangerUnitOfWork.OpenCaseIfMajor(db, situation, now);
             var notified = await notifications.AddAsync(
                 db, actor, hiddenDanger, enterprise => WorkflowNoticeTexts.RectifierAssigned(enterprise, hiddenDanger, by.Name), [rectifier.UserId], now, cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
+            await HiddenDangerUnitOfWork.SaveAsync(db, cancellationToken);
             notifications.Signal(notified);
         }
     }

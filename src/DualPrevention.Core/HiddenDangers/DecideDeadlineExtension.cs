@@ -26,7 +26,7 @@ public static class DecideDeadlineExtension
 
         /// <exception cref="ValidationException">The comment is too long.</exception>
         /// <exception cref="NotFoundException">No such hidden danger or request in the actor's scope.</exception>
-        /// <exception cref="DomainRuleException">Not rectifying, nothing pending, already decided, or not the actor's to decide.</exception>
+        /// <exception cref="DomainRuleException">Not rectifying, nothing pending, already decided, or not the actor's to decide; or someone saved a step on it meanwhile.</exception>
         public async Task HandleAsync(Actor actor, Command command, CancellationToken cancellationToken)
         {
             await _validator.ValidateAndThrowAsync(command, cancellationToken);
@@ -40,7 +40,7 @@ public static class DecideDeadlineExtension
             db.HiddenDangerHistory.Add(hiddenDanger.DecideExtension(request, command.Approve, command.Comment, by, now));
             var notified = await notifications.AddAsync(
                 db, actor, hiddenDanger, enterprise => WorkflowNoticeTexts.ExtensionDecided(enterprise, hiddenDanger, request, by.Name), [request.RequestedByUserId], now, cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
+            await HiddenDangerUnitOfWork.SaveAsync(db, cancellationToken);
             notifications.Signal(notified);
         }
     }

@@ -32,7 +32,7 @@ public static class EditHiddenDangerDraft
 
         /// <exception cref="ValidationException">A field is malformed.</exception>
         /// <exception cref="NotFoundException">No such hidden danger in the actor's enterprise.</exception>
-        /// <exception cref="DomainRuleException">The actor is not one of the enterprise's people, or the report is no longer a draft.</exception>
+        /// <exception cref="DomainRuleException">The actor is not one of the enterprise's people, or the report is no longer a draft; or someone saved a step on it meanwhile.</exception>
         public async Task HandleAsync(Actor actor, Command command, CancellationToken cancellationToken)
         {
             var (enterpriseId, _) = InspectionPermissions.EnsureCanInspect(actor);
@@ -41,7 +41,7 @@ public static class EditHiddenDangerDraft
             var draft = await db.HiddenDangers.FirstOrDefaultAsync(h => h.Id == command.Id && h.EnterpriseId == enterpriseId, cancellationToken)
                 ?? throw new NotFoundException(CoreText.Get("HiddenDanger.NotFound"));
             draft.EditDraft(command.Name, command.Description, command.Level, clock.GetUtcNow());
-            await db.SaveChangesAsync(cancellationToken);
+            await HiddenDangerUnitOfWork.SaveAsync(db, cancellationToken);
         }
     }
 }

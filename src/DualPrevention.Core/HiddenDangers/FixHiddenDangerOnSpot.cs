@@ -29,7 +29,7 @@ public static class FixHiddenDangerOnSpot
 
         /// <exception cref="ValidationException">The note is missing or a field too long.</exception>
         /// <exception cref="NotFoundException">No such hidden danger in the actor's scope.</exception>
-        /// <exception cref="DomainRuleException">Not a draft or new report, major, not the actor's, the rectifier is no account of the enterprise or is the actor.</exception>
+        /// <exception cref="DomainRuleException">Not a draft or new report, major, not the actor's, the rectifier is no account of the enterprise or is the actor; or someone saved a step on it meanwhile.</exception>
         public async Task HandleAsync(Actor actor, Command command, CancellationToken cancellationToken)
         {
             await _validator.ValidateAndThrowAsync(command, cancellationToken);
@@ -38,7 +38,7 @@ public static class FixHiddenDangerOnSpot
             var rectifier = await HiddenDangerUnitOfWork.StaffAsync(db, situation.HiddenDanger.EnterpriseId, command.RectifierUserId, cancellationToken);
             var accepter = await HiddenDangerUnitOfWork.PersonAsync(db, actor, cancellationToken);
             db.HiddenDangerHistory.Add(situation.HiddenDanger.FixOnSpot(command.Note, rectifier, accepter, command.Comment, clock.GetUtcNow()));
-            await db.SaveChangesAsync(cancellationToken);
+            await HiddenDangerUnitOfWork.SaveAsync(db, cancellationToken);
         }
     }
 }

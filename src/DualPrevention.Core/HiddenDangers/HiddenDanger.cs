@@ -120,6 +120,9 @@ public sealed partial class HiddenDanger : RegisterRow
     /// <summary>The number a historical ledger gave it (序号/编号), the natural key of a re-import.</summary>
     public string? LedgerNo { get; private set; }
 
+    /// <summary>PostgreSQL xmin, for optimistic concurrency: a step saved over a row someone changed since it was loaded is refused.</summary>
+    public uint Version { get; private set; }
+
     /// <summary>Whether it is overdue at <paramref name="today"/> (local date): open and past its deadline (spec §11.2).</summary>
     public bool IsOverdueOn(DateOnly today) =>
         Deadline is { } deadline && today > deadline

@@ -26,6 +26,7 @@ internal sealed class HiddenDangerConfiguration : IEntityTypeConfiguration<Hidde
         builder.Property(h => h.MajorReason).HasMaxLength(1000);
         builder.Property(h => h.ClosedOutByName).HasMaxLength(100);
         builder.Property(h => h.LedgerNo).HasMaxLength(64);
+        builder.Property(h => h.Version).IsRowVersion();
         builder.HasIndex(h => h.RecordId);
         builder.HasIndex(h => new { h.EnterpriseId, h.State });
         builder.HasIndex(h => new { h.EnterpriseId, h.LedgerNo }).IsUnique().HasFilter("ledger_no IS NOT NULL");

@@ -79,6 +79,23 @@ internal static class HiddenDangerUnitOfWork
     }
 
     /// <summary>
+    /// Saves a step over the row loaded by <see cref="LoadAsync"/>: the update names the row's <see cref="HiddenDanger.Version"/>,
+    /// so of two users taking a step on the same item at once only the first is saved, with its timeline entry.
+    /// </summary>
+    /// <exception cref="DomainRuleException">Someone changed the hidden danger since it was loaded; nothing was saved.</exception>
+    public static async Task SaveAsync(DualPreventionDbContext db, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException ex)
+        {
+            throw new DomainRuleException(CoreText.Get("HiddenDanger.Concurrency"), ex);
+        }
+    }
+
+    /// <summary>
     /// A major hidden danger is reported to the bureau the moment it is registered (spec §8.1): its case opens then,
     /// so the bureau's list shows it at once.
     /// </summary>

@@ -24,7 +24,7 @@ public static class InvalidateHiddenDanger
 
         /// <exception cref="ValidationException">A field is missing or too long.</exception>
         /// <exception cref="NotFoundException">No such hidden danger in the actor's scope.</exception>
-        /// <exception cref="DomainRuleException">Not pending confirmation, or not the actor's to invalidate.</exception>
+        /// <exception cref="DomainRuleException">Not pending confirmation, or not the actor's to invalidate; or someone saved a step on it meanwhile.</exception>
         public async Task HandleAsync(Actor actor, Command command, CancellationToken cancellationToken)
         {
             await _validator.ValidateAndThrowAsync(command, cancellationToken);
@@ -33,7 +33,7 @@ public static class InvalidateHiddenDanger
             var by = await HiddenDangerUnitOfWork.PersonAsync(db, actor, cancellationToken);
             var now = clock.GetUtcNow();
             db.HiddenDangerHistory.Add(situation.HiddenDanger.Invalidate(command.Reason, by, now));
-            await db.SaveChangesAsync(cancellationToken);
+            await HiddenDangerUnitOfWork.SaveAsync(db, cancellationToken);
         }
     }
 }

@@ -32,7 +32,7 @@ public static class PostHiddenDanger
 
         /// <exception cref="ValidationException">The organisation or notice number is missing or too long.</exception>
         /// <exception cref="NotFoundException">No such hidden danger in the actor's scope.</exception>
-        /// <exception cref="DomainRuleException">Not an open major one, posted already, not the actor's level, or the deadline is past.</exception>
+        /// <exception cref="DomainRuleException">Not an open major one, posted already, not the actor's level, or the deadline is past; or someone saved a step on it meanwhile.</exception>
         public async Task HandleAsync(Actor actor, Command command, CancellationToken cancellationToken)
         {
             await _validator.ValidateAndThrowAsync(command, cancellationToken);
@@ -57,7 +57,7 @@ public static class PostHiddenDanger
             var managers = await HiddenDangerNotifications.ManagersAsync(db, hiddenDanger.EnterpriseId, cancellationToken);
             var notified = await notifications.AddAsync(
                 db, actor, hiddenDanger, enterprise => WorkflowNoticeTexts.Posted(enterprise, hiddenDanger, command.Posting), managers.Cast<Guid?>(), now, cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
+            await HiddenDangerUnitOfWork.SaveAsync(db, cancellationToken);
             notifications.Signal(notified);
         }
     }

@@ -12,7 +12,7 @@ public static class RecordWorkersCongressReport
     public sealed class Handler(IDbContextFactory<DualPreventionDbContext> dbFactory, TimeProvider clock)
     {
         /// <exception cref="NotFoundException">No such hidden danger in the actor's scope.</exception>
-        /// <exception cref="DomainRuleException">Not a major one, not open, or not the actor's.</exception>
+        /// <exception cref="DomainRuleException">Not a major one, not open, or not the actor's; or someone saved a step on it meanwhile.</exception>
         public async Task HandleAsync(Actor actor, Command command, CancellationToken cancellationToken)
         {
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -21,7 +21,7 @@ public static class RecordWorkersCongressReport
             var now = clock.GetUtcNow();
             situation.Case!.RecordWorkersCongressReport(now);
             db.HiddenDangerHistory.Add(situation.HiddenDanger.RecordCaseStep(HiddenDangerAction.RecordWorkersCongressReport, by, null, now));
-            await db.SaveChangesAsync(cancellationToken);
+            await HiddenDangerUnitOfWork.SaveAsync(db, cancellationToken);
         }
     }
 }

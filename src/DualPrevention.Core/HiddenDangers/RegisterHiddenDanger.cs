@@ -25,7 +25,7 @@ public static class RegisterHiddenDanger
 
         /// <exception cref="ValidationException">A criterion number or the reason is malformed.</exception>
         /// <exception cref="NotFoundException">No such hidden danger in the actor's scope.</exception>
-        /// <exception cref="DomainRuleException">Not a draft, not the actor's, or a major one without known criteria or reason.</exception>
+        /// <exception cref="DomainRuleException">Not a draft, not the actor's, or a major one without known criteria or reason; or someone saved a step on it meanwhile.</exception>
         public async Task HandleAsync(Actor actor, Command command, CancellationToken cancellationToken)
         {
             await _validator.ValidateAndThrowAsync(command, cancellationToken);
@@ -36,7 +36,7 @@ public static class RegisterHiddenDanger
             var now = clock.GetUtcNow();
             db.HiddenDangerHistory.Add(situation.HiddenDanger.Register(command.Grading, by, now));
             HiddenDangerUnitOfWork.OpenCaseIfMajor(db, situation, now);
-            await db.SaveChangesAsync(cancellationToken);
+            await HiddenDangerUnitOfWork.SaveAsync(db, cancellationToken);
         }
     }
 }

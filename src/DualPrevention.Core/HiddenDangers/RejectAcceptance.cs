@@ -24,7 +24,7 @@ public static class RejectAcceptance
 
         /// <exception cref="ValidationException">A field is missing or too long.</exception>
         /// <exception cref="NotFoundException">No such hidden danger in the actor's scope.</exception>
-        /// <exception cref="DomainRuleException">Not pending acceptance, not the actor's to judge, or the actor is the rectifier or submitted the rectification.</exception>
+        /// <exception cref="DomainRuleException">Not pending acceptance, not the actor's to judge, or the actor is the rectifier or submitted the rectification; or someone saved a step on it meanwhile.</exception>
         public async Task HandleAsync(Actor actor, Command command, CancellationToken cancellationToken)
         {
             await _validator.ValidateAndThrowAsync(command, cancellationToken);
@@ -36,7 +36,7 @@ public static class RejectAcceptance
             db.HiddenDangerHistory.Add(hiddenDanger.RejectAcceptance(command.Comment, by, situation.Submitter, now));
             var notified = await notifications.AddAsync(
                 db, actor, hiddenDanger, enterprise => WorkflowNoticeTexts.AcceptanceRejected(enterprise, hiddenDanger, by.Name), [hiddenDanger.RectifierUserId], now, cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
+            await HiddenDangerUnitOfWork.SaveAsync(db, cancellationToken);
             notifications.Signal(notified);
         }
     }

@@ -22,7 +22,7 @@ public static class RequestDeadlineExtension
         /// <summary>Returns the request's id.</summary>
         /// <exception cref="ValidationException">The reason is missing or too long.</exception>
         /// <exception cref="NotFoundException">No such hidden danger in the actor's scope.</exception>
-        /// <exception cref="DomainRuleException">Not rectifying, not the actor's, one pending already, or the date is not after the deadline.</exception>
+        /// <exception cref="DomainRuleException">Not rectifying, not the actor's, one pending already, or the date is not after the deadline; or someone saved a step on it meanwhile.</exception>
         public async Task<Guid> HandleAsync(Actor actor, Command command, CancellationToken cancellationToken)
         {
             await _validator.ValidateAndThrowAsync(command, cancellationToken);
@@ -32,7 +32,7 @@ public static class RequestDeadlineExtension
             var (request, entry) = situation.HiddenDanger.RequestExtension(command.RequestedDeadline, command.Reason, situation.HasPendingExtension, by, clock.GetUtcNow());
             db.DeadlineExtensionRequests.Add(request);
             db.HiddenDangerHistory.Add(entry);
-            await db.SaveChangesAsync(cancellationToken);
+            await HiddenDangerUnitOfWork.SaveAsync(db, cancellationToken);
             return request.Id;
         }
     }

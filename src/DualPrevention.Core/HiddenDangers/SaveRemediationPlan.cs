@@ -34,7 +34,7 @@ public static class SaveRemediationPlan
         /// <summary>Returns whether the plan is complete (all six parts).</summary>
         /// <exception cref="ValidationException">A part is longer than 2,000 characters.</exception>
         /// <exception cref="NotFoundException">No such hidden danger in the actor's scope.</exception>
-        /// <exception cref="DomainRuleException">Not a major one before acceptance, or not the actor's.</exception>
+        /// <exception cref="DomainRuleException">Not a major one before acceptance, or not the actor's; or someone saved a step on it meanwhile.</exception>
         public async Task<bool> HandleAsync(Actor actor, Command command, CancellationToken cancellationToken)
         {
             await _validator.ValidateAndThrowAsync(command, cancellationToken);
@@ -45,7 +45,7 @@ public static class SaveRemediationPlan
             var majorCase = situation.Case!;
             majorCase.SavePlan(command.Plan, now);
             db.HiddenDangerHistory.Add(situation.HiddenDanger.RecordCaseStep(HiddenDangerAction.SaveRemediationPlan, by, null, now));
-            await db.SaveChangesAsync(cancellationToken);
+            await HiddenDangerUnitOfWork.SaveAsync(db, cancellationToken);
             return majorCase.HasCompletePlan;
         }
     }

@@ -27,7 +27,7 @@ public static class SubmitRectification
 
         /// <exception cref="ValidationException">A field is missing or too long.</exception>
         /// <exception cref="NotFoundException">No such hidden danger in the actor's scope.</exception>
-        /// <exception cref="DomainRuleException">Not rectifying, not the actor's, no after-photo, or a major one without a complete plan.</exception>
+        /// <exception cref="DomainRuleException">Not rectifying, not the actor's, no after-photo, or a major one without a complete plan; or someone saved a step on it meanwhile.</exception>
         public async Task HandleAsync(Actor actor, Command command, CancellationToken cancellationToken)
         {
             await _validator.ValidateAndThrowAsync(command, cancellationToken);
@@ -46,7 +46,7 @@ public static class SubmitRectification
             var accepters = (await HiddenDangerNotifications.ManagersAsync(db, hiddenDanger.EnterpriseId, cancellationToken)).Where(id => id != hiddenDanger.RectifierUserId);
             var notified = await notifications.AddAsync(
                 db, actor, hiddenDanger, enterprise => WorkflowNoticeTexts.RectificationSubmitted(enterprise, hiddenDanger, by.Name), accepters.Cast<Guid?>(), now, cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
+            await HiddenDangerUnitOfWork.SaveAsync(db, cancellationToken);
             notifications.Signal(notified);
         }
     }

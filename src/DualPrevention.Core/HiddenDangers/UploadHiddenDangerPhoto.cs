@@ -22,7 +22,7 @@ public static class UploadHiddenDangerPhoto
         /// <summary>Returns the photo's id.</summary>
         /// <exception cref="ValidationException">The kind is no <see cref="PhotoKind"/>.</exception>
         /// <exception cref="NotFoundException">No such hidden danger in the actor's scope.</exception>
-        /// <exception cref="DomainRuleException">Closed, not the actor's, or the content is empty, too large or no JPEG/PNG.</exception>
+        /// <exception cref="DomainRuleException">Closed, not the actor's, or the content is empty, too large or no JPEG/PNG; or someone saved a step on it meanwhile.</exception>
         public async Task<Guid> HandleAsync(Actor actor, Command command, CancellationToken cancellationToken)
         {
             if (!Enum.IsDefined(command.Kind))
@@ -37,7 +37,7 @@ public static class UploadHiddenDangerPhoto
             var photo = Photo.Create(hiddenDanger.EnterpriseId, hiddenDanger.RegionCode, stored, actor.Scope.UserId, clock.GetUtcNow());
             photo.AttachToHiddenDanger(hiddenDanger.Id, command.Kind);
             db.Photos.Add(photo);
-            await db.SaveChangesAsync(cancellationToken);
+            await HiddenDangerUnitOfWork.SaveAsync(db, cancellationToken);
             return photo.Id;
         }
     }

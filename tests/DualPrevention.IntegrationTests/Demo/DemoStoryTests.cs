@@ -1,9 +1,12 @@
 using System.Diagnostics;
 using DualPrevention.Core;
+using DualPrevention.Core.Accounts;
 using DualPrevention.Core.Demo;
 using DualPrevention.Core.HiddenDangers;
 using DualPrevention.Core.Inspections;
 using DualPrevention.Core.Tenancy;
+using DualPrevention.IntegrationTests.Escalations;
+using DualPrevention.IntegrationTests.HiddenDangers;
 using DualPrevention.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -166,6 +169,24 @@ public class DemoStoryTests(DemoStoryDatabase database, ITestOutputHelper output
         story.ShouldAllBe(h => h.UpdatedAt < DemoStoryDatabase.Told);
         (await db.AuditEntries.AnyAsync(a => a.EntityType == nameof(MajorHiddenDangerCase) && a.EntityId == posted.Id.ToString() && a.UserName == "qingdao"))
             .ShouldBeTrue("each step is audited under the person who took it");
+    }
+
+    [Fact]
+    public async Task After_the_first_escalation_each_regulator_finds_its_supervision_list_filled()
+    {
+        await database.EscalateAsync();
+
+        var province = As.Region("370000", Roles.ProvinceStaff);
+        var provinceList = await As.RunAsync<ListProvinceSupervision.Handler, SupervisionList.Result>(
+            database, province, h => h.HandleAsync(province, new ListProvinceSupervision.Query(PageSize: 100), CancellationToken.None));
+        var longOverdue = provinceList.Items.Items.Single(r => r.Name == "球罐区两台可燃气体检测器故障未修复");
+        (longOverdue.EnterpriseId, longOverdue.DaysOverdue, longOverdue.StepCodes.Contains("overdue-30d-province")).ShouldBe((database.Wf1, 35, true));
+
+        var weifang = As.Region("370700", Roles.CityReviewer);
+        var cityList = await As.RunAsync<ListCitySupervision.Handler, SupervisionList.Result>(
+            database, weifang, h => h.HandleAsync(weifang, new ListCitySupervision.Query(PageSize: 100), CancellationToken.None));
+        cityList.Items.Items.ShouldContain(r => r.Name == "加氢反应器温度高高联锁被摘除后未恢复" && r.Level == HiddenDangerLevel.Major && r.IsOverdue);
+        cityList.Items.Items.ShouldAllBe(r => r.EnterpriseId == database.Wf1);
     }
 
     [Fact]
