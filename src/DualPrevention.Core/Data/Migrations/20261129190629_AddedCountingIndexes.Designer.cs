@@ -14,8 +14,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace DualPrevention.Core.Data.Migrations
 {
     [DbContext(typeof(DualPreventionDbContext))]
-    [Migration("20261129182457_EvaluatedTenantScopeOncePerStatement")]
-    partial class EvaluatedTenantScopeOncePerStatement
+    [Migration("20261129190629_AddedCountingIndexes")]
+    partial class AddedCountingIndexes
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -795,6 +795,12 @@ namespace DualPrevention.Core.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
 
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
                     b.HasKey("Id")
                         .HasName("pk_hidden_danger");
 
@@ -815,6 +821,12 @@ namespace DualPrevention.Core.Data.Migrations
 
                     b.HasIndex("EnterpriseId", "State")
                         .HasDatabaseName("ix_hidden_danger_enterprise_id_state");
+
+                    b.HasIndex(new[] { "EnterpriseId" }, "ix_hidden_danger_counted")
+                        .HasDatabaseName("ix_hidden_danger_counted")
+                        .HasFilter("NOT is_deleted AND state NOT IN (0, 5)");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "EnterpriseId" }, "ix_hidden_danger_counted"), new[] { "RegionCode", "State", "Level", "Deadline", "RegisteredAt", "AcceptedAt", "ClosedOutAt", "Source", "Category" });
 
                     b.ToTable("hidden_danger", null, t =>
                         {
@@ -2537,6 +2549,12 @@ namespace DualPrevention.Core.Data.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_risk_event_unit_id_name")
                         .HasFilter("NOT is_deleted");
+
+                    b.HasIndex(new[] { "EnterpriseId" }, "ix_risk_event_counted")
+                        .HasDatabaseName("ix_risk_event_counted")
+                        .HasFilter("NOT is_deleted");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "EnterpriseId" }, "ix_risk_event_counted"), new[] { "RegionCode", "UnitId", "Level" });
 
                     b.ToTable("risk_event", (string)null);
                 });
