@@ -7,7 +7,8 @@ namespace DualPrevention.Benchmarks;
 
 /// <summary>
 /// A fresh, migrated database on the server named by <c>DP_BENCH_PG_ADMIN</c> (a superuser connection string),
-/// else on the private cluster deploy/local/benchmark-pg.sh starts; dropped on dispose.
+/// else on the private cluster deploy/local/benchmark-pg.sh starts; dropped on dispose — unless it was opened by
+/// <see cref="OpenKeptAsync"/>, which keeps it for the next run.
 /// </summary>
 internal sealed class BenchmarkDatabase : IAsyncDisposable
 {
@@ -15,10 +16,13 @@ internal sealed class BenchmarkDatabase : IAsyncDisposable
     private const string AppRole = "dp_app";
 
     private readonly string _admin;
+    private readonly bool _kept;
 
-    private BenchmarkDatabase(string admin, string name)
+    private BenchmarkDatabase(string admin, string name, bool kept = false, bool existed = false)
     {
         _admin = admin;
+        _kept = kept;
+        Existed = existed;
         Name = name;
         OwnerConnectionString = With(admin, name, OwnerRole);
         AppConnectionString = With(admin, name, AppRole);
@@ -30,10 +34,43 @@ internal sealed class BenchmarkDatabase : IAsyncDisposable
 
     public string AppConnectionString { get; }
 
-    public static async Task<BenchmarkDatabase> CreateAsync()
+    /// <summary>True when <see cref="OpenKeptAsync"/> found the database from an earlier run (its seed is there).</summary>
+    public bool Existed { get; }
+
+    public static Task<BenchmarkDatabase> CreateAsync() => OpenAsync(new BenchmarkDatabase(Admin(), $"dp_bench_{Guid.NewGuid():N}"));
+
+    /// <summary>
+    /// The database named by <c>DP_BENCH_KEEP_DB</c>, created and migrated if missing (pending migrations are applied
+    /// if not) and never dropped, so a benchmark can skip seeding on the next run; without the variable a fresh one as
+    /// <see cref="CreateAsync"/>. Drop it by hand when done (<c>DROP DATABASE name WITH (FORCE)</c>).
+    /// </summary>
+    public static async Task<BenchmarkDatabase> OpenKeptAsync()
     {
-        var admin = Environment.GetEnvironmentVariable("DP_BENCH_PG_ADMIN") is { Length: > 0 } given ? given : StartPrivateCluster();
-        var database = new BenchmarkDatabase(admin, $"dp_bench_{Guid.NewGuid():N}");
+        if (Environment.GetEnvironmentVariable("DP_BENCH_KEEP_DB") is not { Length: > 0 } name)
+        {
+            return await CreateAsync();
+        }
+
+        if (!System.Text.RegularExpressions.Regex.IsMatch(name, "^[a-z_][a-z0-9_]*$"))
+        {
+            throw new InvalidOperationException("DP_BENCH_KEEP_DB must be a lower-case PostgreSQL identifier.");
+        }
+
+        var admin = Admin();
+        await using var connection = new NpgsqlConnection(admin);
+        await connection.OpenAsync();
+        await using var exists = new NpgsqlCommand("SELECT count(*) FROM pg_database WHERE datname = @name", connection);
+        exists.Parameters.AddWithValue("name", name);
+        var existed = (long)(await exists.ExecuteScalarAsync())! > 0;
+        return await OpenAsync(new BenchmarkDatabase(admin, name, kept: true, existed));
+    }
+
+    private static string Admin() =>
+        Environment.GetEnvironmentVariable("DP_BENCH_PG_ADMIN") is { Length: > 0 } given ? given : StartPrivateCluster();
+
+    private static async Task<BenchmarkDatabase> OpenAsync(BenchmarkDatabase database)
+    {
+        var admin = database._admin;
         await using (var connection = new NpgsqlConnection(admin))
         {
             await connection.OpenAsync();
@@ -44,8 +81,11 @@ internal sealed class BenchmarkDatabase : IAsyncDisposable
                 await ensure.ExecuteNonQueryAsync();
             }
 
-            await using var create = new NpgsqlCommand($"CREATE DATABASE {database.Name} OWNER {OwnerRole}", connection);
-            await create.ExecuteNonQueryAsync();
+            if (!database.Existed)
+            {
+                await using var create = new NpgsqlCommand($"CREATE DATABASE {database.Name} OWNER {OwnerRole}", connection);
+                await create.ExecuteNonQueryAsync();
+            }
         }
 
         await new DatabaseMigrator(TimeProvider.System, NullLogger<DatabaseMigrator>.Instance).MigrateAsync(database.OwnerConnectionString, AppRole, CancellationToken.None);
@@ -67,6 +107,11 @@ internal sealed class BenchmarkDatabase : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         NpgsqlConnection.ClearAllPools();
+        if (_kept)
+        {
+            return;
+        }
+
         await using var connection = new NpgsqlConnection(_admin);
         await connection.OpenAsync();
         await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {Name} WITH (FORCE)", connection);

@@ -31,6 +31,13 @@ internal sealed class HiddenDangerConfiguration : IEntityTypeConfiguration<Hidde
         builder.HasIndex(h => new { h.EnterpriseId, h.State });
         builder.HasIndex(h => new { h.EnterpriseId, h.LedgerNo }).IsUnique().HasFilter("ledger_no IS NOT NULL");
         builder.HasIndex(h => h.Deadline).HasFilter("state IN (1, 2, 3)").HasDatabaseName("ix_hidden_danger_open_deadline");
+
+        // The hidden dangers reports and dashboards count (ComplianceSql, DashboardSql), with every column they and the
+        // tenant policy read, so a city's counts are an index-only scan (ADR 0011).
+        builder.HasIndex(h => h.EnterpriseId, "ix_hidden_danger_counted")
+            .IncludeProperties(h => new { h.RegionCode, h.State, h.Level, h.Deadline, h.RegisteredAt, h.AcceptedAt, h.ClosedOutAt, h.Source, h.Category })
+            .HasFilter("NOT is_deleted AND state NOT IN (0, 5)")
+            .HasDatabaseName("ix_hidden_danger_counted");
         builder.ToTable(t => t.HasCheckConstraint("ck_hidden_danger_cost_not_negative", "cost_ten_thousand_yuan IS NULL OR cost_ten_thousand_yuan >= 0"));
     }
 }

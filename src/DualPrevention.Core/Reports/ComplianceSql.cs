@@ -5,36 +5,34 @@ namespace DualPrevention.Core.Reports;
 /// <c>@ids</c> (uuid[], the enterprises, already narrowed to the caller's scope by the tenant filter), <c>@from</c>,
 /// <c>@to</c> (local dates, <c>@to</c> exclusive), <c>@start</c>, <c>@end</c> (the same as UTC) and <c>@today</c>
 /// (local date of the evaluation, for 超期). Windows come from <c>inspection_daily_statistic</c>, never the raw
-/// windows; the register and hidden dangers are read directly (indexed by enterprise). A unit's level is the
-/// highest level of its events (spec §6.1); units without an event have none.
+/// windows; the register and hidden dangers are read directly, index-only (<c>ix_risk_event_counted</c>,
+/// <c>ix_hidden_danger_counted</c>, ADR 0011), events in one pass grouped by unit.
+/// A unit's level is the highest level of its events (spec §6.1); units without an event have none.
 /// </summary>
 internal static class ComplianceSql
 {
     public static readonly string PerEnterprise = $"""
         WITH ids AS (SELECT unnest(@ids) AS id),
-        events AS (
-          SELECT v.enterprise_id, v.unit_id, v.level
+        unit_events AS (
+          SELECT v.enterprise_id, v.unit_id, min(v.level) AS level,
+                 count(*) FILTER (WHERE v.level = 1) AS e1, count(*) FILTER (WHERE v.level = 2) AS e2,
+                 count(*) FILTER (WHERE v.level = 3) AS e3, count(*) FILTER (WHERE v.level = 4) AS e4
           FROM risk_event v
           WHERE v.enterprise_id = ANY(@ids) AND NOT v.is_deleted
-        ),
-        units AS (
-          SELECT u.enterprise_id, min(v.level) AS level
-          FROM risk_analysis_unit u
-          JOIN events v ON v.unit_id = u.id
-          WHERE u.enterprise_id = ANY(@ids) AND NOT u.is_deleted
-          GROUP BY u.enterprise_id, u.id
+          GROUP BY v.enterprise_id, v.unit_id
         ),
         unit_counts AS (
-          SELECT enterprise_id,
-                 count(*) FILTER (WHERE level = 1) AS u1, count(*) FILTER (WHERE level = 2) AS u2,
-                 count(*) FILTER (WHERE level = 3) AS u3, count(*) FILTER (WHERE level = 4) AS u4
-          FROM units GROUP BY enterprise_id
+          SELECT u.enterprise_id,
+                 count(*) FILTER (WHERE x.level = 1) AS u1, count(*) FILTER (WHERE x.level = 2) AS u2,
+                 count(*) FILTER (WHERE x.level = 3) AS u3, count(*) FILTER (WHERE x.level = 4) AS u4
+          FROM risk_analysis_unit u
+          JOIN unit_events x ON x.unit_id = u.id
+          WHERE u.enterprise_id = ANY(@ids) AND NOT u.is_deleted
+          GROUP BY u.enterprise_id
         ),
         event_counts AS (
-          SELECT enterprise_id,
-                 count(*) FILTER (WHERE level = 1) AS e1, count(*) FILTER (WHERE level = 2) AS e2,
-                 count(*) FILTER (WHERE level = 3) AS e3, count(*) FILTER (WHERE level = 4) AS e4
-          FROM events GROUP BY enterprise_id
+          SELECT enterprise_id, sum(e1)::bigint AS e1, sum(e2)::bigint AS e2, sum(e3)::bigint AS e3, sum(e4)::bigint AS e4
+          FROM unit_events GROUP BY enterprise_id
         ),
         windows AS (
           SELECT s.enterprise_id,

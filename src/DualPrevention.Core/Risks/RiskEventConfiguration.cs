@@ -18,5 +18,12 @@ internal sealed class RiskEventConfiguration : IEntityTypeConfiguration<RiskEven
         builder.Property(e => e.C).HasPrecision(6, 2);
         builder.Property(e => e.Score).HasPrecision(10, 2);
         builder.HasIndex(e => new { e.UnitId, e.Name }).IsUnique().HasFilter("NOT is_deleted");
+
+        // The four-colour counts of reports and dashboards (ComplianceSql) read events index-only; their units, a fifth as
+        // many, come through the foreign-key index (ADR 0011).
+        builder.HasIndex(e => e.EnterpriseId, "ix_risk_event_counted")
+            .IncludeProperties(e => new { e.RegionCode, e.UnitId, e.Level })
+            .HasFilter("NOT is_deleted")
+            .HasDatabaseName("ix_risk_event_counted");
     }
 }

@@ -819,6 +819,12 @@ namespace DualPrevention.Core.Data.Migrations
                     b.HasIndex("EnterpriseId", "State")
                         .HasDatabaseName("ix_hidden_danger_enterprise_id_state");
 
+                    b.HasIndex(new[] { "EnterpriseId" }, "ix_hidden_danger_counted")
+                        .HasDatabaseName("ix_hidden_danger_counted")
+                        .HasFilter("NOT is_deleted AND state NOT IN (0, 5)");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "EnterpriseId" }, "ix_hidden_danger_counted"), new[] { "RegionCode", "State", "Level", "Deadline", "RegisteredAt", "AcceptedAt", "ClosedOutAt", "Source", "Category" });
+
                     b.ToTable("hidden_danger", null, t =>
                         {
                             t.HasCheckConstraint("ck_hidden_danger_cost_not_negative", "cost_ten_thousand_yuan IS NULL OR cost_ten_thousand_yuan >= 0");
@@ -2540,6 +2546,12 @@ namespace DualPrevention.Core.Data.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_risk_event_unit_id_name")
                         .HasFilter("NOT is_deleted");
+
+                    b.HasIndex(new[] { "EnterpriseId" }, "ix_risk_event_counted")
+                        .HasDatabaseName("ix_risk_event_counted")
+                        .HasFilter("NOT is_deleted");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "EnterpriseId" }, "ix_risk_event_counted"), new[] { "RegionCode", "UnitId", "Level" });
 
                     b.ToTable("risk_event", (string)null);
                 });
