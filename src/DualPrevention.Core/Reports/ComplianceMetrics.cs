@@ -18,7 +18,7 @@ namespace DualPrevention.Core.Reports;
 /// <param name="AccountabilityCompleted">包保 windows completed on time by role, same order.</param>
 /// <param name="HiddenDangersGeneral">一般隐患 registered in the period (not invalidated).</param>
 /// <param name="HiddenDangersMajor">重大隐患 registered in the period (not invalidated).</param>
-/// <param name="HiddenDangersToRectify">Hidden dangers whose deadline lies in the period (not invalidated): the base of the remediation rate.</param>
+/// <param name="HiddenDangersToRectify">Hidden dangers whose deadline lies in the period and has passed by the evaluation day, or that are accepted already (not invalidated): the base of the remediation rate, so a running period is not dragged down by deadlines still ahead.</param>
 /// <param name="HiddenDangersRectified">Of those, the ones accepted (验收通过 or closed out) by now.</param>
 /// <param name="HiddenDangersRectifiedOnTime">Of those, the ones accepted on or before the deadline day (local).</param>
 /// <param name="OverdueGeneral">一般隐患 open and past the deadline at the evaluation time.</param>

@@ -49,7 +49,7 @@ internal static class ComplianceSql
           SELECT h.enterprise_id,
                  count(*) FILTER (WHERE h.registered_at >= @start AND h.registered_at < @end AND h.level = 0) AS registered_general,
                  count(*) FILTER (WHERE h.registered_at >= @start AND h.registered_at < @end AND h.level = 1) AS registered_major,
-                 count(*) FILTER (WHERE h.deadline >= @from AND h.deadline < @to) AS to_rectify,
+                 count(*) FILTER (WHERE h.deadline >= @from AND h.deadline < @to AND (h.deadline < @today OR h.state IN (4, 6))) AS to_rectify,
                  count(*) FILTER (WHERE h.deadline >= @from AND h.deadline < @to AND h.state IN (4, 6)) AS rectified,
                  count(*) FILTER (WHERE h.deadline >= @from AND h.deadline < @to AND h.state IN (4, 6)
                                   AND (h.accepted_at AT TIME ZONE '{BusinessTime.ZoneId}')::date <= h.deadline) AS rectified_on_time,

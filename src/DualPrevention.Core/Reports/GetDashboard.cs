@@ -57,7 +57,7 @@ public static class GetDashboard
                 .ToList();
 
             var buckets = TrendBuckets.Of(query.Period);
-            var figures = await FiguresAsync(enterprises.Select(r => r.EnterpriseId!.Value).ToArray(), query.Period, cancellationToken);
+            var figures = await FiguresAsync(enterprises.Select(r => r.EnterpriseId!.Value).ToArray(), query.Period, BusinessTime.LocalDate(report.EvaluatedAt), cancellationToken);
             var trend = buckets.Select(b =>
             {
                 var (due, completed) = figures.Completion.GetValueOrDefault(b.Start);
@@ -100,7 +100,7 @@ public static class GetDashboard
                 .ToList();
         }
 
-        private async Task<Figures> FiguresAsync(Guid[] ids, ReportPeriod period, CancellationToken cancellationToken)
+        private async Task<Figures> FiguresAsync(Guid[] ids, ReportPeriod period, DateOnly today, CancellationToken cancellationToken)
         {
             var figures = new Figures([], [], [], []);
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -112,6 +112,7 @@ public static class GetDashboard
             command.Parameters.AddWithValue("to", period.To);
             command.Parameters.AddWithValue("start", period.StartUtc);
             command.Parameters.AddWithValue("end", period.EndUtc);
+            command.Parameters.AddWithValue("today", today);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
@@ -140,7 +141,7 @@ public static class GetDashboard
         }
 
         /// <param name="Completion">(due, completed) by bucket start.</param>
-        /// <param name="Rectification">(deadline in the bucket, accepted by now) by bucket start.</param>
+        /// <param name="Rectification">(deadline in the bucket and come by today or met already, accepted by now) by bucket start.</param>
         private sealed record Figures(
             Dictionary<DateOnly, (int Due, int Completed)> Completion, Dictionary<DateOnly, (int ToRectify, int Rectified)> Rectification,
             List<SourceCount> BySource, List<CategoryCount> ByCategory);

@@ -31,6 +31,17 @@ public class ComplianceReportTests(ComplianceDatabase database) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_running_quarter_counts_only_the_deadlines_that_have_come_or_are_met_already()
+    {
+        var report = await Report(RegisterDriver.Regulator("370200"), new(ReportPeriod.Quarter(2026, 4)));
+
+        var qd2 = report.Rows.Single(r => r.EnterpriseId == database.Qd2).Metrics;
+        (qd2.HiddenDangersToRectify, qd2.HiddenDangersRectified).ShouldBe((5, 2), "the posted major one due 12-31 is not yet judged on 11-30");
+        var wf1 = (await Report(RegisterDriver.Regulator("370700"), new(ReportPeriod.Quarter(2026, 4)))).Rows.Single(r => r.EnterpriseId == database.Wf1).Metrics;
+        (wf1.HiddenDangersToRectify, wf1.RectificationRate).ShouldBe((0, null), "its only deadline, 12-05, is still ahead");
+    }
+
+    [Fact]
     public async Task An_overdue_major_hidden_danger_vetoes_the_operating_effect_score()
     {
         var report = await Report(RegisterDriver.Regulator("370200"), new(November));
