@@ -95,7 +95,7 @@ internal static class ServiceRegistration
             options.DefaultRequestCulture = new RequestCulture("zh-CN");
             options.SupportedCultures = SupportedCultures;
             options.SupportedUICultures = SupportedCultures;
-            options.RequestCultureProviders = [new CookieRequestCultureProvider()];
+            options.RequestCultureProviders = [new CookieRequestCultureProvider(), new ApiAcceptLanguageRequestCultureProvider()];
         });
 
         // Chinese pages stay readable (and smaller) when CJK is written as text, not as numeric entities.

@@ -55,4 +55,29 @@ public class HostingTests(WebFixture web) : IClassFixture<WebFixture>
         english.Headers.Add("Cookie", ".AspNetCore.Culture=c%3Den-US%7Cuic%3Den-US");
         (await (await client.SendAsync(english)).Content.ReadAsStringAsync()).ShouldContain("Dual Prevention Platform");
     }
+
+    [Fact]
+    public async Task The_login_page_ignores_a_browsers_accept_language_and_stays_Chinese()
+    {
+        var english = new HttpRequestMessage(HttpMethod.Get, "/account/login");
+        english.Headers.Add("Accept-Language", "en-US");
+
+        (await (await web.Factory.CreateClient().SendAsync(english)).Content.ReadAsStringAsync()).ShouldContain("双重预防机制信息平台");
+    }
+
+    [Fact]
+    public async Task An_unreadable_api_request_is_refused_in_Chinese_and_in_English_when_the_caller_asks_for_it()
+    {
+        var client = await web.ApiClientAsync("demo-qd1-admin");
+
+        var chinese = await client.GetAsync("/api/v1/hidden-dangers?enterpriseId=notaguid");
+        var english = new HttpRequestMessage(HttpMethod.Get, "/api/v1/hidden-dangers?enterpriseId=notaguid");
+        english.Headers.Add("Accept-Language", "en-US");
+        var answered = await client.SendAsync(english);
+
+        chinese.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await chinese.Content.ReadAsStringAsync()).ShouldContain("无法读取请求：请检查查询参数");
+        answered.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await answered.Content.ReadAsStringAsync()).ShouldContain("The request could not be read");
+    }
 }
