@@ -1,9 +1,7 @@
-using System.Globalization;
 using DualPrevention.Core;
 using DualPrevention.Core.Localization;
 using FluentValidation;
 using Microsoft.AspNetCore.Diagnostics;
-using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace DualPrevention.Web.Hosting;
@@ -17,14 +15,7 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        // The handler runs outside request localization (it sits before it in the pipeline), so the texts it writes
-        // itself take the request's culture from the feature that middleware left on the request.
-        if (httpContext.Features.Get<IRequestCultureFeature>() is { } requestCulture)
-        {
-            CultureInfo.CurrentCulture = requestCulture.RequestCulture.Culture;
-            CultureInfo.CurrentUICulture = requestCulture.RequestCulture.UICulture;
-        }
-
+        StatusProblemDetails.UseRequestCulture(httpContext);
         ProblemDetails? problem = exception switch
         {
             ValidationException validation => new HttpValidationProblemDetails(

@@ -106,7 +106,7 @@ internal static class ServiceRegistration
         services.AddMudServices();
         services.AddHttpContextAccessor();
 
-        services.AddProblemDetails();
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = StatusProblemDetails.Describe);
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         // Nested use-case types share short names (RegisterEnterprise.Command, CreateAccount.Command): name schemas by both.

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 
 namespace DualPrevention.Web.Tests.Hosting;
@@ -79,5 +80,19 @@ public class HostingTests(WebFixture web) : IClassFixture<WebFixture>
         (await chinese.Content.ReadAsStringAsync()).ShouldContain("无法读取请求：请检查查询参数");
         answered.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await answered.Content.ReadAsStringAsync()).ShouldContain("The request could not be read");
+    }
+
+    [Fact]
+    public async Task A_refused_role_and_a_missing_token_are_told_why()
+    {
+        var admin = await web.ApiClientAsync("demo-qd1-admin");
+
+        var forbidden = await admin.PostAsJsonAsync("/api/v1/enterprises", new { shortCode = "nope", details = new { }, firstAdmin = new { } });
+        var anonymous = await web.Factory.CreateClient().GetAsync("/api/v1/hidden-dangers");
+
+        forbidden.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await forbidden.Content.ReadAsStringAsync()).ShouldContain("您的角色无权执行此操作");
+        anonymous.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await anonymous.Content.ReadAsStringAsync()).ShouldContain("请先登录");
     }
 }
