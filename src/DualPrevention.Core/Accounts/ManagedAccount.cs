@@ -10,11 +10,17 @@ namespace DualPrevention.Core.Accounts;
 /// </summary>
 internal static class ManagedAccount
 {
+    /// <exception cref="DomainRuleException">The account is the actor's own (another manager locks it or resets its password).</exception>
     /// <exception cref="NotFoundException">Not an account the actor manages.</exception>
     public static async Task<ApplicationUser> FindAsync(AccountUnitOfWork work, Actor actor, Guid userId, CancellationToken cancellationToken)
     {
+        if (userId == actor.Scope.UserId)
+        {
+            throw new DomainRuleException(CoreText.Get("Account.NotSelf"));
+        }
+
         var target = await ListAccounts.Handler.Visible(work.Db, actor)
-            .Where(u => u.Id == userId && u.Id != actor.Scope.UserId)
+            .Where(u => u.Id == userId)
             .Select(u => new
             {
                 u.EnterpriseId,

@@ -9,6 +9,7 @@ public static class ResetAccountPassword
 
     public sealed class Handler(IServiceScopeFactory scopes)
     {
+        /// <exception cref="DomainRuleException">The account is the actor's own.</exception>
         /// <exception cref="NotFoundException">Not an account the actor manages.</exception>
         /// <exception cref="DomainRuleException">Identity refused the password.</exception>
         public async Task HandleAsync(Actor actor, Command command, CancellationToken cancellationToken)

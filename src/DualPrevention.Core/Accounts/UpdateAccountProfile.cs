@@ -25,6 +25,7 @@ public static class UpdateAccountProfile
         private readonly Validator _validator = new();
 
         /// <exception cref="ValidationException">A field is too long.</exception>
+        /// <exception cref="DomainRuleException">The account is the actor's own.</exception>
         /// <exception cref="NotFoundException">Not an account the actor manages.</exception>
         public async Task HandleAsync(Actor actor, Command command, CancellationToken cancellationToken)
         {

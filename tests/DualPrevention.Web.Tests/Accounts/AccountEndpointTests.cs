@@ -58,6 +58,21 @@ public class AccountEndpointTests(WebFixture web) : IClassFixture<WebFixture>
     }
 
     [Fact]
+    public async Task A_city_reviewer_is_told_that_their_own_account_is_managed_by_another()
+    {
+        var qingdao = await web.ApiClientAsync("qingdao");
+        var province = await web.ApiClientAsync("province");
+        var own = (await province.GetFromJsonAsync<JsonElement>("/api/v1/accounts?search=qingdao")).GetProperty("items")
+            .EnumerateArray().Single(i => i.GetProperty("userName").GetString() == "qingdao").GetProperty("id").GetGuid();
+
+        var locked = await qingdao.PostAsync($"/api/v1/accounts/{own}/lock", null);
+
+        locked.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await locked.Content.ReadAsStringAsync()).ShouldContain("不能在账号管理中处理自己的账号");
+        (await qingdao.GetAsync("/api/v1/hidden-dangers")).StatusCode.ShouldBe(HttpStatusCode.OK, "the account stays usable");
+    }
+
+    [Fact]
     public async Task Inspectors_may_not_manage_accounts()
     {
         var inspector = await web.ApiClientAsync("demo-qd1-inspector");

@@ -60,7 +60,7 @@ public class SessionRevocationTests(WebFixture web) : IClassFixture<WebFixture>
 
         (await province.PostAsJsonAsync($"/api/v1/accounts/{adminId}/reset-password", new { newPassword = "Takeover@2026" })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await province.PostAsync($"/api/v1/accounts/{adminId}/lock", null)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
-        (await province.PostAsJsonAsync($"/api/v1/accounts/{provinceId}/reset-password", new { newPassword = "Selfset@2026" })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await province.PostAsJsonAsync($"/api/v1/accounts/{provinceId}/reset-password", new { newPassword = "Selfset@2026" })).StatusCode.ShouldBe(HttpStatusCode.BadRequest, "their own account is another manager's to reset");
     }
 
     [Fact]
