@@ -20,7 +20,8 @@ public static class CreateAccount
         public Validator()
         {
             RuleFor(c => c.Account).NotNull().SetValidator(new NewAccountValidator());
-            RuleFor(c => c.Role).NotEmpty();
+            RuleFor(c => c.Role).Cascade(CascadeMode.Stop).NotEmpty()
+                .Must(role => Roles.All.Contains(role)).WithMessage(_ => CoreText.Get("Account.Role.Unknown", string.Join(", ", Roles.All)));
         }
     }
 
@@ -47,11 +48,9 @@ public static class CreateAccount
                 }
             }
 
-            if (!Roles.All.Contains(command.Role)
-                || !AccountPermissions.CanManage(actor, command.Role, command.EnterpriseId, command.RegionCode, enterpriseRegion))
+            if (!AccountPermissions.CanManage(actor, command.Role, command.EnterpriseId, command.RegionCode, enterpriseRegion))
             {
-                var roleName = Roles.All.Contains(command.Role) ? CoreText.Get($"Role.{command.Role}") : command.Role;
-                throw new DomainRuleException(CoreText.Get("Account.Role.NotAllowed", roleName));
+                throw new DomainRuleException(CoreText.Get("Account.Role.NotAllowed", CoreText.Get($"Role.{command.Role}")));
             }
 
             await using var transaction = await work.Db.Database.BeginTransactionAsync(cancellationToken);

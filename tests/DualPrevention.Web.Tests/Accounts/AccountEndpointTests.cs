@@ -73,6 +73,24 @@ public class AccountEndpointTests(WebFixture web) : IClassFixture<WebFixture>
     }
 
     [Fact]
+    public async Task An_unknown_role_is_named_as_unknown_with_the_roles_there_are()
+    {
+        var qingdao = await web.ApiClientAsync("qingdao");
+
+        var created = await qingdao.PostAsJsonAsync("/api/v1/accounts", new
+        {
+            account = new { userName = "root", displayName = "超级用户", initialPassword = "Start#2026" },
+            role = "Root",
+            regionCode = "370200",
+        });
+
+        created.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var body = await created.Content.ReadAsStringAsync();
+        body.ShouldContain("未知角色");
+        body.ShouldContain("CityReviewer");
+    }
+
+    [Fact]
     public async Task Inspectors_may_not_manage_accounts()
     {
         var inspector = await web.ApiClientAsync("demo-qd1-inspector");
