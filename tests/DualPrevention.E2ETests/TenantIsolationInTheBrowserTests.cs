@@ -47,8 +47,31 @@ public class TenantIsolationInTheBrowserTests(BrowserFixture browser) : IClassFi
         var scrollWidth = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
 
         scrollWidth.ShouldBeLessThanOrEqualTo(375);
-        (await page.IsVisibleAsync("[data-testid=scope-name]")).ShouldBeTrue();
+        await AppBarFitsAsync(page);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetTempPath(), "dp-phone-enterprise.png"), FullPage = true });
+
+        // English labels are longer; sign-out must still be on screen (trial finding: it slid off at x = 374).
+        await page.GotoAsync($"/culture/set?culture=en-US&returnUrl=/enterprises/{browser.Qd2}");
+        await page.WaitForSelectorAsync("[data-testid=enterprise-name]");
+        await AppBarFitsAsync(page);
+        await page.GotoAsync($"/culture/set?culture=zh-CN&returnUrl=/enterprises/{browser.Qd2}");
+    }
+
+    /// <summary>The scope chip shows a readable part of its name and every app-bar action lies inside the 375 px screen.</summary>
+    private static async Task AppBarFitsAsync(IPage page)
+    {
+        await page.WaitForSelectorAsync("[data-testid=logout]");
+
+        // Measured in one script run, so a re-render between finding and measuring cannot detach an element.
+        var edges = await page.EvaluateAsync<double[]>(
+            """
+            () => ['[data-testid=scope-name]', '[data-testid=notification-bell]', '.user-button', '[data-testid=logout]']
+              .map(s => document.querySelector(s).getBoundingClientRect())
+              .flatMap((r, i) => i === 0 ? [r.width] : [r.right])
+            """);
+
+        edges[0].ShouldBeGreaterThan(40, "the scope chip is more than a sliver");
+        edges.Skip(1).ShouldAllBe(right => right <= 375, "bell, account and sign-out lie on screen");
     }
 
     [Fact]
