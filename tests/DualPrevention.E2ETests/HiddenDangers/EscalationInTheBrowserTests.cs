@@ -34,7 +34,7 @@ public class EscalationInTheBrowserTests(BrowserFixture browser) : IClassFixture
 
         await page.ReloadAsync();
         var row = page.Locator("[data-testid=supervision-table] tr", new() { Has = page.Locator("[data-testid=supervision-row]", new() { HasText = "二号罐区呼吸阀锈蚀" }) });
-        await row.Locator("[data-testid=supervision-reason]", new() { HasText = "逾期升级" }).WaitForAsync();
+        await row.Locator("[data-testid=supervision-reason]", new() { HasText = "阶梯升级上报" }).WaitForAsync();
         (await row.Locator("[data-testid=overdue]").InnerTextAsync()).ShouldContain("超期 10 天");
         (await row.InnerTextAsync()).ShouldContain("一般隐患超期 7 天");
     }
