@@ -31,7 +31,7 @@ public class RiskNotificationCardInTheBrowserTests(BrowserFixture browser) : ICl
         var band = page.Locator("[data-testid=level-band]");
         (await band.InnerTextAsync()).ShouldContain("风险告知卡");
         (await band.InnerTextAsync()).ShouldContain("较大风险");
-        (await band.EvaluateAsync<string>("e => getComputedStyle(e).backgroundColor")).ShouldBe("rgb(244, 132, 0)");
+        await Assertions.Expect(band).ToHaveCSSAsync("background-color", "rgb(244, 132, 0)");
         var qr = page.Locator("[data-testid=card-qr]");
         (await qr.IsVisibleAsync()).ShouldBeTrue();
         (await qr.EvaluateAsync<int>("img => img.naturalWidth")).ShouldBeGreaterThan(100, "the PNG decoded");

@@ -50,7 +50,7 @@ public sealed class HiddenDangerConcurrencyTests(DemoDatabase database) : IClass
 
         var accept = Outcome(_driver.AcceptAsync(_safetyOfficer, id));
         var reject = Outcome(_driver.RunAsync<RejectAcceptance.Handler>(_admin, h => h.HandleAsync(_admin, new(id, "照片不清晰"), default)));
-        await WaitForWaitingUpdatesAsync(holder, 2);
+        await WaitForWaitingUpdatesAsync(database.Name, 2, accept, reject);
         await hold.RollbackAsync();
 
         var outcomes = await Task.WhenAll(accept, reject);
@@ -80,17 +80,19 @@ public sealed class HiddenDangerConcurrencyTests(DemoDatabase database) : IClass
         }
     }
 
-    /// <summary>Waits until <paramref name="count"/> sessions of this database wait for a lock (pg_locks is readable by every role, unlike other roles' wait events).</summary>
-    private static async Task WaitForWaitingUpdatesAsync(NpgsqlConnection connection, int count)
+    /// <summary>
+    /// Waits until <paramref name="count"/> sessions of the test database wait for a lock, read as the server's
+    /// superuser (other roles do not see every session's wait), or until a step has ended (its outcome then says why).
+    /// </summary>
+    private static async Task WaitForWaitingUpdatesAsync(string databaseName, int count, params Task[] steps)
     {
+        await using var admin = new NpgsqlConnection(await PostgresServer.AdminConnectionStringAsync());
+        await admin.OpenAsync();
         await using var waiting = new NpgsqlCommand(
-            """
-            SELECT count(DISTINCT l.pid) FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
-            WHERE NOT l.granted AND a.datname = current_database()
-            """,
-            connection);
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while ((long)(await waiting.ExecuteScalarAsync())! < count)
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = @database AND wait_event_type = 'Lock'", admin);
+        waiting.Parameters.AddWithValue("database", databaseName);
+        var deadline = DateTime.UtcNow.AddSeconds(120);
+        while (!steps.Any(s => s.IsCompleted) && (long)(await waiting.ExecuteScalarAsync())! < count)
         {
             DateTime.UtcNow.ShouldBeLessThan(deadline, "both steps should be waiting on the held row");
             await Task.Delay(50);
