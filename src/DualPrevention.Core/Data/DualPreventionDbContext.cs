@@ -35,6 +35,12 @@ public sealed class DualPreventionDbContext(DbContextOptions<DualPreventionDbCon
     /// <summary>Name of the filter that hides soft-deleted register rows.</summary>
     public const string SoftDeleteFilter = "SoftDelete";
 
+    /// <summary>
+    /// For <c>IgnoreQueryFilters(SoftDeleteOnly)</c>: reads soft-deleted rows too while the tenant filter stays on
+    /// (IntegrationTests/Tenancy/SoftDeleteBypassTests).
+    /// </summary>
+    public static readonly IReadOnlyCollection<string> SoftDeleteOnly = [SoftDeleteFilter];
+
     /// <summary>The scope this context filters by, fixed for its lifetime.</summary>
     public TenantScope Scope { get; } = scopeAccessor.Current;
 

@@ -43,7 +43,7 @@ internal static class DemoImports
         await using var scope = AdminScope(scopes, enterpriseId, adminUserName, out var actor);
         await using (var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<DualPreventionDbContext>>().CreateDbContextAsync(cancellationToken))
         {
-            if (await db.HiddenDangers.IgnoreQueryFilters([DualPreventionDbContext.SoftDeleteFilter]).AnyAsync(h => h.Origin == HiddenDangerOrigin.LedgerImport, cancellationToken))
+            if (await db.HiddenDangers.IgnoreQueryFilters(DualPreventionDbContext.SoftDeleteOnly).AnyAsync(h => h.Origin == HiddenDangerOrigin.LedgerImport, cancellationToken))
             {
                 return false;
             }

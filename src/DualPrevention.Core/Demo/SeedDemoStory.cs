@@ -83,11 +83,11 @@ public sealed class SeedDemoStory(IServiceScopeFactory scopes, IPhotoStore photo
     }
 
     private static Task<bool> IsToldAsync(DualPreventionDbContext db, CancellationToken cancellationToken) =>
-        db.HiddenDangers.IgnoreQueryFilters([DualPreventionDbContext.SoftDeleteFilter])
+        db.HiddenDangers.IgnoreQueryFilters(DualPreventionDbContext.SoftDeleteOnly)
             .AnyAsync(h => h.Origin == HiddenDangerOrigin.RegulatorInspection && h.EnforcementId == StoryScript.BureauInspectionId, cancellationToken);
 
     private static async Task<(int Windows, int Records, int HiddenDangers)> CountAsync(DualPreventionDbContext db, List<Guid> ids, CancellationToken cancellationToken) => (
         await db.InspectionTasks.CountAsync(t => ids.Contains(t.EnterpriseId), cancellationToken),
         await db.InspectionRecords.CountAsync(r => ids.Contains(r.EnterpriseId), cancellationToken),
-        await db.HiddenDangers.IgnoreQueryFilters([DualPreventionDbContext.SoftDeleteFilter]).CountAsync(h => ids.Contains(h.EnterpriseId), cancellationToken));
+        await db.HiddenDangers.IgnoreQueryFilters(DualPreventionDbContext.SoftDeleteOnly).CountAsync(h => ids.Contains(h.EnterpriseId), cancellationToken));
 }

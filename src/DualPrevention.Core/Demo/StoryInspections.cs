@@ -77,8 +77,8 @@ internal sealed class StoryInspections(DualPreventionDbContext db, IReadOnlyList
     private async Task LoadDefinitionsAsync(CancellationToken cancellationToken)
     {
         var rows = await (
-                from d in db.InspectionTaskDefinitions.IgnoreQueryFilters([DualPreventionDbContext.SoftDeleteFilter]).AsNoTracking()
-                join u in db.RiskAnalysisUnits.IgnoreQueryFilters([DualPreventionDbContext.SoftDeleteFilter]) on d.UnitId equals u.Id
+                from d in db.InspectionTaskDefinitions.IgnoreQueryFilters(DualPreventionDbContext.SoftDeleteOnly).AsNoTracking()
+                join u in db.RiskAnalysisUnits.IgnoreQueryFilters(DualPreventionDbContext.SoftDeleteOnly) on d.UnitId equals u.Id
                 where _ids.Contains(d.EnterpriseId)
                 select new { Definition = d, Unit = u.Name })
             .ToListAsync(cancellationToken);

@@ -26,9 +26,9 @@ public static class GetHiddenDangerDraft
             var draft = await db.HiddenDangers.AsNoTracking().FirstOrDefaultAsync(h => h.Id == query.Id, cancellationToken)
                 ?? throw new NotFoundException(CoreText.Get("HiddenDanger.NotFound"));
             var place = await (
-                    from u in db.RiskAnalysisUnits.IgnoreQueryFilters([DualPreventionDbContext.SoftDeleteFilter])
+                    from u in db.RiskAnalysisUnits.IgnoreQueryFilters(DualPreventionDbContext.SoftDeleteOnly)
                     where u.Id == draft.UnitId
-                    join o in db.RiskAnalysisObjects.IgnoreQueryFilters([DualPreventionDbContext.SoftDeleteFilter]) on u.ObjectId equals o.Id
+                    join o in db.RiskAnalysisObjects.IgnoreQueryFilters(DualPreventionDbContext.SoftDeleteOnly) on u.ObjectId equals o.Id
                     select new { UnitName = u.Name, ObjectName = o.Name })
                 .FirstOrDefaultAsync(cancellationToken);
             var photoIds = await db.Photos.Where(p => p.HiddenDangerId == draft.Id).OrderBy(p => p.UploadedAt).Select(p => p.Id).ToListAsync(cancellationToken);

@@ -57,8 +57,6 @@ public static class ListHiddenDangers
         private static readonly Validator QueryValidator = new();
 
         // A unit deleted since still names where the hidden danger was found.
-        private static readonly string[] SoftDeleteOnly = [DualPreventionDbContext.SoftDeleteFilter];
-
         /// <exception cref="ValidationException">The period is reversed or the search text too long.</exception>
         public async Task<Paged<Row>> HandleAsync(Query query, CancellationToken cancellationToken)
         {
@@ -66,7 +64,7 @@ public static class ListHiddenDangers
             var today = BusinessTime.LocalDate(clock.GetUtcNow());
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             var items = Filter(db.HiddenDangers.AsNoTracking(), query, today);
-            var units = db.RiskAnalysisUnits.IgnoreQueryFilters(SoftDeleteOnly);
+            var units = db.RiskAnalysisUnits.IgnoreQueryFilters(DualPreventionDbContext.SoftDeleteOnly);
             var total = await items.CountAsync(cancellationToken);
             var page = Paging.ClampPage(query.Page);
             var size = Paging.ClampPageSize(query.PageSize);

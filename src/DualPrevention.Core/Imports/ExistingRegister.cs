@@ -13,11 +13,10 @@ internal sealed record ExistingRegister(
 {
     public static async Task<ExistingRegister> LoadAsync(DualPreventionDbContext db, Guid enterpriseId, CancellationToken cancellationToken)
     {
-        string[] deletedToo = [DualPreventionDbContext.SoftDeleteFilter];
-        var objects = await db.RiskAnalysisObjects.AsNoTracking().IgnoreQueryFilters(deletedToo).Where(o => o.EnterpriseId == enterpriseId).ToListAsync(cancellationToken);
-        var units = await db.RiskAnalysisUnits.AsNoTracking().IgnoreQueryFilters(deletedToo).Where(u => u.EnterpriseId == enterpriseId).ToListAsync(cancellationToken);
-        var events = await db.RiskEvents.AsNoTracking().IgnoreQueryFilters(deletedToo).Where(e => e.EnterpriseId == enterpriseId).ToListAsync(cancellationToken);
-        var measures = await db.ControlMeasures.AsNoTracking().IgnoreQueryFilters(deletedToo).Where(m => m.EnterpriseId == enterpriseId).ToListAsync(cancellationToken);
+        var objects = await db.RiskAnalysisObjects.AsNoTracking().IgnoreQueryFilters(DualPreventionDbContext.SoftDeleteOnly).Where(o => o.EnterpriseId == enterpriseId).ToListAsync(cancellationToken);
+        var units = await db.RiskAnalysisUnits.AsNoTracking().IgnoreQueryFilters(DualPreventionDbContext.SoftDeleteOnly).Where(u => u.EnterpriseId == enterpriseId).ToListAsync(cancellationToken);
+        var events = await db.RiskEvents.AsNoTracking().IgnoreQueryFilters(DualPreventionDbContext.SoftDeleteOnly).Where(e => e.EnterpriseId == enterpriseId).ToListAsync(cancellationToken);
+        var measures = await db.ControlMeasures.AsNoTracking().IgnoreQueryFilters(DualPreventionDbContext.SoftDeleteOnly).Where(m => m.EnterpriseId == enterpriseId).ToListAsync(cancellationToken);
         return new ExistingRegister(objects, units, events, measures);
     }
 }

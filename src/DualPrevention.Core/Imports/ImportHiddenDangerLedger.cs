@@ -70,7 +70,7 @@ public static class ImportHiddenDangerLedger
                 await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({"hidden-danger-ledger-import:" + enterpriseId}, 0))", cancellationToken);
             }
 
-            var known = await db.HiddenDangers.IgnoreQueryFilters([DualPreventionDbContext.SoftDeleteFilter])
+            var known = await db.HiddenDangers.IgnoreQueryFilters(DualPreventionDbContext.SoftDeleteOnly)
                 .Where(h => h.EnterpriseId == enterpriseId && h.LedgerNo != null).Select(h => h.LedgerNo!).ToListAsync(cancellationToken);
             var knownNos = known.ToHashSet(StringComparer.Ordinal);
             var fresh = parser.Rows.Where(r => !knownNos.Contains(r.Entry.LedgerNo)).ToList();

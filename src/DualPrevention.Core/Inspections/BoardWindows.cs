@@ -12,7 +12,7 @@ internal static class BoardWindows
         // Retired definitions keep their history on the board, so the soft-delete filter is off for the join.
         var windows =
             from t in db.InspectionTasks
-            join d in db.InspectionTaskDefinitions.IgnoreQueryFilters([DualPreventionDbContext.SoftDeleteFilter]) on t.DefinitionId equals d.Id
+            join d in db.InspectionTaskDefinitions.IgnoreQueryFilters(DualPreventionDbContext.SoftDeleteOnly) on t.DefinitionId equals d.Id
             where t.EnterpriseId == enterpriseId && t.WindowStart >= period.StartUtc && t.WindowStart < period.EndUtc
                   && t.Status != InspectionTaskStatus.Cancelled
             select new Flat

@@ -43,9 +43,9 @@ internal static class DueWindows
     {
         var rows = await (
                 from t in due.AsNoTracking()
-                join d in db.InspectionTaskDefinitions.IgnoreQueryFilters([DualPreventionDbContext.SoftDeleteFilter]) on t.DefinitionId equals d.Id
-                join u in db.RiskAnalysisUnits.IgnoreQueryFilters([DualPreventionDbContext.SoftDeleteFilter]) on t.UnitId equals u.Id
-                join o in db.RiskAnalysisObjects.IgnoreQueryFilters([DualPreventionDbContext.SoftDeleteFilter]) on u.ObjectId equals o.Id
+                join d in db.InspectionTaskDefinitions.IgnoreQueryFilters(DualPreventionDbContext.SoftDeleteOnly) on t.DefinitionId equals d.Id
+                join u in db.RiskAnalysisUnits.IgnoreQueryFilters(DualPreventionDbContext.SoftDeleteOnly) on t.UnitId equals u.Id
+                join o in db.RiskAnalysisObjects.IgnoreQueryFilters(DualPreventionDbContext.SoftDeleteOnly) on u.ObjectId equals o.Id
                 select new
                 {
                     t.Id,

@@ -94,7 +94,7 @@ public static class SubmitInspectionRecord
 
             var now = clock.GetUtcNow();
             EnsureCheckable(task, now);
-            var definition = await db.InspectionTaskDefinitions.IgnoreQueryFilters([DualPreventionDbContext.SoftDeleteFilter])
+            var definition = await db.InspectionTaskDefinitions.IgnoreQueryFilters(DualPreventionDbContext.SoftDeleteOnly)
                 .SingleAsync(d => d.Id == task.DefinitionId, cancellationToken);
             var name = await db.Users.Where(u => u.Id == userId).Select(u => u.DisplayName).FirstOrDefaultAsync(cancellationToken);
             var check = new InspectionCheck(command.SubmissionId, command.Result, command.Note, command.Location, command.Channel, command.DeviceImei);

@@ -70,7 +70,7 @@ public static class SummarizeInspectionBoard
         private static async Task<Dictionary<Guid, string>> NamesAsync(DualPreventionDbContext db, Grouping grouping, List<Guid> ids, CancellationToken cancellationToken) =>
             grouping switch
             {
-                Grouping.Unit => await db.RiskAnalysisUnits.IgnoreQueryFilters([DualPreventionDbContext.SoftDeleteFilter])
+                Grouping.Unit => await db.RiskAnalysisUnits.IgnoreQueryFilters(DualPreventionDbContext.SoftDeleteOnly)
                     .Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, cancellationToken),
                 Grouping.Person => await db.Users.Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken),
                 _ => [],

@@ -11,6 +11,12 @@ namespace DualPrevention.Core.Reports;
 /// </summary>
 internal static class ComplianceSql
 {
+    /// <summary>
+    /// A hidden danger <c>h</c> whose rectification can be judged at <c>@today</c>: its deadline has passed, or it is
+    /// accepted (or closed out) already — the base of the rectification rate, so deadlines still ahead do not count.
+    /// </summary>
+    public const string JudgedByToday = "(h.deadline < @today OR h.state IN (4, 6))";
+
     public static readonly string PerEnterprise = $"""
         WITH ids AS (SELECT unnest(@ids) AS id),
         unit_events AS (
@@ -49,7 +55,7 @@ internal static class ComplianceSql
           SELECT h.enterprise_id,
                  count(*) FILTER (WHERE h.registered_at >= @start AND h.registered_at < @end AND h.level = 0) AS registered_general,
                  count(*) FILTER (WHERE h.registered_at >= @start AND h.registered_at < @end AND h.level = 1) AS registered_major,
-                 count(*) FILTER (WHERE h.deadline >= @from AND h.deadline < @to AND (h.deadline < @today OR h.state IN (4, 6))) AS to_rectify,
+                 count(*) FILTER (WHERE h.deadline >= @from AND h.deadline < @to AND {JudgedByToday}) AS to_rectify,
                  count(*) FILTER (WHERE h.deadline >= @from AND h.deadline < @to AND h.state IN (4, 6)) AS rectified,
                  count(*) FILTER (WHERE h.deadline >= @from AND h.deadline < @to AND h.state IN (4, 6)
                                   AND (h.accepted_at AT TIME ZONE '{BusinessTime.ZoneId}')::date <= h.deadline) AS rectified_on_time,

@@ -10,8 +10,8 @@ namespace DualPrevention.Core.Reports;
 /// </summary>
 internal static class DashboardSql
 {
-    /// <summary>Four result sets: completion per bucket, rectification per bucket (deadlines come by @today or met already, as the compliance report counts them), registered by source, registered by category.</summary>
-    public const string Figures = """
+    /// <summary>Four result sets: completion per bucket, rectification per bucket (<see cref="ComplianceSql.JudgedByToday"/>, as the compliance report counts them), registered by source, registered by category.</summary>
+    public const string Figures = $"""
         SELECT date_trunc(@unit, s.day::timestamp)::date, sum(s.due)::int, sum(s.completed)::int
         FROM inspection_daily_statistic s
         WHERE s.enterprise_id = ANY(@ids) AND s.day >= @from AND s.day < @to
@@ -19,7 +19,7 @@ internal static class DashboardSql
         SELECT date_trunc(@unit, h.deadline::timestamp)::date, count(*)::int, (count(*) FILTER (WHERE h.state IN (4, 6)))::int
         FROM hidden_danger h
         WHERE h.enterprise_id = ANY(@ids) AND NOT h.is_deleted AND h.state NOT IN (0, 5) AND h.deadline >= @from AND h.deadline < @to
-          AND (h.deadline < @today OR h.state IN (4, 6))
+          AND {ComplianceSql.JudgedByToday}
         GROUP BY 1;
         SELECT h.source, count(*)::int
         FROM hidden_danger h

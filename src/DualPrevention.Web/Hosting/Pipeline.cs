@@ -80,13 +80,14 @@ internal static class Pipeline
             diagnostics.Set("RegionCode", scope.RegionCode);
             diagnostics.Set("CorrelationId", context.TraceIdentifier);
         });
+        // Before the error handlers, so the ProblemDetails they write speak the request's language.
+        app.UseRequestLocalization();
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             // Refusals answered as 4xx ProblemDetails are expected outcomes, not server errors.
             SuppressDiagnosticsCallback = context => context.ExceptionHandledBy == Microsoft.AspNetCore.Diagnostics.ExceptionHandledType.ExceptionHandlerService,
         });
         app.UseStatusCodePages();
-        app.UseRequestLocalization();
 
         app.ScheduleRecurringJobs();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();

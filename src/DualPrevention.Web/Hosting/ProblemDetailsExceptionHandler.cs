@@ -15,7 +15,6 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        StatusProblemDetails.UseRequestCulture(httpContext);
         ProblemDetails? problem = exception switch
         {
             ValidationException validation => new HttpValidationProblemDetails(

@@ -1,6 +1,4 @@
-using System.Globalization;
 using DualPrevention.Core.Localization;
-using Microsoft.AspNetCore.Localization;
 
 namespace DualPrevention.Web.Hosting;
 
@@ -18,25 +16,11 @@ internal static class StatusProblemDetails
             return;
         }
 
-        UseRequestCulture(context.HttpContext);
         context.ProblemDetails.Detail = context.ProblemDetails.Status switch
         {
             StatusCodes.Status401Unauthorized => CoreText.Get("Request.Unauthenticated"),
             StatusCodes.Status403Forbidden => CoreText.Get("Request.Forbidden"),
             _ => null,
         };
-    }
-
-    /// <summary>
-    /// Error texts are written outside request localization (the exception handler and status pages sit before it in
-    /// the pipeline), so they take the request's culture from the feature that middleware left on the request.
-    /// </summary>
-    public static void UseRequestCulture(HttpContext httpContext)
-    {
-        if (httpContext.Features.Get<IRequestCultureFeature>() is { } requestCulture)
-        {
-            CultureInfo.CurrentCulture = requestCulture.RequestCulture.Culture;
-            CultureInfo.CurrentUICulture = requestCulture.RequestCulture.UICulture;
-        }
     }
 }

@@ -10,20 +10,18 @@ namespace DualPrevention.IntegrationTests.Tenancy;
 /// </summary>
 public class SoftDeleteBypassTests(InspectedDemoDatabase database) : IClassFixture<InspectedDemoDatabase>
 {
-    private static readonly string[] SoftDeleteOnly = [DualPreventionDbContext.SoftDeleteFilter];
-
     [Fact]
     public async Task Reading_deleted_rows_too_still_shows_no_other_enterprises_rows()
     {
         await using var qingdao = database.OwnerContext(TenantScope.ForEnterprise(database.Qd1));
         await using var weifang = database.OwnerContext(TenantScope.ForEnterprise(database.Wf1));
 
-        (await qingdao.InspectionTaskDefinitions.IgnoreQueryFilters(SoftDeleteOnly).CountAsync()).ShouldBeGreaterThan(0, "the fixture has Qingdao rows");
-        (await weifang.RiskAnalysisObjects.IgnoreQueryFilters(SoftDeleteOnly).CountAsync(o => o.EnterpriseId == database.Qd1)).ShouldBe(0);
-        (await weifang.RiskAnalysisUnits.IgnoreQueryFilters(SoftDeleteOnly).CountAsync(u => u.EnterpriseId == database.Qd1)).ShouldBe(0);
-        (await weifang.RiskEvents.IgnoreQueryFilters(SoftDeleteOnly).CountAsync(e => e.EnterpriseId == database.Qd1)).ShouldBe(0);
-        (await weifang.ControlMeasures.IgnoreQueryFilters(SoftDeleteOnly).CountAsync(m => m.EnterpriseId == database.Qd1)).ShouldBe(0);
-        (await weifang.InspectionTaskDefinitions.IgnoreQueryFilters(SoftDeleteOnly).CountAsync(d => d.EnterpriseId == database.Qd1)).ShouldBe(0);
-        (await weifang.HiddenDangers.IgnoreQueryFilters(SoftDeleteOnly).CountAsync(h => h.EnterpriseId == database.Qd1)).ShouldBe(0);
+        (await qingdao.InspectionTaskDefinitions.IgnoreQueryFilters(DualPreventionDbContext.SoftDeleteOnly).CountAsync()).ShouldBeGreaterThan(0, "the fixture has Qingdao rows");
+        (await weifang.RiskAnalysisObjects.IgnoreQueryFilters(DualPreventionDbContext.SoftDeleteOnly).CountAsync(o => o.EnterpriseId == database.Qd1)).ShouldBe(0);
+        (await weifang.RiskAnalysisUnits.IgnoreQueryFilters(DualPreventionDbContext.SoftDeleteOnly).CountAsync(u => u.EnterpriseId == database.Qd1)).ShouldBe(0);
+        (await weifang.RiskEvents.IgnoreQueryFilters(DualPreventionDbContext.SoftDeleteOnly).CountAsync(e => e.EnterpriseId == database.Qd1)).ShouldBe(0);
+        (await weifang.ControlMeasures.IgnoreQueryFilters(DualPreventionDbContext.SoftDeleteOnly).CountAsync(m => m.EnterpriseId == database.Qd1)).ShouldBe(0);
+        (await weifang.InspectionTaskDefinitions.IgnoreQueryFilters(DualPreventionDbContext.SoftDeleteOnly).CountAsync(d => d.EnterpriseId == database.Qd1)).ShouldBe(0);
+        (await weifang.HiddenDangers.IgnoreQueryFilters(DualPreventionDbContext.SoftDeleteOnly).CountAsync(h => h.EnterpriseId == database.Qd1)).ShouldBe(0);
     }
 }
