@@ -3,9 +3,10 @@ using DualPrevention.Core.Regions;
 namespace DualPrevention.Core.Reports;
 
 /// <summary>
-/// The columns of the compliance report (spec §12), defined once for the .xlsx, .csv and .pdf files and the
-/// on-screen table. Levels run 重大, 较大, 一般, 低 as in <see cref="ComplianceMetrics.UnitsByLevel"/>; the 包保
-/// roles run 主要负责人, 技术负责人, 操作负责人 as in <see cref="ComplianceMetrics.AccountabilityDue"/>.
+/// The columns of the compliance report (docs/domain/dual-prevention.md#91-rates-and-counts), defined once for the
+/// .xlsx, .csv and .pdf files and the on-screen table. Levels run 重大, 较大, 一般, 低 as in
+/// <see cref="ComplianceMetrics.UnitsByLevel"/>; the 包保 roles run 主要负责人, 技术负责人, 操作负责人 as in
+/// <see cref="ComplianceMetrics.AccountabilityDue"/>.
 /// </summary>
 public static class ComplianceColumns
 {

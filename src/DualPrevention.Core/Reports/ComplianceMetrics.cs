@@ -1,9 +1,10 @@
 namespace DualPrevention.Core.Reports;
 
 /// <summary>
-/// The metrics of spec §12 for one enterprise, or summed over a county, city or the province, for one
-/// <see cref="ReportPeriod"/>. Counts only; every rate is derived from the unrounded counts (<see cref="Percent"/>).
-/// Windows count in the local day their start falls in, as on the task board; cancelled windows never count.
+/// The metrics of docs/domain/dual-prevention.md#91-rates-and-counts for one enterprise, or summed over a county, city
+/// or the province, for one <see cref="ReportPeriod"/>. Counts only; every rate is derived from the unrounded counts
+/// (<see cref="Percent"/>). Windows count in the local day their start falls in, as on the task board; cancelled
+/// windows never count.
 /// </summary>
 /// <param name="Enterprises">Enterprises summed (1 for an enterprise row).</param>
 /// <param name="UnitsByLevel">Risk analysis units by current level, index 0 = 重大 … 3 = 低 (a snapshot now).</param>
@@ -13,7 +14,7 @@ namespace DualPrevention.Core.Reports;
 /// <param name="WindowsCompleted">Completed on time (a record inside the window).</param>
 /// <param name="WindowsLate">Not completed on time but recorded after the window ended.</param>
 /// <param name="WindowsMissed">Ended with no record at all (漏检).</param>
-/// <param name="WindowsSuspended">Suspended (停用检修); outside every rate (spec §5.11).</param>
+/// <param name="WindowsSuspended">Suspended (停用检修); outside every rate (docs/domain/dual-prevention.md#56-deactivation-periods).</param>
 /// <param name="AccountabilityDue">包保 windows due by role: index 0 主要负责人, 1 技术负责人, 2 操作负责人.</param>
 /// <param name="AccountabilityCompleted">包保 windows completed on time by role, same order.</param>
 /// <param name="HiddenDangersGeneral">一般隐患 registered in the period (not invalidated).</param>
@@ -49,7 +50,7 @@ public sealed record ComplianceMetrics(
     /// <summary>排查任务完成率: completed ÷ due (unrounded fraction; null when nothing was due).</summary>
     public decimal? CompletionRate => Percent.Of(WindowsCompleted, WindowsDue);
 
-    /// <summary>漏检率: (late + missed) ÷ due — a late record does not make a window on time (spec §10 rule 3).</summary>
+    /// <summary>漏检率: (late + missed) ÷ due — a late record does not make a window on time (docs/domain/dual-prevention.md#55-completion-and-missed-windows).</summary>
     public decimal? MissedRate => Percent.Of(WindowsLate + WindowsMissed, WindowsDue);
 
     /// <summary>包保任务完成率 over the three roles together.</summary>

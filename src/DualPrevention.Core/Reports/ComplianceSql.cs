@@ -4,10 +4,10 @@ namespace DualPrevention.Core.Reports;
 /// One statement giving the counts of <see cref="ComplianceMetrics"/> per enterprise for a period. Parameters:
 /// <c>@ids</c> (uuid[], the enterprises, already narrowed to the caller's scope by the tenant filter), <c>@from</c>,
 /// <c>@to</c> (local dates, <c>@to</c> exclusive), <c>@start</c>, <c>@end</c> (the same as UTC) and <c>@today</c>
-/// (local date of the evaluation, for 超期). Windows come from <c>inspection_daily_statistic</c>, never the raw
-/// windows; the register and hidden dangers are read directly, index-only (<c>ix_risk_event_counted</c>,
-/// <c>ix_hidden_danger_counted</c>, ADR 0011), events in one pass grouped by unit.
-/// A unit's level is the highest level of its events (spec §6.1); units without an event have none.
+/// (local date of the evaluation, for 超期). Windows come from <c>inspection_daily_statistic</c>, never the raw windows;
+/// the register and hidden dangers are read directly, index-only (<c>ix_risk_event_counted</c>,
+/// <c>ix_hidden_danger_counted</c>, ADR 0011), events in one pass grouped by unit. A unit's level is the highest level
+/// of its events (docs/domain/dual-prevention.md#47-aggregation-and-history); units without an event have none.
 /// </summary>
 internal static class ComplianceSql
 {

@@ -8,10 +8,11 @@ using Npgsql;
 namespace DualPrevention.Core.Reports;
 
 /// <summary>
-/// The compliance report of issue 6: for a period and a region, one row per enterprise with the metrics of spec §12,
-/// a total after each county's enterprises, after each city's counties and, for the province, at the end. Figures
-/// come from one statement over the statistics table, the register and the hidden dangers (<see cref="ComplianceSql"/>);
-/// the enterprises are the tenant filter's, so nobody gets a row outside their scope.
+/// The compliance report (ADR 0009): for a period and a region, one row per enterprise with the metrics of
+/// docs/domain/dual-prevention.md#91-rates-and-counts, a total after each county's enterprises, after each city's
+/// counties and, for the province, at the end. Figures come from one statement over the statistics table, the register
+/// and the hidden dangers (<see cref="ComplianceSql"/>); the enterprises are the tenant filter's, so nobody gets a row
+/// outside their scope.
 /// </summary>
 public static class ComputeComplianceReport
 {

@@ -21,7 +21,7 @@ public enum DashboardRanking
 /// <param name="AccountabilityPercent">包保任务完成率 over the three roles, whole percent.</param>
 /// <param name="RectificationPercent">隐患整改率: rectified ÷ deadline in the period, whole percent.</param>
 /// <param name="OnTimeRectificationPercent">按期整改率: rectified on time ÷ rectified, whole percent.</param>
-/// <param name="Score">运行效果 E of spec §12 to one decimal; null with no base.</param>
+/// <param name="Score">运行效果 E of docs/domain/dual-prevention.md#92-operating-effect-score to one decimal; null with no base.</param>
 /// <param name="Grade">运行等级 from the configured bands.</param>
 /// <param name="Vetoes">Veto items (否决项) that applied, e.g. "major-overdue".</param>
 public sealed record DashboardKpis(
@@ -56,7 +56,7 @@ public sealed record DashboardKpis(
         effect.Score is { } score ? Percent.RoundScore(score) : null, effect.Grade, effect.Vetoes);
 }
 
-/// <summary>The four-colour distribution (spec §6): risk analysis units and risk events by current level.</summary>
+/// <summary>The four-colour distribution (docs/domain/dual-prevention.md#41-risk-levels-and-colours): risk analysis units and risk events by current level.</summary>
 /// <param name="Units">Index 0 重大 (red), 1 较大 (orange), 2 一般 (yellow), 3 低 (blue).</param>
 /// <param name="Events">Same order.</param>
 public sealed record FourColorCounts(IReadOnlyList<int> Units, IReadOnlyList<int> Events);
@@ -83,7 +83,8 @@ public enum TrendGranularity
 /// <summary>
 /// One bucket of a trend, local dates <c>[From, To)</c> clipped to the period. Completion counts come from the
 /// statistics table by the day windows start; rectification counts are the hidden dangers whose deadline falls in the
-/// bucket (the base of 隐患整改率, spec §12) and, of those, the ones accepted by now.
+/// bucket (the base of 隐患整改率, docs/domain/dual-prevention.md#91-rates-and-counts) and, of those, the ones accepted by
+/// now.
 /// </summary>
 /// <param name="CompletionPercent">Whole percent; null when no window was due in the bucket.</param>
 /// <param name="RectificationPercent">Whole percent; null when no deadline fell in the bucket.</param>
@@ -91,7 +92,7 @@ public sealed record DashboardTrendPoint(
     DateOnly From, DateOnly To, int WindowsDue, int WindowsCompleted, int? CompletionPercent, int HiddenDangersToRectify, int HiddenDangersRectified,
     int? RectificationPercent);
 
-/// <summary>Hidden dangers registered in the period from one inspection source (spec §12 "by source").</summary>
+/// <summary>Hidden dangers registered in the period from one inspection source (docs/domain/dual-prevention.md#91-rates-and-counts, 隐患数 by source).</summary>
 public sealed record SourceCount(InspectionSource Source, int Count);
 
 /// <summary>Hidden dangers registered in the period of one category; null = not categorised (e.g. an imported ledger without it).</summary>

@@ -2,11 +2,11 @@ namespace DualPrevention.Core.Reports;
 
 /// <summary>
 /// The statements behind a dashboard's trend and hidden-danger charts, sent in one batch, each grouped in SQL.
-/// Parameters: <c>@ids</c> (uuid[], the enterprises the tenant filter let the compliance report see), <c>@unit</c>
-/// (the <c>date_trunc</c> field of <see cref="TrendBuckets.SqlField"/>), <c>@from</c>/<c>@to</c> (local dates,
-/// <c>@to</c> exclusive) and <c>@start</c>/<c>@end</c> (the same as UTC). Windows come from
-/// <c>inspection_daily_statistic</c>, never the raw windows (issue 6); hidden dangers follow <see cref="ComplianceSql"/>:
-/// drafts and invalidated ones never count.
+/// Parameters: <c>@ids</c> (uuid[], the enterprises the tenant filter let the compliance report see), <c>@unit</c> (the
+/// <c>date_trunc</c> field of <see cref="TrendBuckets.SqlField"/>), <c>@from</c>/<c>@to</c> (local dates, <c>@to</c>
+/// exclusive) and <c>@start</c>/<c>@end</c> (the same as UTC). Windows come from <c>inspection_daily_statistic</c>,
+/// never the raw windows (ADR 0009); hidden dangers follow <see cref="ComplianceSql"/>: drafts and invalidated ones
+/// never count.
 /// </summary>
 internal static class DashboardSql
 {

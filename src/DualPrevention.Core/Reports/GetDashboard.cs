@@ -9,7 +9,7 @@ using Npgsql;
 namespace DualPrevention.Core.Reports;
 
 /// <summary>
-/// The figures of a dashboard (issue 6) for a period and a region: KPI cards and the four-colour distribution from the
+/// The figures of a dashboard (ADR 0009) for a period and a region: KPI cards and the four-colour distribution from the
 /// compliance report's total row, a ranking of its enterprises, its cities (or counties) side by side, trends of task
 /// completion and rectification, and the hidden dangers registered by source and category. The scope rules are
 /// <see cref="ComputeComplianceReport"/>'s, and every other figure is read for the enterprises that report let the

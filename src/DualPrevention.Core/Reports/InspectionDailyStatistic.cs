@@ -5,7 +5,7 @@ namespace DualPrevention.Core.Reports;
 
 /// <summary>
 /// The windows of one enterprise that start on one local day (Asia/Shanghai), counted per task type: what
-/// dashboards and reports read instead of the raw windows (issue 6). Written only by
+/// dashboards and reports read instead of the raw windows (ADR 0009). Written only by
 /// <see cref="RefreshInspectionStatistics"/>, which recomputes whole (enterprise, day) pairs, so a row is always
 /// the exact count of its windows at the last refresh. Cancelled windows are not counted.
 /// </summary>
@@ -22,7 +22,8 @@ public sealed class InspectionDailyStatistic : ITenantOwned
 
     /// <summary>
     /// Windows judged by now: completed, or ended (late or missed) — a window still running or not yet started is not
-    /// due yet (spec §12: completed ÷ due), so today's rate is not dragged down by windows nobody could have done.
+    /// due yet (docs/domain/dual-prevention.md#91-rates-and-counts: completed ÷ due), so today's rate is not dragged
+    /// down by windows nobody could have done.
     /// </summary>
     public int Due { get; private set; }
 
@@ -38,7 +39,7 @@ public sealed class InspectionDailyStatistic : ITenantOwned
     /// <summary>Not started or still running, no record yet.</summary>
     public int Open { get; private set; }
 
-    /// <summary>停用检修 (spec §5.11); outside every rate.</summary>
+    /// <summary>停用检修 (docs/domain/dual-prevention.md#56-deactivation-periods); outside every rate.</summary>
     public int Suspended { get; private set; }
 
     /// <summary>UTC time of the refresh that wrote the row.</summary>

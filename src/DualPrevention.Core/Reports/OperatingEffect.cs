@@ -1,8 +1,9 @@
 namespace DualPrevention.Core.Reports;
 
 /// <summary>
-/// 运行效果 E = (A + B) × α (spec §12): A = task completion × 50 − 包保 deduction, B = remediation × 50 − deduction
-/// for too few hidden dangers, α = 0 when a veto item applies. Scores are 0–100, unrounded.
+/// 运行效果 E = (A + B) × α (docs/domain/dual-prevention.md#92-operating-effect-score): A = task completion × 50 − 包保
+/// deduction, B = remediation × 50 − deduction for too few hidden dangers, α = 0 when a veto item applies. Scores are
+/// 0–100, unrounded.
 /// </summary>
 /// <param name="Score">E; null when neither A nor B has a base (nothing due, nothing to rectify).</param>
 /// <param name="Vetoes">Codes of the veto items (否决项) that applied, e.g. "major-overdue".</param>

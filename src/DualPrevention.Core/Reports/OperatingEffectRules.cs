@@ -1,9 +1,10 @@
 namespace DualPrevention.Core.Reports;
 
 /// <summary>
-/// The configurable rules of the operating-effect score E = (A + B) × α (spec §12; configuration section
-/// <c>OperatingEffect</c>). The official model's deduction sizes, "too few hidden dangers", veto items and grade
-/// bands were not obtained (spec §12 "Unknown"), so these defaults are placeholders a province replaces.
+/// The configurable rules of the operating-effect score E = (A + B) × α
+/// (docs/domain/dual-prevention.md#92-operating-effect-score; configuration section <c>OperatingEffect</c>). The
+/// official model's deduction sizes, "too few hidden dangers", veto items and grade bands were not obtained (its
+/// "Unknown"), so these defaults are placeholders a province replaces.
 /// </summary>
 public sealed class OperatingEffectRules
 {

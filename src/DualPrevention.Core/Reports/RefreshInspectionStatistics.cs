@@ -6,7 +6,7 @@ using Npgsql;
 namespace DualPrevention.Core.Reports;
 
 /// <summary>
-/// Keeps <see cref="InspectionDailyStatistic"/> equal to the windows it counts (issue 6: dashboards never scan raw
+/// Keeps <see cref="InspectionDailyStatistic"/> equal to the windows it counts (ADR 0009: dashboards never scan raw
 /// windows). The recurring job (<c>reports:refresh-statistics</c>, every 5 minutes) recomputes yesterday to tomorrow
 /// for every enterprise plus the start day of every window recorded since the last run; with no mark it rebuilds
 /// everything. Changes the job cannot see (停用检修 periods) recompute their days at once through

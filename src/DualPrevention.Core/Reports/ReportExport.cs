@@ -18,7 +18,7 @@ public enum ReportExportStatus
 }
 
 /// <summary>
-/// One compliance-report file made in the background (a user's request, or the monthly archive of issue 6): its
+/// One compliance-report file made in the background (a user's request, or the monthly archive of ADR 0009): its
 /// progress while running and the stored file when done. Belongs to the region it reports on (and to the enterprise
 /// for an enterprise's own report), so tenancy applies as to every row: a city sees its own and its counties'
 /// exports, never another city's or the province's. The monthly archive is unique per (region, period, format).

@@ -7,7 +7,7 @@ namespace DualPrevention.Core.Reports;
 
 /// <summary>
 /// A user asks for a compliance-report file: the export is recorded (queued) and handed to the background job,
-/// which computes and writes it with progress (issue 6: large exports run as a background job).
+/// which computes and writes it with progress (ADR 0009: large exports run as a background job).
 /// </summary>
 public static class RequestReportExport
 {

@@ -1,8 +1,9 @@
 namespace DualPrevention.Core.Risks;
 
 /// <summary>
-/// 管控措施 (spec §5.5) with what its inspection needs (§5.6): content, cycle, work hours, work days, task type.
-/// Measures checked by people (<see cref="ControlDataSource.ManualInspection"/>) become inspection tasks.
+/// 管控措施 (docs/domain/dual-prevention.md#35-control-measure) with what its inspection needs
+/// (docs/domain/dual-prevention.md#51-task-definitions): content, cycle, work hours, work days, task type. Measures
+/// checked by people (<see cref="ControlDataSource.ManualInspection"/>) become inspection tasks.
 /// </summary>
 public sealed class ControlMeasure : RegisterRow
 {

@@ -3,7 +3,7 @@ using FluentValidation;
 
 namespace DualPrevention.Core.Risks;
 
-/// <summary>Shape rules of a control measure (spec §5.5–5.6); used by forms, the API and the importer.</summary>
+/// <summary>Shape rules of a control measure (docs/domain/dual-prevention.md#35-control-measure, docs/domain/dual-prevention.md#51-task-definitions); used by forms, the API and the importer.</summary>
 public sealed class ControlMeasureDetailsValidator : AbstractValidator<ControlMeasureDetails>
 {
     /// <summary>The longest cycle in its unit that the form offers (999); longer ones are typing errors.</summary>

@@ -7,8 +7,9 @@ using Microsoft.EntityFrameworkCore;
 namespace DualPrevention.Core.Risks;
 
 /// <summary>
-/// An enterprise adds a control measure to a risk event (spec §5.5–5.6). The cycle arrives as stored: a form
-/// offering 周 or 季 converts through <see cref="CycleInput"/> first.
+/// An enterprise adds a control measure to a risk event (docs/domain/dual-prevention.md#35-control-measure,
+/// docs/domain/dual-prevention.md#51-task-definitions). The cycle arrives as stored: a form offering 周 or 季 converts
+/// through <see cref="CycleInput"/> first.
 /// </summary>
 public static class CreateControlMeasure
 {

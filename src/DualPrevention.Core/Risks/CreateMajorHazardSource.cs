@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DualPrevention.Core.Risks;
 
-/// <summary>An enterprise registers a major hazard source with its 包保 trio (spec §5.1); the level follows R when R is given.</summary>
+/// <summary>An enterprise registers a major hazard source with its 包保 trio (docs/domain/dual-prevention.md#37-major-hazard-source); the level follows R when R is given.</summary>
 public static class CreateMajorHazardSource
 {
     public sealed record Command(MajorHazardSourceDetails Details);

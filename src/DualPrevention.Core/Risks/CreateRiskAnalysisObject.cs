@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DualPrevention.Core.Risks;
 
-/// <summary>An enterprise adds a risk analysis object (the top of its risk tree, spec §5.2).</summary>
+/// <summary>An enterprise adds a risk analysis object (the top of its risk tree, docs/domain/dual-prevention.md#32-risk-analysis-object).</summary>
 public static class CreateRiskAnalysisObject
 {
     public sealed record Command(RiskAnalysisObjectDetails Details);

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DualPrevention.Core.Risks;
 
-/// <summary>An enterprise adds a risk analysis unit (device, facility or area) to an object (spec §5.3).</summary>
+/// <summary>An enterprise adds a risk analysis unit (device, facility or area) to an object (docs/domain/dual-prevention.md#33-risk-analysis-unit).</summary>
 public static class CreateRiskAnalysisUnit
 {
     public sealed record Command(Guid ObjectId, RiskAnalysisUnitDetails Details);

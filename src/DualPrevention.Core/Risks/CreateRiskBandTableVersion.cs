@@ -8,9 +8,9 @@ using Microsoft.EntityFrameworkCore;
 namespace DualPrevention.Core.Risks;
 
 /// <summary>
-/// Province staff or an administrator issues a new version of a band table for the province or one of its
-/// cities (spec §6.1–6.2: bands vary by region and must change without a release). The version applies to
-/// assessments made from its effective time on; earlier assessments keep the table they were made with.
+/// Province staff or an administrator issues a new version of a band table for the province or one of its cities
+/// (docs/domain/dual-prevention.md#43-ls-bands: bands vary by region and must change without a release). The version
+/// applies to assessments made from its effective time on; earlier assessments keep the table they were made with.
 /// </summary>
 public static class CreateRiskBandTableVersion
 {

@@ -7,8 +7,9 @@ using Microsoft.EntityFrameworkCore;
 namespace DualPrevention.Core.Risks;
 
 /// <summary>
-/// An enterprise adds a risk event to a unit and assesses it (spec §5.4, §6): the score and level are computed
-/// under the band table in force for the enterprise's region, and the first assessment starts the history.
+/// An enterprise adds a risk event to a unit and assesses it (docs/domain/dual-prevention.md#34-risk-event,
+/// docs/domain/dual-prevention.md#4-risk-assessment): the score and level are computed under the band table in force
+/// for the enterprise's region, and the first assessment starts the history.
 /// </summary>
 public static class CreateRiskEvent
 {

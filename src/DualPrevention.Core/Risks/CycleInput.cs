@@ -1,8 +1,9 @@
 namespace DualPrevention.Core.Risks;
 
 /// <summary>
-/// The cycle units people write (forms, workbooks: 小时/天/周/月/季/年) and how they are stored. The exchange
-/// knows only 小时/天/月/年 (spec §5.6), so a week is stored as 7 天 and a quarter as 3 月.
+/// The cycle units people write (forms, workbooks: 小时/天/周/月/季/年) and how they are stored. The exchange knows only
+/// 小时/天/月/年 (docs/domain/dual-prevention.md#52-cycles-and-cycle-units), so a week is stored as 7 天 and a quarter as 3
+/// 月.
 /// </summary>
 public static class CycleInput
 {

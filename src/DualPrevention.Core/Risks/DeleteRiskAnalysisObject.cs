@@ -6,8 +6,9 @@ using Microsoft.EntityFrameworkCore;
 namespace DualPrevention.Core.Risks;
 
 /// <summary>
-/// An enterprise deletes a risk analysis object. The delete is soft and cascades to its units, events and
-/// measures, because exchange receivers reject children of a deleted parent (spec §5.3; ADR 0005).
+/// An enterprise deletes a risk analysis object. The delete is soft and cascades to its units, events and measures,
+/// because exchange receivers reject children of a deleted parent (docs/domain/dual-prevention.md#38-deletion; ADR
+/// 0005).
 /// </summary>
 public static class DeleteRiskAnalysisObject
 {

@@ -7,7 +7,7 @@ namespace DualPrevention.Core.Risks;
 /// <summary>One risk analysis object with its computed level.</summary>
 public static class GetRiskAnalysisObject
 {
-    /// <param name="Level">Highest level of its live events (spec §6.4); null while it has none.</param>
+    /// <param name="Level">Highest level of its live events (docs/domain/dual-prevention.md#47-aggregation-and-history); null while it has none.</param>
     public sealed record View(Guid Id, Guid EnterpriseId, RiskAnalysisObjectDetails Details, RiskLevel? Level, int UnitCount, DateTimeOffset UpdatedAt);
 
     public sealed class Handler(IDbContextFactory<DualPreventionDbContext> dbFactory)

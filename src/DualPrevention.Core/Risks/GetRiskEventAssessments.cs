@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DualPrevention.Core.Risks;
 
-/// <summary>A risk event's assessment history, newest first: who assessed, when, with which inputs, and the result (spec §6.4).</summary>
+/// <summary>A risk event's assessment history, newest first: who assessed, when, with which inputs, and the result (docs/domain/dual-prevention.md#47-aggregation-and-history).</summary>
 public static class GetRiskEventAssessments
 {
     /// <param name="AssessedAt">UTC.</param>

@@ -7,7 +7,7 @@ namespace DualPrevention.Core.Risks;
 /// <summary>
 /// The 风险告知卡 of a risk analysis unit, posted at the unit: what can go wrong there (events, accident types,
 /// levels), how it is controlled (measures per event), what to do when it happens (emergency measures,
-/// classify1 = 4 of spec §5.5) and who is responsible.
+/// classify1 = 4 of docs/domain/dual-prevention.md#36-control-measure-classification) and who is responsible.
 /// </summary>
 public static class GetRiskNotificationCard
 {
@@ -20,8 +20,9 @@ public static class GetRiskNotificationCard
     public sealed record EventCard(Guid Id, string Name, string? AccidentType, RiskLevel Level, IReadOnlyList<string> Measures);
 
     /// <summary>
-    /// The card. <see cref="Level"/> is the unit's (the highest of its events', spec §6.4), null while it has no
-    /// events; department and liable person are the unit's, else its object's.
+    /// The card. <see cref="Level"/> is the unit's (the highest of its events',
+    /// docs/domain/dual-prevention.md#47-aggregation-and-history), null while it has no events; department and liable
+    /// person are the unit's, else its object's.
     /// </summary>
     public sealed record Card(
         Guid UnitId,

@@ -4,11 +4,11 @@ using Microsoft.EntityFrameworkCore;
 namespace DualPrevention.Core.Risks;
 
 /// <summary>
-/// One enterprise's risk register as a tree (object → unit → event → measures) for the register page.
-/// Paging counts leaf rows — a measure, or an object, unit or event with nothing below — so a page stays
-/// bounded when an object holds thousands of measures; an object or unit cut by a page boundary heads the next
-/// page again. Object and unit levels are the highest of all their live events (spec §6.4), aggregated in SQL
-/// and independent of the filters.
+/// One enterprise's risk register as a tree (object → unit → event → measures) for the register page. Paging counts
+/// leaf rows — a measure, or an object, unit or event with nothing below — so a page stays bounded when an object holds
+/// thousands of measures; an object or unit cut by a page boundary heads the next page again. Object and unit levels
+/// are the highest of all their live events (docs/domain/dual-prevention.md#47-aggregation-and-history), aggregated in
+/// SQL and independent of the filters.
 /// </summary>
 public static class ListRiskRegister
 {

@@ -1,6 +1,6 @@
 namespace DualPrevention.Core.Risks;
 
-/// <summary>重大危险源 (spec §5.1, GB 18218-2018) with its 包保 trio of responsible persons.</summary>
+/// <summary>重大危险源 (docs/domain/dual-prevention.md#37-major-hazard-source, GB 18218-2018) with its 包保 trio of responsible persons.</summary>
 public sealed class MajorHazardSource : RegisterRow
 {
     /// <summary>重大危险源编码 from the national registration system.</summary>

@@ -3,7 +3,7 @@ using FluentValidation;
 
 namespace DualPrevention.Core.Risks;
 
-/// <summary>Shape rules of a major hazard source (spec §5.1); the level is computed from R when R is given.</summary>
+/// <summary>Shape rules of a major hazard source (docs/domain/dual-prevention.md#37-major-hazard-source); the level is computed from R when R is given.</summary>
 public sealed class MajorHazardSourceDetailsValidator : AbstractValidator<MajorHazardSourceDetails>
 {
     public MajorHazardSourceDetailsValidator()

@@ -1,8 +1,9 @@
 namespace DualPrevention.Core.Risks;
 
 /// <summary>
-/// The 4×N control-measure classification of the national exchange (spec §5.5; identical in every
-/// implementation seen): classify2 codes "x-y" whose prefix x is the classify1 value.
+/// The 4×N control-measure classification of the national exchange
+/// (docs/domain/dual-prevention.md#36-control-measure-classification; identical in every implementation seen):
+/// classify2 codes "x-y" whose prefix x is the classify1 value.
 /// </summary>
 public static class MeasureClassification
 {

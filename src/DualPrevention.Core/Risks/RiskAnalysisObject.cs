@@ -1,6 +1,6 @@
 namespace DualPrevention.Core.Risks;
 
-/// <summary>安全风险分析对象 (spec §5.2): top of the risk tree, normally one major hazard source. Its level is the highest of its units'.</summary>
+/// <summary>安全风险分析对象 (docs/domain/dual-prevention.md#32-risk-analysis-object): top of the risk tree, normally one major hazard source. Its level is the highest of its units'.</summary>
 public sealed class RiskAnalysisObject : RegisterRow
 {
     public RiskObjectType ObjectType { get; private set; }

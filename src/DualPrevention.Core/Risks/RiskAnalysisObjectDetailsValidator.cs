@@ -3,7 +3,7 @@ using FluentValidation;
 
 namespace DualPrevention.Core.Risks;
 
-/// <summary>Shape rules of a risk analysis object (spec §5.2); lengths are those of the exchange.</summary>
+/// <summary>Shape rules of a risk analysis object (docs/domain/dual-prevention.md#32-risk-analysis-object); lengths are those of the exchange.</summary>
 public sealed class RiskAnalysisObjectDetailsValidator : AbstractValidator<RiskAnalysisObjectDetails>
 {
     public RiskAnalysisObjectDetailsValidator()

@@ -1,6 +1,6 @@
 namespace DualPrevention.Core.Risks;
 
-/// <summary>安全风险分析单元 (spec §5.3): a device, facility or area of an object. Its level is the highest of its events'.</summary>
+/// <summary>安全风险分析单元 (docs/domain/dual-prevention.md#33-risk-analysis-unit): a device, facility or area of an object. Its level is the highest of its events'.</summary>
 public sealed class RiskAnalysisUnit : RegisterRow
 {
     public Guid ObjectId { get; private set; }

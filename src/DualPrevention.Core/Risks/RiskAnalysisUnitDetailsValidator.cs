@@ -3,7 +3,7 @@ using FluentValidation;
 
 namespace DualPrevention.Core.Risks;
 
-/// <summary>Shape rules of a risk analysis unit (spec §5.3).</summary>
+/// <summary>Shape rules of a risk analysis unit (docs/domain/dual-prevention.md#33-risk-analysis-unit).</summary>
 public sealed class RiskAnalysisUnitDetailsValidator : AbstractValidator<RiskAnalysisUnitDetails>
 {
     public RiskAnalysisUnitDetailsValidator()

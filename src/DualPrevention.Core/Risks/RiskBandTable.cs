@@ -26,15 +26,15 @@ public sealed class RiskBandTable
 
     public List<RiskBand> Bands { get; private set; } = [];
 
-    /// <summary>Spec §6.1 (DB37): R ≥ 20 重大, ≥ 15 较大, ≥ 9 一般, else 低.</summary>
+    /// <summary>DB37 LS bands (docs/domain/dual-prevention.md#43-ls-bands): R ≥ 20 重大, ≥ 15 较大, ≥ 9 一般, else 低.</summary>
     public static IReadOnlyList<RiskBand> DefaultLs { get; } =
         [new(RiskLevel.Major, 20, true), new(RiskLevel.Significant, 15, true), new(RiskLevel.General, 9, true)];
 
-    /// <summary>Spec §6.2: D &gt; 320 重大, 160 ≤ D ≤ 320 较大, 70 ≤ D &lt; 160 一般, D &lt; 70 低.</summary>
+    /// <summary>LEC bands (docs/domain/dual-prevention.md#45-lec): D &gt; 320 重大, 160 ≤ D ≤ 320 较大, 70 ≤ D &lt; 160 一般, D &lt; 70 低.</summary>
     public static IReadOnlyList<RiskBand> DefaultLec { get; } =
         [new(RiskLevel.Major, 320, false), new(RiskLevel.Significant, 160, true), new(RiskLevel.General, 70, true)];
 
-    /// <summary>Spec §6.1 variant (a) of the 5×5 matrix: 20–25 / 10–16 / 4–9 / 1–3.</summary>
+    /// <summary>Variant (a) of the 5×5 matrix (docs/domain/dual-prevention.md#43-ls-bands): 20–25 / 10–16 / 4–9 / 1–3.</summary>
     public static IReadOnlyList<RiskBand> DefaultMatrix { get; } =
         [new(RiskLevel.Major, 20, true), new(RiskLevel.Significant, 10, true), new(RiskLevel.General, 4, true)];
 

@@ -1,8 +1,9 @@
 namespace DualPrevention.Core.Risks;
 
 /// <summary>
-/// 安全风险事件 (spec §5.4): an accident scenario of a unit, with its current assessment. The score and level are
-/// computed from the inputs and the band table in force; every assessment is kept in <see cref="RiskAssessment"/>.
+/// 安全风险事件 (docs/domain/dual-prevention.md#34-risk-event): an accident scenario of a unit, with its current assessment.
+/// The score and level are computed from the inputs and the band table in force; every assessment is kept in
+/// <see cref="RiskAssessment"/>.
 /// </summary>
 public sealed class RiskEvent : RegisterRow
 {

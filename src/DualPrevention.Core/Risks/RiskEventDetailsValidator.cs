@@ -3,7 +3,7 @@ using FluentValidation;
 
 namespace DualPrevention.Core.Risks;
 
-/// <summary>Shape rules of a risk event: name, accident type, and inputs on the method's scales (spec §6.1, §6.2).</summary>
+/// <summary>Shape rules of a risk event: name, accident type, and inputs on the method's scales (docs/domain/dual-prevention.md#42-the-ls-matrix, docs/domain/dual-prevention.md#45-lec).</summary>
 public sealed class RiskEventDetailsValidator : AbstractValidator<RiskEventDetails>
 {
     public RiskEventDetailsValidator()

@@ -3,18 +3,18 @@ using DualPrevention.Core.Localization;
 namespace DualPrevention.Core.Risks;
 
 /// <summary>
-/// Scores and grades risk events (spec §6): LS and the 5×5 matrix as R = L × S with L, S ∈ 1…5 (DB37); LEC as
-/// D = L × E × C with the classic scales. The level is always computed, never typed.
+/// Scores and grades risk events (docs/domain/dual-prevention.md#4-risk-assessment): LS and the 5×5 matrix as R = L × S
+/// with L, S ∈ 1…5 (DB37); LEC as D = L × E × C with the classic scales. The level is always computed, never typed.
 /// </summary>
 public static class RiskGrading
 {
-    /// <summary>LEC likelihood scale L (spec §6.2).</summary>
+    /// <summary>LEC likelihood scale L (docs/domain/dual-prevention.md#45-lec).</summary>
     public static IReadOnlyList<decimal> LecLikelihood { get; } = [10m, 6m, 3m, 1m, 0.5m, 0.2m, 0.1m];
 
-    /// <summary>LEC exposure scale E (spec §6.2).</summary>
+    /// <summary>LEC exposure scale E (docs/domain/dual-prevention.md#45-lec).</summary>
     public static IReadOnlyList<decimal> LecExposure { get; } = [10m, 6m, 3m, 2m, 1m, 0.5m];
 
-    /// <summary>LEC consequence scale C (spec §6.2).</summary>
+    /// <summary>LEC consequence scale C (docs/domain/dual-prevention.md#45-lec).</summary>
     public static IReadOnlyList<decimal> LecConsequence { get; } = [100m, 40m, 15m, 7m, 3m, 1m];
 
     /// <summary>The problem with the inputs for <paramref name="method"/>, or null when they are on its scales.</summary>
@@ -62,11 +62,11 @@ public static class RiskGrading
         AssessmentMethod.RiskMatrix => RiskBandTable.DefaultMatrix,
     };
 
-    /// <summary>The higher (more severe) of the levels, or null for none: unit = max of events, object = max of units (spec §6.4).</summary>
+    /// <summary>The higher (more severe) of the levels, or null for none: unit = max of events, object = max of units (docs/domain/dual-prevention.md#47-aggregation-and-history).</summary>
     public static RiskLevel? Highest(IEnumerable<RiskLevel> levels) =>
         levels.Select(l => (RiskLevel?)l).DefaultIfEmpty(null).Min();
 
-    /// <summary>The control level a risk level calls for at least (spec §6.1): 重大/较大 company, 一般 workshop, 低 team.</summary>
+    /// <summary>The control level a risk level calls for at least (docs/domain/dual-prevention.md#44-control-levels): 重大/较大 company, 一般 workshop, 低 team.</summary>
     public static ControlLevel MinimumControlLevel(RiskLevel level) => level switch
     {
         RiskLevel.Major or RiskLevel.Significant => ControlLevel.Company,

@@ -95,10 +95,10 @@ public enum RegisterColumn
 }
 
 /// <summary>
-/// The platform's own layout of the risk-control list, shared by the blank template, the export and the importer
-/// (whose synonym table starts from these headers). The first 22 columns are the order Chinese enterprises use
-/// (shared/samples/risk-control-list_sample-plant.xlsx); the last 7 carry the rest of the register so that an
-/// export imports back without loss. The value words are those the importer reads and the export writes.
+/// The platform's own layout of the risk-control list, shared by the blank template, the export and the importer (whose
+/// synonym table starts from these headers). The first 22 columns are the order Chinese enterprises use
+/// (src/DualPrevention.Core/Demo/risk-control-list_sample-plant.xlsx); the last 7 carry the rest of the register so
+/// that an export imports back without loss. The value words are those the importer reads and the export writes.
 /// </summary>
 public static class RiskRegisterLayout
 {
@@ -147,7 +147,7 @@ public static class RiskRegisterLayout
         [AssessmentMethod.RiskMatrix] = "5×5风险矩阵",
     };
 
-    /// <summary>风险等级 words (spec §6).</summary>
+    /// <summary>风险等级 words (docs/domain/dual-prevention.md#41-risk-levels-and-colours).</summary>
     public static IReadOnlyDictionary<RiskLevel, string> LevelWords { get; } = new Dictionary<RiskLevel, string>
     {
         [RiskLevel.Major] = "重大风险",
@@ -163,7 +163,7 @@ public static class RiskRegisterLayout
         [ControlDataSource.ManualInspection] = "隐患排查",
     };
 
-    /// <summary>周期单位 words as exchanged (spec §5.6); the importer also reads 周 (7 days) and 季 (3 months).</summary>
+    /// <summary>周期单位 words as exchanged (docs/domain/dual-prevention.md#52-cycles-and-cycle-units); the importer also reads 周 (7 days) and 季 (3 months).</summary>
     public static IReadOnlyDictionary<CycleUnit, string> CycleUnitWords { get; } = new Dictionary<CycleUnit, string>
     {
         [CycleUnit.Hour] = "小时",
@@ -172,7 +172,7 @@ public static class RiskRegisterLayout
         [CycleUnit.Year] = "年",
     };
 
-    /// <summary>管控层级 words (spec §6.1).</summary>
+    /// <summary>管控层级 words (docs/domain/dual-prevention.md#44-control-levels).</summary>
     public static IReadOnlyDictionary<ControlLevel, string> ControlLevelWords { get; } = new Dictionary<ControlLevel, string>
     {
         [ControlLevel.Company] = "公司级",

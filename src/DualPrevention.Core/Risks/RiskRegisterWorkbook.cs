@@ -21,7 +21,7 @@ internal static class RiskRegisterWorkbook
     private static readonly Color Black = Color.FromArgb(0x21, 0x21, 0x21);
     private static readonly Color Grid = Color.FromArgb(0xBF, 0xBF, 0xBF);
 
-    /// <summary>Fill and text colour of each level (spec §6; yellow carries dark text to stay legible).</summary>
+    /// <summary>Fill and text colour of each level (docs/domain/dual-prevention.md#41-risk-levels-and-colours; yellow carries dark text to stay legible).</summary>
     private static readonly IReadOnlyDictionary<RiskLevel, (Color Fill, Color Text)> LevelColors = new Dictionary<RiskLevel, (Color, Color)>
     {
         [RiskLevel.Major] = (Color.FromArgb(0xE6, 0x30, 0x31), Color.White),
@@ -104,9 +104,9 @@ internal static class RiskRegisterWorkbook
             RegisterColumn.DataSource => Text(RiskRegisterLayout.DataSourceWords[m.DataSource], styles),
             RegisterColumn.InspectionContent => Text(m.InspectionContent, styles),
 
-            // The stored value and unit as exchanged (spec §5.6): a weekly check stored as 7 天 is written as 7 天,
-            // not 1 周, because whether the workbook said 周 is no longer known; the importer reads 天 and 月 back
-            // to the same value, so the round trip is exact.
+            // The stored value and unit as exchanged (docs/domain/dual-prevention.md#52-cycles-and-cycle-units): a
+            // weekly check stored as 7 天 is written as 7 天, not 1 周, because whether the workbook said 周 is no longer
+            // known; the importer reads 天 and 月 back to the same value, so the round trip is exact.
             RegisterColumn.CycleValue => new StyledCell(m.CycleValue, styles.Body),
             RegisterColumn.CycleUnit => Text(RiskRegisterLayout.CycleUnitWords[m.CycleUnit], styles),
             RegisterColumn.ControlLevel => Text(RiskRegisterLayout.ControlLevelWords[m.ControlLevel], styles),

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DualPrevention.Core.Risks;
 
-/// <summary>Gives the province (370000) version 1 of each method's default bands (spec §6) when it has none; reference data.</summary>
+/// <summary>Gives the province (370000) version 1 of each method's default bands (docs/domain/dual-prevention.md#43-ls-bands, docs/domain/dual-prevention.md#45-lec) when it has none; reference data.</summary>
 public static class SeedRiskBandTables
 {
     /// <summary>The province whose defaults are seeded.</summary>

@@ -5,9 +5,9 @@ using Microsoft.EntityFrameworkCore;
 namespace DualPrevention.Core.Risks;
 
 /// <summary>
-/// The four-colour overview of an enterprise's register, the first step towards the 风险四色图 (spec §6.4): per
-/// object and per unit, how many risk events sit at each level; a unit's level is the highest of its events',
-/// an object's the highest of its units'.
+/// The four-colour overview of an enterprise's register, the first step towards the 风险四色图
+/// (docs/domain/dual-prevention.md#47-aggregation-and-history): per object and per unit, how many risk events sit at
+/// each level; a unit's level is the highest of its events', an object's the highest of its units'.
 /// </summary>
 public static class SummarizeRiskLevels
 {
@@ -20,7 +20,7 @@ public static class SummarizeRiskLevels
 
         public int Total => Major + Significant + General + Low;
 
-        /// <summary>The highest level with a count, or null when all are zero (spec §6.4).</summary>
+        /// <summary>The highest level with a count, or null when all are zero (docs/domain/dual-prevention.md#47-aggregation-and-history).</summary>
         public RiskLevel? Highest =>
             Major > 0 ? RiskLevel.Major : Significant > 0 ? RiskLevel.Significant : General > 0 ? RiskLevel.General : Low > 0 ? RiskLevel.Low : null;
 

@@ -3,9 +3,9 @@ using DualPrevention.Core.Reports;
 namespace DualPrevention.Web.Dashboards;
 
 /// <summary>
-/// The dashboard figures as JSON (issue 6 item 5): <c>GET /api/v1/dashboards?period=2026-11&amp;region=370200</c>.
-/// The period is a month <c>yyyy-MM</c>, a quarter <c>yyyy-Qn</c> or a year <c>yyyy</c> (default: the current month,
-/// Beijing time); the region defaults to the caller's scope. A bad period or region answers 400 ProblemDetails, a region
+/// The dashboard figures as JSON (ADR 0009): <c>GET /api/v1/dashboards?period=2026-11&amp;region=370200</c>. The period
+/// is a month <c>yyyy-MM</c>, a quarter <c>yyyy-Qn</c> or a year <c>yyyy</c> (default: the current month, Beijing
+/// time); the region defaults to the caller's scope. A bad period or region answers 400 ProblemDetails, a region
 /// outside the caller's scope 404.
 /// </summary>
 internal static class DashboardEndpoints

@@ -4,7 +4,7 @@ using DualPrevention.Core.Reports;
 
 namespace DualPrevention.Web.Dashboards;
 
-/// <summary>The periods a dashboard offers (issue 6: a month, a quarter or a year), around today's local date (ADR 0003).</summary>
+/// <summary>The periods a dashboard offers (a month, a quarter or a year), around today's local date (ADR 0003).</summary>
 internal static class DashboardPeriods
 {
     public static DateOnly Today(TimeProvider clock) => BusinessTime.LocalDate(clock.GetUtcNow());

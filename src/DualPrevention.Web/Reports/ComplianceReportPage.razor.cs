@@ -10,10 +10,11 @@ using MudBlazor;
 namespace DualPrevention.Web.Reports;
 
 /// <summary>
-/// The compliance report (合规报表, issue 6 item 3) for every signed-in user: choose a period and a region inside the
-/// caller's scope (a province's cities, a city's counties; an enterprise user has only its own enterprise), preview
-/// the report, or export it as .xlsx, .csv or .pdf through the background job and download it when done.
-/// <c>/reports?period=2026-11&amp;region=370202</c> opens with that report previewed (a region outside the scope is 404).
+/// The compliance report (合规报表, ADR 0009) for every signed-in user: choose a period and a region inside the caller's
+/// scope (a province's cities, a city's counties; an enterprise user has only its own enterprise), preview the report,
+/// or export it as .xlsx, .csv or .pdf through the background job and download it when done.
+/// <c>/reports?period=2026-11&amp;region=370202</c> opens with that report previewed (a region outside the scope is
+/// 404).
 /// </summary>
 public sealed partial class ComplianceReportPage
 {

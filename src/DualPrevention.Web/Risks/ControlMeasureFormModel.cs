@@ -41,7 +41,7 @@ public sealed class ControlMeasureFormModel
 
     public string? ResponsiblePerson { get; set; }
 
-    /// <summary>The highest 包保 item number of the chosen task type: 10 for 操作负责人, 9 otherwise (spec §5.6).</summary>
+    /// <summary>The highest 包保 item number of the chosen task type: 10 for 操作负责人, 9 otherwise (docs/domain/dual-prevention.md#51-task-definitions).</summary>
     public int MaxItemNo => TaskType == InspectionTaskType.OperationalResponsible ? 10 : 9;
 
     public static ControlMeasureFormModel From(ControlMeasureDetails d) => new()

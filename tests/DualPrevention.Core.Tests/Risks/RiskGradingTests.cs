@@ -2,7 +2,7 @@ using DualPrevention.Core.Risks;
 
 namespace DualPrevention.Core.Tests.Risks;
 
-/// <summary>The default bands of spec §6 at every edge.</summary>
+/// <summary>The default bands (docs/domain/dual-prevention.md#43-ls-bands, docs/domain/dual-prevention.md#45-lec) at every edge.</summary>
 public class RiskGradingTests
 {
     [Theory]

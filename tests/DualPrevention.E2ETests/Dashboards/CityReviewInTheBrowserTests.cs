@@ -14,13 +14,13 @@ using static Microsoft.Playwright.Assertions;
 namespace DualPrevention.E2ETests.Dashboards;
 
 /// <summary>
-/// Issue 6's browser test: the Qingdao reviewer opens the city dashboard, drills into an enterprise, exports this
-/// month's compliance report and gets the file. The running host keeps the real clock, so the test builds its data
-/// at today's Beijing date:
-/// Qd2 (青岛示范化工储运) has one 重大 unit (LS 4×5) with four daily checks today, three completed and one missed (75 %),
-/// and one general hidden danger past its deadline; Qd1 (青岛示范石化) has one 较大 unit (LS 3×5) with one check,
-/// completed, and one major hidden danger due next month: the city's 4 of 5 is 80 %. Wf1 (潍坊) has a 重大 unit, a missed
-/// check and an overdue hidden danger, any of which would change the Qingdao figures if it leaked in.
+/// The dashboards in the browser (ADR 0009): the Qingdao reviewer opens the city dashboard, drills into an enterprise,
+/// exports this month's compliance report and gets the file. The running host keeps the real clock, so the test builds
+/// its data at today's Beijing date: Qd2 (青岛示范化工储运) has one 重大 unit (LS 4×5) with four daily checks today, three
+/// completed and one missed (75 %), and one general hidden danger past its deadline; Qd1 (青岛示范石化) has one 较大 unit (LS
+/// 3×5) with one check, completed, and one major hidden danger due next month: the city's 4 of 5 is 80 %. Wf1 (潍坊) has
+/// a 重大 unit, a missed check and an overdue hidden danger, any of which would change the Qingdao figures if it leaked
+/// in.
 /// </summary>
 public class CityReviewInTheBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {

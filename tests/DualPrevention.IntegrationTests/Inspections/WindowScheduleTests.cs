@@ -9,7 +9,7 @@ using static DualPrevention.IntegrationTests.Inspections.InspectionJobs;
 
 namespace DualPrevention.IntegrationTests.Inspections;
 
-/// <summary>Where the generation job puts windows (spec §10 rule 1, ADR 0003): exact Beijing starts and ends per cycle kind.</summary>
+/// <summary>Where the generation job puts windows (docs/domain/dual-prevention.md#54-window-generation, ADR 0003): exact Beijing starts and ends per cycle kind.</summary>
 public class WindowScheduleTests(DemoDatabase database) : IClassFixture<DemoDatabase>, IAsyncLifetime
 {
     private readonly InspectionJobs _jobs = new(database);

@@ -188,7 +188,8 @@ public class ExportRiskRegisterTests(ExportedRegisterDatabase database) : IClass
     [Fact]
     public void Measures_are_written_in_the_words_the_importer_reads_with_cycles_in_the_stored_unit()
     {
-        // 周 and 季 are not stored (spec §5.6): a weekly check is 7 天 and a quarterly one 3 月, and is written so.
+        // 周 and 季 are not stored (docs/domain/dual-prevention.md#51-task-definitions): a weekly check is 7 天 and a
+        // quarterly one 3 月, and is written so.
         var weekly = 5;
         _sheet.At(weekly, "管控措施").Text.ShouldBe("脱水作业双阀操作，全程有人监护");
         _sheet.At(weekly, "措施分类一级").Text.ShouldBe("操作行为");

@@ -57,7 +57,8 @@ public class RiskAssessmentHistoryTests(DemoDatabase database) : IClassFixture<D
         var kept = await driver.CreateEventAsync(admin, unit, "装车泄漏", 2, 5);
         var province = RegisterDriver.Regulator("370000", Core.Accounts.Roles.ProvinceStaff);
 
-        // Weifang adopts variant (b) of spec §6.1: 20–25 / 9–16 / 4–8 / 1–3, so 10 becomes 较大.
+        // Weifang adopts variant (b) of docs/domain/dual-prevention.md#43-ls-bands: 20–25 / 9–16 / 4–8 / 1–3, so 10
+        // becomes 较大.
         await driver.RunAsync<CreateRiskBandTableVersion.Handler, Guid>(province, h => h.HandleAsync(province, new CreateRiskBandTableVersion.Command(
             "370700", AssessmentMethod.LS, [new(RiskLevel.Major, 20, true), new(RiskLevel.Significant, 9, true), new(RiskLevel.General, 4, true)]), default));
         var fresh = await driver.CreateEventAsync(admin, unit, "装车静电", 2, 5);
