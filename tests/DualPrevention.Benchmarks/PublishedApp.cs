@@ -15,10 +15,12 @@ internal sealed class PublishedApp : IAsyncDisposable
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(5);
 
     private readonly Process _process;
+    private readonly TextWriter _log;
 
-    private PublishedApp(Process process, string baseUrl)
+    private PublishedApp(Process process, TextWriter log, string baseUrl)
     {
         _process = process;
+        _log = log;
         BaseUrl = baseUrl;
     }
 
@@ -55,15 +57,15 @@ internal sealed class PublishedApp : IAsyncDisposable
         process.ErrorDataReceived += (_, line) => writer.WriteLine(line.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var app = new PublishedApp(process, baseUrl);
+        var app = new PublishedApp(process, writer, baseUrl);
         try
         {
             await app.WaitUntilReadyAsync();
         }
-        catch
+        catch (Exception ex) when (ex is TimeoutException or HttpRequestException)
         {
             await app.DisposeAsync();
-            throw new InvalidOperationException($"The published app did not become ready within {StartTimeout.TotalMinutes} min; its console output: {log}");
+            throw new InvalidOperationException($"The published app did not become ready; its console output: {log}", ex);
         }
 
         return app;
@@ -78,6 +80,7 @@ internal sealed class PublishedApp : IAsyncDisposable
         }
 
         _process.Dispose();
+        await _log.DisposeAsync();
     }
 
     private static async Task PublishAsync(string output)
@@ -110,15 +113,15 @@ internal sealed class PublishedApp : IAsyncDisposable
                     return;
                 }
             }
-            catch (HttpRequestException)
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
             {
-                // Not listening yet: the demo is seeded before the server starts.
+                // Not listening yet (the demo is seeded before the server starts), or too busy to answer in time.
             }
 
             await Task.Delay(TimeSpan.FromSeconds(1));
         }
 
-        throw new TimeoutException();
+        throw new TimeoutException(_process.HasExited ? $"The app exited ({_process.ExitCode})." : $"Not ready within {StartTimeout.TotalMinutes} min.");
     }
 
     private static int FreePort()
