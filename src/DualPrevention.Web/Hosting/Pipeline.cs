@@ -69,6 +69,11 @@ internal static class Pipeline
         }
 
         app.UseMiddleware<SecurityHeadersMiddleware>();
+        // Routing here, not implicitly before everything, so the static assets (short-circuited below) still carry the
+        // security headers; they skip the rest: no request log, no sign-in check, and above all no cookie renewal,
+        // whose "no-cache,no-store" would make a signed-in phone download every asset again on each visit (ADR 0012).
+        app.UseRouting();
+        app.UseResponseCompression();
 
         // Outside the exception handler, so a refused request is logged with the status the client got.
         app.UseSerilogRequestLogging(options => options.EnrichDiagnosticContext = (diagnostics, context) =>
@@ -103,7 +108,7 @@ internal static class Pipeline
         app.UseMiddleware<ForcedPasswordChangeMiddleware>();
         app.UseAntiforgery();
 
-        app.MapStaticAssets().AllowAnonymous();
+        app.MapStaticAssets().AllowAnonymous().ShortCircuit();
         app.MapOpenApi().AllowAnonymous();
         if (app.Environment.IsDevelopment())
         {
