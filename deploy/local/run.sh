@@ -19,7 +19,7 @@ dp_ensure_packages postgresql
 command -v dotnet >/dev/null || dp_die "dotnet not found: install the .NET 10 SDK (version in global.json)"
 
 # Published, not built: only a publish gives every static asset its Brotli copy and serves the assets as deployed
-# (ADR 0012). No build server stays behind, so nothing of the SDK remains resident beside the app.
+# (ADR 0013). No build server stays behind, so nothing of the SDK remains resident beside the app.
 dp_log "publishing the app (Release) to .data/app"
 dotnet publish src/DualPrevention.Web -c Release -o "$app_dir" --disable-build-servers -v quiet -nologo >&2 ||
   dp_die "the app does not build"

@@ -71,7 +71,7 @@ internal static class Pipeline
         app.UseMiddleware<SecurityHeadersMiddleware>();
         // Routing here, not implicitly before everything, so the static assets (short-circuited below) still carry the
         // security headers; they skip the rest: no request log, no sign-in check, and above all no cookie renewal,
-        // whose "no-cache,no-store" would make a signed-in phone download every asset again on each visit (ADR 0012).
+        // whose "no-cache,no-store" would make a signed-in phone download every asset again on each visit (ADR 0013).
         app.UseRouting();
         app.UseResponseCompression();
 

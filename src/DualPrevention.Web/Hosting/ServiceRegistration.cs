@@ -103,7 +103,7 @@ internal static class ServiceRegistration
         // Chinese pages stay readable (and smaller) when CJK is written as text, not as numeric entities.
         services.AddWebEncoders(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddRazorComponents().AddInteractiveServerComponents();
-        // Pages and API answers are compressed as they are written; static assets were compressed at publish (ADR 0012).
+        // Pages and API answers are compressed as they are written; static assets were compressed at publish (ADR 0013).
         // Also behind the TLS proxy: the secrets a page carries (antiforgery tokens, component state) are encrypted
         // afresh for every response and the SameSite cookie keeps other sites from replaying requests, which leaves a
         // BREACH-style attack nothing to recover.

@@ -5,7 +5,7 @@ using System.Text.RegularExpressions;
 namespace DualPrevention.Web.Tests.Hosting;
 
 /// <summary>
-/// Static assets as a deployed app serves them (ADR 0012; the test host turns the build manifest's runtime patching
+/// Static assets as a deployed app serves them (ADR 0013; the test host turns the build manifest's runtime patching
 /// off, as a published app has it). A build compresses with gzip only; the publish adds Brotli, which the page-weight
 /// benchmark checks on the wire.
 /// </summary>
