@@ -14,8 +14,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace DualPrevention.Core.Data.Migrations
 {
     [DbContext(typeof(DualPreventionDbContext))]
-    [Migration("20261129123745_AddedHiddenDangerRemediation")]
-    partial class AddedHiddenDangerRemediation
+    [Migration("20261206030406_Baseline")]
+    partial class Baseline
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -388,6 +388,10 @@ namespace DualPrevention.Core.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("fired_at");
 
+                    b.Property<DateTimeOffset?>("NotifiedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("notified_at");
+
                     b.Property<string>("Period")
                         .IsRequired()
                         .HasMaxLength(10)
@@ -418,11 +422,16 @@ namespace DualPrevention.Core.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("target");
 
+                    b.Property<int>("Trigger")
+                        .HasColumnType("integer")
+                        .HasColumnName("trigger");
+
                     b.HasKey("Id")
                         .HasName("pk_escalation_record");
 
-                    b.HasIndex("EnterpriseId")
-                        .HasDatabaseName("ix_escalation_record_enterprise_id");
+                    b.HasIndex("FiredAt")
+                        .HasDatabaseName("ix_escalation_record_pending")
+                        .HasFilter("notified_at IS NULL");
 
                     b.HasIndex("Target", "RegionCode")
                         .HasDatabaseName("ix_escalation_record_target_region_code");
@@ -786,6 +795,12 @@ namespace DualPrevention.Core.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
 
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
                     b.HasKey("Id")
                         .HasName("pk_hidden_danger");
 
@@ -806,6 +821,12 @@ namespace DualPrevention.Core.Data.Migrations
 
                     b.HasIndex("EnterpriseId", "State")
                         .HasDatabaseName("ix_hidden_danger_enterprise_id_state");
+
+                    b.HasIndex(new[] { "EnterpriseId" }, "ix_hidden_danger_counted")
+                        .HasDatabaseName("ix_hidden_danger_counted")
+                        .HasFilter("NOT is_deleted AND state NOT IN (0, 5)");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "EnterpriseId" }, "ix_hidden_danger_counted"), new[] { "RegionCode", "State", "Level", "Deadline", "RegisteredAt", "AcceptedAt", "ClosedOutAt", "Source", "Category" });
 
                     b.ToTable("hidden_danger", null, t =>
                         {
@@ -1211,6 +1232,33 @@ namespace DualPrevention.Core.Data.Migrations
                     b.ToTable("holiday_calendar_day", (string)null);
                 });
 
+            modelBuilder.Entity("DualPrevention.Core.Inspections.InspectionGenerationMark", b =>
+                {
+                    b.Property<Guid>("EnterpriseId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("enterprise_id");
+
+                    b.Property<DateTimeOffset>("GeneratedUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("generated_until");
+
+                    b.Property<DateTimeOffset>("RanAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ran_at");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("region_code");
+
+                    b.HasKey("EnterpriseId")
+                        .HasName("pk_inspection_generation_mark");
+
+                    b.ToTable("inspection_generation_mark", (string)null);
+                });
+
             modelBuilder.Entity("DualPrevention.Core.Inspections.InspectionRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1310,6 +1358,9 @@ namespace DualPrevention.Core.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_inspection_record");
 
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_inspection_record_created_at");
+
                     b.HasIndex("TaskId")
                         .HasDatabaseName("ix_inspection_record_task_id");
 
@@ -1396,6 +1447,12 @@ namespace DualPrevention.Core.Data.Migrations
 
                     b.HasIndex("UnitId", "WindowStart")
                         .HasDatabaseName("ix_inspection_task_unit_id_window_start");
+
+                    b.HasIndex(new[] { "WindowEnd" }, "ix_inspection_task_missed_window_end")
+                        .HasDatabaseName("ix_inspection_task_missed_window_end")
+                        .HasFilter("status = 3");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "WindowEnd" }, "ix_inspection_task_missed_window_end"), new[] { "EnterpriseId", "RegionCode" });
 
                     b.ToTable("inspection_task", null, t =>
                         {
@@ -1750,7 +1807,289 @@ namespace DualPrevention.Core.Data.Migrations
                     b.ToTable("region", (string)null);
                 });
 
-            modelBuilder.Entity("DualPrevention.Core.Risks.ControlMeasure", b =>
+            modelBuilder.Entity("DualPrevention.Core.Reports.Exports.ReportExport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("EnterpriseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("enterprise_id");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("error");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("file_name");
+
+                    b.Property<int>("Format")
+                        .HasColumnType("integer")
+                        .HasColumnName("format");
+
+                    b.Property<bool>("IsMonthlyArchive")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_monthly_archive");
+
+                    b.Property<string>("PeriodCode")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)")
+                        .HasColumnName("period_code");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("region_code");
+
+                    b.Property<string>("RequestedByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("requested_by_name");
+
+                    b.Property<Guid?>("RequestedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("requested_by_user_id");
+
+                    b.Property<int?>("RowsTotal")
+                        .HasColumnType("integer")
+                        .HasColumnName("rows_total");
+
+                    b.Property<int>("RowsWritten")
+                        .HasColumnType("integer")
+                        .HasColumnName("rows_written");
+
+                    b.Property<long?>("SizeBytes")
+                        .HasColumnType("bigint")
+                        .HasColumnName("size_bytes");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.Property<string>("StoredName")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("stored_name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_report_export");
+
+                    b.HasIndex("RegionCode", "CreatedAt")
+                        .HasDatabaseName("ix_report_export_region_code_created_at");
+
+                    b.HasIndex("RegionCode", "PeriodCode", "Format")
+                        .IsUnique()
+                        .HasDatabaseName("ux_report_export_monthly_archive")
+                        .HasFilter("is_monthly_archive");
+
+                    b.ToTable("report_export", (string)null);
+                });
+
+            modelBuilder.Entity("DualPrevention.Core.Reports.Statistics.InspectionDailyStatistic", b =>
+                {
+                    b.Property<Guid>("EnterpriseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("enterprise_id");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<int>("TaskType")
+                        .HasColumnType("integer")
+                        .HasColumnName("task_type");
+
+                    b.Property<int>("Completed")
+                        .HasColumnType("integer")
+                        .HasColumnName("completed");
+
+                    b.Property<int>("Due")
+                        .HasColumnType("integer")
+                        .HasColumnName("due");
+
+                    b.Property<int>("Late")
+                        .HasColumnType("integer")
+                        .HasColumnName("late");
+
+                    b.Property<int>("Missed")
+                        .HasColumnType("integer")
+                        .HasColumnName("missed");
+
+                    b.Property<int>("Open")
+                        .HasColumnType("integer")
+                        .HasColumnName("open");
+
+                    b.Property<DateTimeOffset>("RefreshedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("refreshed_at");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("region_code");
+
+                    b.Property<int>("Suspended")
+                        .HasColumnType("integer")
+                        .HasColumnName("suspended");
+
+                    b.HasKey("EnterpriseId", "Day", "TaskType")
+                        .HasName("pk_inspection_daily_statistic");
+
+                    b.HasIndex("RegionCode", "Day")
+                        .HasDatabaseName("ix_inspection_daily_statistic_region_code_day");
+
+                    b.ToTable("inspection_daily_statistic", (string)null);
+                });
+
+            modelBuilder.Entity("DualPrevention.Core.Reports.Statistics.StatisticsRefreshMark", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("name");
+
+                    b.Property<DateTimeOffset>("RanAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ran_at");
+
+                    b.HasKey("Name")
+                        .HasName("pk_statistics_refresh_mark");
+
+                    b.ToTable("statistics_refresh_mark", (string)null);
+                });
+
+            modelBuilder.Entity("DualPrevention.Core.Risks.Grading.RiskBandTable", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("EffectiveFrom")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("effective_from");
+
+                    b.Property<int>("Method")
+                        .HasColumnType("integer")
+                        .HasColumnName("method");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("region_code");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_risk_band_table");
+
+                    b.HasIndex("RegionCode", "Method", "Version")
+                        .IsUnique()
+                        .HasDatabaseName("ix_risk_band_table_region_code_method_version");
+
+                    b.ToTable("risk_band_table", (string)null);
+                });
+
+            modelBuilder.Entity("DualPrevention.Core.Risks.MajorHazards.MajorHazardSource", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("DeletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("deleted_at");
+
+                    b.Property<Guid>("EnterpriseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("enterprise_id");
+
+                    b.Property<string>("HazardCode")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("hazard_code");
+
+                    b.Property<bool>("IsDeleted")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_deleted");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("integer")
+                        .HasColumnName("level");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<Guid?>("OperationalResponsibleUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("operational_responsible_user_id");
+
+                    b.Property<Guid?>("PrincipalResponsibleUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("principal_responsible_user_id");
+
+                    b.Property<decimal?>("RValue")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("numeric(10,2)")
+                        .HasColumnName("r_value");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("region_code");
+
+                    b.Property<Guid?>("TechnicalResponsibleUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("technical_responsible_user_id");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_major_hazard_source");
+
+                    b.HasIndex("EnterpriseId")
+                        .HasDatabaseName("ix_major_hazard_source_enterprise_id");
+
+                    b.HasIndex("EnterpriseId", "HazardCode")
+                        .IsUnique()
+                        .HasDatabaseName("ix_major_hazard_source_enterprise_id_hazard_code")
+                        .HasFilter("NOT is_deleted");
+
+                    b.ToTable("major_hazard_source", (string)null);
+                });
+
+            modelBuilder.Entity("DualPrevention.Core.Risks.Register.ControlMeasure", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")
@@ -1874,86 +2213,7 @@ namespace DualPrevention.Core.Data.Migrations
                         });
                 });
 
-            modelBuilder.Entity("DualPrevention.Core.Risks.MajorHazardSource", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uuid")
-                        .HasColumnName("id");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("created_at");
-
-                    b.Property<DateTimeOffset?>("DeletedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("deleted_at");
-
-                    b.Property<Guid>("EnterpriseId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("enterprise_id");
-
-                    b.Property<string>("HazardCode")
-                        .IsRequired()
-                        .HasMaxLength(50)
-                        .HasColumnType("character varying(50)")
-                        .HasColumnName("hazard_code");
-
-                    b.Property<bool>("IsDeleted")
-                        .HasColumnType("boolean")
-                        .HasColumnName("is_deleted");
-
-                    b.Property<int>("Level")
-                        .HasColumnType("integer")
-                        .HasColumnName("level");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("name");
-
-                    b.Property<Guid?>("OperationalResponsibleUserId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("operational_responsible_user_id");
-
-                    b.Property<Guid?>("PrincipalResponsibleUserId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("principal_responsible_user_id");
-
-                    b.Property<decimal?>("RValue")
-                        .HasPrecision(10, 2)
-                        .HasColumnType("numeric(10,2)")
-                        .HasColumnName("r_value");
-
-                    b.Property<string>("RegionCode")
-                        .IsRequired()
-                        .HasMaxLength(6)
-                        .HasColumnType("character varying(6)")
-                        .HasColumnName("region_code");
-
-                    b.Property<Guid?>("TechnicalResponsibleUserId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("technical_responsible_user_id");
-
-                    b.Property<DateTimeOffset>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("updated_at");
-
-                    b.HasKey("Id")
-                        .HasName("pk_major_hazard_source");
-
-                    b.HasIndex("EnterpriseId")
-                        .HasDatabaseName("ix_major_hazard_source_enterprise_id");
-
-                    b.HasIndex("EnterpriseId", "HazardCode")
-                        .IsUnique()
-                        .HasDatabaseName("ix_major_hazard_source_enterprise_id_hazard_code")
-                        .HasFilter("NOT is_deleted");
-
-                    b.ToTable("major_hazard_source", (string)null);
-                });
-
-            modelBuilder.Entity("DualPrevention.Core.Risks.RiskAnalysisObject", b =>
+            modelBuilder.Entity("DualPrevention.Core.Risks.Register.RiskAnalysisObject", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")
@@ -2032,7 +2292,7 @@ namespace DualPrevention.Core.Data.Migrations
                     b.ToTable("risk_analysis_object", (string)null);
                 });
 
-            modelBuilder.Entity("DualPrevention.Core.Risks.RiskAnalysisUnit", b =>
+            modelBuilder.Entity("DualPrevention.Core.Risks.Register.RiskAnalysisUnit", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")
@@ -2098,7 +2358,7 @@ namespace DualPrevention.Core.Data.Migrations
                     b.ToTable("risk_analysis_unit", (string)null);
                 });
 
-            modelBuilder.Entity("DualPrevention.Core.Risks.RiskAssessment", b =>
+            modelBuilder.Entity("DualPrevention.Core.Risks.Register.RiskAssessment", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")
@@ -2192,41 +2452,7 @@ namespace DualPrevention.Core.Data.Migrations
                     b.ToTable("risk_assessment", (string)null);
                 });
 
-            modelBuilder.Entity("DualPrevention.Core.Risks.RiskBandTable", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uuid")
-                        .HasColumnName("id");
-
-                    b.Property<DateTimeOffset>("EffectiveFrom")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("effective_from");
-
-                    b.Property<int>("Method")
-                        .HasColumnType("integer")
-                        .HasColumnName("method");
-
-                    b.Property<string>("RegionCode")
-                        .IsRequired()
-                        .HasMaxLength(6)
-                        .HasColumnType("character varying(6)")
-                        .HasColumnName("region_code");
-
-                    b.Property<int>("Version")
-                        .HasColumnType("integer")
-                        .HasColumnName("version");
-
-                    b.HasKey("Id")
-                        .HasName("pk_risk_band_table");
-
-                    b.HasIndex("RegionCode", "Method", "Version")
-                        .IsUnique()
-                        .HasDatabaseName("ix_risk_band_table_region_code_method_version");
-
-                    b.ToTable("risk_band_table", (string)null);
-                });
-
-            modelBuilder.Entity("DualPrevention.Core.Risks.RiskEvent", b =>
+            modelBuilder.Entity("DualPrevention.Core.Risks.Register.RiskEvent", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")
@@ -2323,6 +2549,12 @@ namespace DualPrevention.Core.Data.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_risk_event_unit_id_name")
                         .HasFilter("NOT is_deleted");
+
+                    b.HasIndex(new[] { "EnterpriseId" }, "ix_risk_event_counted")
+                        .HasDatabaseName("ix_risk_event_counted")
+                        .HasFilter("NOT is_deleted");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "EnterpriseId" }, "ix_risk_event_counted"), new[] { "RegionCode", "UnitId", "Level" });
 
                     b.ToTable("risk_event", (string)null);
                 });
@@ -2605,7 +2837,7 @@ namespace DualPrevention.Core.Data.Migrations
 
             modelBuilder.Entity("DualPrevention.Core.Inspections.DeactivationRecord", b =>
                 {
-                    b.HasOne("DualPrevention.Core.Risks.RiskAnalysisUnit", null)
+                    b.HasOne("DualPrevention.Core.Risks.Register.RiskAnalysisUnit", null)
                         .WithMany()
                         .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2635,14 +2867,14 @@ namespace DualPrevention.Core.Data.Migrations
 
             modelBuilder.Entity("DualPrevention.Core.Inspections.InspectionTaskDefinition", b =>
                 {
-                    b.HasOne("DualPrevention.Core.Risks.ControlMeasure", null)
+                    b.HasOne("DualPrevention.Core.Risks.Register.ControlMeasure", null)
                         .WithMany()
                         .HasForeignKey("MeasureId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_inspection_task_definition_control_measures_measure_id");
 
-                    b.HasOne("DualPrevention.Core.Risks.RiskAnalysisUnit", null)
+                    b.HasOne("DualPrevention.Core.Risks.Register.RiskAnalysisUnit", null)
                         .WithMany()
                         .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2669,70 +2901,7 @@ namespace DualPrevention.Core.Data.Migrations
                         .HasConstraintName("fk_region_region_parent_code");
                 });
 
-            modelBuilder.Entity("DualPrevention.Core.Risks.ControlMeasure", b =>
-                {
-                    b.HasOne("DualPrevention.Core.Risks.RiskEvent", null)
-                        .WithMany()
-                        .HasForeignKey("EventId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_control_measure_risk_events_event_id");
-                });
-
-            modelBuilder.Entity("DualPrevention.Core.Risks.MajorHazardSource", b =>
-                {
-                    b.HasOne("DualPrevention.Core.Enterprises.Enterprise", null)
-                        .WithMany()
-                        .HasForeignKey("EnterpriseId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_major_hazard_source_enterprise_enterprise_id");
-                });
-
-            modelBuilder.Entity("DualPrevention.Core.Risks.RiskAnalysisObject", b =>
-                {
-                    b.HasOne("DualPrevention.Core.Enterprises.Enterprise", null)
-                        .WithMany()
-                        .HasForeignKey("EnterpriseId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_risk_analysis_object_enterprise_enterprise_id");
-
-                    b.HasOne("DualPrevention.Core.Risks.MajorHazardSource", null)
-                        .WithMany()
-                        .HasForeignKey("MajorHazardSourceId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .HasConstraintName("fk_risk_analysis_object_major_hazard_source_major_hazard_sourc");
-                });
-
-            modelBuilder.Entity("DualPrevention.Core.Risks.RiskAnalysisUnit", b =>
-                {
-                    b.HasOne("DualPrevention.Core.Risks.RiskAnalysisObject", null)
-                        .WithMany()
-                        .HasForeignKey("ObjectId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_risk_analysis_unit_risk_analysis_object_object_id");
-                });
-
-            modelBuilder.Entity("DualPrevention.Core.Risks.RiskAssessment", b =>
-                {
-                    b.HasOne("DualPrevention.Core.Risks.RiskBandTable", null)
-                        .WithMany()
-                        .HasForeignKey("BandTableId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_risk_assessment_risk_band_tables_band_table_id");
-
-                    b.HasOne("DualPrevention.Core.Risks.RiskEvent", null)
-                        .WithMany()
-                        .HasForeignKey("EventId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_risk_assessment_risk_events_event_id");
-                });
-
-            modelBuilder.Entity("DualPrevention.Core.Risks.RiskBandTable", b =>
+            modelBuilder.Entity("DualPrevention.Core.Risks.Grading.RiskBandTable", b =>
                 {
                     b.HasOne("DualPrevention.Core.Regions.Region", null)
                         .WithMany()
@@ -2741,7 +2910,7 @@ namespace DualPrevention.Core.Data.Migrations
                         .IsRequired()
                         .HasConstraintName("fk_risk_band_table_region_region_code");
 
-                    b.OwnsMany("DualPrevention.Core.Risks.RiskBand", "Bands", b1 =>
+                    b.OwnsMany("DualPrevention.Core.Risks.Grading.RiskBand", "Bands", b1 =>
                         {
                             b1.Property<Guid>("RiskBandTableId");
 
@@ -2770,16 +2939,79 @@ namespace DualPrevention.Core.Data.Migrations
                     b.Navigation("Bands");
                 });
 
-            modelBuilder.Entity("DualPrevention.Core.Risks.RiskEvent", b =>
+            modelBuilder.Entity("DualPrevention.Core.Risks.MajorHazards.MajorHazardSource", b =>
                 {
-                    b.HasOne("DualPrevention.Core.Risks.RiskBandTable", null)
+                    b.HasOne("DualPrevention.Core.Enterprises.Enterprise", null)
+                        .WithMany()
+                        .HasForeignKey("EnterpriseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_major_hazard_source_enterprise_enterprise_id");
+                });
+
+            modelBuilder.Entity("DualPrevention.Core.Risks.Register.ControlMeasure", b =>
+                {
+                    b.HasOne("DualPrevention.Core.Risks.Register.RiskEvent", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_control_measure_risk_events_event_id");
+                });
+
+            modelBuilder.Entity("DualPrevention.Core.Risks.Register.RiskAnalysisObject", b =>
+                {
+                    b.HasOne("DualPrevention.Core.Enterprises.Enterprise", null)
+                        .WithMany()
+                        .HasForeignKey("EnterpriseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_risk_analysis_object_enterprise_enterprise_id");
+
+                    b.HasOne("DualPrevention.Core.Risks.MajorHazards.MajorHazardSource", null)
+                        .WithMany()
+                        .HasForeignKey("MajorHazardSourceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_risk_analysis_object_major_hazard_source_major_hazard_sourc");
+                });
+
+            modelBuilder.Entity("DualPrevention.Core.Risks.Register.RiskAnalysisUnit", b =>
+                {
+                    b.HasOne("DualPrevention.Core.Risks.Register.RiskAnalysisObject", null)
+                        .WithMany()
+                        .HasForeignKey("ObjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_risk_analysis_unit_risk_analysis_object_object_id");
+                });
+
+            modelBuilder.Entity("DualPrevention.Core.Risks.Register.RiskAssessment", b =>
+                {
+                    b.HasOne("DualPrevention.Core.Risks.Grading.RiskBandTable", null)
+                        .WithMany()
+                        .HasForeignKey("BandTableId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_risk_assessment_risk_band_table_band_table_id");
+
+                    b.HasOne("DualPrevention.Core.Risks.Register.RiskEvent", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_risk_assessment_risk_events_event_id");
+                });
+
+            modelBuilder.Entity("DualPrevention.Core.Risks.Register.RiskEvent", b =>
+                {
+                    b.HasOne("DualPrevention.Core.Risks.Grading.RiskBandTable", null)
                         .WithMany()
                         .HasForeignKey("BandTableId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_risk_event_risk_band_table_band_table_id");
 
-                    b.HasOne("DualPrevention.Core.Risks.RiskAnalysisUnit", null)
+                    b.HasOne("DualPrevention.Core.Risks.Register.RiskAnalysisUnit", null)
                         .WithMany()
                         .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.Restrict)
