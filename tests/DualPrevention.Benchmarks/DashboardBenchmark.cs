@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using DualPrevention.Core.Reports;
+using DualPrevention.Core.Reports.Dashboards;
 using DualPrevention.Core.Tenancy;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
-using DualPrevention.Core.Reports;
+using DualPrevention.Core.Reports.Compliance;
+using DualPrevention.Core.Reports.Exports;
 using DualPrevention.Core.Tenancy;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -3,6 +3,8 @@ using DualPrevention.Core.Accounts;
 using DualPrevention.Core.Data;
 using DualPrevention.Core.Localization;
 using DualPrevention.Core.Risks;
+using DualPrevention.Core.Risks.Grading;
+using DualPrevention.Core.Risks.Register;
 using DualPrevention.Core.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;

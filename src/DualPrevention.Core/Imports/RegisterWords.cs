@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using DualPrevention.Core.Risks;
+using DualPrevention.Core.Risks.Register;
 
 namespace DualPrevention.Core.Imports;
 

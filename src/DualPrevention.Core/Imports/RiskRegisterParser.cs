@@ -1,6 +1,8 @@
 using System.Globalization;
 using DualPrevention.Core.Localization;
 using DualPrevention.Core.Risks;
+using DualPrevention.Core.Risks.Grading;
+using DualPrevention.Core.Risks.Register;
 
 namespace DualPrevention.Core.Imports;
 
@@ -363,11 +365,11 @@ internal sealed class RiskRegisterParser(IReadOnlyDictionary<AssessmentMethod, R
         {
             cells.Required(RegisterColumn.CycleValue);
         }
-        else if (value is not { } v || v <= 0 || v != decimal.Truncate(v) || v > Risks.ControlMeasureDetailsValidator.MaximumCycleValue)
+        else if (value is not { } v || v <= 0 || v != decimal.Truncate(v) || v > Risks.Register.ControlMeasureDetailsValidator.MaximumCycleValue)
         {
             if (value is not null)
             {
-                cells.Error(RegisterColumn.CycleValue, CoreText.Get("Measure.Cycle.Positive", Risks.ControlMeasureDetailsValidator.MaximumCycleValue));
+                cells.Error(RegisterColumn.CycleValue, CoreText.Get("Measure.Cycle.Positive", Risks.Register.ControlMeasureDetailsValidator.MaximumCycleValue));
             }
 
             return null;

@@ -1,5 +1,5 @@
 using DualPrevention.Core.Data;
-using DualPrevention.Core.Reports;
+using DualPrevention.Core.Reports.Statistics;
 using Microsoft.EntityFrameworkCore;
 
 namespace DualPrevention.Core.Inspections;
@@ -9,7 +9,7 @@ namespace DualPrevention.Core.Inspections;
 /// transaction: Planned/Open windows lying wholly inside a period become Suspended; Suspended windows no longer
 /// covered return to Planned, or to Open when they have started (the window job then marks them Missed if they
 /// have also ended). Completed, Missed and Cancelled windows are history and stay as they are. The days of the windows
-/// that change are recounted in <see cref="Reports.InspectionDailyStatistic"/> in the same transaction.
+/// that change are recounted in <see cref="Reports.Statistics.InspectionDailyStatistic"/> in the same transaction.
 /// </summary>
 internal static class DeactivationWindows
 {

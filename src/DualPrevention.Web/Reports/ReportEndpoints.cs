@@ -3,6 +3,8 @@ using DualPrevention.Core;
 using DualPrevention.Core.Accounts;
 using DualPrevention.Core.Localization;
 using DualPrevention.Core.Reports;
+using DualPrevention.Core.Reports.Compliance;
+using DualPrevention.Core.Reports.Exports;
 
 namespace DualPrevention.Web.Reports;
 

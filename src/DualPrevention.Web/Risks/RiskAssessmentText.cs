@@ -1,5 +1,6 @@
 using System.Globalization;
 using DualPrevention.Core.Risks;
+using DualPrevention.Core.Risks.Register;
 
 namespace DualPrevention.Web.Risks;
 

@@ -1,5 +1,5 @@
 using DualPrevention.Core.Demo;
-using DualPrevention.Core.Risks;
+using DualPrevention.Core.Risks.Register;
 using DualPrevention.Core.Tenancy;
 using DualPrevention.Testing;
 using Microsoft.EntityFrameworkCore;

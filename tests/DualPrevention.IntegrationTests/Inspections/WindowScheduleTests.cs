@@ -2,6 +2,7 @@ using System.Globalization;
 using DualPrevention.Core.Enterprises;
 using DualPrevention.Core.Inspections;
 using DualPrevention.Core.Risks;
+using DualPrevention.Core.Risks.Register;
 using DualPrevention.Core.Tenancy;
 using DualPrevention.Testing;
 using Microsoft.EntityFrameworkCore;
