@@ -1,3 +1,5 @@
+using DualPrevention.Core.Risks;
+
 namespace DualPrevention.Core.Inspections;
 
 /// <summary>
@@ -6,12 +8,6 @@ namespace DualPrevention.Core.Inspections;
 /// </summary>
 internal static class InspectionTaskSql
 {
-    /// <summary>
-    /// Serialises generation across processes and servers: two runs never interleave their inserts (which
-    /// could deadlock on the unique key); the second finds the windows there and inserts nothing.
-    /// </summary>
-    public const string Lock = "SELECT pg_advisory_xact_lock(7401, 1)";
-
     /// <summary>
     /// Turns just-in-time compilation off for the batch's transaction: each batch's statements are planned
     /// afresh, and compiling them took 0.3–0.7 s per statement — more than it saved on the row arithmetic
@@ -63,12 +59,12 @@ internal static class InspectionTaskSql
                  m.cycle_value, m.cycle_unit, m.work_start_time, m.work_end_time, m.work_day_type,
                  m.task_type, m.accountability_item_no, m.responsible_department,
                  (CASE
-                    WHEN m.cycle_unit = 1 THEN date_trunc('day', l.now_local) + coalesce(m.work_start_time, time '00:00')
-                    WHEN m.cycle_unit = 2 AND m.cycle_value % 7 = 0 THEN date_trunc('week', l.now_local)
-                    WHEN m.cycle_unit = 2 THEN date_trunc('day', l.now_local)
-                    WHEN m.cycle_unit = 3 AND m.cycle_value % 12 = 0 THEN date_trunc('year', l.now_local)
-                    WHEN m.cycle_unit = 3 AND m.cycle_value % 3 = 0 THEN date_trunc('quarter', l.now_local)
-                    WHEN m.cycle_unit = 3 THEN date_trunc('month', l.now_local)
+                    WHEN m.cycle_unit = {{(int)CycleUnit.Hour}} THEN date_trunc('day', l.now_local) + coalesce(m.work_start_time, time '00:00')
+                    WHEN m.cycle_unit = {{(int)CycleUnit.Day}} AND m.cycle_value % 7 = 0 THEN date_trunc('week', l.now_local)
+                    WHEN m.cycle_unit = {{(int)CycleUnit.Day}} THEN date_trunc('day', l.now_local)
+                    WHEN m.cycle_unit = {{(int)CycleUnit.Month}} AND m.cycle_value % 12 = 0 THEN date_trunc('year', l.now_local)
+                    WHEN m.cycle_unit = {{(int)CycleUnit.Month}} AND m.cycle_value % 3 = 0 THEN date_trunc('quarter', l.now_local)
+                    WHEN m.cycle_unit = {{(int)CycleUnit.Month}} THEN date_trunc('month', l.now_local)
                     ELSE date_trunc('year', l.now_local)
                   END) AT TIME ZONE '{{BusinessTime.ZoneId}}' AS first_start_at
           FROM control_measure m
@@ -76,7 +72,7 @@ internal static class InspectionTaskSql
           LEFT JOIN inspection_task_definition d ON d.measure_id = m.id
           CROSS JOIN (SELECT @now AT TIME ZONE '{{BusinessTime.ZoneId}}' AS now_local) l
           WHERE m.enterprise_id = ANY(@enterprise_ids)
-            AND m.data_source = 2 AND NOT m.is_deleted
+            AND m.data_source = {{(int)ControlDataSource.ManualInspection}} AND NOT m.is_deleted
             AND (d.id IS NULL OR d.is_deleted OR m.updated_at > d.updated_at OR e.updated_at > d.updated_at)
         ),
         upserted AS (
@@ -85,14 +81,14 @@ internal static class InspectionTaskSql
             work_start_time, work_end_time, work_day_type, task_type, accountability_item_no, source,
             responsible_department, is_deleted, created_at, updated_at)
           SELECT gen_random_uuid(), enterprise_id, region_code, measure_id, unit_id, content, cycle_value, cycle_unit,
-                 first_start_at, work_start_time, work_end_time, work_day_type, task_type, accountability_item_no, 1,
+                 first_start_at, work_start_time, work_end_time, work_day_type, task_type, accountability_item_no, {{(int)InspectionSource.Routine}},
                  responsible_department, false, @now, @now
           FROM source
           ON CONFLICT (measure_id) DO UPDATE SET
             unit_id = excluded.unit_id,
             content = excluded.content,
             first_start_at = CASE WHEN (d.cycle_value, d.cycle_unit) IS DISTINCT FROM (excluded.cycle_value, excluded.cycle_unit)
-                                       OR (excluded.cycle_unit = 1 AND d.work_start_time IS DISTINCT FROM excluded.work_start_time)
+                                       OR (excluded.cycle_unit = {{(int)CycleUnit.Hour}} AND d.work_start_time IS DISTINCT FROM excluded.work_start_time)
                                   THEN excluded.first_start_at ELSE d.first_start_at END,
             cycle_value = excluded.cycle_value,
             cycle_unit = excluded.cycle_unit,
@@ -108,7 +104,7 @@ internal static class InspectionTaskSql
           RETURNING d.id, (xmax = 0) AS inserted
         )
         DELETE FROM inspection_task t USING upserted u
-        WHERE t.definition_id = u.id AND NOT u.inserted AND t.status IN (0, 4) AND t.window_start > @now
+        WHERE t.definition_id = u.id AND NOT u.inserted AND {{InspectionTaskStates.Replaceable.Sql("t.status")}} AND t.window_start > @now
         """;
 
     /// <summary>
@@ -117,21 +113,21 @@ internal static class InspectionTaskSql
     /// job) are cancelled (docs/domain/dual-prevention.md#59-window-states). The measure's own enterprise filter (a definition's enterprise is always
     /// its measure's) lets the planner read only the batch's measures through their enterprise index.
     /// </summary>
-    public const string Retire = """
+    public static readonly string Retire = $"""
         WITH gone AS (
           UPDATE inspection_task_definition d SET is_deleted = true, deleted_at = @now, updated_at = @now
           FROM control_measure m
           WHERE d.measure_id = m.id AND d.enterprise_id = ANY(@enterprise_ids) AND NOT d.is_deleted
             AND m.enterprise_id = ANY(@enterprise_ids)
-            AND (m.is_deleted OR m.data_source <> 2)
+            AND (m.is_deleted OR m.data_source <> {(int)ControlDataSource.ManualInspection})
           RETURNING d.id
         ),
         dropped AS (
           DELETE FROM inspection_task t USING gone g
-          WHERE t.definition_id = g.id AND t.status IN (0, 4) AND t.window_start > @now
+          WHERE t.definition_id = g.id AND {InspectionTaskStates.Replaceable.Sql("t.status")} AND t.window_start > @now
         )
-        UPDATE inspection_task t SET status = 5 FROM gone g
-        WHERE t.definition_id = g.id AND t.status IN (0, 1) AND t.window_start <= @now
+        UPDATE inspection_task t SET status = {(int)InspectionTaskStatus.Cancelled} FROM gone g
+        WHERE t.definition_id = g.id AND {InspectionTaskStates.Unfinished.Sql("t.status")} AND t.window_start <= @now
         """;
 
     /// <summary>
@@ -158,11 +154,11 @@ internal static class InspectionTaskSql
           SELECT d.id, d.enterprise_id, d.region_code, d.unit_id, d.task_type, d.cycle_value, d.cycle_unit,
                  d.work_start_time, d.work_end_time, d.work_day_type, d.assignee_user_id, d.assignee_post,
                  d.first_start_at AT TIME ZONE '{{BusinessTime.ZoneId}}' AS a,
-                 CASE d.cycle_unit WHEN 1 THEN make_interval(hours => d.cycle_value)
-                                   WHEN 2 THEN make_interval(days => d.cycle_value)
-                                   WHEN 3 THEN make_interval(months => d.cycle_value)
+                 CASE d.cycle_unit WHEN {{(int)CycleUnit.Hour}} THEN make_interval(hours => d.cycle_value)
+                                   WHEN {{(int)CycleUnit.Day}} THEN make_interval(days => d.cycle_value)
+                                   WHEN {{(int)CycleUnit.Month}} THEN make_interval(months => d.cycle_value)
                                    ELSE make_interval(years => d.cycle_value) END AS step,
-                 CASE d.cycle_unit WHEN 3 THEN d.cycle_value WHEN 4 THEN d.cycle_value * 12 END AS step_months,
+                 CASE d.cycle_unit WHEN {{(int)CycleUnit.Month}} THEN d.cycle_value WHEN {{(int)CycleUnit.Year}} THEN d.cycle_value * 12 END AS step_months,
                  CASE WHEN g.ran_at < @now AND d.updated_at <= g.ran_at
                       THEN g.generated_until AT TIME ZONE '{{BusinessTime.ZoneId}}'
                       ELSE '-infinity'::timestamp END AS made_until
@@ -187,7 +183,7 @@ internal static class InspectionTaskSql
                        + extract(month FROM p.h) - extract(month FROM defs.a))::int / defs.step_months + 1 END) AS k
           CROSS JOIN LATERAL (SELECT defs.a + defs.step * k AS ls, defs.a + defs.step * (k + 1) AS le OFFSET 0) w
           WHERE w.ls < p.h AND w.le > p.n AND w.ls >= defs.made_until
-            AND (defs.cycle_unit <> 1 OR defs.work_start_time IS NULL OR defs.work_end_time IS NULL
+            AND (defs.cycle_unit <> {{(int)CycleUnit.Hour}} OR defs.work_start_time IS NULL OR defs.work_end_time IS NULL
                  OR (defs.work_start_time < defs.work_end_time AND w.ls::time >= defs.work_start_time AND w.ls::time < defs.work_end_time)
                  OR (defs.work_start_time >= defs.work_end_time AND (w.ls::time >= defs.work_start_time OR w.ls::time < defs.work_end_time)))
           OFFSET 0
@@ -196,9 +192,8 @@ internal static class InspectionTaskSql
           SELECT w.*
           FROM windows w
           LEFT JOIN holiday_calendar_day hc ON hc.date = w.ls::date
-          WHERE w.work_day_type = 0
-             OR (w.work_day_type = 1) = (CASE hc.kind WHEN 1 THEN false WHEN 2 THEN true
-                                         ELSE extract(isodow FROM w.ls) < 6 END)
+          WHERE w.work_day_type = {{(int)WorkDayType.EveryDay}}
+             OR (w.work_day_type = {{(int)WorkDayType.StatutoryWorkingDays}}) = {{HolidayCalendarDay.IsStatutoryWorkingDaySql("w.ls", "hc.kind")}}
         ),
         stops AS (
           SELECT r.unit_id, r.stop_start_at, r.stop_end_at
@@ -212,9 +207,9 @@ internal static class InspectionTaskSql
         SELECT gen_random_uuid(), due.enterprise_id, due.region_code, due.id, due.unit_id, due.task_type,
                due.window_start, due.window_end,
                CASE WHEN EXISTS (SELECT 1 FROM stops s WHERE s.unit_id = due.unit_id
-                                   AND s.stop_start_at <= due.window_start AND s.stop_end_at >= due.window_end) THEN 4
-                    WHEN due.window_start <= p.now_utc THEN 1
-                    ELSE 0 END,
+                                   AND s.stop_start_at <= due.window_start AND s.stop_end_at >= due.window_end) THEN {{(int)InspectionTaskStatus.Suspended}}
+                    WHEN due.window_start <= p.now_utc THEN {{(int)InspectionTaskStatus.Open}}
+                    ELSE {{(int)InspectionTaskStatus.Planned}} END,
                due.assignee_user_id, due.assignee_post, p.now_utc
         FROM due CROSS JOIN p
         ON CONFLICT (definition_id, window_start) DO NOTHING
