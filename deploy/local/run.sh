@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs DualPrevention locally: a private PostgreSQL under .data/postgres plus the app in the foreground.
-# Ctrl-C stops the app, then PostgreSQL (unless DP_KEEP_PG=1). Safe to re-run: data in .data/ is kept.
+# Runs DualPrevention locally: a private PostgreSQL under .data/postgres plus the app, published (Release) to .data/app
+# and run from there in the foreground. Ctrl-C stops the app, then PostgreSQL (unless DP_KEEP_PG=1). Safe to re-run:
+# data in .data/ is kept, and the app is republished from the current sources.
 # Settings (see deploy/.env.example): DP_PG_PORT, DP_HTTP_PORT, DP_DEMO_PASSWORD, DP_KEEP_PG.
 set -euo pipefail
 
@@ -12,9 +13,16 @@ pg_port=${DP_PG_PORT:-5433}
 http_port=${DP_HTTP_PORT:-5080}
 pg_data=$DP_ROOT/.data/postgres
 key_file=$DP_ROOT/.data/jwt-signing-key
+app_dir=$DP_ROOT/.data/app
 
 dp_ensure_packages postgresql
 command -v dotnet >/dev/null || dp_die "dotnet not found: install the .NET 10 SDK (version in global.json)"
+
+# Published, not built: only a publish gives every static asset its Brotli copy and serves the assets as deployed
+# (ADR 0013). No build server stays behind, so nothing of the SDK remains resident beside the app.
+dp_log "publishing the app (Release) to .data/app"
+dotnet publish src/DualPrevention.Web -c Release -o "$app_dir" --disable-build-servers -v quiet -nologo >&2 ||
+  dp_die "the app does not build"
 
 dp_pg_start "$pg_data" "$pg_port"
 if [[ ${DP_KEEP_PG:-0} != 1 ]]; then
@@ -31,6 +39,7 @@ mkdir -p "$DP_ROOT/.data/logs"
 db="Host=127.0.0.1;Port=$pg_port;Database=dualprevention"
 export ASPNETCORE_ENVIRONMENT=Development
 export ASPNETCORE_URLS="http://127.0.0.1:$http_port"
+export ASPNETCORE_CONTENTROOT="$app_dir"
 export ConnectionStrings__App="$db;Username=dp_app;Password=dp_app"
 export ConnectionStrings__Owner="$db;Username=dp_owner;Password=dp_owner"
 export Database__MigrateOnStartup=true
@@ -47,8 +56,8 @@ echo "PostgreSQL runs on 127.0.0.1:$pg_port (data in .data/postgres); starting t
 
 # The app runs as a child rather than through exec so the EXIT trap can stop PostgreSQL afterwards. A background
 # child of a non-interactive shell ignores SIGINT, so Ctrl-C (and SIGTERM) reach it through this trap as SIGTERM,
-# which `dotnet run` forwards to the app and ASP.NET Core treats as a graceful shutdown.
-dotnet run -c Release --project src/DualPrevention.Web --no-launch-profile &
+# which ASP.NET Core treats as a graceful shutdown.
+dotnet "$app_dir/DualPrevention.Web.dll" &
 app_pid=$!
 trap 'kill -TERM "$app_pid" 2>/dev/null || true' INT TERM
 status=0

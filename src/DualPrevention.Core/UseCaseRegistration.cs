@@ -9,8 +9,14 @@ using DualPrevention.Core.Inspections;
 using DualPrevention.Core.Notifications;
 using DualPrevention.Core.Photos;
 using DualPrevention.Core.Regions;
-using DualPrevention.Core.Reports;
+using DualPrevention.Core.Reports.Compliance;
+using DualPrevention.Core.Reports.Dashboards;
+using DualPrevention.Core.Reports.Exports;
+using DualPrevention.Core.Reports.Statistics;
 using DualPrevention.Core.Risks;
+using DualPrevention.Core.Risks.Grading;
+using DualPrevention.Core.Risks.MajorHazards;
+using DualPrevention.Core.Risks.Register;
 using DualPrevention.Core.Tenancy;
 using Microsoft.Extensions.DependencyInjection;
 

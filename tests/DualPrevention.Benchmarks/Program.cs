@@ -1,14 +1,15 @@
 using DualPrevention.Benchmarks;
 
-// Usage: dotnet run -c Release --project tests/DualPrevention.Benchmarks -- <import | task-generation | escalation | province-report | dashboards> [--scale F] [--pairs N]
-if (args.Length == 0 || args[0] is not ("import" or "task-generation" or "escalation" or "province-report" or "dashboards"))
+// Usage: dotnet run -c Release --project tests/DualPrevention.Benchmarks -- <import | task-generation | escalation | province-report | dashboards | page-weight> [--scale F] [--pairs N]
+if (args.Length == 0 || args[0] is not ("import" or "task-generation" or "escalation" or "province-report" or "dashboards" or "page-weight"))
 {
-    Console.Error.WriteLine("usage: DualPrevention.Benchmarks <import | task-generation | escalation | province-report | dashboards> [--scale F] [--pairs N]");
+    Console.Error.WriteLine("usage: DualPrevention.Benchmarks <import | task-generation | escalation | province-report | dashboards | page-weight> [--scale F] [--pairs N]");
     Console.Error.WriteLine("  import           F = fraction of 50,000 measures, default 1");
     Console.Error.WriteLine("  task-generation  F = fraction of 3,000 enterprises × 1,000 manual measures, default 1; N = product/floor pairs timed, default 1");
     Console.Error.WriteLine("  escalation       F = fraction of 5,000,000 inspection windows and 500,000 hidden dangers (3,000 enterprises), default 1");
     Console.Error.WriteLine("  province-report  the same province; the month's compliance report of all enterprises as .xlsx");
     Console.Error.WriteLine("  dashboards       the same province; every city's dashboard for a month, quarter and year");
+    Console.Error.WriteLine("  page-weight      bytes a phone downloads for the login page and /inspect, first and repeat visit (no scale)");
     return 2;
 }
 
@@ -42,6 +43,8 @@ switch (args[0])
     case "province-report":
         await ProvinceReportBenchmark.RunAsync(scale);
         break;
+    case "page-weight":
+        return await PageWeightBenchmark.RunAsync();
     default:
         await EscalationBenchmark.RunAsync(scale);
         break;

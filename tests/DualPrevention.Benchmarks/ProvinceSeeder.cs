@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using DualPrevention.Core.Enterprises;
 using DualPrevention.Core.Risks;
+using DualPrevention.Core.Risks.Grading;
 using Npgsql;
 using NpgsqlTypes;
 

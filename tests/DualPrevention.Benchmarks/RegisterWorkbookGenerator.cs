@@ -3,7 +3,8 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using DualPrevention.Core.Imports;
-using DualPrevention.Core.Risks;
+using DualPrevention.Core.Risks.Grading;
+using DualPrevention.Core.Risks.Register;
 using Text = DocumentFormat.OpenXml.Spreadsheet.Text;
 
 namespace DualPrevention.Benchmarks;

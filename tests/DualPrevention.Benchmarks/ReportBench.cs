@@ -3,6 +3,7 @@ using System.Globalization;
 using DualPrevention.Core;
 using DualPrevention.Core.Data;
 using DualPrevention.Core.Reports;
+using DualPrevention.Core.Reports.Statistics;
 using DualPrevention.Core.Tenancy;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;

@@ -24,6 +24,9 @@ public sealed class DualPreventionAppFactory(DemoDatabase database) : WebApplica
         builder.UseSetting("Logging:FilePath", Path.Combine(Path.GetTempPath(), $"dp-tests-{database.Name}", "log-.json"));
         builder.UseSetting("Storage:PhotoDirectory", database.PhotoDirectory);
         builder.UseSetting("Storage:ReportDirectory", database.ReportDirectory);
+        // Static assets as a published app serves them (ADR 0013): the build manifest's runtime patching for edited
+        // wwwroot files would mark every asset no-cache and re-send MudBlazor's files stored, not compressed.
+        builder.UseSetting("ReloadStaticAssetsAtRuntime", "false");
         builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(TimeProvider.System));
     }
 }

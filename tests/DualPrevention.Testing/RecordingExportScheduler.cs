@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using DualPrevention.Core.Reports;
+using DualPrevention.Core.Reports.Exports;
 
 namespace DualPrevention.Testing;
 

@@ -5,7 +5,7 @@ using DualPrevention.Core.Auditing;
 using DualPrevention.Core.Data;
 using DualPrevention.Core.Enterprises;
 using DualPrevention.Core.Photos;
-using DualPrevention.Core.Reports;
+using DualPrevention.Core.Reports.Exports;
 using DualPrevention.Core.Tenancy;
 using FluentValidation;
 using Microsoft.AspNetCore.DataProtection;

@@ -4,7 +4,7 @@ using DualPrevention.Core.Escalations;
 using DualPrevention.Core.HiddenDangers;
 using DualPrevention.Core.Inspections;
 using DualPrevention.Core.Regions;
-using DualPrevention.Core.Risks;
+using DualPrevention.Core.Risks.Grading;
 using DualPrevention.Core.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;

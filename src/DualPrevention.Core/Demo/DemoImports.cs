@@ -9,9 +9,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace DualPrevention.Core.Demo;
 
 /// <summary>
-/// The shared samples (shared/samples), embedded, imported into a demo enterprise through the real importers as its
-/// administrator would upload them. Each import is all or nothing and skipped when the enterprise already has what it
-/// brings, so a second start imports nothing.
+/// The sample workbooks of this folder (src/DualPrevention.Core/Demo/README.md), embedded, imported into a demo
+/// enterprise through the real importers as its administrator would upload them. Each import is all or nothing and
+/// skipped when the enterprise already has what it brings, so a second start imports nothing.
 /// </summary>
 internal static class DemoImports
 {

@@ -7,11 +7,11 @@ using Microsoft.Extensions.DependencyInjection;
 namespace DualPrevention.Core.Demo;
 
 /// <summary>
-/// Demo data for a first look: two chemical parks, enterprises demo-qd1 and demo-qd2 (Qingdao) and demo-wf1
-/// (Weifang), and the accounts admin, province, qingdao, weifang and &lt;code&gt;-admin / &lt;code&gt;-inspector.
-/// Optionally demo-qd1 gets the sample risk-control list (shared/samples), imported through the real importer.
-/// Idempotent: existing rows and passwords are kept, and a register that has any object is left alone.
-/// Demo accounts are exempt from the forced password change.
+/// Demo data for a first look: two chemical parks, enterprises demo-qd1 and demo-qd2 (Qingdao) and demo-wf1 (Weifang),
+/// and the accounts admin, province, qingdao, weifang and &lt;code&gt;-admin / &lt;code&gt;-inspector. Optionally
+/// demo-qd1 gets the sample risk-control list (src/DualPrevention.Core/Demo/README.md), imported through the real
+/// importer. Idempotent: existing rows and passwords are kept, and a register that has any object is left alone. Demo
+/// accounts are exempt from the forced password change.
 /// </summary>
 public sealed class SeedDemoData(IServiceScopeFactory scopes, TimeProvider clock)
 {

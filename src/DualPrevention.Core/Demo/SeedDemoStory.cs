@@ -10,13 +10,14 @@ using Microsoft.Extensions.Logging;
 namespace DualPrevention.Core.Demo;
 
 /// <summary>
-/// Demo data that tells a story (issue 6 §4), for the run command only, after <see cref="SeedDemoData"/>: every demo
-/// enterprise gets the sample risk-control list when its register is empty, demo-qd2 the sample hidden-danger ledger,
-/// and all three the last 60 days (<see cref="StoryScript"/>) of inspection windows, on-time, late and missed checks, a
-/// maintenance stop and hidden dangers in every state, made by the product's own jobs, entity rules and handlers on a
-/// clock set in the past. Told once: the imports are skipped when their data is there, and the story itself is one
-/// transaction whose commit leaves its mark (the Qingdao bureau's finding), so a crash half-way leaves nothing of it
-/// and the next start tells it whole; a second start finds the mark and adds nothing.
+/// Demo data that tells a story (README.md, "What the demo shows"), for the run command only, after
+/// <see cref="SeedDemoData"/>: every demo enterprise gets the sample risk-control list when its register is empty,
+/// demo-qd2 the sample hidden-danger ledger, and all three the last 60 days (<see cref="StoryScript"/>) of inspection
+/// windows, on-time, late and missed checks, a maintenance stop and hidden dangers in every state, made by the
+/// product's own jobs, entity rules and handlers on a clock set in the past. Told once: the imports are skipped when
+/// their data is there, and the story itself is one transaction whose commit leaves its mark (the Qingdao bureau's
+/// finding), so a crash half-way leaves nothing of it and the next start tells it whole; a second start finds the mark
+/// and adds nothing.
 /// </summary>
 public sealed class SeedDemoStory(IServiceScopeFactory scopes, IPhotoStore photos, HiddenDangerNotifications notifications, TimeProvider clock, ILogger<SeedDemoStory> logger)
 {

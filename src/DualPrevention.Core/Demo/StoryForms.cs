@@ -11,7 +11,7 @@ internal static class StoryForms
     public static HiddenDangerReport Report(StoryFinding finding, InspectionSource source) =>
         new(finding.Name, finding.Name, Level(finding), source, finding.Unit, finding.Category, Grading(finding));
 
-    /// <summary>Spec §7.2: a major one names its criterion of the 2017 criteria.</summary>
+    /// <summary>A major one names its criterion of the 2017 criteria (docs/domain/dual-prevention.md#62-major-hidden-danger-criteria).</summary>
     public static MajorGrading? Grading(StoryFinding finding) =>
         finding.MajorCriterion is { } no ? new MajorGrading([no], null, SeedMajorHiddenDangerCriteria.Version2017) : null;
 
@@ -31,7 +31,7 @@ internal static class StoryForms
             null);
     }
 
-    /// <summary>The six parts of spec §8.2, complete, with interim safeguards.</summary>
+    /// <summary>The six parts of docs/domain/dual-prevention.md#72-the-remediation-plan, complete, with interim safeguards.</summary>
     public static RemediationPlan Plan(StoryFinding finding) => new(
         $"消除重大事故隐患：{finding.Name}",
         "委托有资质单位设计改造方案，停用相关设施后实施改造并组织专项验收",

@@ -120,8 +120,9 @@ internal sealed class StoryHiddenDangers(
     }
 
     /// <summary>
-    /// Spec §8: the six-part plan the day after confirmation; the workers' congress is told, except of the self-reported
-    /// one at demo-wf1, which is behind; the city bureau posts it when the script says so, with its confirmed deadline.
+    /// Major ones (docs/domain/dual-prevention.md#7-major-hidden-dangers): the six-part plan the day after
+    /// confirmation; the workers' congress is told, except of the self-reported one at demo-wf1, which is behind; the
+    /// city bureau posts it when the script says so, with its confirmed deadline.
     /// </summary>
     private async Task SuperviseAsync(StoryCompany company, StoryFinding finding, Guid id, CancellationToken cancellationToken)
     {

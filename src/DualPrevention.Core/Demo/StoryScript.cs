@@ -61,11 +61,11 @@ internal sealed record StoryFinding(
 }
 
 /// <summary>
-/// The demo story (issue 6 §4): 60 days of inspections and hidden dangers in which demo-qd1 keeps its tasks best,
-/// demo-qd2 is middling and demo-wf1 falls behind — more missed windows, more overdue hidden dangers, an overdue
-/// major one, a general one 35 days overdue (the province's list) — so the regulators' rankings and lists have
-/// something to say. One major hidden danger is posted by the Qingdao
-/// bureau, one is closed out; demo-qd1 stops one unit for maintenance (停用检修) for a few days.
+/// The demo story (README.md, "What the demo shows"): 60 days of inspections and hidden dangers in which demo-qd1 keeps
+/// its tasks best, demo-qd2 is middling and demo-wf1 falls behind — more missed windows, more overdue hidden dangers,
+/// an overdue major one, a general one 35 days overdue (the province's list) — so the regulators' rankings and lists
+/// have something to say. One major hidden danger is posted by the Qingdao bureau, one is closed out; demo-qd1 stops
+/// one unit for maintenance (停用检修) for a few days.
 /// </summary>
 internal static class StoryScript
 {
@@ -89,8 +89,9 @@ internal static class StoryScript
     ];
 
     /// <summary>
-    /// The maintenance stop (停用检修, spec §5.11): the enterprise, the unit whose name contains <c>Unit</c>, the story day
-    /// it is recorded, the days it starts (08:00) and ends (20:00), and why.
+    /// The maintenance stop (停用检修, docs/domain/dual-prevention.md#56-deactivation-periods): the enterprise, the unit
+    /// whose name contains <c>Unit</c>, the story day it is recorded, the days it starts (08:00) and ends (20:00), and
+    /// why.
     /// </summary>
     public static readonly (string Code, string Unit, int RecordedOn, int From, int To, string Reason) Stop =
         ("demo-qd1", "循环氢压缩机", 20, 24, 28, "停车检修：更换循环氢压缩机K-102干气密封");

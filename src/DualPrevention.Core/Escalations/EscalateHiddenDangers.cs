@@ -6,10 +6,10 @@ using Npgsql;
 namespace DualPrevention.Core.Escalations;
 
 /// <summary>
-/// The recurring job <c>hidden-dangers:escalate</c> (spec §13): in one transaction and one statement, records
-/// every ladder step now due for open hidden dangers and for enterprises with too many missed windows in a
-/// week. Each (item, period, step) is recorded once, so a rerun or a second server records nothing twice. The
-/// records are the outbox of their notifications: <see cref="NotifyEscalations"/> (run by
+/// The recurring job <c>hidden-dangers:escalate</c> (docs/domain/dual-prevention.md#81-the-escalation-ladder): in one
+/// transaction and one statement, records every ladder step now due for open hidden dangers and for enterprises with
+/// too many missed windows in a week. Each (item, period, step) is recorded once, so a rerun or a second server records
+/// nothing twice. The records are the outbox of their notifications: <see cref="NotifyEscalations"/> (run by
 /// <c>notifications:deliver</c>) writes those and their deliveries (ADR 0010). System scope.
 /// </summary>
 public static class EscalateHiddenDangers

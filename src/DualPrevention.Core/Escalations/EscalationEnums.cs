@@ -1,6 +1,6 @@
 namespace DualPrevention.Core.Escalations;
 
-/// <summary>What makes an escalation step fire (spec §13).</summary>
+/// <summary>What makes an escalation step fire (docs/domain/dual-prevention.md#81-the-escalation-ladder).</summary>
 public enum EscalationTrigger
 {
     /// <summary><see cref="EscalationRule.Days"/> days before the deadline.</summary>

@@ -3,8 +3,9 @@ using DualPrevention.Core.HiddenDangers;
 namespace DualPrevention.Core.Escalations;
 
 /// <summary>
-/// One step of the escalation ladder (spec §13), reference data: the province's defaults (RegionCode 370000) and
-/// a city's overrides (its code), which replace the province's step of the same <see cref="StepCode"/>.
+/// One step of the escalation ladder (docs/domain/dual-prevention.md#81-the-escalation-ladder), reference data: the
+/// province's defaults (RegionCode 370000) and a city's overrides (its code), which replace the province's step of the
+/// same <see cref="StepCode"/>.
 /// </summary>
 public sealed class EscalationRule
 {

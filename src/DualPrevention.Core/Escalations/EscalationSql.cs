@@ -19,14 +19,14 @@ internal static class EscalationSql
     public const string WithoutJit = "SET LOCAL jit = off";
 
     /// <summary>
-    /// The steps due now as rows (enterprise_id, region_code, subject, subject_id, period, step_code, target,
-    /// trigger): the effective ladder is the province's active rules with each city's rules
-    /// replacing the province's of the same step code (an inactive override switches the step off); a
-    /// deadline step is due for an open hidden danger (待确认, 整改中, 待验收) from <c>deadline − days</c> until
-    /// the deadline day (BeforeDeadline) or from <c>deadline + 1 + days</c> on (Overdue, spec §13); a major one
-    /// with its case is due for Registered at once and for PostedOverdue after the posting deadline; an
-    /// enterprise with more than <c>days</c> missed windows ending in the current or previous ISO week is due
-    /// for MissedWindowsInWeek with that week as the period. Shared by the product and the benchmark's floor.
+    /// The steps due now as rows (enterprise_id, region_code, subject, subject_id, period, step_code, target, trigger):
+    /// the effective ladder is the province's active rules with each city's rules replacing the province's of the same
+    /// step code (an inactive override switches the step off); a deadline step is due for an open hidden danger (待确认,
+    /// 整改中, 待验收) from <c>deadline − days</c> until the deadline day (BeforeDeadline) or from <c>deadline + 1 + days</c>
+    /// on (Overdue, docs/domain/dual-prevention.md#81-the-escalation-ladder); a major one with its case is due for
+    /// Registered at once and for PostedOverdue after the posting deadline; an enterprise with more than <c>days</c>
+    /// missed windows ending in the current or previous ISO week is due for MissedWindowsInWeek with that week as the
+    /// period. Shared by the product and the benchmark's floor.
     /// </summary>
     public static readonly string DueSteps = $$"""
         l AS (

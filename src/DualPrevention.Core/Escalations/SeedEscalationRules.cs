@@ -5,8 +5,9 @@ using Microsoft.EntityFrameworkCore;
 namespace DualPrevention.Core.Escalations;
 
 /// <summary>
-/// Seeds the province's default escalation ladder (spec §13; Shandong 370000). Steps already present are left as
-/// administrators edited them; cities override a step by adding their own rule with the same step code.
+/// Seeds the province's default escalation ladder (docs/domain/dual-prevention.md#81-the-escalation-ladder; Shandong
+/// 370000). Steps already present are left as administrators edited them; cities override a step by adding their own
+/// rule with the same step code.
 /// </summary>
 public static class SeedEscalationRules
 {

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DualPrevention.Core.HiddenDangers;
 
-/// <summary>Spec §11.2: the accepter (neither the rectifier nor whoever submitted the rectification) accepts the rectification; a major one then waits for close-out.</summary>
+/// <summary>The accepter (neither the rectifier nor whoever submitted the rectification, docs/domain/dual-prevention.md#66-who-accepts) accepts the rectification; a major one then waits for close-out.</summary>
 public static class AcceptRectification
 {
     public sealed record Command(Guid Id, string? Comment);

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DualPrevention.Core.HiddenDangers;
 
-/// <summary>Spec §8.3 销号: an accepted major hidden danger is closed out by the enterprise's principal side, or by the bureau that posted it.</summary>
+/// <summary>销号 (docs/domain/dual-prevention.md#75-close-out-and-resumption): an accepted major hidden danger is closed out by the enterprise's principal side, or by the bureau that posted it.</summary>
 public static class CloseOutHiddenDanger
 {
     public sealed record Command(Guid Id);

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DualPrevention.Core.HiddenDangers;
 
 /// <summary>
-/// Spec §11.2: the enterprise confirms grade, category, deadline and rectifier (an account of the enterprise) and
+/// The enterprise confirms grade, category, deadline and rectifier (an account of the enterprise) and
 /// the hidden danger goes into rectification by deadline (限期整改). Confirming a major one opens its case; the rectifier
 /// is notified.
 /// </summary>

@@ -3,8 +3,9 @@ using DualPrevention.Core.Tenancy;
 namespace DualPrevention.Core.HiddenDangers;
 
 /// <summary>
-/// A request to move a hidden danger's deadline (spec §11.2): the deadline changes only when it is approved, and
-/// every request stays as history. For a posted major one the posting bureau decides (spec §8.3).
+/// A request to move a hidden danger's deadline (docs/domain/dual-prevention.md#67-deadlines-and-extensions): the
+/// deadline changes only when it is approved, and every request stays as history. For a posted major one the posting
+/// bureau decides.
 /// </summary>
 public sealed class DeadlineExtensionRequest : ITenantOwned
 {

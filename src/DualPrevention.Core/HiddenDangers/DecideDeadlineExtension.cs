@@ -7,9 +7,9 @@ using Microsoft.EntityFrameworkCore;
 namespace DualPrevention.Core.HiddenDangers;
 
 /// <summary>
-/// Spec §11.2, §8.3: a pending extension is approved (the deadline moves) or rejected (it stays); the request is
-/// kept as history. The posting bureau decides for a posted major hidden danger, the enterprise otherwise; the requester
-/// is notified.
+/// docs/domain/dual-prevention.md#67-deadlines-and-extensions: a pending extension is approved (the deadline moves) or
+/// rejected (it stays); the request is kept as history. The posting bureau decides for a posted major hidden danger,
+/// the enterprise otherwise; the requester is notified.
 /// </summary>
 public static class DecideDeadlineExtension
 {

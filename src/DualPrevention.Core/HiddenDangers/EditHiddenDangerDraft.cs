@@ -8,8 +8,9 @@ using Microsoft.EntityFrameworkCore;
 namespace DualPrevention.Core.HiddenDangers;
 
 /// <summary>
-/// The enterprise's people complete a draft hidden-danger report opened by an inspection: its name (隐患名称, at
-/// most 300 characters), description (required by the exchange) and level (spec §5.9).
+/// The enterprise's people complete a draft hidden-danger report opened by an inspection: its name (隐患名称, at most 300
+/// characters), description (required by the exchange) and level
+/// (docs/domain/dual-prevention.md#63-the-hidden-danger-record).
 /// </summary>
 public static class EditHiddenDangerDraft
 {

@@ -6,8 +6,9 @@ using Microsoft.EntityFrameworkCore;
 namespace DualPrevention.Core.HiddenDangers;
 
 /// <summary>
-/// 即查即改 (spec §11.2): a general hidden danger, a draft or a new report, was fixed where it was found; the actor
-/// signs as accepter at once and names the rectifier, who must be someone else. An after-photo is optional.
+/// 即查即改 (docs/domain/dual-prevention.md#65-fixing-on-the-spot): a general hidden danger, a draft or a new report, was
+/// fixed where it was found; the actor signs as accepter at once and names the rectifier, who must be someone else. An
+/// after-photo is optional.
 /// </summary>
 public static class FixHiddenDangerOnSpot
 {

@@ -63,7 +63,7 @@ public static class GetHiddenDanger
         IReadOnlyList<HiddenDangerAction> AllowedActions,
         string? AcceptanceRefusal);
 
-    /// <summary>The major case (spec §5.10): reports, plan, posting.</summary>
+    /// <summary>The major case (docs/domain/dual-prevention.md#73-the-case-file): reports, plan, posting.</summary>
     public sealed record CaseDetail(
         DateTimeOffset? ReportedToRegulatorAt,
         DateTimeOffset? ReportedToWorkersCongressAt,

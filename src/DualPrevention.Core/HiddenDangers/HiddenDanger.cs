@@ -4,9 +4,10 @@ using DualPrevention.Core.Risks;
 namespace DualPrevention.Core.HiddenDangers;
 
 /// <summary>
-/// 隐患 (spec §5.9): a defect found. An inspection record with result 存在隐患 opens one as a
-/// <see cref="HiddenDangerState.Draft"/> linked to the record, its measure and unit (spec §10 rule 5), its source
-/// inherited from the task's inspection type (spec §9).
+/// 隐患 (docs/domain/dual-prevention.md#63-the-hidden-danger-record): a defect found. An inspection record with result
+/// 存在隐患 opens one as a <see cref="HiddenDangerState.Draft"/> linked to the record, its measure and unit
+/// (docs/domain/dual-prevention.md#55-completion-and-missed-windows), its source inherited from the task's inspection
+/// type (docs/domain/dual-prevention.md#511-inspection-types).
 /// </summary>
 public sealed partial class HiddenDanger : RegisterRow
 {
@@ -123,7 +124,7 @@ public sealed partial class HiddenDanger : RegisterRow
     /// <summary>PostgreSQL xmin, for optimistic concurrency: a step saved over a row someone changed since it was loaded is refused.</summary>
     public uint Version { get; private set; }
 
-    /// <summary>Whether it is overdue at <paramref name="today"/> (local date): open and past its deadline (spec §11.2).</summary>
+    /// <summary>Whether it is overdue at <paramref name="today"/> (local date): open and past its deadline (docs/domain/dual-prevention.md#68-overdue).</summary>
     public bool IsOverdueOn(DateOnly today) =>
         Deadline is { } deadline && today > deadline
         && State is not (HiddenDangerState.Draft or HiddenDangerState.Accepted or HiddenDangerState.Invalidated or HiddenDangerState.ClosedOut);
@@ -173,7 +174,7 @@ public sealed partial class HiddenDanger : RegisterRow
     private static string Truncate(string text, int length) => text.Length <= length ? text : text[..length];
 }
 
-/// <summary>Historical ledger import (issue 5 §6).</summary>
+/// <summary>Historical ledger import (ADR 0008).</summary>
 public sealed partial class HiddenDanger
 {
     /// <summary>

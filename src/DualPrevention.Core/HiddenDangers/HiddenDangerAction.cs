@@ -1,6 +1,6 @@
 namespace DualPrevention.Core.HiddenDangers;
 
-/// <summary>What a user may do to a hidden danger (spec §11.2, §8); the detail page offers exactly the allowed ones.</summary>
+/// <summary>What a user may do to a hidden danger (docs/domain/dual-prevention.md#64-life-cycle, docs/domain/dual-prevention.md#7-major-hidden-dangers); the detail page offers exactly the allowed ones.</summary>
 public enum HiddenDangerAction
 {
     /// <summary>登记: a draft becomes pending confirmation.</summary>
@@ -30,13 +30,13 @@ public enum HiddenDangerAction
     /// <summary>即查即改: registered and accepted in one step.</summary>
     FixOnSpot = 9,
 
-    /// <summary>治理方案 of a major hidden danger (spec §8.2).</summary>
+    /// <summary>治理方案 of a major hidden danger (docs/domain/dual-prevention.md#72-the-remediation-plan).</summary>
     SaveRemediationPlan = 10,
 
     /// <summary>向职代会报告 (安全生产法 Art. 41).</summary>
     RecordWorkersCongressReport = 11,
 
-    /// <summary>挂牌督办 by a bureau (spec §8.3).</summary>
+    /// <summary>挂牌督办 by a bureau (docs/domain/dual-prevention.md#74-posting).</summary>
     Post = 12,
 
     /// <summary>销号 of an accepted major hidden danger.</summary>

@@ -1,9 +1,9 @@
 namespace DualPrevention.Core.HiddenDangers;
 
 /// <summary>
-/// Internal state of a hidden danger (spec §11.2). Overdue is derived from the deadline, never stored. The exchange
-/// knows only 0 整改中 (<see cref="Rectifying"/>), 1 待验收 (<see cref="PendingAcceptance"/>) and 9 已验收
-/// (<see cref="Accepted"/>, <see cref="ClosedOut"/>).
+/// Internal state of a hidden danger (docs/domain/dual-prevention.md#64-life-cycle). Overdue is derived from the
+/// deadline, never stored. The exchange knows only 0 整改中 (<see cref="Rectifying"/>), 1 待验收
+/// (<see cref="PendingAcceptance"/>) and 9 已验收 (<see cref="Accepted"/>, <see cref="ClosedOut"/>).
 /// </summary>
 public enum HiddenDangerState
 {
@@ -25,11 +25,11 @@ public enum HiddenDangerState
     /// <summary>已作废: judged not to be a hidden danger.</summary>
     Invalidated = 5,
 
-    /// <summary>已销号: a major hidden danger closed out by the principal, or by the bureau that posted it (spec §8.3).</summary>
+    /// <summary>已销号: a major hidden danger closed out by the principal, or by the bureau that posted it (docs/domain/dual-prevention.md#75-close-out-and-resumption).</summary>
     ClosedOut = 6,
 }
 
-/// <summary>隐患级别 (exchange <c>dangerLevel</c> 0/1; spec §7).</summary>
+/// <summary>隐患级别 (exchange <c>dangerLevel</c> 0/1; docs/domain/dual-prevention.md#61-definition-and-grades).</summary>
 public enum HiddenDangerLevel
 {
     /// <summary>一般隐患</summary>
@@ -159,7 +159,7 @@ public enum HiddenDangerOrigin
     LedgerImport = 5,
 }
 
-/// <summary>挂牌督办 level (spec §5.10).</summary>
+/// <summary>挂牌督办 level (docs/domain/dual-prevention.md#74-posting).</summary>
 public enum PostingLevel
 {
     /// <summary>县级</summary>

@@ -6,8 +6,8 @@ namespace DualPrevention.Core.HiddenDangers;
 public sealed record HiddenDangerPerson(Guid? UserId, string Name);
 
 /// <summary>
-/// Why a hidden danger is major (spec §7.2): numbers of the criteria of <paramref name="Version"/> that apply, or a
-/// free reason when none fits; at least one of the two.
+/// Why a hidden danger is major (docs/domain/dual-prevention.md#62-major-hidden-danger-criteria): numbers of the
+/// criteria of <paramref name="Version"/> that apply, or a free reason when none fits; at least one of the two.
 /// </summary>
 public sealed record MajorGrading(IReadOnlyList<int>? CriterionNos, string? Reason, string? Version = MajorGrading.CurrentVersion)
 {
@@ -28,8 +28,8 @@ public sealed record HiddenDangerReport(
     string Name, string Description, HiddenDangerLevel Level, InspectionSource Source, string? Location, HiddenDangerCategory? Category, MajorGrading? Grading);
 
 /// <summary>
-/// Confirmation (spec §11.2): grade, category, deadline (a local date, not in the past) and the rectifier, plus the
-/// optional ledger fields. Cost in 万元.
+/// Confirmation (docs/domain/dual-prevention.md#64-life-cycle): grade, category, deadline (a local date, not in the
+/// past) and the rectifier, plus the optional ledger fields. Cost in 万元.
 /// </summary>
 public sealed record HiddenDangerConfirmation(
     HiddenDangerLevel Level,
@@ -42,7 +42,7 @@ public sealed record HiddenDangerConfirmation(
     decimal? CostTenThousandYuan,
     MajorGrading? Grading);
 
-/// <summary>The six parts of a major hidden danger's 治理方案 (spec §8.2), interim safeguards and whether production stopped.</summary>
+/// <summary>The six parts of a major hidden danger's 治理方案 (docs/domain/dual-prevention.md#72-the-remediation-plan), interim safeguards and whether production stopped.</summary>
 public sealed record RemediationPlan(
     string? Objectives,
     string? Methods,
@@ -53,5 +53,5 @@ public sealed record RemediationPlan(
     string? InterimSafeguards,
     bool ProductionStopped);
 
-/// <summary>挂牌督办 (spec §8.3): level, posting organisation, notice number and the posting's deadline (local date).</summary>
+/// <summary>挂牌督办 (docs/domain/dual-prevention.md#74-posting): level, posting organisation, notice number and the posting's deadline (local date).</summary>
 public sealed record Posting(PostingLevel Level, string Organisation, string NoticeNo, DateOnly Deadline);

@@ -3,8 +3,9 @@ using DualPrevention.Core.Localization;
 namespace DualPrevention.Core.HiddenDangers;
 
 /// <summary>
-/// The transitions of spec §11.2. Each one refuses an illegal start state through <see cref="HiddenDangerWorkflow"/>
-/// and returns the timeline entry the caller saves with it; overdue is never a state (<see cref="IsOverdueOn"/>).
+/// The transitions of docs/domain/dual-prevention.md#64-life-cycle. Each one refuses an illegal start state through
+/// <see cref="HiddenDangerWorkflow"/> and returns the timeline entry the caller saves with it; overdue is never a state
+/// (<see cref="IsOverdueOn"/>).
 /// </summary>
 public sealed partial class HiddenDanger
 {
@@ -36,7 +37,7 @@ public sealed partial class HiddenDanger
         return (hiddenDanger, hiddenDanger.Entry(HiddenDangerAction.Register, null, reporter, null, now));
     }
 
-    /// <summary>Draft → pending confirmation. A major draft needs its criteria or reason now (spec §7.2).</summary>
+    /// <summary>Draft → pending confirmation. A major draft needs its criteria or reason now (docs/domain/dual-prevention.md#62-major-hidden-danger-criteria).</summary>
     /// <exception cref="DomainRuleException">Not a draft, or a major one without criteria or reason.</exception>
     public HiddenDangerHistoryEntry Register(MajorGrading? grading, HiddenDangerPerson by, DateTimeOffset now)
     {
@@ -47,8 +48,9 @@ public sealed partial class HiddenDanger
     }
 
     /// <summary>
-    /// Days after confirmation the first deadline may lie at most: spec §8.4's ceiling of one year (the Qingdao rule);
-    /// a later date needs an approved extension, so no deadline set far ahead keeps an item off the escalation ladder.
+    /// Days after confirmation the first deadline may lie at most: the ceiling of one year (the Qingdao rule,
+    /// docs/domain/dual-prevention.md#67-deadlines-and-extensions); a later date needs an approved extension, so no
+    /// deadline set far ahead keeps an item off the escalation ladder.
     /// </summary>
     public const int MaxDeadlineDays = 365;
 
@@ -92,7 +94,7 @@ public sealed partial class HiddenDanger
 
     /// <summary>
     /// Rectifying → pending acceptance: what was done and at least one after-photo; a major one needs its complete
-    /// six-part plan first (spec §8.2).
+    /// six-part plan first (docs/domain/dual-prevention.md#72-the-remediation-plan).
     /// </summary>
     public HiddenDangerHistoryEntry SubmitRectification(string note, int afterPhotos, MajorHiddenDangerCase? majorCase, HiddenDangerPerson by, DateTimeOffset now)
     {
@@ -113,8 +115,9 @@ public sealed partial class HiddenDanger
     }
 
     /// <summary>
-    /// Pending acceptance → accepted. A major one stays open for close-out (spec §8.3). <paramref name="submitter"/> is
-    /// who submitted the rectification being accepted (its timeline entry), null when unknown.
+    /// Pending acceptance → accepted. A major one stays open for close-out
+    /// (docs/domain/dual-prevention.md#75-close-out-and-resumption). <paramref name="submitter"/> is who submitted the
+    /// rectification being accepted (its timeline entry), null when unknown.
     /// </summary>
     /// <exception cref="DomainRuleException">Wrong state, or the accepter is the rectifier or the submitter.</exception>
     public HiddenDangerHistoryEntry Accept(string? comment, HiddenDangerPerson accepter, HiddenDangerPerson? submitter, DateTimeOffset now)
@@ -140,8 +143,8 @@ public sealed partial class HiddenDanger
     }
 
     /// <summary>
-    /// 即查即改 (spec §11.2): a draft or a new report is fixed where it was found and the accepter signs at once.
-    /// The after-photo is optional; the accepter must not be the rectifier.
+    /// 即查即改 (docs/domain/dual-prevention.md#65-fixing-on-the-spot): a draft or a new report is fixed where it was found
+    /// and the accepter signs at once. The after-photo is optional; the accepter must not be the rectifier.
     /// </summary>
     public HiddenDangerHistoryEntry FixOnSpot(string note, HiddenDangerPerson rectifier, HiddenDangerPerson accepter, string? comment, DateTimeOffset now)
     {
@@ -216,7 +219,7 @@ public sealed partial class HiddenDanger
 
     /// <summary>
     /// Whether two people are the same: by account when both have one, else by name, so an imported or typed name
-    /// cannot slip past (spec §11.2: the accepter differs from the rectifier).
+    /// cannot slip past (docs/domain/dual-prevention.md#66-who-accepts: the accepter differs from the rectifier).
     /// </summary>
     public static bool SamePerson(HiddenDangerPerson person, Guid? otherUserId, string? otherName) =>
         person.UserId is { } id && otherUserId is { } other
@@ -261,7 +264,7 @@ public sealed partial class HiddenDanger
             ? new MajorGrading(MajorCriterionNos, MajorReason, MajorCriteriaVersion ?? MajorGrading.CurrentVersion)
             : null;
 
-    /// <summary>Spec §7.2: a major hidden danger names the criteria that apply or a free reason; a general one keeps none.</summary>
+    /// <summary>A major hidden danger (docs/domain/dual-prevention.md#62-major-hidden-danger-criteria) names the criteria that apply or a free reason; a general one keeps none.</summary>
     private void Grade(HiddenDangerLevel level, MajorGrading? grading)
     {
         if (level == HiddenDangerLevel.Major && grading?.IsGiven != true)

@@ -12,11 +12,12 @@ namespace DualPrevention.Core.HiddenDangers;
 public sealed record HiddenDangerSituation(HiddenDanger HiddenDanger, MajorHiddenDangerCase? Case, bool HasPendingExtension, HiddenDangerPerson? Submitter);
 
 /// <summary>
-/// Who may take which action (spec §11.2, §8.3). The enterprise's administrator and safety officers run the loop;
-/// the reporter registers their own draft; the rectifier submits and asks for more time; an administrator or safety
-/// officer who is neither the rectifier nor the submitter judges a rectification; the posting bureau decides
-/// extensions of and closes out what it posted; otherwise the enterprise administrator (the principal's side)
-/// closes out. The same rules answer the commands and the detail page's list of actions.
+/// Who may take which action (docs/domain/dual-prevention.md#64-life-cycle, docs/domain/dual-prevention.md#74-posting).
+/// The enterprise's administrator and safety officers run the loop; the reporter registers their own draft; the
+/// rectifier submits and asks for more time; an administrator or safety officer who is neither the rectifier nor the
+/// submitter judges a rectification; the posting bureau decides extensions of and closes out what it posted; otherwise
+/// the enterprise administrator (the principal's side) closes out. The same rules answer the commands and the detail
+/// page's list of actions.
 /// </summary>
 public static class HiddenDangerPermissions
 {
@@ -57,7 +58,8 @@ public static class HiddenDangerPermissions
                 : situation.HasPendingExtension ? CoreText.Get("HiddenDanger.ExtensionPending")
                 : null,
 
-            // Spec §11.2: the accepter is neither the assigned rectifier nor whoever submitted the rectification.
+            // docs/domain/dual-prevention.md#66-who-accepts: the accepter is neither the assigned rectifier nor whoever
+            // submitted the rectification.
             HiddenDangerAction.Accept or HiddenDangerAction.RejectAcceptance => IsManager(actor, hiddenDanger) ? JudgingRefusal(actor, situation) : NotAllowed(action),
             HiddenDangerAction.DecideExtension => DecideExtensionRefusal(actor, situation),
             HiddenDangerAction.Post => PostRefusal(actor, situation),
@@ -92,7 +94,7 @@ public static class HiddenDangerPermissions
     public static HiddenDangerPerson Person(Actor actor, string? displayName) =>
         new(actor.Scope.UserId, string.IsNullOrWhiteSpace(displayName) ? actor.Scope.UserName ?? "" : displayName);
 
-    /// <summary>Spec §8.3: the bureau that posted a major hidden danger decides its extensions; otherwise the enterprise does.</summary>
+    /// <summary>docs/domain/dual-prevention.md#67-deadlines-and-extensions: the bureau that posted a major hidden danger decides its extensions; otherwise the enterprise does.</summary>
     private static string? DecideExtensionRefusal(Actor actor, HiddenDangerSituation situation)
     {
         if (!situation.HasPendingExtension)
@@ -123,7 +125,7 @@ public static class HiddenDangerPermissions
             HiddenDangerAction.Post);
     }
 
-    /// <summary>Spec §8.3 销号: by the posting bureau when posted, else by the enterprise's principal side (its administrator).</summary>
+    /// <summary>销号 (docs/domain/dual-prevention.md#75-close-out-and-resumption): by the posting bureau when posted, else by the enterprise's principal side (its administrator).</summary>
     private static string? CloseOutRefusal(Actor actor, HiddenDangerSituation situation)
     {
         if (situation.Case is { IsPosted: true } posted)

@@ -61,7 +61,7 @@ internal static class HiddenDangerUnitOfWork
         return new HiddenDangerPerson(userId, string.IsNullOrWhiteSpace(account.DisplayName) ? account.UserName ?? "" : account.DisplayName);
     }
 
-    /// <summary>Spec §7.2: every ticked number must be an item of the criteria version (seeded reference rows).</summary>
+    /// <summary>Every ticked number (docs/domain/dual-prevention.md#62-major-hidden-danger-criteria) must be an item of the criteria version (seeded reference rows).</summary>
     /// <exception cref="DomainRuleException">A number is not an item of that version.</exception>
     public static async Task EnsureKnownCriteriaAsync(DualPreventionDbContext db, MajorGrading? grading, CancellationToken cancellationToken)
     {
@@ -96,8 +96,8 @@ internal static class HiddenDangerUnitOfWork
     }
 
     /// <summary>
-    /// A major hidden danger is reported to the bureau the moment it is registered (spec §8.1): its case opens then,
-    /// so the bureau's list shows it at once.
+    /// A major hidden danger is reported to the bureau the moment it is registered
+    /// (docs/domain/dual-prevention.md#71-reporting): its case opens then, so the bureau's list shows it at once.
     /// </summary>
     public static void OpenCaseIfMajor(DualPreventionDbContext db, HiddenDangerSituation situation, DateTimeOffset now)
     {

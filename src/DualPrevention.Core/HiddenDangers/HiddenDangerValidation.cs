@@ -3,7 +3,7 @@ using FluentValidation;
 
 namespace DualPrevention.Core.HiddenDangers;
 
-/// <summary>Shape rules shared by the hidden-danger commands; lengths are the columns' (spec §5.9).</summary>
+/// <summary>Shape rules shared by the hidden-danger commands; lengths are the columns' (docs/domain/dual-prevention.md#63-the-hidden-danger-record).</summary>
 public static class HiddenDangerValidation
 {
     /// <summary>Free text a person writes into a transition (note, reason, comment): required, at most 1,000 characters.</summary>

@@ -3,8 +3,9 @@ using DualPrevention.Core.Localization;
 namespace DualPrevention.Core.HiddenDangers;
 
 /// <summary>
-/// The states each action starts from (spec §11.2) and the grade it needs. Entity methods and
-/// <see cref="HiddenDangerPermissions"/> both read this table, so the page, the API and the entity never disagree.
+/// The states each action starts from (docs/domain/dual-prevention.md#64-life-cycle) and the grade it needs. Entity
+/// methods and <see cref="HiddenDangerPermissions"/> both read this table, so the page, the API and the entity never
+/// disagree.
 /// </summary>
 public static class HiddenDangerWorkflow
 {
@@ -19,7 +20,8 @@ public static class HiddenDangerWorkflow
         HiddenDangerAction.SubmitRectification or HiddenDangerAction.RequestExtension or HiddenDangerAction.DecideExtension => [HiddenDangerState.Rectifying],
         HiddenDangerAction.Accept or HiddenDangerAction.RejectAcceptance => [HiddenDangerState.PendingAcceptance],
 
-        // A new report is pending confirmation; fixing it on the spot skips confirmation (spec §11.2 即查即改).
+        // A new report is pending confirmation; fixing it on the spot skips confirmation (即查即改,
+        // docs/domain/dual-prevention.md#65-fixing-on-the-spot).
         HiddenDangerAction.FixOnSpot => [HiddenDangerState.Draft, HiddenDangerState.PendingConfirmation],
         HiddenDangerAction.SaveRemediationPlan => [HiddenDangerState.PendingConfirmation, HiddenDangerState.Rectifying],
         HiddenDangerAction.RecordWorkersCongressReport or HiddenDangerAction.Post => Open,
@@ -27,7 +29,7 @@ public static class HiddenDangerWorkflow
         HiddenDangerAction.AddPhoto => [HiddenDangerState.Draft, .. Open],
     };
 
-    /// <summary>Null when the grade suits the action, else the refusal: plan, congress report, posting and close-out are for major ones only, 即查即改 for general ones only (spec §7.1).</summary>
+    /// <summary>Null when the grade suits the action, else the refusal: plan, congress report, posting and close-out are for major ones only, 即查即改 for general ones only (docs/domain/dual-prevention.md#61-definition-and-grades).</summary>
     public static string? GradeRefusal(HiddenDangerAction action, HiddenDangerLevel level) => action switch
     {
         HiddenDangerAction.SaveRemediationPlan or HiddenDangerAction.RecordWorkersCongressReport or HiddenDangerAction.Post or HiddenDangerAction.CloseOut

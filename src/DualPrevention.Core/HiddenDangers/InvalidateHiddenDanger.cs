@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DualPrevention.Core.HiddenDangers;
 
-/// <summary>Spec §11.2: a hidden danger pending confirmation is judged not to be one (作废), with the reason.</summary>
+/// <summary>A hidden danger pending confirmation is judged not to be one (作废, docs/domain/dual-prevention.md#64-life-cycle), with the reason.</summary>
 public static class InvalidateHiddenDanger
 {
     public sealed record Command(Guid Id, string Reason);

@@ -1,12 +1,12 @@
 namespace DualPrevention.Core.HiddenDangers;
 
-/// <summary>Which states count as open where lists derive overdue and supervision (spec §11.2).</summary>
+/// <summary>Which states count as open where lists derive overdue and supervision (docs/domain/dual-prevention.md#68-overdue).</summary>
 public static class LedgerStates
 {
     /// <summary>Registered and not yet accepted: the states in which a deadline can be missed (<see cref="HiddenDanger.IsOverdueOn"/>).</summary>
     public static readonly HiddenDangerState[] Open = [HiddenDangerState.PendingConfirmation, HiddenDangerState.Rectifying, HiddenDangerState.PendingAcceptance];
 
-    /// <summary>A major hidden danger stays on the bureau's list until it is closed out (销号), so acceptance alone does not take it off (spec §8.3).</summary>
+    /// <summary>A major hidden danger stays on the bureau's list until it is closed out (销号), so acceptance alone does not take it off (docs/domain/dual-prevention.md#68-overdue).</summary>
     public static readonly HiddenDangerState[] OpenMajor =
         [HiddenDangerState.PendingConfirmation, HiddenDangerState.Rectifying, HiddenDangerState.PendingAcceptance, HiddenDangerState.Accepted];
 

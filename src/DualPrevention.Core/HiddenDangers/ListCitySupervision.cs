@@ -8,10 +8,11 @@ using Microsoft.EntityFrameworkCore;
 namespace DualPrevention.Core.HiddenDangers;
 
 /// <summary>
-/// The city bureau's supervision list (督办, spec §5.10, §13): every open major hidden danger of the city from the
-/// moment it is registered and reported, every posted one (挂牌督办, closed out or not), every open item the ladder
-/// escalated to the city (e.g. a general one overdue 7 days), and enterprises escalated for missed windows. Each row
-/// says why it is listed. Regulators only; a city reviewer sees its city, province staff every city.
+/// The city bureau's supervision list (督办, docs/domain/dual-prevention.md#82-supervision-lists): every open major
+/// hidden danger of the city from the moment it is registered and reported, every posted one (挂牌督办, closed out or not),
+/// every open item the ladder escalated to the city (e.g. a general one overdue 7 days), and enterprises escalated for
+/// missed windows. Each row says why it is listed. Regulators only; a city reviewer sees its city, province staff every
+/// city.
 /// </summary>
 public static class ListCitySupervision
 {

@@ -7,9 +7,9 @@ using Microsoft.EntityFrameworkCore;
 namespace DualPrevention.Core.HiddenDangers;
 
 /// <summary>
-/// The hidden-danger ledger (隐患排查治理台账, spec §5.9): filtered, sorted and paged in SQL. Overdue is derived at
-/// the local date of the call (ADR 0003), never stored. The tenant filter decides whose rows: an enterprise's own,
-/// a city's or the whole province's.
+/// The hidden-danger ledger (隐患排查治理台账, docs/domain/dual-prevention.md#63-the-hidden-danger-record): filtered, sorted
+/// and paged in SQL. Overdue is derived at the local date of the call (ADR 0003), never stored. The tenant filter
+/// decides whose rows: an enterprise's own, a city's or the whole province's.
 /// </summary>
 public static class ListHiddenDangers
 {

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DualPrevention.Core.HiddenDangers;
 
-/// <summary>The criteria a registrant ticks for a major hidden danger (spec §7.2), of the version in force.</summary>
+/// <summary>The criteria a registrant ticks for a major hidden danger (docs/domain/dual-prevention.md#62-major-hidden-danger-criteria), of the version in force.</summary>
 public static class ListMajorHiddenDangerCriteria
 {
     public sealed record Criterion(int No, string TextZh, string TextEn);

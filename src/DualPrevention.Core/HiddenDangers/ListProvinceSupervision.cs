@@ -8,11 +8,12 @@ using Microsoft.EntityFrameworkCore;
 namespace DualPrevention.Core.HiddenDangers;
 
 /// <summary>
-/// The province's supervision list (spec §13): by default what the ladder escalated to the province — open items
-/// whose step targets <see cref="EscalationTarget.ProvinceSupervision"/> (e.g. overdue 30 days, a posted major item
-/// past its posting deadline, as the rules in force say) and enterprises escalated for missed windows — and what the
-/// province itself posted (挂牌督办 at province level). <see cref="Query.AllMajor"/> adds every major hidden danger not yet
-/// closed out and every posted one, whoever posted it. Province staff and administrators only.
+/// The province's supervision list (docs/domain/dual-prevention.md#82-supervision-lists): by default what the ladder
+/// escalated to the province — open items whose step targets <see cref="EscalationTarget.ProvinceSupervision"/> (e.g.
+/// overdue 30 days, a posted major item past its posting deadline, as the rules in force say) and enterprises escalated
+/// for missed windows — and what the province itself posted (挂牌督办 at province level). <see cref="Query.AllMajor"/> adds
+/// every major hidden danger not yet closed out and every posted one, whoever posted it. Province staff and
+/// administrators only.
 /// </summary>
 public static class ListProvinceSupervision
 {

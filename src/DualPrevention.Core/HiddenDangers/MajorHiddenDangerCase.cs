@@ -4,8 +4,9 @@ using DualPrevention.Core.Tenancy;
 namespace DualPrevention.Core.HiddenDangers;
 
 /// <summary>
-/// 重大隐患治理档案 (spec §5.10, §8): what a major hidden danger needs beyond the ledger row — the reports to the
-/// regulator and the workers' congress (安全生产法 Art. 41), the six-part remediation plan (spec §8.2), interim
+/// 重大隐患治理档案 (docs/domain/dual-prevention.md#73-the-case-file, docs/domain/dual-prevention.md#7-major-hidden-dangers):
+/// what a major hidden danger needs beyond the ledger row — the reports to the regulator and the workers' congress
+/// (安全生产法 Art. 41), the six-part remediation plan (docs/domain/dual-prevention.md#72-the-remediation-plan), interim
 /// safeguards, and the bureau's posting (挂牌督办). Keyed by the hidden danger's id.
 /// </summary>
 public sealed class MajorHiddenDangerCase : ITenantOwned, IAudited
@@ -68,7 +69,7 @@ public sealed class MajorHiddenDangerCase : ITenantOwned, IAudited
     /// <summary>Whether a bureau posted it; then only that bureau closes it out.</summary>
     public bool IsPosted => PostedAt is not null;
 
-    /// <summary>Whether all six parts of the plan are filled in (spec §8.2).</summary>
+    /// <summary>Whether all six parts of the plan are filled in (docs/domain/dual-prevention.md#72-the-remediation-plan).</summary>
     public bool HasCompletePlan =>
         !string.IsNullOrWhiteSpace(PlanObjectives) && !string.IsNullOrWhiteSpace(PlanMethods)
         && !string.IsNullOrWhiteSpace(PlanFundingAndMaterials) && !string.IsNullOrWhiteSpace(PlanResponsibleOrganisation)
@@ -107,7 +108,7 @@ public sealed class MajorHiddenDangerCase : ITenantOwned, IAudited
         UpdatedAt = now;
     }
 
-    /// <summary>挂牌督办 (spec §8.3); a case is posted once.</summary>
+    /// <summary>挂牌督办 (docs/domain/dual-prevention.md#74-posting); a case is posted once.</summary>
     /// <exception cref="DomainRuleException">Already posted.</exception>
     public void Post(Posting posting, Guid? byUserId, DateTimeOffset now)
     {

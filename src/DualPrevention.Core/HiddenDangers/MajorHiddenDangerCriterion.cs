@@ -1,7 +1,8 @@
 namespace DualPrevention.Core.HiddenDangers;
 
 /// <summary>
-/// One of the situations that make a hidden danger major (spec §7.2): 《化工和危险化学品生产经营单位重大生产安全事故隐患
+/// One of the situations that make a hidden danger major
+/// (docs/domain/dual-prevention.md#62-major-hidden-danger-criteria): 《化工和危险化学品生产经营单位重大生产安全事故隐患
 /// 判定标准（试行）》安监总管三〔2017〕121号, items 1–20. Versioned reference data, so a revision loads beside it.
 /// </summary>
 public sealed class MajorHiddenDangerCriterion

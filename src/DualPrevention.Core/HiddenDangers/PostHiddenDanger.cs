@@ -7,9 +7,9 @@ using Microsoft.EntityFrameworkCore;
 namespace DualPrevention.Core.HiddenDangers;
 
 /// <summary>
-/// 挂牌督办 (spec §8.3): a city reviewer posts a major hidden danger of its own city at city level, province staff at
-/// province level, with the posting organisation, notice number and deadline. That bureau then decides extensions
-/// and closes it out. The enterprise's administrators and safety officers are notified.
+/// 挂牌督办 (docs/domain/dual-prevention.md#74-posting): a city reviewer posts a major hidden danger of its own city at
+/// city level, province staff at province level, with the posting organisation, notice number and deadline. That bureau
+/// then decides extensions and closes it out. The enterprise's administrators and safety officers are notified.
 /// </summary>
 public static class PostHiddenDanger
 {

@@ -6,8 +6,9 @@ using Microsoft.EntityFrameworkCore;
 namespace DualPrevention.Core.HiddenDangers;
 
 /// <summary>
-/// Spec §11.2: the reporter or a safety officer registers a draft from an inspection; it becomes pending
-/// confirmation. A major one names its criteria (spec §7.2) and its case opens, reported to the bureau at once.
+/// The reporter or a safety officer registers a draft from an inspection; it becomes pending confirmation. A major one
+/// names its criteria (docs/domain/dual-prevention.md#62-major-hidden-danger-criteria) and its case opens, reported to
+/// the bureau at once.
 /// </summary>
 public static class RegisterHiddenDanger
 {

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DualPrevention.Core.HiddenDangers;
 
-/// <summary>Spec §11.2 验收不通过: back to rectification, counted, with what is missing; the rectifier is notified.</summary>
+/// <summary>验收不通过 (docs/domain/dual-prevention.md#64-life-cycle): back to rectification, counted, with what is missing; the rectifier is notified.</summary>
 public static class RejectAcceptance
 {
     public sealed record Command(Guid Id, string Comment);

@@ -8,8 +8,9 @@ using Microsoft.EntityFrameworkCore;
 namespace DualPrevention.Core.HiddenDangers;
 
 /// <summary>
-/// Any staff member reports a hidden danger they found (随手拍); it goes straight to pending confirmation. A major
-/// one names its criteria (spec §7.2) and its case opens, reported to the bureau at once (spec §8.1).
+/// Any staff member reports a hidden danger they found (随手拍); it goes straight to pending confirmation. A major one
+/// names its criteria (docs/domain/dual-prevention.md#62-major-hidden-danger-criteria) and its case opens, reported to
+/// the bureau at once (docs/domain/dual-prevention.md#71-reporting).
 /// </summary>
 public static class ReportHiddenDanger
 {

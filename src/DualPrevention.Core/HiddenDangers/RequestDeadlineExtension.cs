@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DualPrevention.Core.HiddenDangers;
 
-/// <summary>Spec §11.2: the rectifier or the enterprise asks for a later deadline (a local date); one request may be pending at a time.</summary>
+/// <summary>The rectifier or the enterprise asks for a later deadline (a local date); one request may be pending at a time (docs/domain/dual-prevention.md#67-deadlines-and-extensions).</summary>
 public static class RequestDeadlineExtension
 {
     public sealed record Command(Guid Id, DateOnly RequestedDeadline, string Reason);

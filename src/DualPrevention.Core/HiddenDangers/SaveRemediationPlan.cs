@@ -6,8 +6,8 @@ using Microsoft.EntityFrameworkCore;
 namespace DualPrevention.Core.HiddenDangers;
 
 /// <summary>
-/// Spec §8.2: the enterprise writes the six-part remediation plan of a major hidden danger. A partial plan may be
-/// saved; rectification can be submitted only once all six parts are there.
+/// The enterprise writes the six-part remediation plan (docs/domain/dual-prevention.md#72-the-remediation-plan) of a
+/// major hidden danger. A partial plan may be saved; rectification can be submitted only once all six parts are there.
 /// </summary>
 public static class SaveRemediationPlan
 {

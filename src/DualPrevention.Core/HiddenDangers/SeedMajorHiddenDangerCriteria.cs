@@ -4,8 +4,9 @@ using Microsoft.EntityFrameworkCore;
 namespace DualPrevention.Core.HiddenDangers;
 
 /// <summary>
-/// Seeds the 20 items of 《化工和危险化学品生产经营单位重大生产安全事故隐患判定标准（试行）》(安监总管三〔2017〕121号), version
-/// "2017" (spec §7.2). Items already present are left as administrators edited them.
+/// Seeds the 20 items of 《化工和危险化学品生产经营单位重大生产安全事故隐患判定标准（试行）》(安监总管三〔2017〕121号), version "2017"
+/// (docs/domain/dual-prevention.md#62-major-hidden-danger-criteria). Items already present are left as administrators
+/// edited them.
 /// </summary>
 public static class SeedMajorHiddenDangerCriteria
 {

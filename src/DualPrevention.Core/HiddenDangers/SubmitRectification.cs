@@ -6,8 +6,8 @@ using Microsoft.EntityFrameworkCore;
 namespace DualPrevention.Core.HiddenDangers;
 
 /// <summary>
-/// Spec §11.2: the rectifier reports what was done; at least one after-rectification photo must be attached, and a
-/// major one needs its complete plan. The enterprise's administrators and safety officers who may accept it are notified.
+/// The rectifier reports what was done; at least one after-rectification photo must be attached, and a major one needs
+/// its complete plan. The enterprise's administrators and safety officers who may accept it are notified.
 /// </summary>
 public static class SubmitRectification
 {

@@ -5,9 +5,9 @@ using Microsoft.EntityFrameworkCore;
 namespace DualPrevention.Core.HiddenDangers;
 
 /// <summary>
-/// What the city's and the province's supervision lists share (spec §5.10, §13): items escalated to the list's target,
-/// enterprises escalated for missed windows, and as the list asks open major items and posted ones. The tenant filter
-/// narrows every part to the caller's region.
+/// What the city's and the province's supervision lists share (docs/domain/dual-prevention.md#82-supervision-lists):
+/// items escalated to the list's target, enterprises escalated for missed windows, and as the list asks open major
+/// items and posted ones. The tenant filter narrows every part to the caller's region.
 /// </summary>
 public static class SupervisionList
 {
@@ -34,7 +34,7 @@ public static class SupervisionList
     {
         None = 0,
 
-        /// <summary>Those reported to the bureau (every one from its registration, spec §8.1).</summary>
+        /// <summary>Those reported to the bureau (every one from its registration, docs/domain/dual-prevention.md#71-reporting).</summary>
         Reported = 1,
 
         /// <summary>Every one, reported or not.</summary>

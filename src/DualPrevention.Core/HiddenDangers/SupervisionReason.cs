@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace DualPrevention.Core.HiddenDangers;
 
-/// <summary>Why an item is on a regulator's supervision list (spec §5.10, §13).</summary>
+/// <summary>Why an item is on a regulator's supervision list (docs/domain/dual-prevention.md#82-supervision-lists).</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<SupervisionReason>))]
 public enum SupervisionReason
 {

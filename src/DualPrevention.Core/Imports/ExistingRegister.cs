@@ -1,5 +1,5 @@
 using DualPrevention.Core.Data;
-using DualPrevention.Core.Risks;
+using DualPrevention.Core.Risks.Register;
 using Microsoft.EntityFrameworkCore;
 
 namespace DualPrevention.Core.Imports;

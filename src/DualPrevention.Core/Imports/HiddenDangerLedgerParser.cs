@@ -107,7 +107,7 @@ internal sealed class HiddenDangerLedgerParser(ImportProblemLog problems)
         return ledgerNo;
     }
 
-    /// <summary>A closed major hidden danger ends closed out (销号), a general one accepted (spec §11.2).</summary>
+    /// <summary>A closed major hidden danger ends closed out (销号), a general one accepted (docs/domain/dual-prevention.md#64-life-cycle).</summary>
     private static HiddenDangerState StateOf(LedgerWords.StateWord word, HiddenDangerLevel level) => word switch
     {
         LedgerWords.StateWord.Done => level == HiddenDangerLevel.Major ? HiddenDangerState.ClosedOut : HiddenDangerState.Accepted,

@@ -11,7 +11,7 @@ namespace DualPrevention.Core.Imports;
 
 /// <summary>
 /// An enterprise's administrator or safety officer imports its historical hidden-danger ledger (隐患排查治理台账,
-/// issue 5 §6) from an .xlsx or .xls. A dry run (the default) writes nothing and answers the preview; a commit
+/// ADR 0008) from an .xlsx or .xls. A dry run (the default) writes nothing and answers the preview; a commit
 /// parses the same file again and, when it has no error, inserts every new row in one transaction — all or nothing —
 /// with an "Imported" timeline entry each and one audited <see cref="ImportRun"/>. Rows are known by their ledger
 /// number (序号/编号, else a hash of date and description): a row already imported is left alone, so importing the
@@ -89,7 +89,8 @@ public static class ImportHiddenDangerLedger
                     db.HiddenDangerHistory.Add(HiddenDangerHistoryEntry.Record(
                         hiddenDanger, ImportedAction, null, actor.Scope.UserId, byName, $"{Truncate(command.FileName, 200)} {row.Sheet}!{row.Row}", now));
 
-                    // An open major hidden danger belongs on the bureau's list whatever its history (spec §5.10).
+                    // An open major hidden danger belongs on the bureau's list whatever its history
+                    // (docs/domain/dual-prevention.md#82-supervision-lists).
                     if (hiddenDanger.Level == HiddenDangerLevel.Major && LedgerStates.Open.Contains(hiddenDanger.State))
                     {
                         db.MajorHiddenDangerCases.Add(MajorHiddenDangerCase.Open(hiddenDanger, now));

@@ -1,7 +1,7 @@
 namespace DualPrevention.Core.Imports;
 
 /// <summary>
-/// What a workbook import accepts (issue 3 §4): the bounds keep one upload from exhausting the server's memory
+/// What a workbook import accepts: the bounds keep one upload from exhausting the server's memory
 /// or time, and are checked before the workbook is parsed wherever the file itself tells.
 /// </summary>
 public static class ImportLimits

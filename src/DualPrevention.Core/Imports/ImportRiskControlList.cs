@@ -3,6 +3,8 @@ using DualPrevention.Core.Accounts;
 using DualPrevention.Core.Data;
 using DualPrevention.Core.Localization;
 using DualPrevention.Core.Risks;
+using DualPrevention.Core.Risks.Grading;
+using DualPrevention.Core.Risks.Register;
 using DualPrevention.Core.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -11,7 +13,7 @@ namespace DualPrevention.Core.Imports;
 
 /// <summary>
 /// An enterprise's administrator or safety officer imports its risk-control list (风险分级管控清单) from an .xlsx or
-/// .xls (issue 3 §4). Without <see cref="Command.Commit"/> it is a dry run that writes nothing and answers the
+/// .xls (ADR 0006). Without <see cref="Command.Commit"/> it is a dry run that writes nothing and answers the
 /// preview; with it, the same file is parsed again and, when it has no error, written in one transaction —
 /// all or nothing — upserting by natural key, with assessment history for new or changed assessments and one
 /// audited <see cref="ImportRun"/>. Stateless: uploads are never stored.

@@ -24,7 +24,8 @@ public enum LedgerColumn
 
 /// <summary>
 /// The headers ledgers use for each <see cref="LedgerColumn"/>, compared after <see cref="HeaderText.Normalize"/>.
-/// Seeded from the exports of enterprise and construction-site HSE systems (shared/samples).
+/// Seeded from the exports of enterprise and construction-site HSE systems (the sample ledger of
+/// src/DualPrevention.Core/Demo/README.md).
 /// </summary>
 public static class LedgerSynonyms
 {

@@ -1,4 +1,4 @@
-using DualPrevention.Core.Risks;
+using DualPrevention.Core.Risks.Register;
 
 namespace DualPrevention.Core.Imports;
 

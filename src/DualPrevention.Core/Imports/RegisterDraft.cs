@@ -1,4 +1,6 @@
 using DualPrevention.Core.Risks;
+using DualPrevention.Core.Risks.Grading;
+using DualPrevention.Core.Risks.Register;
 
 namespace DualPrevention.Core.Imports;
 

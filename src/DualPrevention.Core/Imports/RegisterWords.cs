@@ -1,13 +1,15 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using DualPrevention.Core.Risks;
+using DualPrevention.Core.Risks.Register;
 
 namespace DualPrevention.Core.Imports;
 
 /// <summary>
-/// The words enterprises write in a risk-control list's value columns, read into the register's enums. Each
-/// accepts the platform's own word (<see cref="RiskRegisterLayout"/>), the exchange code where one exists
-/// (spec §5.5–5.6) and the common variants; comparison is on <see cref="HeaderText.Normalize"/>d text.
+/// The words enterprises write in a risk-control list's value columns, read into the register's enums. Each accepts the
+/// platform's own word (<see cref="RiskRegisterLayout"/>), the exchange code where one exists
+/// (docs/domain/dual-prevention.md#35-control-measure, docs/domain/dual-prevention.md#51-task-definitions) and the
+/// common variants; comparison is on <see cref="HeaderText.Normalize"/>d text.
 /// </summary>
 public static partial class RegisterWords
 {
@@ -56,7 +58,7 @@ public static partial class RegisterWords
         (MeasureClassify1.Operation, ["3", "操作行为措施"]),
         (MeasureClassify1.Emergency, ["4", "应急处置", "应急措施类"]));
 
-    /// <summary>周期单位 words → (exchange unit, multiplier): weeks travel as 7 days and quarters as 3 months (spec §5.6).</summary>
+    /// <summary>周期单位 words → (exchange unit, multiplier): weeks travel as 7 days and quarters as 3 months (docs/domain/dual-prevention.md#52-cycles-and-cycle-units).</summary>
     private static readonly Dictionary<string, (CycleUnit Unit, int Factor)> CycleUnits = new(StringComparer.Ordinal)
     {
         ["小时"] = (CycleUnit.Hour, 1),

@@ -1,19 +1,21 @@
 using System.Globalization;
 using DualPrevention.Core.Localization;
 using DualPrevention.Core.Risks;
+using DualPrevention.Core.Risks.Grading;
+using DualPrevention.Core.Risks.Register;
 
 namespace DualPrevention.Core.Imports;
 
 /// <summary>
-/// Turns sheets of a risk-control list into a <see cref="RegisterDraft"/>, naming every problem by sheet, Excel row
-/// and column. Blank object, unit and event cells (merged or left blank) continue the row above; a new event
-/// starts when the event text changes or its unit or object does, and a new unit needs its name stated. Each
-/// event is graded here with the band table in force (spec §6), and the file's own R/D and level are only
-/// compared with the result.
+/// Turns sheets of a risk-control list into a <see cref="RegisterDraft"/>, naming every problem by sheet, Excel row and
+/// column. Blank object, unit and event cells (merged or left blank) continue the row above; a new event starts when
+/// the event text changes or its unit or object does, and a new unit needs its name stated. Each event is graded here
+/// with the band table in force (docs/domain/dual-prevention.md#43-ls-bands, docs/domain/dual-prevention.md#45-lec),
+/// and the file's own R/D and level are only compared with the result.
 /// </summary>
 internal sealed class RiskRegisterParser(IReadOnlyDictionary<AssessmentMethod, RiskBandTable> bands, ImportProblemLog problems)
 {
-    /// <summary>Columns without which a sheet cannot be imported (spec §5.2–5.6).</summary>
+    /// <summary>Columns without which a sheet cannot be imported (docs/domain/dual-prevention.md#3-the-risk-register).</summary>
     public static readonly RegisterColumn[] RequiredColumns =
     [
         RegisterColumn.ObjectName, RegisterColumn.ObjectCode, RegisterColumn.UnitName, RegisterColumn.EventName, RegisterColumn.MeasureDescription,
@@ -363,11 +365,11 @@ internal sealed class RiskRegisterParser(IReadOnlyDictionary<AssessmentMethod, R
         {
             cells.Required(RegisterColumn.CycleValue);
         }
-        else if (value is not { } v || v <= 0 || v != decimal.Truncate(v) || v > Risks.ControlMeasureDetailsValidator.MaximumCycleValue)
+        else if (value is not { } v || v <= 0 || v != decimal.Truncate(v) || v > Risks.Register.ControlMeasureDetailsValidator.MaximumCycleValue)
         {
             if (value is not null)
             {
-                cells.Error(RegisterColumn.CycleValue, CoreText.Get("Measure.Cycle.Positive", Risks.ControlMeasureDetailsValidator.MaximumCycleValue));
+                cells.Error(RegisterColumn.CycleValue, CoreText.Get("Measure.Cycle.Positive", Risks.Register.ControlMeasureDetailsValidator.MaximumCycleValue));
             }
 
             return null;

@@ -1,5 +1,5 @@
 using DualPrevention.Core.Localization;
-using DualPrevention.Core.Risks;
+using DualPrevention.Core.Risks.Register;
 
 namespace DualPrevention.Core.Imports;
 

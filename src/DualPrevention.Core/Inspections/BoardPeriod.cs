@@ -22,8 +22,8 @@ public sealed record BoardPeriod(DateOnly From, DateOnly To, DateTimeOffset Star
     }
 
     /// <summary>
-    /// Completion rate in whole percent, completed ÷ due rounded half away from zero (5 of 8 → 63); null when
-    /// nothing was due. Suspended and cancelled windows are not due (spec §5.11).
+    /// Completion rate in whole percent, completed ÷ due rounded half away from zero (5 of 8 → 63); null when nothing
+    /// was due. Suspended and cancelled windows are not due (docs/domain/dual-prevention.md#56-deactivation-periods).
     /// </summary>
     public static int? Rate(int completed, int due) => Reports.Percent.Round(Reports.Percent.Of(completed, due));
 }

@@ -6,9 +6,9 @@ using Npgsql;
 namespace DualPrevention.Core.Inspections;
 
 /// <summary>
-/// The recurring job <c>inspections:close-windows</c> (spec §11.1): windows that have started become
+/// The recurring job <c>inspections:close-windows</c> (docs/domain/dual-prevention.md#59-window-states): windows that have started become
 /// <see cref="InspectionTaskStatus.Open"/>; windows that ended without an on-time record become
-/// <see cref="InspectionTaskStatus.Missed"/> (漏检) and get the platform's 未排查 record (spec §10 rule 3) in the
+/// <see cref="InspectionTaskStatus.Missed"/> (漏检) and get the platform's 未排查 record (docs/domain/dual-prevention.md#55-completion-and-missed-windows) in the
 /// same statement, keyed by the window's id, so a rerun marks and records nothing twice. System scope.
 /// </summary>
 public static class CloseInspectionWindows

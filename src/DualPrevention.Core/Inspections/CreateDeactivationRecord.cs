@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DualPrevention.Core.Inspections;
 
-/// <summary>An enterprise records that a unit is shut down for maintenance (停用检修, spec §5.11); its windows inside the period are suspended.</summary>
+/// <summary>An enterprise records that a unit is shut down for maintenance (停用检修, docs/domain/dual-prevention.md#56-deactivation-periods); its windows inside the period are suspended.</summary>
 public static class CreateDeactivationRecord
 {
     public sealed record Command(Guid UnitId, DeactivationInput Period);

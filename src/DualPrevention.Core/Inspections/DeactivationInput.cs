@@ -10,7 +10,7 @@ public sealed record DeactivationInput(DateTime StartLocal, DateTime EndLocal, s
     public DeactivationPeriod ToPeriod() => new(BusinessTime.FromLocal(StartLocal), BusinessTime.FromLocal(EndLocal), Reason);
 }
 
-/// <summary>Shape rules for <see cref="DeactivationInput"/> (spec §5.11): both ends, end after start, a reason of at most 500 characters.</summary>
+/// <summary>Shape rules for <see cref="DeactivationInput"/> (docs/domain/dual-prevention.md#56-deactivation-periods): both ends, end after start, a reason of at most 500 characters.</summary>
 public sealed class DeactivationInputValidator : AbstractValidator<DeactivationInput>
 {
     public DeactivationInputValidator()

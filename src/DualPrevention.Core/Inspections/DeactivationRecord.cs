@@ -3,8 +3,9 @@ using DualPrevention.Core.Risks;
 namespace DualPrevention.Core.Inspections;
 
 /// <summary>
-/// 停用检修记录 (spec §5.11): a period in which a risk analysis unit is shut down for maintenance. Inspection
-/// windows lying wholly inside it are <see cref="InspectionTaskStatus.Suspended"/> and count in no rate.
+/// 停用检修记录 (docs/domain/dual-prevention.md#56-deactivation-periods): a period in which a risk analysis unit is shut down
+/// for maintenance. Inspection windows lying wholly inside it are <see cref="InspectionTaskStatus.Suspended"/> and
+/// count in no rate.
 /// </summary>
 public sealed class DeactivationRecord : RegisterRow
 {

@@ -1,15 +1,15 @@
 using DualPrevention.Core.Data;
-using DualPrevention.Core.Reports;
+using DualPrevention.Core.Reports.Statistics;
 using Microsoft.EntityFrameworkCore;
 
 namespace DualPrevention.Core.Inspections;
 
 /// <summary>
-/// Keeps one unit's windows in step with its live 停用检修 periods (spec §5.11), set-based, inside the caller's
+/// Keeps one unit's windows in step with its live 停用检修 periods (docs/domain/dual-prevention.md#56-deactivation-periods), set-based, inside the caller's
 /// transaction: Planned/Open windows lying wholly inside a period become Suspended; Suspended windows no longer
 /// covered return to Planned, or to Open when they have started (the window job then marks them Missed if they
 /// have also ended). Completed, Missed and Cancelled windows are history and stay as they are. The days of the windows
-/// that change are recounted in <see cref="Reports.InspectionDailyStatistic"/> in the same transaction.
+/// that change are recounted in <see cref="Reports.Statistics.InspectionDailyStatistic"/> in the same transaction.
 /// </summary>
 internal static class DeactivationWindows
 {

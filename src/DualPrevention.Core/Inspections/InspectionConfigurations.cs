@@ -1,4 +1,5 @@
 using DualPrevention.Core.Risks;
+using DualPrevention.Core.Risks.Register;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

@@ -1,8 +1,9 @@
 namespace DualPrevention.Core.Inspections;
 
 /// <summary>
-/// State of one inspection window (spec §11.1). Stored as its code; <see cref="Open"/> is set by the window job
-/// once the window has started, <see cref="Missed"/> once it has ended without an on-time record.
+/// State of one inspection window (docs/domain/dual-prevention.md#59-window-states). Stored as its code;
+/// <see cref="Open"/> is set by the window job once the window has started, <see cref="Missed"/> once it has ended
+/// without an on-time record.
 /// </summary>
 public enum InspectionTaskStatus
 {
@@ -15,23 +16,23 @@ public enum InspectionTaskStatus
     /// <summary>已完成: a valid record was made inside the window.</summary>
     Completed = 2,
 
-    /// <summary>漏检: the window ended with no valid record (spec §10 rule 3).</summary>
+    /// <summary>漏检: the window ended with no valid record (docs/domain/dual-prevention.md#55-completion-and-missed-windows).</summary>
     Missed = 3,
 
-    /// <summary>停用检修中: the whole window lies in a deactivation period of its unit (spec §5.11); outside every rate.</summary>
+    /// <summary>停用检修中: the whole window lies in a deactivation period of its unit (docs/domain/dual-prevention.md#56-deactivation-periods); outside every rate.</summary>
     Suspended = 4,
 
     /// <summary>已取消: the task definition was deleted or its schedule changed before the window started.</summary>
     Cancelled = 5,
 }
 
-/// <summary>排查结果 (exchange <c>checkStatus</c>, codes as exchanged; spec §5.8).</summary>
+/// <summary>排查结果 (exchange <c>checkStatus</c>, codes as exchanged; docs/domain/dual-prevention.md#57-inspection-records).</summary>
 public enum InspectionResult
 {
     /// <summary>正常</summary>
     Normal = 0,
 
-    /// <summary>存在隐患: the record opens a hidden-danger report (spec §10 rule 5).</summary>
+    /// <summary>存在隐患: the record opens a hidden-danger report (docs/domain/dual-prevention.md#55-completion-and-missed-windows).</summary>
     HiddenDangerFound = 1,
 
     /// <summary>未排查: written by the platform for a missed window.</summary>
@@ -41,7 +42,7 @@ public enum InspectionResult
     Other = 3,
 }
 
-/// <summary>排查类型 / 隐患来源 (exchange <c>dangerSrc</c>, codes 1–10; spec §5.9).</summary>
+/// <summary>排查类型 / 隐患来源 (exchange <c>dangerSrc</c>, codes 1–10; docs/domain/dual-prevention.md#511-inspection-types).</summary>
 public enum InspectionSource
 {
     /// <summary>日常排查</summary>
@@ -75,7 +76,7 @@ public enum InspectionSource
     Other = 10,
 }
 
-/// <summary>Where a record was entered; spec §10 rule 6 wants records that did not come from a phone on site flagged.</summary>
+/// <summary>Where a record was entered: records that did not come from a phone on site are flagged (docs/domain/dual-prevention.md#58-evidence-from-the-site).</summary>
 public enum RecordChannel
 {
     /// <summary>The mobile pages, on a phone-sized screen.</summary>

@@ -5,8 +5,8 @@ using DualPrevention.Core.Tenancy;
 namespace DualPrevention.Core.Inspections;
 
 /// <summary>
-/// Who may carry out inspections (spec §5.8): the enterprise's own people — inspectors, safety officers and its
-/// administrator. Regulators read records through their scope but never write them.
+/// Who may carry out inspections (docs/domain/dual-prevention.md#57-inspection-records): the enterprise's own people —
+/// inspectors, safety officers and its administrator. Regulators read records through their scope but never write them.
 /// </summary>
 public static class InspectionPermissions
 {

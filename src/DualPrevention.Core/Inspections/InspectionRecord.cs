@@ -4,9 +4,10 @@ using DualPrevention.Core.Tenancy;
 namespace DualPrevention.Core.Inspections;
 
 /// <summary>
-/// 排查记录 (spec §5.8, exchange <c>sec_hidden_check_record</c>): one check of an <see cref="InspectionTask"/>.
-/// On time only inside the window; a late record is kept with <see cref="IsLate"/> and completes nothing.
-/// <see cref="SubmissionId"/> is chosen by the form or the field app, so submitting the same form twice stores one record.
+/// 排查记录 (docs/domain/dual-prevention.md#57-inspection-records, exchange <c>sec_hidden_check_record</c>): one check of
+/// an <see cref="InspectionTask"/>. On time only inside the window; a late record is kept with <see cref="IsLate"/> and
+/// completes nothing. <see cref="SubmissionId"/> is chosen by the form or the field app, so submitting the same form
+/// twice stores one record.
 /// </summary>
 public sealed class InspectionRecord : ITenantOwned, IAudited
 {

@@ -4,9 +4,10 @@ using DualPrevention.Core.Tenancy;
 namespace DualPrevention.Core.Inspections;
 
 /// <summary>
-/// One generated window of an <see cref="InspectionTaskDefinition"/> (spec §5.7 TaskOccurrence, §11.1): what an
-/// inspector sees and completes. Created only by <see cref="GenerateInspectionTasks"/>, unique on
-/// (definition, window start), so retries and parallel runs cannot duplicate it.
+/// One generated window of an <see cref="InspectionTaskDefinition"/> (docs/domain/dual-prevention.md#53-windows,
+/// docs/domain/dual-prevention.md#59-window-states): what an inspector sees and completes. Created only by
+/// <see cref="GenerateInspectionTasks"/>, unique on (definition, window start), so retries and parallel runs cannot
+/// duplicate it.
 /// </summary>
 public sealed class InspectionTask : ITenantOwned
 {

@@ -3,7 +3,7 @@ using DualPrevention.Core.Risks;
 namespace DualPrevention.Core.Inspections;
 
 /// <summary>
-/// 隐患排查任务 (spec §5.6, exchange <c>sec_hidden_check_mission</c>): the recurring inspection of one manual
+/// 隐患排查任务 (docs/domain/dual-prevention.md#51-task-definitions, exchange <c>sec_hidden_check_mission</c>): the recurring inspection of one manual
 /// control measure. Its schedule (content, cycle, work hours, work-day type, task type) mirrors the measure and
 /// is kept in step by <see cref="GenerateInspectionTasks"/> before each run; what the measure does not say — first start,
 /// inspection type and assignees — belongs to the definition.
@@ -25,7 +25,7 @@ public sealed class InspectionTaskDefinition : RegisterRow
 
     /// <summary>
     /// UTC start of window 0; window k starts at this local (Asia/Shanghai) time plus k cycles, months clamped
-    /// to month end (spec §10 rule 1). Defaults to the start of the calendar period the measure was created in:
+    /// to month end (docs/domain/dual-prevention.md#54-window-generation). Defaults to the start of the calendar period the measure was created in:
     /// the day (or its work start), the ISO week's Monday for whole weeks, the month, the quarter, the year.
     /// </summary>
     public DateTimeOffset FirstStartAt { get; private set; }
@@ -43,7 +43,7 @@ public sealed class InspectionTaskDefinition : RegisterRow
     /// <summary>包保任务对应项 (1–9, 1–9, 1–10) for accountability tasks.</summary>
     public short? AccountabilityItemNo { get; private set; }
 
-    /// <summary>排查类型; a hidden danger found by the task inherits it as its source (spec §9).</summary>
+    /// <summary>排查类型; a hidden danger found by the task inherits it as its source (docs/domain/dual-prevention.md#511-inspection-types).</summary>
     public InspectionSource Source { get; private set; } = InspectionSource.Routine;
 
     /// <summary>The measure's responsible department (车间/部门), for the task board.</summary>

@@ -51,7 +51,7 @@ internal static class InspectionTaskSql
     public const string WithNestedLoops = "SET LOCAL enable_nestloop = on";
 
     /// <summary>
-    /// Brings the batch's definitions in step with its manual control measures (spec §3.1): new measures get a
+    /// Brings the batch's definitions in step with its manual control measures (docs/domain/dual-prevention.md#12-the-national-baseline): new measures get a
     /// definition anchored at the start of the current calendar period; changed ones copy the new schedule
     /// (a new cycle, or a new work start of an hourly cycle, re-anchors) and drop their windows that have not
     /// started — planned or suspended — which generation then makes again. A suspended window left behind would
@@ -116,7 +116,7 @@ internal static class InspectionTaskSql
     /// <summary>
     /// Retires the batch's definitions whose measure was deleted or is now checked by automatic monitoring:
     /// their windows that have not started go, the started ones still open (or not yet marked open by the window
-    /// job) are cancelled (spec §11.1). The measure's own enterprise filter (a definition's enterprise is always
+    /// job) are cancelled (docs/domain/dual-prevention.md#59-window-states). The measure's own enterprise filter (a definition's enterprise is always
     /// its measure's) lets the planner read only the batch's measures through their enterprise index.
     /// </summary>
     public const string Retire = """
@@ -145,9 +145,9 @@ internal static class InspectionTaskSql
 
     /// <summary>
     /// Inserts every window of the batch's definitions that is open now or starts within the next 24 hours
-    /// (spec §10 rule 1): window k starts at the local anchor plus k cycles (months from the anchor, so they
+    /// (docs/domain/dual-prevention.md#54-window-generation): window k starts at the local anchor plus k cycles (months from the anchor, so they
     /// clamp to month end), hourly windows only inside work hours, every start date filtered by the work-day
-    /// type against the holiday calendar, windows wholly inside a deactivation period suspended (spec §5.11).
+    /// type against the holiday calendar, windows wholly inside a deactivation period suspended (docs/domain/dual-prevention.md#56-deactivation-periods).
     /// Windows of definitions unchanged since the enterprise's last run that start before its
     /// <see cref="InspectionGenerationMark"/> were made then and are not computed again.
     /// Idempotent through the unique (definition_id, window_start). Returns the number inserted.

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DualPrevention.Core.Inspections;
 
-/// <summary>The live 停用检修 periods of one risk analysis unit (spec §5.11), latest first.</summary>
+/// <summary>The live 停用检修 periods of one risk analysis unit (docs/domain/dual-prevention.md#56-deactivation-periods), latest first.</summary>
 public static class ListDeactivationRecords
 {
     /// <param name="StopStartAt">UTC, inclusive.</param>

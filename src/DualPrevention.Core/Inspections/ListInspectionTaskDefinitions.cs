@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DualPrevention.Core.Inspections;
 
-/// <summary>The live inspection task definitions of one enterprise (spec §5.6), searched, sorted and paged.</summary>
+/// <summary>The live inspection task definitions of one enterprise (docs/domain/dual-prevention.md#51-task-definitions), searched, sorted and paged.</summary>
 public static class ListInspectionTaskDefinitions
 {
     /// <summary>Columns the list sorts by.</summary>

@@ -5,9 +5,9 @@ using Microsoft.EntityFrameworkCore;
 namespace DualPrevention.Core.Inspections;
 
 /// <summary>
-/// 我的任务: what the signed-in person should check today (spec §5.7): windows open now, windows that ended in the
-/// last 24 hours without a record (overdue), and windows starting later today — those assigned to the person, to
-/// the person's post, or to nobody, grouped by unit.
+/// 我的任务: what the signed-in person should check today (docs/domain/dual-prevention.md#53-windows): windows open now,
+/// windows that ended in the last 24 hours without a record (overdue), and windows starting later today — those
+/// assigned to the person, to the person's post, or to nobody, grouped by unit.
 /// </summary>
 public static class ListMyTasks
 {

@@ -8,10 +8,10 @@ using Microsoft.EntityFrameworkCore;
 namespace DualPrevention.Core.Inspections;
 
 /// <summary>
-/// A safety officer sets what the control measure does not say about its inspection task (spec §5.6): the first
-/// start, the inspection type and who does it. The not-yet-started (Planned) windows of the definition are deleted
-/// in the same transaction, so the next generation run recreates them from the new anchor and assignee; windows
-/// already open keep the assignee they were generated with.
+/// A safety officer sets what the control measure does not say about its inspection task
+/// (docs/domain/dual-prevention.md#51-task-definitions): the first start, the inspection type and who does it. The
+/// not-yet-started (Planned) windows of the definition are deleted in the same transaction, so the next generation run
+/// recreates them from the new anchor and assignee; windows already open keep the assignee they were generated with.
 /// </summary>
 public static class PlanInspectionTask
 {

@@ -9,11 +9,14 @@ using Npgsql;
 namespace DualPrevention.Core.Inspections;
 
 /// <summary>
-/// An inspector submits the check of one window (spec §5.8, §10): the record is on time only inside the window and
-/// then completes it; a late record is kept, flagged and completes nothing (spec §10 rule 3). 存在隐患 opens a
-/// draft hidden-danger report linked to the record, measure and unit, with the same photos (spec §10 rule 5).
-/// The form's <see cref="Command.SubmissionId"/> makes a repeated submission return the first record unchanged; the
-/// same id sent for another window is refused, so a client reusing ids learns it instead of losing a check.
+/// An inspector submits the check of one window (docs/domain/dual-prevention.md#57-inspection-records,
+/// docs/domain/dual-prevention.md#55-completion-and-missed-windows): the record is on time only inside the window and
+/// then completes it; a late record is kept, flagged and completes nothing
+/// (docs/domain/dual-prevention.md#55-completion-and-missed-windows). 存在隐患 opens a draft hidden-danger report linked to
+/// the record, measure and unit, with the same photos
+/// (docs/domain/dual-prevention.md#55-completion-and-missed-windows). The form's <see cref="Command.SubmissionId"/>
+/// makes a repeated submission return the first record unchanged; the same id sent for another window is refused, so a
+/// client reusing ids learns it instead of losing a check.
 /// </summary>
 public static class SubmitInspectionRecord
 {

@@ -5,9 +5,10 @@ using Microsoft.EntityFrameworkCore;
 namespace DualPrevention.Core.Inspections;
 
 /// <summary>
-/// The safety officer's task board (spec §5.7, §10 rule 3): for one day or ISO week, the windows that start in
-/// it counted per unit, department or assignee. Counting is one GROUP BY in SQL; only the groups (units,
-/// departments, persons — tens to hundreds) reach memory, where they are named, sorted and paged.
+/// The safety officer's task board (docs/domain/dual-prevention.md#53-windows,
+/// docs/domain/dual-prevention.md#55-completion-and-missed-windows): for one day or ISO week, the windows that start in
+/// it counted per unit, department or assignee. Counting is one GROUP BY in SQL; only the groups (units, departments,
+/// persons — tens to hundreds) reach memory, where they are named, sorted and paged.
 /// </summary>
 public static class SummarizeInspectionBoard
 {

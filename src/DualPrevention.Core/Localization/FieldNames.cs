@@ -4,10 +4,10 @@ namespace DualPrevention.Core.Localization;
 
 /// <summary>
 /// Makes FluentValidation's built-in messages ("'{PropertyName}' must not be empty") name fields in the user's
-/// language: "Field.&lt;Area&gt;.&lt;Property&gt;" from CoreMessages, where the area is the last namespace segment of the
-/// validated type (HiddenDangers, Risks …), else "Field.&lt;Property&gt;", else the property's own name. The area comes
-/// first because areas use the same property names for different things: a control measure's Description is its
-/// 管控措施, a hidden danger's its 隐患描述.
+/// language: "Field.&lt;Area&gt;.&lt;Property&gt;" from CoreMessages, where the area is the feature folder of the validated
+/// type (HiddenDangers, Risks …, its sub-areas such as Risks/Register included), else "Field.&lt;Property&gt;", else the
+/// property's own name. The area comes first because areas use the same property names for different things: a
+/// control measure's Description is its 管控措施, a hidden danger's its 隐患描述.
 /// </summary>
 public static class FieldNames
 {
@@ -17,7 +17,10 @@ public static class FieldNames
 
     /// <summary>The label of <paramref name="property"/> as validated on <paramref name="type"/>, in the current UI culture.</summary>
     public static string Of(Type type, string property) =>
-        (type.Namespace is { } ns ? CoreText.Find($"Field.{ns[(ns.LastIndexOf('.') + 1)..]}.{property}") : null)
+        (Area(type) is { } area ? CoreText.Find($"Field.{area}.{property}") : null)
         ?? CoreText.Find($"Field.{property}")
         ?? property;
+
+    /// <summary>The namespace segment after DualPrevention.Core or DualPrevention.Web: Risks for DualPrevention.Core.Risks.Register.</summary>
+    private static string? Area(Type type) => type.Namespace?.Split('.') is [_, _, var area, ..] ? area : null;
 }

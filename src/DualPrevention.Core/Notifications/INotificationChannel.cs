@@ -1,8 +1,8 @@
 namespace DualPrevention.Core.Notifications;
 
 /// <summary>
-/// An outbound way to reach a person besides the in-app inbox (spec §13: SMS, WeCom/DingTalk robot, email).
-/// Implemented: <see cref="LoggingNotificationChannel"/> ("log", the default) and
+/// An outbound way to reach a person besides the in-app inbox (docs/domain/dual-prevention.md#81-the-escalation-ladder:
+/// SMS, WeCom/DingTalk robot, email). Implemented: <see cref="LoggingNotificationChannel"/> ("log", the default) and
 /// <see cref="WebhookNotificationChannel"/> ("webhook"); SMS and email have no implementation yet.
 /// </summary>
 public interface INotificationChannel

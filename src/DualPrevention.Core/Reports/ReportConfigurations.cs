@@ -1,3 +1,5 @@
+using DualPrevention.Core.Reports.Exports;
+using DualPrevention.Core.Reports.Statistics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

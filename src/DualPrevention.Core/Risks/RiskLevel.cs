@@ -1,6 +1,6 @@
 namespace DualPrevention.Core.Risks;
 
-/// <summary>The four risk levels, highest first; a lower value is a higher risk (spec §6).</summary>
+/// <summary>The four risk levels, highest first; a lower value is a higher risk (docs/domain/dual-prevention.md#41-risk-levels-and-colours).</summary>
 public enum RiskLevel
 {
     /// <summary>重大风险, red #E63031.</summary>

@@ -1,6 +1,6 @@
 namespace DualPrevention.Core.Risks;
 
-/// <summary>How a risk event is assessed (spec §6).</summary>
+/// <summary>How a risk event is assessed (docs/domain/dual-prevention.md#4-risk-assessment).</summary>
 public enum AssessmentMethod
 {
     /// <summary>R = L × S, DB37 scales, the default.</summary>
@@ -22,7 +22,7 @@ public enum MajorHazardLevel
     Level4 = 4,
 }
 
-/// <summary>What a risk analysis object is (spec §5.2).</summary>
+/// <summary>What a risk analysis object is (docs/domain/dual-prevention.md#32-risk-analysis-object).</summary>
 public enum RiskObjectType
 {
     MajorHazardSource = 1,
@@ -46,7 +46,7 @@ public enum ControlDataSource
     ManualInspection = 2,
 }
 
-/// <summary>排查周期单位 as exchanged (spec §5.6): weeks travel as 7 days and quarters as 3 months.</summary>
+/// <summary>排查周期单位 as exchanged (docs/domain/dual-prevention.md#52-cycles-and-cycle-units): weeks travel as 7 days and quarters as 3 months.</summary>
 public enum CycleUnit
 {
     Hour = 1,
@@ -84,7 +84,7 @@ public enum InspectionTaskType
     OperationalResponsible = 3,
 }
 
-/// <summary>管控层级: who controls the risk (spec §6.1).</summary>
+/// <summary>管控层级: who controls the risk (docs/domain/dual-prevention.md#44-control-levels).</summary>
 public enum ControlLevel
 {
     /// <summary>公司级</summary>

@@ -2,8 +2,8 @@ namespace DualPrevention.Core.Tenancy;
 
 /// <summary>
 /// A row that belongs to one enterprise and its region. The DbContext gives every implementing entity the
-/// named query filter "Tenant", and the migration <c>AddedRowLevelSecurity</c> pattern gives its table the
-/// matching PostgreSQL policy.
+/// named query filter "Tenant", and its table's migration creates the matching PostgreSQL policy as literal SQL,
+/// copied from the baseline migration (ADR 0012).
 /// </summary>
 public interface ITenantOwned
 {

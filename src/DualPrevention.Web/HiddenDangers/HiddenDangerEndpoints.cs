@@ -10,8 +10,9 @@ using Microsoft.AspNetCore.Mvc;
 namespace DualPrevention.Web.HiddenDangers;
 
 /// <summary>
-/// The hidden-danger closed loop under <c>/api/v1/hidden-dangers</c> (spec §11.2): detail, reports, every transition
-/// and photos. A refused transition or bad input answers 400 ProblemDetails; another tenant's id answers 404.
+/// The hidden-danger closed loop under <c>/api/v1/hidden-dangers</c> (docs/domain/dual-prevention.md#64-life-cycle):
+/// detail, reports, every transition and photos. A refused transition or bad input answers 400 ProblemDetails; another
+/// tenant's id answers 404.
 /// </summary>
 internal static class HiddenDangerEndpoints
 {

@@ -1,7 +1,7 @@
 using DualPrevention.Core.Accounts;
 using DualPrevention.Core.HiddenDangers;
 using DualPrevention.Core.Inspections;
-using DualPrevention.Core.Risks;
+using DualPrevention.Core.Risks.Register;
 using FluentValidation;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;

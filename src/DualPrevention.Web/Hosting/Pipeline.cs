@@ -2,7 +2,6 @@ using DualPrevention.Core.Data;
 using DualPrevention.Core.Demo;
 using DualPrevention.Web.Accounts;
 using DualPrevention.Web.Auditing;
-using DualPrevention.Web.Dashboards;
 using DualPrevention.Web.Enterprises;
 using DualPrevention.Web.HiddenDangers;
 using DualPrevention.Web.Inspections;
@@ -10,7 +9,9 @@ using DualPrevention.Web.Jobs;
 using DualPrevention.Web.Notifications;
 using DualPrevention.Web.Regions;
 using DualPrevention.Web.Reports;
+using DualPrevention.Web.Reports.Dashboards;
 using DualPrevention.Web.Risks;
+using DualPrevention.Web.Risks.Register;
 using DualPrevention.Web.Shell;
 using Hangfire;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -69,6 +70,11 @@ internal static class Pipeline
         }
 
         app.UseMiddleware<SecurityHeadersMiddleware>();
+        // Routing here, not implicitly before everything, so the static assets (short-circuited below) still carry the
+        // security headers; they skip the rest: no request log, no sign-in check, and above all no cookie renewal,
+        // whose "no-cache,no-store" would make a signed-in phone download every asset again on each visit (ADR 0013).
+        app.UseRouting();
+        app.UseResponseCompression();
 
         // Outside the exception handler, so a refused request is logged with the status the client got.
         app.UseSerilogRequestLogging(options => options.EnrichDiagnosticContext = (diagnostics, context) =>
@@ -103,7 +109,7 @@ internal static class Pipeline
         app.UseMiddleware<ForcedPasswordChangeMiddleware>();
         app.UseAntiforgery();
 
-        app.MapStaticAssets().AllowAnonymous();
+        app.MapStaticAssets().AllowAnonymous().ShortCircuit();
         app.MapOpenApi().AllowAnonymous();
         if (app.Environment.IsDevelopment())
         {

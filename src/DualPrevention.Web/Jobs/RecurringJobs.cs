@@ -18,7 +18,7 @@ internal static class RecurringJobs
     /// <summary>Every 5 minutes: a window is shown open or missed at most 5 minutes late.</summary>
     public const string CloseInspectionWindowsCron = "*/5 * * * *";
 
-    /// <summary>Escalation ladder (spec §13).</summary>
+    /// <summary>Escalation ladder (docs/domain/dual-prevention.md#81-the-escalation-ladder).</summary>
     public const string EscalateHiddenDangersJobId = "hidden-dangers:escalate";
 
     /// <summary>Every 5 minutes: a ladder step fires at most 5 minutes after it is due.</summary>

@@ -1,4 +1,4 @@
-using DualPrevention.Core.Reports;
+using DualPrevention.Core.Reports.Statistics;
 using DualPrevention.Core.Tenancy;
 
 namespace DualPrevention.Web.Jobs;

@@ -1,4 +1,4 @@
-using DualPrevention.Core.Reports;
+using DualPrevention.Core.Reports.Exports;
 using DualPrevention.Core.Tenancy;
 using Hangfire;
 

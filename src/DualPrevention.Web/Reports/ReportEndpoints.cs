@@ -3,12 +3,14 @@ using DualPrevention.Core;
 using DualPrevention.Core.Accounts;
 using DualPrevention.Core.Localization;
 using DualPrevention.Core.Reports;
+using DualPrevention.Core.Reports.Compliance;
+using DualPrevention.Core.Reports.Exports;
 
 namespace DualPrevention.Web.Reports;
 
 /// <summary>
-/// Compliance reports under <c>/api/v1/reports</c> (issue 6), for every signed-in user within their scope:
-/// <c>GET /compliance?period=2026-11&amp;region=370200&amp;format=json|xlsx|csv|pdf</c> answers at once (files streamed);
+/// Compliance reports under <c>/api/v1/reports</c> (ADR 0009), for every signed-in user within their scope: <c>GET
+/// /compliance?period=2026-11&amp;region=370200&amp;format=json|xlsx|csv|pdf</c> answers at once (files streamed);
 /// <c>/exports</c> runs the same as a background job with progress and a download link, and lists the monthly archives.
 /// </summary>
 internal static class ReportEndpoints

@@ -1,9 +1,10 @@
 using System.Globalization;
 using DualPrevention.Core.Risks;
+using DualPrevention.Core.Risks.Register;
 
 namespace DualPrevention.Web.Risks;
 
-/// <summary>How an assessment reads on screen: "L 3 × S 5 = 15" or "L 6 × E 6 × C 15 = 540" (spec §6).</summary>
+/// <summary>How an assessment reads on screen: "L 3 × S 5 = 15" or "L 6 × E 6 × C 15 = 540" (docs/domain/dual-prevention.md#4-risk-assessment).</summary>
 public static class RiskAssessmentText
 {
     public static string Number(decimal? value) => value?.ToString("0.##", CultureInfo.InvariantCulture) ?? "?";

@@ -2,7 +2,7 @@ using DualPrevention.Core.Risks;
 
 namespace DualPrevention.Web.Risks;
 
-/// <summary>The four risk colours of spec §6 and a text colour that stays readable on each.</summary>
+/// <summary>The four risk colours (docs/domain/dual-prevention.md#41-risk-levels-and-colours) and a text colour that stays readable on each.</summary>
 public static class RiskLevelColors
 {
     /// <summary>重大 red #E63031, 较大 orange #F48400, 一般 yellow #F1DD00, 低 blue #00B0F0; grey when not assessed.</summary>

@@ -2,7 +2,7 @@ using DualPrevention.Core.Risks;
 
 namespace DualPrevention.Web.Risks;
 
-/// <summary>The four risk colours of spec §6 for pages: background and a text colour that stays legible on it.</summary>
+/// <summary>The four risk colours (docs/domain/dual-prevention.md#41-risk-levels-and-colours) for pages: background and a text colour that stays legible on it.</summary>
 internal static class RiskLevelPalette
 {
     /// <summary>Grey of a unit or object not yet assessed.</summary>

@@ -1,6 +1,9 @@
 using System.Security.Claims;
 using DualPrevention.Core.Accounts;
 using DualPrevention.Core.Risks;
+using DualPrevention.Core.Risks.Grading;
+using DualPrevention.Core.Risks.MajorHazards;
+using DualPrevention.Core.Risks.Register;
 using Microsoft.AspNetCore.Authorization;
 
 namespace DualPrevention.Web.Risks;

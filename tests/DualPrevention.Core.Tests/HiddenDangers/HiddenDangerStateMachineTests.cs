@@ -4,7 +4,7 @@ using DualPrevention.Core.Localization;
 
 namespace DualPrevention.Core.Tests.HiddenDangers;
 
-/// <summary>Spec §11.2 as a table: every action from every state is either the spec's transition or refused.</summary>
+/// <summary>The life-cycle (docs/domain/dual-prevention.md#64-life-cycle) as a table: every action from every state is either a transition written there or refused.</summary>
 public class HiddenDangerStateMachineTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 2, 0, 0, 0, TimeSpan.Zero);

@@ -1,5 +1,5 @@
 using DualPrevention.Core.Imports;
-using DualPrevention.Core.Risks;
+using DualPrevention.Core.Risks.Register;
 
 namespace DualPrevention.Core.Tests.Imports;
 

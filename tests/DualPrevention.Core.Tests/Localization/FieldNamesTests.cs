@@ -1,7 +1,7 @@
 using System.Globalization;
 using DualPrevention.Core.HiddenDangers;
 using DualPrevention.Core.Localization;
-using DualPrevention.Core.Risks;
+using DualPrevention.Core.Risks.Register;
 
 namespace DualPrevention.Core.Tests.Localization;
 

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using DualPrevention.Core.Reports;
+using DualPrevention.Core.Reports.Compliance;
 
 namespace DualPrevention.Core.Tests.Reports;
 

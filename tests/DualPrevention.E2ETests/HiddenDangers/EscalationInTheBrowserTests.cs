@@ -10,8 +10,9 @@ using Microsoft.Playwright;
 namespace DualPrevention.E2ETests.HiddenDangers;
 
 /// <summary>
-/// What the escalation job (spec §13) puts in front of people, seen in the browser: the job runs inside the host with a
-/// clock the test sets, so its notifications reach the open pages through the host's own hub.
+/// What the escalation job (docs/domain/dual-prevention.md#81-the-escalation-ladder) puts in front of people, seen in
+/// the browser: the job runs inside the host with a clock the test sets, so its notifications reach the open pages
+/// through the host's own hub.
 /// </summary>
 public class EscalationInTheBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
@@ -55,7 +56,8 @@ public class EscalationInTheBrowserTests(BrowserFixture browser) : IClassFixture
         await page.EvaluateAsync("window.dpNotReloaded = true");
         (await UnreadBadge(page).IsVisibleAsync()).ShouldBeFalse();
 
-        // Three days before the deadline the ladder's first step reminds the rectifier (spec §13).
+        // Three days before the deadline the ladder's first step reminds the rectifier
+        // (docs/domain/dual-prevention.md#81-the-escalation-ladder).
         await EscalateAsync(LocalMorning(new DateOnly(2027, 3, 7)));
 
         // Well inside the bell's 30 s re-count: the hub's signal pushes the new count over the circuit.

@@ -5,7 +5,7 @@ namespace DualPrevention.E2ETests.HiddenDangers;
 /// <summary>
 /// Hidden dangers walked through their loop by clicking: a general one from report to acceptance (the inspector
 /// reports and rectifies, the admin confirms and accepts), and a major one on to close-out by the city bureau that
-/// posted it (spec §8, §11.2).
+/// posted it (docs/domain/dual-prevention.md#7-major-hidden-dangers, docs/domain/dual-prevention.md#64-life-cycle).
 /// </summary>
 public class HiddenDangerLoopInTheBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
@@ -67,7 +67,8 @@ public class HiddenDangerLoopInTheBrowserTests(BrowserFixture browser) : IClassF
         await StateAsync(inspector, "待确认");
         var detailUrl = new Uri(inspector.Url).AbsolutePath;
 
-        // Spec §8.1: the bureau's list carries a major one from the moment it is reported, before the enterprise confirms it.
+        // The bureau's list carries a major one from the moment it is reported, before the enterprise confirms it
+        // (docs/domain/dual-prevention.md#71-reporting).
         var city = await browser.NewPageAsync();
         await BrowserFixture.SignInAsync(city, "qingdao");
         await city.GotoAsync("/supervision/city");
@@ -94,7 +95,8 @@ public class HiddenDangerLoopInTheBrowserTests(BrowserFixture browser) : IClassF
         await SubmitAsync(admin);
         await admin.Locator("[data-testid=major-case]", new() { HasText = "增设有毒气体检测报警并接入中控室" }).WaitForAsync();
 
-        // Spec §8.3 挂牌督办: the reviewer goes from the list's button to the item and posts it.
+        // 挂牌督办 (docs/domain/dual-prevention.md#74-posting): the reviewer goes from the list's button to the item and
+        // posts it.
         await city.ReloadAsync();
         await SupervisionRow(city, Name).Locator("[data-testid=supervision-post]").ClickAsync();
         await city.WaitForURLAsync($"**{detailUrl}");

@@ -1,6 +1,6 @@
 using DualPrevention.Core;
 using DualPrevention.Core.Accounts;
-using DualPrevention.IntegrationTests.Risks;
+using DualPrevention.IntegrationTests.Risks.Register;
 using DualPrevention.Testing;
 
 namespace DualPrevention.IntegrationTests.Accounts;

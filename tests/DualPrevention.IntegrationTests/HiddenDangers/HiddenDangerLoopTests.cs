@@ -6,7 +6,7 @@ using DualPrevention.Testing;
 
 namespace DualPrevention.IntegrationTests.HiddenDangers;
 
-/// <summary>The closed loop of spec §11.2 and §8 on PostgreSQL, as demo accounts, under a controlled clock.</summary>
+/// <summary>The closed loop (docs/domain/dual-prevention.md#64-life-cycle, docs/domain/dual-prevention.md#7-major-hidden-dangers) on PostgreSQL, as demo accounts, under a controlled clock.</summary>
 public sealed class HiddenDangerLoopTests(DemoDatabase database) : IClassFixture<DemoDatabase>, IAsyncLifetime
 {
     private readonly HiddenDangerDriver _driver = new(database);

@@ -8,7 +8,7 @@ using DualPrevention.Testing;
 namespace DualPrevention.IntegrationTests.HiddenDangers;
 
 /// <summary>
-/// Spec §11.2, §8.3: who may judge a rectification, and that every refusal names its real reason rather than a bare
+/// Who may judge a rectification, and that every refusal names its real reason rather than a bare
 /// "no permission".
 /// </summary>
 public sealed class HiddenDangerRefusalTests(DemoDatabase database) : IClassFixture<DemoDatabase>, IAsyncLifetime

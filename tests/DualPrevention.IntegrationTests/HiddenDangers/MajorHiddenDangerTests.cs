@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DualPrevention.IntegrationTests.HiddenDangers;
 
-/// <summary>Major hidden dangers (spec §7.2, §8): criteria, the case reported at once, the plan, posting and close-out.</summary>
+/// <summary>Major hidden dangers (docs/domain/dual-prevention.md#62-major-hidden-danger-criteria, docs/domain/dual-prevention.md#7-major-hidden-dangers): criteria, the case reported at once, the plan, posting and close-out.</summary>
 public sealed class MajorHiddenDangerTests(DemoDatabase database) : IClassFixture<DemoDatabase>, IAsyncLifetime
 {
     private static readonly RemediationPlan CompletePlan = new("消除泄漏", "加装检测报警", "20万元已落实", "设备部", "30日内", "停车并设警戒", "加强巡检", true);

@@ -6,7 +6,7 @@ using DualPrevention.Testing;
 namespace DualPrevention.IntegrationTests.HiddenDangers;
 
 /// <summary>
-/// Spec §13: by default the province sees what the ladder escalated to it (the escalation job's records), not every
+/// By default the province sees what the ladder escalated to it (the escalation job's records), not every
 /// major hidden danger of the province; all open major ones remain one option away. The tests share one clock that
 /// only moves forward, so dates are relative to it.
 /// </summary>

@@ -1,5 +1,6 @@
 using DualPrevention.Core.Imports;
 using DualPrevention.Core.Risks;
+using DualPrevention.Core.Risks.Register;
 using DualPrevention.Core.Tenancy;
 using DualPrevention.Testing;
 using DualPrevention.Testing.Workbooks;

@@ -1,5 +1,5 @@
 using DualPrevention.Core.Demo;
-using DualPrevention.Core.Risks;
+using DualPrevention.Core.Risks.Register;
 using DualPrevention.Core.Tenancy;
 using DualPrevention.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace DualPrevention.IntegrationTests.Imports;
 
-/// <summary>Issue 3 §5: a register exported to Excel and imported again is unchanged.</summary>
+/// <summary>A register exported to Excel and imported again is unchanged (ADR 0006).</summary>
 public class RoundTripTests(DemoDatabase database) : IClassFixture<DemoDatabase>
 {
     [Fact]

@@ -1,7 +1,7 @@
 using DualPrevention.Core;
 using DualPrevention.Core.Accounts;
 using DualPrevention.Core.Inspections;
-using DualPrevention.IntegrationTests.Risks;
+using DualPrevention.IntegrationTests.Risks.Register;
 using DualPrevention.Testing;
 using FluentValidation;
 

@@ -1,6 +1,7 @@
 using DualPrevention.Core.Accounts;
 using DualPrevention.Core.Inspections;
 using DualPrevention.Core.Risks;
+using DualPrevention.Core.Risks.Register;
 using DualPrevention.Core.Tenancy;
 using DualPrevention.Testing;
 using Microsoft.EntityFrameworkCore;

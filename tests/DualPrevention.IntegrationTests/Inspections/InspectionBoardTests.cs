@@ -1,6 +1,6 @@
 using DualPrevention.Core.Inspections;
 using DualPrevention.Core.Risks;
-using DualPrevention.IntegrationTests.Risks;
+using DualPrevention.IntegrationTests.Risks.Register;
 using DualPrevention.Testing;
 
 namespace DualPrevention.IntegrationTests.Inspections;

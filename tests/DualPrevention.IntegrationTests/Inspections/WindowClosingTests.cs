@@ -1,5 +1,6 @@
 using DualPrevention.Core.Inspections;
 using DualPrevention.Core.Risks;
+using DualPrevention.Core.Risks.Register;
 using DualPrevention.Core.Tenancy;
 using DualPrevention.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -7,7 +8,7 @@ using static DualPrevention.IntegrationTests.Inspections.InspectionJobs;
 
 namespace DualPrevention.IntegrationTests.Inspections;
 
-/// <summary>Deactivation periods (spec §5.11) and the window job (spec §10 rule 3, §11.1): open, missed, 未排查.</summary>
+/// <summary>Deactivation periods (docs/domain/dual-prevention.md#56-deactivation-periods) and the window job (docs/domain/dual-prevention.md#55-completion-and-missed-windows, docs/domain/dual-prevention.md#59-window-states): open, missed, 未排查.</summary>
 public class WindowClosingTests(DemoDatabase database) : IClassFixture<DemoDatabase>, IAsyncLifetime
 {
     private readonly InspectionJobs _jobs = new(database);

@@ -2,6 +2,7 @@ using System.Globalization;
 using DualPrevention.Core.Enterprises;
 using DualPrevention.Core.Inspections;
 using DualPrevention.Core.Risks;
+using DualPrevention.Core.Risks.Register;
 using DualPrevention.Core.Tenancy;
 using DualPrevention.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -9,7 +10,7 @@ using static DualPrevention.IntegrationTests.Inspections.InspectionJobs;
 
 namespace DualPrevention.IntegrationTests.Inspections;
 
-/// <summary>Where the generation job puts windows (spec §10 rule 1, ADR 0003): exact Beijing starts and ends per cycle kind.</summary>
+/// <summary>Where the generation job puts windows (docs/domain/dual-prevention.md#54-window-generation, ADR 0003): exact Beijing starts and ends per cycle kind.</summary>
 public class WindowScheduleTests(DemoDatabase database) : IClassFixture<DemoDatabase>, IAsyncLifetime
 {
     private readonly InspectionJobs _jobs = new(database);

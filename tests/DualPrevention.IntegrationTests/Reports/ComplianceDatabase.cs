@@ -1,6 +1,6 @@
 using DualPrevention.Core.HiddenDangers;
 using DualPrevention.Core.Inspections;
-using DualPrevention.Core.Reports;
+using DualPrevention.Core.Reports.Statistics;
 using DualPrevention.Core.Risks;
 using DualPrevention.Core.Tenancy;
 using DualPrevention.IntegrationTests.Inspections;

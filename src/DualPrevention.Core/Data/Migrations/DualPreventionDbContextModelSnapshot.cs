@@ -1804,64 +1804,7 @@ namespace DualPrevention.Core.Data.Migrations
                     b.ToTable("region", (string)null);
                 });
 
-            modelBuilder.Entity("DualPrevention.Core.Reports.InspectionDailyStatistic", b =>
-                {
-                    b.Property<Guid>("EnterpriseId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("enterprise_id");
-
-                    b.Property<DateOnly>("Day")
-                        .HasColumnType("date")
-                        .HasColumnName("day");
-
-                    b.Property<int>("TaskType")
-                        .HasColumnType("integer")
-                        .HasColumnName("task_type");
-
-                    b.Property<int>("Completed")
-                        .HasColumnType("integer")
-                        .HasColumnName("completed");
-
-                    b.Property<int>("Due")
-                        .HasColumnType("integer")
-                        .HasColumnName("due");
-
-                    b.Property<int>("Late")
-                        .HasColumnType("integer")
-                        .HasColumnName("late");
-
-                    b.Property<int>("Missed")
-                        .HasColumnType("integer")
-                        .HasColumnName("missed");
-
-                    b.Property<int>("Open")
-                        .HasColumnType("integer")
-                        .HasColumnName("open");
-
-                    b.Property<DateTimeOffset>("RefreshedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("refreshed_at");
-
-                    b.Property<string>("RegionCode")
-                        .IsRequired()
-                        .HasMaxLength(6)
-                        .HasColumnType("character varying(6)")
-                        .HasColumnName("region_code");
-
-                    b.Property<int>("Suspended")
-                        .HasColumnType("integer")
-                        .HasColumnName("suspended");
-
-                    b.HasKey("EnterpriseId", "Day", "TaskType")
-                        .HasName("pk_inspection_daily_statistic");
-
-                    b.HasIndex("RegionCode", "Day")
-                        .HasDatabaseName("ix_inspection_daily_statistic_region_code_day");
-
-                    b.ToTable("inspection_daily_statistic", (string)null);
-                });
-
-            modelBuilder.Entity("DualPrevention.Core.Reports.ReportExport", b =>
+            modelBuilder.Entity("DualPrevention.Core.Reports.Exports.ReportExport", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1956,7 +1899,64 @@ namespace DualPrevention.Core.Data.Migrations
                     b.ToTable("report_export", (string)null);
                 });
 
-            modelBuilder.Entity("DualPrevention.Core.Reports.StatisticsRefreshMark", b =>
+            modelBuilder.Entity("DualPrevention.Core.Reports.Statistics.InspectionDailyStatistic", b =>
+                {
+                    b.Property<Guid>("EnterpriseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("enterprise_id");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<int>("TaskType")
+                        .HasColumnType("integer")
+                        .HasColumnName("task_type");
+
+                    b.Property<int>("Completed")
+                        .HasColumnType("integer")
+                        .HasColumnName("completed");
+
+                    b.Property<int>("Due")
+                        .HasColumnType("integer")
+                        .HasColumnName("due");
+
+                    b.Property<int>("Late")
+                        .HasColumnType("integer")
+                        .HasColumnName("late");
+
+                    b.Property<int>("Missed")
+                        .HasColumnType("integer")
+                        .HasColumnName("missed");
+
+                    b.Property<int>("Open")
+                        .HasColumnType("integer")
+                        .HasColumnName("open");
+
+                    b.Property<DateTimeOffset>("RefreshedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("refreshed_at");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("region_code");
+
+                    b.Property<int>("Suspended")
+                        .HasColumnType("integer")
+                        .HasColumnName("suspended");
+
+                    b.HasKey("EnterpriseId", "Day", "TaskType")
+                        .HasName("pk_inspection_daily_statistic");
+
+                    b.HasIndex("RegionCode", "Day")
+                        .HasDatabaseName("ix_inspection_daily_statistic_region_code_day");
+
+                    b.ToTable("inspection_daily_statistic", (string)null);
+                });
+
+            modelBuilder.Entity("DualPrevention.Core.Reports.Statistics.StatisticsRefreshMark", b =>
                 {
                     b.Property<string>("Name")
                         .HasMaxLength(40)
@@ -1973,7 +1973,120 @@ namespace DualPrevention.Core.Data.Migrations
                     b.ToTable("statistics_refresh_mark", (string)null);
                 });
 
-            modelBuilder.Entity("DualPrevention.Core.Risks.ControlMeasure", b =>
+            modelBuilder.Entity("DualPrevention.Core.Risks.Grading.RiskBandTable", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("EffectiveFrom")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("effective_from");
+
+                    b.Property<int>("Method")
+                        .HasColumnType("integer")
+                        .HasColumnName("method");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("region_code");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_risk_band_table");
+
+                    b.HasIndex("RegionCode", "Method", "Version")
+                        .IsUnique()
+                        .HasDatabaseName("ix_risk_band_table_region_code_method_version");
+
+                    b.ToTable("risk_band_table", (string)null);
+                });
+
+            modelBuilder.Entity("DualPrevention.Core.Risks.MajorHazards.MajorHazardSource", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("DeletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("deleted_at");
+
+                    b.Property<Guid>("EnterpriseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("enterprise_id");
+
+                    b.Property<string>("HazardCode")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("hazard_code");
+
+                    b.Property<bool>("IsDeleted")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_deleted");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("integer")
+                        .HasColumnName("level");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<Guid?>("OperationalResponsibleUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("operational_responsible_user_id");
+
+                    b.Property<Guid?>("PrincipalResponsibleUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("principal_responsible_user_id");
+
+                    b.Property<decimal?>("RValue")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("numeric(10,2)")
+                        .HasColumnName("r_value");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("region_code");
+
+                    b.Property<Guid?>("TechnicalResponsibleUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("technical_responsible_user_id");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_major_hazard_source");
+
+                    b.HasIndex("EnterpriseId")
+                        .HasDatabaseName("ix_major_hazard_source_enterprise_id");
+
+                    b.HasIndex("EnterpriseId", "HazardCode")
+                        .IsUnique()
+                        .HasDatabaseName("ix_major_hazard_source_enterprise_id_hazard_code")
+                        .HasFilter("NOT is_deleted");
+
+                    b.ToTable("major_hazard_source", (string)null);
+                });
+
+            modelBuilder.Entity("DualPrevention.Core.Risks.Register.ControlMeasure", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")
@@ -2097,86 +2210,7 @@ namespace DualPrevention.Core.Data.Migrations
                         });
                 });
 
-            modelBuilder.Entity("DualPrevention.Core.Risks.MajorHazardSource", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uuid")
-                        .HasColumnName("id");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("created_at");
-
-                    b.Property<DateTimeOffset?>("DeletedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("deleted_at");
-
-                    b.Property<Guid>("EnterpriseId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("enterprise_id");
-
-                    b.Property<string>("HazardCode")
-                        .IsRequired()
-                        .HasMaxLength(50)
-                        .HasColumnType("character varying(50)")
-                        .HasColumnName("hazard_code");
-
-                    b.Property<bool>("IsDeleted")
-                        .HasColumnType("boolean")
-                        .HasColumnName("is_deleted");
-
-                    b.Property<int>("Level")
-                        .HasColumnType("integer")
-                        .HasColumnName("level");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("name");
-
-                    b.Property<Guid?>("OperationalResponsibleUserId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("operational_responsible_user_id");
-
-                    b.Property<Guid?>("PrincipalResponsibleUserId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("principal_responsible_user_id");
-
-                    b.Property<decimal?>("RValue")
-                        .HasPrecision(10, 2)
-                        .HasColumnType("numeric(10,2)")
-                        .HasColumnName("r_value");
-
-                    b.Property<string>("RegionCode")
-                        .IsRequired()
-                        .HasMaxLength(6)
-                        .HasColumnType("character varying(6)")
-                        .HasColumnName("region_code");
-
-                    b.Property<Guid?>("TechnicalResponsibleUserId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("technical_responsible_user_id");
-
-                    b.Property<DateTimeOffset>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("updated_at");
-
-                    b.HasKey("Id")
-                        .HasName("pk_major_hazard_source");
-
-                    b.HasIndex("EnterpriseId")
-                        .HasDatabaseName("ix_major_hazard_source_enterprise_id");
-
-                    b.HasIndex("EnterpriseId", "HazardCode")
-                        .IsUnique()
-                        .HasDatabaseName("ix_major_hazard_source_enterprise_id_hazard_code")
-                        .HasFilter("NOT is_deleted");
-
-                    b.ToTable("major_hazard_source", (string)null);
-                });
-
-            modelBuilder.Entity("DualPrevention.Core.Risks.RiskAnalysisObject", b =>
+            modelBuilder.Entity("DualPrevention.Core.Risks.Register.RiskAnalysisObject", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")
@@ -2255,7 +2289,7 @@ namespace DualPrevention.Core.Data.Migrations
                     b.ToTable("risk_analysis_object", (string)null);
                 });
 
-            modelBuilder.Entity("DualPrevention.Core.Risks.RiskAnalysisUnit", b =>
+            modelBuilder.Entity("DualPrevention.Core.Risks.Register.RiskAnalysisUnit", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")
@@ -2321,7 +2355,7 @@ namespace DualPrevention.Core.Data.Migrations
                     b.ToTable("risk_analysis_unit", (string)null);
                 });
 
-            modelBuilder.Entity("DualPrevention.Core.Risks.RiskAssessment", b =>
+            modelBuilder.Entity("DualPrevention.Core.Risks.Register.RiskAssessment", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")
@@ -2415,41 +2449,7 @@ namespace DualPrevention.Core.Data.Migrations
                     b.ToTable("risk_assessment", (string)null);
                 });
 
-            modelBuilder.Entity("DualPrevention.Core.Risks.RiskBandTable", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uuid")
-                        .HasColumnName("id");
-
-                    b.Property<DateTimeOffset>("EffectiveFrom")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("effective_from");
-
-                    b.Property<int>("Method")
-                        .HasColumnType("integer")
-                        .HasColumnName("method");
-
-                    b.Property<string>("RegionCode")
-                        .IsRequired()
-                        .HasMaxLength(6)
-                        .HasColumnType("character varying(6)")
-                        .HasColumnName("region_code");
-
-                    b.Property<int>("Version")
-                        .HasColumnType("integer")
-                        .HasColumnName("version");
-
-                    b.HasKey("Id")
-                        .HasName("pk_risk_band_table");
-
-                    b.HasIndex("RegionCode", "Method", "Version")
-                        .IsUnique()
-                        .HasDatabaseName("ix_risk_band_table_region_code_method_version");
-
-                    b.ToTable("risk_band_table", (string)null);
-                });
-
-            modelBuilder.Entity("DualPrevention.Core.Risks.RiskEvent", b =>
+            modelBuilder.Entity("DualPrevention.Core.Risks.Register.RiskEvent", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")
@@ -2834,7 +2834,7 @@ namespace DualPrevention.Core.Data.Migrations
 
             modelBuilder.Entity("DualPrevention.Core.Inspections.DeactivationRecord", b =>
                 {
-                    b.HasOne("DualPrevention.Core.Risks.RiskAnalysisUnit", null)
+                    b.HasOne("DualPrevention.Core.Risks.Register.RiskAnalysisUnit", null)
                         .WithMany()
                         .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2864,14 +2864,14 @@ namespace DualPrevention.Core.Data.Migrations
 
             modelBuilder.Entity("DualPrevention.Core.Inspections.InspectionTaskDefinition", b =>
                 {
-                    b.HasOne("DualPrevention.Core.Risks.ControlMeasure", null)
+                    b.HasOne("DualPrevention.Core.Risks.Register.ControlMeasure", null)
                         .WithMany()
                         .HasForeignKey("MeasureId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_inspection_task_definition_control_measures_measure_id");
 
-                    b.HasOne("DualPrevention.Core.Risks.RiskAnalysisUnit", null)
+                    b.HasOne("DualPrevention.Core.Risks.Register.RiskAnalysisUnit", null)
                         .WithMany()
                         .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2898,70 +2898,7 @@ namespace DualPrevention.Core.Data.Migrations
                         .HasConstraintName("fk_region_region_parent_code");
                 });
 
-            modelBuilder.Entity("DualPrevention.Core.Risks.ControlMeasure", b =>
-                {
-                    b.HasOne("DualPrevention.Core.Risks.RiskEvent", null)
-                        .WithMany()
-                        .HasForeignKey("EventId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_control_measure_risk_events_event_id");
-                });
-
-            modelBuilder.Entity("DualPrevention.Core.Risks.MajorHazardSource", b =>
-                {
-                    b.HasOne("DualPrevention.Core.Enterprises.Enterprise", null)
-                        .WithMany()
-                        .HasForeignKey("EnterpriseId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_major_hazard_source_enterprise_enterprise_id");
-                });
-
-            modelBuilder.Entity("DualPrevention.Core.Risks.RiskAnalysisObject", b =>
-                {
-                    b.HasOne("DualPrevention.Core.Enterprises.Enterprise", null)
-                        .WithMany()
-                        .HasForeignKey("EnterpriseId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_risk_analysis_object_enterprise_enterprise_id");
-
-                    b.HasOne("DualPrevention.Core.Risks.MajorHazardSource", null)
-                        .WithMany()
-                        .HasForeignKey("MajorHazardSourceId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .HasConstraintName("fk_risk_analysis_object_major_hazard_source_major_hazard_sourc");
-                });
-
-            modelBuilder.Entity("DualPrevention.Core.Risks.RiskAnalysisUnit", b =>
-                {
-                    b.HasOne("DualPrevention.Core.Risks.RiskAnalysisObject", null)
-                        .WithMany()
-                        .HasForeignKey("ObjectId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_risk_analysis_unit_risk_analysis_object_object_id");
-                });
-
-            modelBuilder.Entity("DualPrevention.Core.Risks.RiskAssessment", b =>
-                {
-                    b.HasOne("DualPrevention.Core.Risks.RiskBandTable", null)
-                        .WithMany()
-                        .HasForeignKey("BandTableId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_risk_assessment_risk_band_tables_band_table_id");
-
-                    b.HasOne("DualPrevention.Core.Risks.RiskEvent", null)
-                        .WithMany()
-                        .HasForeignKey("EventId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_risk_assessment_risk_events_event_id");
-                });
-
-            modelBuilder.Entity("DualPrevention.Core.Risks.RiskBandTable", b =>
+            modelBuilder.Entity("DualPrevention.Core.Risks.Grading.RiskBandTable", b =>
                 {
                     b.HasOne("DualPrevention.Core.Regions.Region", null)
                         .WithMany()
@@ -2970,7 +2907,7 @@ namespace DualPrevention.Core.Data.Migrations
                         .IsRequired()
                         .HasConstraintName("fk_risk_band_table_region_region_code");
 
-                    b.OwnsMany("DualPrevention.Core.Risks.RiskBand", "Bands", b1 =>
+                    b.OwnsMany("DualPrevention.Core.Risks.Grading.RiskBand", "Bands", b1 =>
                         {
                             b1.Property<Guid>("RiskBandTableId");
 
@@ -2999,16 +2936,79 @@ namespace DualPrevention.Core.Data.Migrations
                     b.Navigation("Bands");
                 });
 
-            modelBuilder.Entity("DualPrevention.Core.Risks.RiskEvent", b =>
+            modelBuilder.Entity("DualPrevention.Core.Risks.MajorHazards.MajorHazardSource", b =>
                 {
-                    b.HasOne("DualPrevention.Core.Risks.RiskBandTable", null)
+                    b.HasOne("DualPrevention.Core.Enterprises.Enterprise", null)
+                        .WithMany()
+                        .HasForeignKey("EnterpriseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_major_hazard_source_enterprise_enterprise_id");
+                });
+
+            modelBuilder.Entity("DualPrevention.Core.Risks.Register.ControlMeasure", b =>
+                {
+                    b.HasOne("DualPrevention.Core.Risks.Register.RiskEvent", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_control_measure_risk_events_event_id");
+                });
+
+            modelBuilder.Entity("DualPrevention.Core.Risks.Register.RiskAnalysisObject", b =>
+                {
+                    b.HasOne("DualPrevention.Core.Enterprises.Enterprise", null)
+                        .WithMany()
+                        .HasForeignKey("EnterpriseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_risk_analysis_object_enterprise_enterprise_id");
+
+                    b.HasOne("DualPrevention.Core.Risks.MajorHazards.MajorHazardSource", null)
+                        .WithMany()
+                        .HasForeignKey("MajorHazardSourceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_risk_analysis_object_major_hazard_source_major_hazard_sourc");
+                });
+
+            modelBuilder.Entity("DualPrevention.Core.Risks.Register.RiskAnalysisUnit", b =>
+                {
+                    b.HasOne("DualPrevention.Core.Risks.Register.RiskAnalysisObject", null)
+                        .WithMany()
+                        .HasForeignKey("ObjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_risk_analysis_unit_risk_analysis_object_object_id");
+                });
+
+            modelBuilder.Entity("DualPrevention.Core.Risks.Register.RiskAssessment", b =>
+                {
+                    b.HasOne("DualPrevention.Core.Risks.Grading.RiskBandTable", null)
+                        .WithMany()
+                        .HasForeignKey("BandTableId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_risk_assessment_risk_band_table_band_table_id");
+
+                    b.HasOne("DualPrevention.Core.Risks.Register.RiskEvent", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_risk_assessment_risk_events_event_id");
+                });
+
+            modelBuilder.Entity("DualPrevention.Core.Risks.Register.RiskEvent", b =>
+                {
+                    b.HasOne("DualPrevention.Core.Risks.Grading.RiskBandTable", null)
                         .WithMany()
                         .HasForeignKey("BandTableId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_risk_event_risk_band_table_band_table_id");
 
-                    b.HasOne("DualPrevention.Core.Risks.RiskAnalysisUnit", null)
+                    b.HasOne("DualPrevention.Core.Risks.Register.RiskAnalysisUnit", null)
                         .WithMany()
                         .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.Restrict)

@@ -1,0 +1,40 @@
+namespace DualPrevention.Core.Reports.Compliance;
+
+/// <summary>
+/// 运行效果 E = (A + B) × α (docs/domain/dual-prevention.md#92-operating-effect-score): A = task completion × 50 − 包保
+/// deduction, B = remediation × 50 − deduction for too few hidden dangers, α = 0 when a veto item applies. Scores are
+/// 0–100, unrounded.
+/// </summary>
+/// <param name="Score">E; null when neither A nor B has a base (nothing due, nothing to rectify).</param>
+/// <param name="Vetoes">Codes of the veto items (否决项) that applied, e.g. "major-overdue".</param>
+/// <param name="Grade">运行等级 from the configured bands, e.g. "优", "良", "中", "差"; null with no score.</param>
+public sealed record OperatingEffect(decimal? A, decimal? B, decimal? Score, IReadOnlyList<string> Vetoes, string? Grade);
+
+/// <summary>One row of a compliance report or dashboard table: an enterprise, or a county/city/province total.</summary>
+public enum ComplianceRowKind
+{
+    Enterprise = 0,
+    CountyTotal = 1,
+    CityTotal = 2,
+    ProvinceTotal = 3,
+}
+
+/// <summary>
+/// A compliance report row. <see cref="RegionCode"/> is the enterprise's county (or the total's region);
+/// <see cref="EnterpriseId"/>, <see cref="EnterpriseName"/> and <see cref="CreditCode"/> are null on totals.
+/// </summary>
+public sealed record ComplianceReportRow(
+    ComplianceRowKind Kind,
+    string RegionCode,
+    string CityName,
+    string CountyName,
+    Guid? EnterpriseId,
+    string? EnterpriseName,
+    string? CreditCode,
+    ComplianceMetrics Metrics,
+    OperatingEffect Effect);
+
+/// <summary>What a report file states above its table.</summary>
+/// <param name="RegionCode">The region the report covers (a city, the province, or a county).</param>
+/// <param name="GeneratedAt">UTC; files show it in Beijing time.</param>
+public sealed record ComplianceReportHeader(ReportPeriod Period, string RegionCode, string RegionName, DateTimeOffset GeneratedAt, string GeneratedBy);

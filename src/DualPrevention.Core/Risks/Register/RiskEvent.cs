@@ -1,0 +1,85 @@
+using DualPrevention.Core.Risks.Grading;
+
+namespace DualPrevention.Core.Risks.Register;
+
+/// <summary>
+/// 安全风险事件 (docs/domain/dual-prevention.md#34-risk-event): an accident scenario of a unit, with its current assessment.
+/// The score and level are computed from the inputs and the band table in force; every assessment is kept in
+/// <see cref="RiskAssessment"/>.
+/// </summary>
+public sealed class RiskEvent : RegisterRow
+{
+    public Guid UnitId { get; private set; }
+
+    /// <summary>Unique among the unit's events; part of the natural key.</summary>
+    public string Name { get; private set; } = "";
+
+    /// <summary>事故类型 (GB 6441 categories, several separated by 、).</summary>
+    public string? AccidentType { get; private set; }
+
+    public AssessmentMethod Method { get; private set; }
+
+    /// <summary>L: 1–5 for LS and the matrix; the LEC likelihood scale otherwise.</summary>
+    public decimal? L { get; private set; }
+
+    /// <summary>S: severity 1–5 (LS, matrix).</summary>
+    public decimal? S { get; private set; }
+
+    /// <summary>E: exposure (LEC).</summary>
+    public decimal? E { get; private set; }
+
+    /// <summary>C: consequence (LEC).</summary>
+    public decimal? C { get; private set; }
+
+    /// <summary>R = L × S or D = L × E × C.</summary>
+    public decimal Score { get; private set; }
+
+    public RiskLevel Level { get; private set; }
+
+    /// <summary>The band table the level was computed with.</summary>
+    public Guid BandTableId { get; private set; }
+
+    public static RiskEvent Create(Guid enterpriseId, string regionCode, Guid unitId, string name, string? accidentType, DateTimeOffset now)
+    {
+        var row = new RiskEvent { UnitId = unitId, Name = name.Trim(), AccidentType = Text.OrNull(accidentType) };
+        row.Own(Guid.CreateVersion7(), enterpriseId, regionCode, now);
+        return row;
+    }
+
+    /// <summary>Renames; returns whether anything changed.</summary>
+    public bool Describe(string name, string? accidentType, DateTimeOffset now)
+    {
+        var (n, a) = (name.Trim(), Text.OrNull(accidentType));
+        if (n == Name && a == AccidentType)
+        {
+            return false;
+        }
+
+        Name = n;
+        AccidentType = a;
+        UpdatedAt = now;
+        return true;
+    }
+
+    /// <summary>True when <paramref name="input"/> equals the current assessment's inputs.</summary>
+    public bool IsAssessedAs(RiskAssessmentInput input) =>
+        BandTableId != Guid.Empty && Method == input.Method && L == input.L && S == input.S && E == input.E && C == input.C;
+
+    /// <summary>Computes score and level from the inputs under <paramref name="bands"/> and returns the history row.</summary>
+    /// <exception cref="DomainRuleException">The inputs are not on the method's scales.</exception>
+    public RiskAssessment Assess(RiskAssessmentInput input, RiskBandTable bands, string assessedBy, DateTimeOffset now)
+    {
+        var score = RiskGrading.Score(input.Method, input.L, input.S, input.E, input.C);
+        Method = input.Method;
+        var lec = input.Method == AssessmentMethod.LEC;
+        L = input.L;
+        S = lec ? null : input.S;
+        E = lec ? input.E : null;
+        C = lec ? input.C : null;
+        Score = score;
+        Level = bands.Classify(score);
+        BandTableId = bands.Id;
+        UpdatedAt = now;
+        return RiskAssessment.Record(this, assessedBy, now);
+    }
+}

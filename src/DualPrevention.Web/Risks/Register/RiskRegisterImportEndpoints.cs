@@ -1,0 +1,70 @@
+using System.Security.Claims;
+using System.Text.Json;
+using DualPrevention.Core.Accounts;
+using DualPrevention.Core.Imports;
+using FluentValidation;
+using FluentValidation.Results;
+using Microsoft.AspNetCore.Mvc;
+
+namespace DualPrevention.Web.Risks.Register;
+
+/// <summary>
+/// Risk-register import under <c>/api/v1/risk-register</c>: a dry run (default) or a commit of an uploaded
+/// workbook, and the blank template. Stateless: a commit uploads the file again.
+/// </summary>
+internal static class RiskRegisterImportEndpoints
+{
+    public static RouteGroupBuilder MapRiskRegisterImportEndpoints(this RouteGroupBuilder api)
+    {
+        var register = api.MapGroup("/risk-register").WithTags("Risk register");
+
+        // Multipart bodies would make ASP.NET Core demand an antiforgery token. Bearer callers cannot be forged
+        // cross-site, and the cookie is SameSite=Lax, so a foreign page's POST carries no session.
+        register.MapPost("/imports", ImportAsync)
+            .RequireAuthorization(policy => policy.RequireRole(Roles.EnterpriseAdmin, Roles.SafetyOfficer))
+            .DisableAntiforgery()
+            .Accepts<IFormFile>("multipart/form-data")
+            .Produces<ImportRiskControlList.Result>()
+            .Produces<ImportRiskControlList.Result>(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+        register.MapGet("/template", () => Results.File(
+            RiskRegisterTemplate.Build(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", RiskRegisterTemplate.FileName));
+        return api;
+    }
+
+    /// <summary>
+    /// 200 with the preview (or, with <c>commit=true</c>, the committed counts); 422 with the preview when a commit
+    /// was asked for but the file has errors; 400 ProblemDetails when the file is refused.
+    /// </summary>
+    /// <param name="mapping">Optional JSON object: normalised header → field name ("" ignores the column).</param>
+    /// <param name="sha256">Optional: the previewed file's hash; a commit of another file is refused.</param>
+    private static async Task<IResult> ImportAsync(
+        ClaimsPrincipal user, IFormFile file, [FromForm] string? mapping, [FromForm] string? sha256, [FromQuery] bool? commit,
+        ImportRiskControlList.Handler handler, CancellationToken cancellationToken)
+    {
+        var corrections = ParseMapping(mapping);
+        WorkbookGuard.CheckSize(file.Length);
+        using var buffer = new MemoryStream((int)file.Length);
+        await file.CopyToAsync(buffer, cancellationToken);
+        var result = await handler.HandleAsync(
+            Actor.From(user), new ImportRiskControlList.Command(buffer.ToArray(), file.FileName, commit ?? false, corrections, sha256), cancellationToken);
+        return commit == true && !result.Committed ? Results.UnprocessableEntity(result) : Results.Ok(result);
+    }
+
+    private static Dictionary<string, string>? ParseMapping(string? mapping)
+    {
+        if (string.IsNullOrWhiteSpace(mapping))
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize<Dictionary<string, string>>(mapping);
+        }
+        catch (JsonException ex)
+        {
+            throw new ValidationException([new ValidationFailure("mapping", $"mapping is not a JSON object of strings: {ex.Message}")]);
+        }
+    }
+}
