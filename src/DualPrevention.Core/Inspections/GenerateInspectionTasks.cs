@@ -97,6 +97,7 @@ public static class GenerateInspectionTasks
             await ExecuteAsync(db, InspectionTaskSql.Retire, enterpriseIds, now, cancellationToken);
         }
 
+        await db.Database.ExecuteSqlRawAsync(InspectionTaskSql.WithoutMergeJoins, cancellationToken);
         var created = await ExecuteAsync(db, InspectionTaskSql.Generate, enterpriseIds, now, cancellationToken);
         await ExecuteAsync(db, InspectionTaskSql.Mark, enterpriseIds, now, cancellationToken);
         return created;

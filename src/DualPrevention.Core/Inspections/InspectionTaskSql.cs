@@ -1,3 +1,4 @@
+using DualPrevention.Core.Data;
 using DualPrevention.Core.Risks;
 
 namespace DualPrevention.Core.Inspections;
@@ -131,6 +132,13 @@ internal static class InspectionTaskSql
         """;
 
     /// <summary>
+    /// Keeps <see cref="Generate"/> on a hash join of the batch's definitions with their schedules' windows. The
+    /// planner cannot know that a few schedules serve a batch of definitions, estimates the join at one row and would
+    /// sort both sides for a merge join instead (docs/benchmarks.md, task-generation). Lasts until the batch commits.
+    /// </summary>
+    public const string WithoutMergeJoins = "SET LOCAL enable_mergejoin = off";
+
+    /// <summary>
     /// Inserts every window of the batch's definitions that is open now or starts within the next 24 hours
     /// (docs/domain/dual-prevention.md#54-window-generation): window k starts at the local anchor plus k cycles (months from the anchor, so they
     /// clamp to month end), hourly windows only inside work hours, every start date filtered by the work-day
@@ -140,78 +148,87 @@ internal static class InspectionTaskSql
     /// Idempotent through the unique (definition_id, window_start). Returns the number inserted.
     /// </summary>
     /// <remarks>
-    /// <c>OFFSET 0</c> keeps the planner from folding a subquery into its caller, which would copy the window
-    /// arithmetic (time-zone conversions, interval products) into every filter and output that uses it: each
-    /// definition's anchor and step, and each window's local and UTC bounds, are computed once per row.
+    /// A definition's windows depend only on its schedule — anchor, cycle, work hours, work-day type and where the
+    /// mark lets generation start — and a province has a few hundred distinct schedules for hundreds of thousands of
+    /// definitions. So the windows (the interval arithmetic, time-zone conversions and holiday look-ups) are computed
+    /// once per schedule and joined to the definitions that share it. Work hours enter the schedule as 00:00–00:00,
+    /// which the wrap-around rule reads as the whole day, where they do not apply (not an hourly cycle, or an end
+    /// missing), so the join keys are never null. Ids are version-7 UUIDs (<see cref="Uuid7Sql"/>): one random
+    /// draw per statement instead of one per window.
     /// </remarks>
     public static readonly string Generate = $$"""
-        WITH p AS (
-          SELECT @now AS now_utc,
-                 @now AT TIME ZONE '{{BusinessTime.ZoneId}}' AS n,
-                 (@now AT TIME ZONE '{{BusinessTime.ZoneId}}') + interval '24 hours' AS h
-        ),
-        defs AS (
-          SELECT d.id, d.enterprise_id, d.region_code, d.unit_id, d.task_type, d.cycle_value, d.cycle_unit,
-                 d.work_start_time, d.work_end_time, d.work_day_type, d.assignee_user_id, d.assignee_post,
-                 d.first_start_at AT TIME ZONE '{{BusinessTime.ZoneId}}' AS a,
-                 CASE d.cycle_unit WHEN {{(int)CycleUnit.Hour}} THEN make_interval(hours => d.cycle_value)
-                                   WHEN {{(int)CycleUnit.Day}} THEN make_interval(days => d.cycle_value)
-                                   WHEN {{(int)CycleUnit.Month}} THEN make_interval(months => d.cycle_value)
-                                   ELSE make_interval(years => d.cycle_value) END AS step,
-                 CASE d.cycle_unit WHEN {{(int)CycleUnit.Month}} THEN d.cycle_value WHEN {{(int)CycleUnit.Year}} THEN d.cycle_value * 12 END AS step_months,
-                 CASE WHEN g.ran_at < @now AND d.updated_at <= g.ran_at
-                      THEN g.generated_until AT TIME ZONE '{{BusinessTime.ZoneId}}'
-                      ELSE '-infinity'::timestamp END AS made_until
+        WITH defs AS MATERIALIZED (
+          SELECT d.id, d.enterprise_id, d.region_code, d.unit_id, d.task_type, d.assignee_user_id, d.assignee_post,
+                 d.first_start_at, d.cycle_value, d.cycle_unit, d.work_day_type,
+                 CASE WHEN d.cycle_unit = {{(int)CycleUnit.Hour}} AND d.work_start_time IS NOT NULL AND d.work_end_time IS NOT NULL
+                      THEN d.work_start_time ELSE time '00:00' END AS work_from,
+                 CASE WHEN d.cycle_unit = {{(int)CycleUnit.Hour}} AND d.work_start_time IS NOT NULL AND d.work_end_time IS NOT NULL
+                      THEN d.work_end_time ELSE time '00:00' END AS work_to,
+                 CASE WHEN g.ran_at < @now AND d.updated_at <= g.ran_at THEN g.generated_until
+                      ELSE '-infinity'::timestamptz END AS made_until
           FROM inspection_task_definition d
           LEFT JOIN inspection_generation_mark g ON g.enterprise_id = d.enterprise_id
           WHERE d.enterprise_id = ANY(@enterprise_ids) AND NOT d.is_deleted
-          OFFSET 0
+        ),
+        schedules AS (
+          SELECT s.*,
+                 s.first_start_at AT TIME ZONE '{{BusinessTime.ZoneId}}' AS a,
+                 s.made_until AT TIME ZONE '{{BusinessTime.ZoneId}}' AS made_until_local,
+                 CASE s.cycle_unit WHEN {{(int)CycleUnit.Hour}} THEN make_interval(hours => s.cycle_value)
+                                   WHEN {{(int)CycleUnit.Day}} THEN make_interval(days => s.cycle_value)
+                                   WHEN {{(int)CycleUnit.Month}} THEN make_interval(months => s.cycle_value)
+                                   ELSE make_interval(years => s.cycle_value) END AS step,
+                 CASE s.cycle_unit WHEN {{(int)CycleUnit.Month}} THEN s.cycle_value WHEN {{(int)CycleUnit.Year}} THEN s.cycle_value * 12 END AS step_months,
+                 @now AT TIME ZONE '{{BusinessTime.ZoneId}}' AS n,
+                 (@now AT TIME ZONE '{{BusinessTime.ZoneId}}') + interval '24 hours' AS h
+          FROM (SELECT DISTINCT first_start_at, cycle_value, cycle_unit, work_from, work_to, work_day_type, made_until FROM defs) s
         ),
         windows AS (
-          SELECT defs.*, w.ls, w.le,
+          SELECT s.first_start_at, s.cycle_value, s.cycle_unit, s.work_from, s.work_to, s.work_day_type, s.made_until, w.ls,
                  w.ls AT TIME ZONE '{{BusinessTime.ZoneId}}' AS window_start,
                  w.le AT TIME ZONE '{{BusinessTime.ZoneId}}' AS window_end
-          FROM defs CROSS JOIN p
+          FROM schedules s
           CROSS JOIN LATERAL generate_series(
-            greatest(0, CASE WHEN defs.step_months IS NULL
-                             THEN floor(extract(epoch FROM p.n - defs.a) / extract(epoch FROM defs.step))::int
-                             ELSE ((extract(year FROM p.n) - extract(year FROM defs.a)) * 12
-                                   + extract(month FROM p.n) - extract(month FROM defs.a))::int / defs.step_months - 1 END),
-            CASE WHEN defs.step_months IS NULL
-                 THEN ceil(extract(epoch FROM p.h - defs.a) / extract(epoch FROM defs.step))::int - 1
-                 ELSE ((extract(year FROM p.h) - extract(year FROM defs.a)) * 12
-                       + extract(month FROM p.h) - extract(month FROM defs.a))::int / defs.step_months + 1 END) AS k
-          CROSS JOIN LATERAL (SELECT defs.a + defs.step * k AS ls, defs.a + defs.step * (k + 1) AS le OFFSET 0) w
-          WHERE w.ls < p.h AND w.le > p.n AND w.ls >= defs.made_until
-            AND (defs.cycle_unit <> {{(int)CycleUnit.Hour}} OR defs.work_start_time IS NULL OR defs.work_end_time IS NULL
-                 OR (defs.work_start_time < defs.work_end_time AND w.ls::time >= defs.work_start_time AND w.ls::time < defs.work_end_time)
-                 OR (defs.work_start_time >= defs.work_end_time AND (w.ls::time >= defs.work_start_time OR w.ls::time < defs.work_end_time)))
-          OFFSET 0
+            greatest(0, CASE WHEN s.step_months IS NULL
+                             THEN floor(extract(epoch FROM s.n - s.a) / extract(epoch FROM s.step))::int
+                             ELSE ((extract(year FROM s.n) - extract(year FROM s.a)) * 12
+                                   + extract(month FROM s.n) - extract(month FROM s.a))::int / s.step_months - 1 END),
+            CASE WHEN s.step_months IS NULL
+                 THEN ceil(extract(epoch FROM s.h - s.a) / extract(epoch FROM s.step))::int - 1
+                 ELSE ((extract(year FROM s.h) - extract(year FROM s.a)) * 12
+                       + extract(month FROM s.h) - extract(month FROM s.a))::int / s.step_months + 1 END) AS k
+          CROSS JOIN LATERAL (SELECT s.a + s.step * k AS ls, s.a + s.step * (k + 1) AS le) w
+          WHERE w.ls < s.h AND w.le > s.n AND w.ls >= s.made_until_local
+            AND CASE WHEN s.work_from < s.work_to THEN w.ls::time >= s.work_from AND w.ls::time < s.work_to
+                     ELSE w.ls::time >= s.work_from OR w.ls::time < s.work_to END
         ),
-        due AS (
+        due AS MATERIALIZED (
           SELECT w.*
           FROM windows w
           LEFT JOIN holiday_calendar_day hc ON hc.date = w.ls::date
           WHERE w.work_day_type = {{(int)WorkDayType.EveryDay}}
              OR (w.work_day_type = {{(int)WorkDayType.StatutoryWorkingDays}}) = {{HolidayCalendarDay.IsStatutoryWorkingDaySql("w.ls", "hc.kind")}}
         ),
-        stops AS (
-          SELECT r.unit_id, r.stop_start_at, r.stop_end_at
-          FROM deactivation_record r CROSS JOIN p
-          WHERE r.enterprise_id = ANY(@enterprise_ids) AND NOT r.is_deleted
-            AND r.stop_end_at > p.now_utc
+        stopped_units AS (
+          SELECT r.unit_id
+          FROM deactivation_record r
+          WHERE r.enterprise_id = ANY(@enterprise_ids) AND NOT r.is_deleted AND r.stop_end_at > @now
         )
         INSERT INTO inspection_task (
           id, enterprise_id, region_code, definition_id, unit_id, task_type, window_start, window_end, status,
           assignee_user_id, assignee_post, created_at)
-        SELECT gen_random_uuid(), due.enterprise_id, due.region_code, due.id, due.unit_id, due.task_type,
+        SELECT {{Uuid7Sql.Id("@now", "row_number() OVER ()")}},
+               defs.enterprise_id, defs.region_code, defs.id, defs.unit_id, defs.task_type,
                due.window_start, due.window_end,
-               CASE WHEN EXISTS (SELECT 1 FROM stops s WHERE s.unit_id = due.unit_id
-                                   AND s.stop_start_at <= due.window_start AND s.stop_end_at >= due.window_end) THEN {{(int)InspectionTaskStatus.Suspended}}
-                    WHEN due.window_start <= p.now_utc THEN {{(int)InspectionTaskStatus.Open}}
+               CASE WHEN defs.unit_id IN (SELECT unit_id FROM stopped_units)
+                         AND EXISTS (SELECT 1 FROM deactivation_record r
+                                     WHERE r.unit_id = defs.unit_id AND r.enterprise_id = defs.enterprise_id AND NOT r.is_deleted
+                                       AND r.stop_start_at <= due.window_start AND r.stop_end_at >= due.window_end) THEN {{(int)InspectionTaskStatus.Suspended}}
+                    WHEN due.window_start <= @now THEN {{(int)InspectionTaskStatus.Open}}
                     ELSE {{(int)InspectionTaskStatus.Planned}} END,
-               due.assignee_user_id, due.assignee_post, p.now_utc
-        FROM due CROSS JOIN p
+               defs.assignee_user_id, defs.assignee_post, @now
+        FROM defs
+        JOIN due USING (first_start_at, cycle_value, cycle_unit, work_from, work_to, work_day_type, made_until)
         ON CONFLICT (definition_id, window_start) DO NOTHING
         """;
 
