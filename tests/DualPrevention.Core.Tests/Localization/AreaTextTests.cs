@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using DualPrevention.Core.Localization;
 using DualPrevention.Core.Tests.Documentation;
@@ -47,6 +48,27 @@ public partial class AreaTextTests
             .ToList();
 
         gaps.ShouldBeEmpty();
+    }
+
+    [Theory]
+    [InlineData("zh-CN")]
+    [InlineData("en-US")]
+    public void Core_gives_every_areas_message_as_written(string culture)
+    {
+        var previous = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
+        try
+        {
+            CoreText.Messages.Files.Count.ShouldBe(CoreFiles.Count);
+            CoreFiles.SelectMany(f => culture == "zh-CN" ? f.Chinese : f.English)
+                .Where(message => CoreText.Find(message.Key) != message.Value)
+                .Select(message => $"{message.Key}: {CoreText.Find(message.Key)}")
+                .ShouldBeEmpty();
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = previous;
+        }
     }
 
     [Fact]
@@ -123,7 +145,7 @@ public partial class AreaTextTests
     /// <summary>Every member, but a flags enum's zero ("None"), which is shown as no flag rather than by name.</summary>
     private static IEnumerable<string> ShownMembers(Type type) =>
         type.IsDefined(typeof(FlagsAttribute), inherit: false)
-            ? Enum.GetValues(type).Cast<Enum>().Where(v => Convert.ToInt64(v, System.Globalization.CultureInfo.InvariantCulture) != 0).Select(v => v.ToString())
+            ? Enum.GetValues(type).Cast<Enum>().Where(v => Convert.ToInt64(v, CultureInfo.InvariantCulture) != 0).Select(v => v.ToString())
             : Enum.GetNames(type);
 
     /// <summary>Keys built from a prefix and a value (<c>L[$"HiddenDangerState.{state}"]</c>, <c>&lt;EnumSelect T="CycleInputUnit"&gt;</c>), with the key set they are looked up in.</summary>
