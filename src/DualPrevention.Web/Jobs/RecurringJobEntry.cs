@@ -4,7 +4,7 @@ using Hangfire.Common;
 namespace DualPrevention.Web.Jobs;
 
 /// <summary>One row of <see cref="RecurringJobs.Table"/>.</summary>
-/// <param name="Id">Stable id (STYLE principle 6): every start updates the same entry instead of adding one.</param>
+/// <param name="Id">Stable: every start updates the same entry instead of adding one.</param>
 /// <param name="Cron">Read as Beijing time (ADR 0003).</param>
 /// <param name="Job">The job class and the call Hangfire makes.</param>
 /// <param name="RunsAtStart">Whether a start also queues one run at once instead of waiting for the first cron tick.</param>
