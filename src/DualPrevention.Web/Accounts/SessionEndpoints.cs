@@ -27,7 +27,7 @@ internal static class SessionEndpoints
 
         app.MapGet("/culture/set", async (string? culture, string? returnUrl, HttpContext context, UserManager<ApplicationUser> users) =>
         {
-            if (culture is null || !ServiceRegistration.SupportedCultures.Any(c => c.Name == culture))
+            if (culture is null || !LocalizationRegistration.SupportedCultures.Any(c => c.Name == culture))
             {
                 return Results.BadRequest();
             }
