@@ -23,7 +23,6 @@ using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
-using Microsoft.AspNetCore.OpenApi;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.EntityFrameworkCore;
 using MudBlazor.Services;
@@ -124,12 +123,7 @@ internal static class ServiceRegistration
         services.AddProblemDetails(options => options.CustomizeProblemDetails = StatusProblemDetails.Describe);
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
-        // Nested use-case types share short names (RegisterEnterprise.Command, CreateAccount.Command): name schemas by both.
-        services.AddOpenApi(options => options.CreateSchemaReferenceId = type =>
-        {
-            var id = OpenApiOptions.CreateDefaultSchemaReferenceId(type);
-            return id is not null && type.Type.DeclaringType is { } outer ? outer.Name + id : id;
-        });
+        services.AddApiDocument();
 
         services.AddHealthChecks()
             .AddNpgSql(appConnectionString, name: "postgresql", tags: ["ready"])
