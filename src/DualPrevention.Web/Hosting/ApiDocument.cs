@@ -8,7 +8,7 @@ using Microsoft.OpenApi;
 namespace DualPrevention.Web.Hosting;
 
 /// <summary>
-/// The OpenAPI document at <c>/openapi/v1.json</c>, shaped so that a client generator (NSwag, Kiota) can use it: one
+/// The OpenAPI document at <c>/openapi/v1.json</c>, shaped so that a client generator (NSwag's, for one) can use it: one
 /// schema name per type, enums as their names, numbers as numbers, and the sign-in refusals every protected
 /// operation can answer. What each endpoint answers on success and when its input or id is refused, the endpoint
 /// declares itself (its typed results and <c>Produces…</c> metadata).
@@ -86,6 +86,7 @@ internal static class ApiDocument
             return;
         }
 
+        // Registers the ProblemDetails schema the answers below refer to, should no endpoint have declared a problem yet.
         await context.GetOrCreateSchemaAsync(typeof(ProblemDetails), cancellationToken: cancellationToken);
         operation.Responses ??= [];
         operation.Responses.TryAdd("401", Problem("Not signed in, or the token expired or was revoked", context.Document));
@@ -125,8 +126,8 @@ internal static class ApiDocument
     /// Schema names a generator turns into class names: nested use-case types (<c>ListAccounts.Row</c>,
     /// <c>ListEnterprises.SortBy</c>) are named with their use case, also inside a generic (<c>Paged&lt;…&gt;</c>) or a
     /// nullable; a request or answer record of an endpoint class keeps its own name (<c>TokenRequest</c>), the class
-    /// being plumbing. Two types under one name would make the document
-    /// describe one of them wrongly, so a second type asking for a name already taken stops the generation.
+    /// being plumbing. Two types under one name would make the document describe one of them wrongly, so a second type
+    /// asking for a name already taken stops the generation.
     /// </summary>
     private sealed class SchemaIds
     {
