@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using Microsoft.AspNetCore.OpenApi;
 
 namespace DualPrevention.Web.Hosting;
 
@@ -12,12 +11,7 @@ internal static class ApiRegistration
         services.AddProblemDetails(options => options.CustomizeProblemDetails = StatusProblemDetails.Describe);
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
-        // Nested use-case types share short names (RegisterEnterprise.Command, CreateAccount.Command): name schemas by both.
-        services.AddOpenApi(options => options.CreateSchemaReferenceId = type =>
-        {
-            var id = OpenApiOptions.CreateDefaultSchemaReferenceId(type);
-            return id is not null && type.Type.DeclaringType is { } outer ? outer.Name + id : id;
-        });
+        services.AddApiDocument();
         return builder;
     }
 }
