@@ -12,6 +12,7 @@ try
     builder.AddModules();
     builder.AddFileStores();
     builder.AddIdentityAndSignIn();
+    builder.AddSignInThrottling();
     builder.AddUiLocalization();
     builder.AddUserInterface();
     builder.AddApi();

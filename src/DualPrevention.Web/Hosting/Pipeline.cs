@@ -83,6 +83,8 @@ internal static class Pipeline
             SuppressDiagnosticsCallback = context => context.ExceptionHandledBy == Microsoft.AspNetCore.Diagnostics.ExceptionHandledType.ExceptionHandlerService,
         });
         app.UseStatusCodePages();
+        // After the forwarded headers (the client's own address) and localization (the refusal's language).
+        app.UseRateLimiter();
 
         app.ScheduleRecurringJobs();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
