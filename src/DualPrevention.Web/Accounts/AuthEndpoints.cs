@@ -1,6 +1,7 @@
 using DualPrevention.Core.Accounts;
 using DualPrevention.Core.Localization;
 using DualPrevention.Core.Tenancy;
+using DualPrevention.Web.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 
@@ -42,8 +43,8 @@ internal static class AuthEndpoints
         var outcome = await passwordSignIn.CheckAsync(request?.UserName, request?.Password, "token", context);
         if (outcome.RetryAfter is { } retryAfter)
         {
-            context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return TypedResults.Problem(title: "Too many attempts", detail: outcome.Refusal, statusCode: StatusCodes.Status429TooManyRequests);
+            var message = SignInThrottleRegistration.RefuseAsThrottled(context, retryAfter);
+            return TypedResults.Problem(title: "Too many attempts", detail: message, statusCode: StatusCodes.Status429TooManyRequests);
         }
 
         if (outcome.User is not { } user)

@@ -18,8 +18,9 @@ internal sealed class PasswordSignIn(UserManager<ApplicationUser> users, SignInA
     private static readonly Lazy<string> DummyHash = new(() => new PasswordHasher<ApplicationUser>().HashPassword(new ApplicationUser(), Guid.NewGuid().ToString()));
 
     /// <summary>
-    /// The outcome: the user when the password is right and the account usable, else the message to show, and
-    /// <paramref name="RetryAfter"/> when the attempt was throttled (answer 429).
+    /// The outcome: the user when the password is right and the account usable, else the message to show, or
+    /// <paramref name="RetryAfter"/> when the attempt was throttled (answer 429 through
+    /// <see cref="SignInThrottleRegistration.RefuseAsThrottled"/>).
     /// </summary>
     public sealed record Outcome(ApplicationUser? User, string? Refusal, TimeSpan? RetryAfter = null);
 
@@ -34,7 +35,7 @@ internal sealed class PasswordSignIn(UserManager<ApplicationUser> users, SignInA
                 await RecordAsync(name, null, AuditAction.SignInThrottled, channel, client, context);
             }
 
-            return new Outcome(null, CoreText.Get("Login.Throttled", (int)Math.Ceiling(retryAfter.TotalSeconds)), retryAfter);
+            return new Outcome(null, null, retryAfter);
         }
 
         var user = name.Length == 0 ? null : await users.FindByNameAsync(name);

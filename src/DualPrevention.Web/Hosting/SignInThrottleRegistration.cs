@@ -46,13 +46,19 @@ internal static class SignInThrottleRegistration
     /// <summary>The client's address as the forwarded-headers middleware left it; "unknown" when there is none.</summary>
     public static string ClientAddress(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 
-    /// <summary>Answers 429 with Retry-After in whole seconds and a message in the request's language.</summary>
-    public static async Task WriteTooManyRequestsAsync(HttpContext context, TimeSpan retryAfter)
+    /// <summary>Sets 429 and Retry-After in whole seconds (at least 1) and returns the message in the request's language.</summary>
+    public static string RefuseAsThrottled(HttpContext context, TimeSpan retryAfter)
     {
         var seconds = (int)Math.Max(1, Math.Ceiling(retryAfter.TotalSeconds));
-        var message = CoreText.Get("Login.Throttled", seconds);
         context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
         context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        return CoreText.Get("Login.Throttled", seconds);
+    }
+
+    /// <summary>Answers 429 with Retry-After: a ProblemDetails for the API, a short page for browsers.</summary>
+    public static async Task WriteTooManyRequestsAsync(HttpContext context, TimeSpan retryAfter)
+    {
+        var message = RefuseAsThrottled(context, retryAfter);
         if (context.Request.Path.StartsWithSegments("/api"))
         {
             await TypedResults.Problem(title: "Too many attempts", detail: message, statusCode: StatusCodes.Status429TooManyRequests).ExecuteAsync(context);
