@@ -13,6 +13,7 @@ try
     builder.AddFileStores();
     builder.AddIdentityAndSignIn();
     builder.AddSignInThrottling();
+    builder.AddTrustedProxies();
     builder.AddUiLocalization();
     builder.AddUserInterface();
     builder.AddApi();

@@ -164,6 +164,47 @@ public class SignInThrottlingTests(WebFixture web) : IClassFixture<WebFixture>
         unknown.ShouldBeGreaterThan(known * 0.5);
     }
 
+    [Fact]
+    public async Task Behind_a_configured_proxy_that_terminated_tls_the_sign_in_cookie_is_secure_and_the_client_is_the_forwarded_one()
+    {
+        var factory = web.Factory.WithWebHostBuilder(builder =>
+        {
+            builder.UseSetting("ForwardedHeaders:KnownProxies:0", "10.9.8.7");
+            builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, ClientAddressFromHeader>());
+        });
+        var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+
+        HttpRequestMessage ThroughProxy(HttpMethod method, string path, string? cookies)
+        {
+            var request = new HttpRequestMessage(method, path) { Headers = { { ClientHeader, "10.9.8.7" }, { "X-Forwarded-For", "198.51.100.77" }, { "X-Forwarded-Proto", "https" } } };
+            if (cookies is not null)
+            {
+                request.Headers.Add("Cookie", cookies);
+            }
+
+            return request;
+        }
+
+        var page = await client.SendAsync(ThroughProxy(HttpMethod.Get, "/account/login", null));
+        var cookies = string.Join("; ", page.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]));
+        var post = ThroughProxy(HttpMethod.Post, "/account/login", cookies);
+        post.Content = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = WebFixture.AntiforgeryToken(await page.Content.ReadAsStringAsync()),
+            ["_handler"] = "login",
+            ["Input.UserName"] = "demo-wf1-admin",
+            ["Input.Password"] = WebFixture.Password,
+        });
+
+        var signedIn = await client.SendAsync(post);
+
+        signedIn.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        signedIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("dp.auth=", StringComparison.Ordinal)).ShouldContain("secure", Case.Insensitive);
+        await using var db = web.AppContext(Core.Tenancy.TenantScope.System);
+        (await db.AuditEntries.CountAsync(e => e.UserName == "demo-wf1-admin" && e.Action == Core.Auditing.AuditAction.SignIn
+            && e.After!.RootElement.GetProperty("RemoteAddress").GetString() == "198.51.100.77")).ShouldBe(1);
+    }
+
     /// <summary>Takes the connection's address from a test header, as a trusted proxy's X-Forwarded-For would.</summary>
     private sealed class ClientAddressFromHeader : IStartupFilter
     {
