@@ -7,7 +7,17 @@ Log.Logger = new LoggerConfiguration().WriteTo.Console(formatProvider: CultureIn
 try
 {
     var builder = WebApplication.CreateBuilder(args);
-    builder.AddDualPreventionServices();
+    builder.AddSerilogLogging();
+    builder.AddDatabase();
+    builder.AddModules();
+    builder.AddFileStores();
+    builder.AddIdentityAndSignIn();
+    builder.AddUiLocalization();
+    builder.AddUserInterface();
+    builder.AddApi();
+    builder.AddReadinessChecks();
+    builder.AddJobs();
+
     var app = builder.Build();
     await app.PrepareDatabaseAsync();
     app.UseDualPreventionPipeline();

@@ -57,7 +57,7 @@ internal static class EscalationBenchmark
         await using var services = BuildServices(database, clock);
         await WarmUpAsync(services);
         GC.Collect();
-        Console.WriteLine($"load_average={LoadAverage()} (before the timed runs)");
+        Console.WriteLine($"load_average={MachineLoad.Averages()} (before the timed runs)");
         await database.CheckpointAsync();
         var product = Stopwatch.StartNew();
         var result = await RunAsync<EscalateHiddenDangers.Handler, EscalateHiddenDangers.Result>(services, h => h.HandleAsync(CancellationToken.None));
@@ -92,7 +92,7 @@ internal static class EscalationBenchmark
         var floors = repeats.Select(r => r.Floor).Prepend(floor.Elapsed.TotalSeconds).ToList();
         var products = repeats.Select(r => r.Product).Prepend(product.Elapsed.TotalSeconds).ToList();
 
-        Console.WriteLine($"load_average={LoadAverage()} (after)");
+        Console.WriteLine($"load_average={MachineLoad.Averages()} (after)");
         Console.WriteLine($"steps={result.StepsFired} notifications={notified.Notifications}");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"product_seconds={product.Elapsed.TotalSeconds:F2} (EscalateHiddenDangers: records the due steps; app role, row-level security)"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"floor_seconds={floor.Elapsed.TotalSeconds:F2} (the same INSERT … SELECT into an unlogged, indexed copy of escalation_record, as the owner)"));
@@ -162,10 +162,6 @@ internal static class EscalationBenchmark
         await reader.ReadAsync();
         return (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3));
     }
-
-    /// <summary>The 1-, 5- and 15-minute load averages: the machine is shared, so each figure is read beside them.</summary>
-    private static string LoadAverage() =>
-        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
     /// <summary>
     /// What a running server has already done before its job fires: built the EF model, opened a pooled connection

@@ -4,7 +4,7 @@ using Microsoft.Playwright;
 namespace DualPrevention.Benchmarks;
 
 /// <summary>
-/// What a phone downloads (issue 12: first visit ≤ 250 KB, repeat visit ≤ 30 KB): the login page, and the inspector's
+/// What a phone downloads (goal: first visit ≤ 250 KB, repeat visit ≤ 30 KB): the login page, and the inspector's
 /// home <c>/inspect</c> as demo-qd1-inspector (signed in beforehand in another context), each opened in headless
 /// Chromium at 375 × 812 px with an empty cache (first visit) and then again in the same browser context (repeat visit,
 /// the cache warm, as the next QR scan on site). Bytes are counted on the wire by a <see cref="WireTap"/> between browser

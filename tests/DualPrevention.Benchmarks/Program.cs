@@ -1,11 +1,11 @@
 using DualPrevention.Benchmarks;
 
-// Usage: dotnet run -c Release --project tests/DualPrevention.Benchmarks -- <import | task-generation | escalation | province-report | dashboards | page-weight> [--scale F]
+// Usage: dotnet run -c Release --project tests/DualPrevention.Benchmarks -- <import | task-generation | escalation | province-report | dashboards | page-weight> [--scale F] [--pairs N]
 if (args.Length == 0 || args[0] is not ("import" or "task-generation" or "escalation" or "province-report" or "dashboards" or "page-weight"))
 {
-    Console.Error.WriteLine("usage: DualPrevention.Benchmarks <import | task-generation | escalation | province-report | dashboards | page-weight> [--scale F]");
+    Console.Error.WriteLine("usage: DualPrevention.Benchmarks <import | task-generation | escalation | province-report | dashboards | page-weight> [--scale F] [--pairs N]");
     Console.Error.WriteLine("  import           F = fraction of 50,000 measures, default 1");
-    Console.Error.WriteLine("  task-generation  F = fraction of 3,000 enterprises × 1,000 manual measures, default 1");
+    Console.Error.WriteLine("  task-generation  F = fraction of 3,000 enterprises × 1,000 manual measures, default 1; N = product/floor pairs timed, default 1");
     Console.Error.WriteLine("  escalation       F = fraction of 5,000,000 inspection windows and 500,000 hidden dangers (3,000 enterprises), default 1");
     Console.Error.WriteLine("  province-report  the same province; the month's compliance report of all enterprises as .xlsx");
     Console.Error.WriteLine("  dashboards       the same province; every city's dashboard for a month, quarter and year");
@@ -21,13 +21,21 @@ if (at >= 0 && (at + 1 >= args.Length || !double.TryParse(args[at + 1], System.G
     return 2;
 }
 
+var pairs = 1;
+at = Array.IndexOf(args, "--pairs");
+if (at >= 0 && (at + 1 >= args.Length || !int.TryParse(args[at + 1], System.Globalization.CultureInfo.InvariantCulture, out pairs) || pairs < 1))
+{
+    Console.Error.WriteLine("--pairs needs a positive whole number, e.g. --pairs 3");
+    return 2;
+}
+
 switch (args[0])
 {
     case "import":
         await ImportBenchmark.RunAsync(scale);
         break;
     case "task-generation":
-        await TaskGenerationBenchmark.RunAsync(scale);
+        await TaskGenerationBenchmark.RunAsync(scale, pairs);
         break;
     case "dashboards":
         await DashboardBenchmark.RunAsync(scale);

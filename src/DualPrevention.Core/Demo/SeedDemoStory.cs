@@ -60,7 +60,7 @@ public sealed class SeedDemoStory(IServiceScopeFactory scopes, IPhotoStore photo
         await using var transaction = await story.Database.BeginTransactionAsync(cancellationToken);
 
         // Two starts at once (two app nodes on one database): the second waits here, then finds the story told.
-        await story.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(hashtextextended('demo-story', 0))", cancellationToken);
+        await AdvisoryLocks.DemoStory.TakeAsync(story, cancellationToken);
         if (await IsToldAsync(story, cancellationToken))
         {
             return new Result(false, 0, 0, 0, clock.GetElapsedTime(started));

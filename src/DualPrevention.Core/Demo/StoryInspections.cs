@@ -90,7 +90,7 @@ internal sealed class StoryInspections(DualPreventionDbContext db, IReadOnlyList
     {
         var windows = Ordered(await db.InspectionTasks
             .Where(t => _ids.Contains(t.EnterpriseId)
-                        && (t.Status == InspectionTaskStatus.Planned || t.Status == InspectionTaskStatus.Open)
+                        && InspectionTaskStates.Unfinished.Members.Contains(t.Status)
                         && t.WindowStart < dayEnd)
             .ToListAsync(cancellationToken));
         var findings = AssignFindings(day, dayStart, dayEnd, windows);

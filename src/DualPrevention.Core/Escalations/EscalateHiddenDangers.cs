@@ -27,7 +27,7 @@ public static class EscalateHiddenDangers
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             db.Database.SetCommandTimeout(TimeSpan.FromMinutes(10));
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            await db.Database.ExecuteSqlRawAsync(EscalationSql.Lock, cancellationToken);
+            await AdvisoryLocks.Escalation.TakeAsync(db, cancellationToken);
             await db.Database.ExecuteSqlRawAsync(EscalationSql.WithoutJit, cancellationToken);
             var fired = await db.Database.ExecuteSqlRawAsync(
                 RecordDueSteps,

@@ -1,4 +1,6 @@
 using DualPrevention.Core.Data;
+using DualPrevention.Core.HiddenDangers;
+using DualPrevention.Core.Inspections;
 
 namespace DualPrevention.Core.Escalations;
 
@@ -8,9 +10,6 @@ namespace DualPrevention.Core.Escalations;
 /// </summary>
 internal static class EscalationSql
 {
-    /// <summary>Serialises escalation runs across processes and servers; the second run finds every step recorded.</summary>
-    public const string Lock = "SELECT pg_advisory_xact_lock(7401, 3)";
-
     /// <summary>
     /// Turns just-in-time compilation off for the run's transaction: the scan of the province's windows prices the
     /// statement above the optimisation threshold, and compiling it took 3.3 s of a 5.9 s run that fired nothing
@@ -47,27 +46,27 @@ internal static class EscalationSql
           WHERE r.is_active
         ),
         deadline_steps AS (
-          SELECT h.enterprise_id, h.region_code, 1 AS subject, h.id AS subject_id, ''::text AS period, r.step_code,
+          SELECT h.enterprise_id, h.region_code, {{(int)EscalationSubject.HiddenDanger}} AS subject, h.id AS subject_id, ''::text AS period, r.step_code,
                  r.target, r.trigger
           FROM hidden_danger h
           CROSS JOIN l
           LEFT JOIN overrides o ON o.city = left(h.region_code, 4) || '00'
-          JOIN ladder r ON r.city = coalesce(o.city, '') AND r.trigger IN (1, 2) AND (r.level IS NULL OR r.level = h.level)
-          WHERE h.state IN (1, 2, 3) AND NOT h.is_deleted
-            AND h.deadline <= l.today + (SELECT coalesce(max(days) FILTER (WHERE trigger = 1), 0) FROM ladder)
-            AND CASE r.trigger WHEN 1 THEN l.today BETWEEN h.deadline - r.days AND h.deadline
+          JOIN ladder r ON r.city = coalesce(o.city, '') AND {{EscalationTriggers.OnDeadline.Sql("r.trigger")}} AND (r.level IS NULL OR r.level = h.level)
+          WHERE {{HiddenDangerStates.Open.Sql("h.state")}} AND NOT h.is_deleted
+            AND h.deadline <= l.today + (SELECT coalesce(max(days) FILTER (WHERE trigger = {{(int)EscalationTrigger.BeforeDeadline}}), 0) FROM ladder)
+            AND CASE r.trigger WHEN {{(int)EscalationTrigger.BeforeDeadline}} THEN l.today BETWEEN h.deadline - r.days AND h.deadline
                                ELSE l.today >= h.deadline + 1 + r.days END
         ),
         major_steps AS (
-          SELECT h.enterprise_id, h.region_code, 1 AS subject, h.id AS subject_id, ''::text AS period, r.step_code,
+          SELECT h.enterprise_id, h.region_code, {{(int)EscalationSubject.HiddenDanger}} AS subject, h.id AS subject_id, ''::text AS period, r.step_code,
                  r.target, r.trigger
           FROM major_hidden_danger_case c
           JOIN hidden_danger h ON h.id = c.hidden_danger_id
           CROSS JOIN l
           LEFT JOIN overrides o ON o.city = left(h.region_code, 4) || '00'
-          JOIN ladder r ON r.city = coalesce(o.city, '') AND r.trigger IN (3, 4) AND (r.level IS NULL OR r.level = h.level)
-          WHERE h.state IN (1, 2, 3) AND NOT h.is_deleted AND h.level = 1
-            AND (r.trigger = 3 OR (c.posted_at IS NOT NULL AND l.today > c.posting_deadline))
+          JOIN ladder r ON r.city = coalesce(o.city, '') AND {{EscalationTriggers.OnMajorCase.Sql("r.trigger")}} AND (r.level IS NULL OR r.level = h.level)
+          WHERE {{HiddenDangerStates.Open.Sql("h.state")}} AND NOT h.is_deleted AND h.level = {{(int)HiddenDangerLevel.Major}}
+            AND (r.trigger = {{(int)EscalationTrigger.Registered}} OR (c.posted_at IS NOT NULL AND l.today > c.posting_deadline))
         ),
         missed_weeks AS (
           -- A window ending at local midnight belongs to the day (and week) before it: its end is exclusive. The
@@ -77,16 +76,16 @@ internal static class EscalationSql
                  date_trunc('week', (t.window_end AT TIME ZONE '{{BusinessTime.ZoneId}}') - interval '1 microsecond')::date AS week_start,
                  count(*) AS missed
           FROM inspection_task t
-          WHERE t.status = 3
+          WHERE t.status = {{(int)InspectionTaskStatus.Missed}}
             AND t.window_end > (SELECT (date_trunc('week', l.today::timestamp) - interval '7 days') AT TIME ZONE '{{BusinessTime.ZoneId}}' FROM l)
           GROUP BY 1, 2, 3
         ),
         missed_steps AS (
-          SELECT m.enterprise_id, m.region_code, 2 AS subject, m.enterprise_id AS subject_id,
+          SELECT m.enterprise_id, m.region_code, {{(int)EscalationSubject.MissedWindows}} AS subject, m.enterprise_id AS subject_id,
                  to_char(m.week_start, 'IYYY-"W"IW') AS period, r.step_code, r.target, r.trigger
           FROM missed_weeks m
           LEFT JOIN overrides o ON o.city = left(m.region_code, 4) || '00'
-          JOIN ladder r ON r.city = coalesce(o.city, '') AND r.trigger = 5 AND m.missed > r.days
+          JOIN ladder r ON r.city = coalesce(o.city, '') AND {{EscalationTriggers.OnMissedWindows.Sql("r.trigger")}} AND m.missed > r.days
         ),
         due AS (
           SELECT * FROM deadline_steps

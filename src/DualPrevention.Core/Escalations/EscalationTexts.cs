@@ -1,3 +1,5 @@
+using DualPrevention.Core.HiddenDangers;
+
 namespace DualPrevention.Core.Escalations;
 
 /// <summary>
@@ -8,29 +10,29 @@ namespace DualPrevention.Core.Escalations;
 /// </summary>
 internal static class EscalationTexts
 {
-    public const string TitleSql = """
+    public static readonly string TitleSql = $"""
         CASE a.trig
-          WHEN 1 THEN CASE WHEN a.overdue_days < 0 THEN '隐患整改即将到期' ELSE '隐患整改今日到期' END
-          WHEN 2 THEN CASE WHEN a.level = 1 THEN '重大隐患整改已逾期' ELSE '隐患整改已逾期' END
-          WHEN 3 THEN '重大隐患已登记'
-          WHEN 4 THEN '挂牌督办重大隐患已逾期'
+          WHEN {(int)EscalationTrigger.BeforeDeadline} THEN CASE WHEN a.overdue_days < 0 THEN '隐患整改即将到期' ELSE '隐患整改今日到期' END
+          WHEN {(int)EscalationTrigger.Overdue} THEN CASE WHEN a.level = {(int)HiddenDangerLevel.Major} THEN '重大隐患整改已逾期' ELSE '隐患整改已逾期' END
+          WHEN {(int)EscalationTrigger.Registered} THEN '重大隐患已登记'
+          WHEN {(int)EscalationTrigger.PostedOverdue} THEN '挂牌督办重大隐患已逾期'
           ELSE '排查任务漏检'
         END
         """;
 
-    public const string BodySql = """
-        CASE WHEN a.subject = 1 THEN
+    public static readonly string BodySql = $"""
+        CASE WHEN a.subject = {(int)EscalationSubject.HiddenDanger} THEN
           format('%s：%s「%s」，整改期限 %s，整改责任人 %s。%s',
                  a.enterprise_name,
-                 CASE WHEN a.level = 1 THEN '重大隐患' ELSE '一般隐患' END,
+                 CASE WHEN a.level = {(int)HiddenDangerLevel.Major} THEN '重大隐患' ELSE '一般隐患' END,
                  a.hidden_danger_name,
                  coalesce(to_char(a.deadline, 'YYYY-MM-DD'), '未定'),
                  coalesce(nullif(a.rectifier_name, ''), '未指定'),
                  CASE a.trig
-                   WHEN 1 THEN CASE WHEN a.overdue_days < 0 THEN format('距整改期限还有 %s 天，请按期完成整改。', -a.overdue_days)
+                   WHEN {(int)EscalationTrigger.BeforeDeadline} THEN CASE WHEN a.overdue_days < 0 THEN format('距整改期限还有 %s 天，请按期完成整改。', -a.overdue_days)
                                     ELSE '今日到期，请按期完成整改并申请验收。' END
-                   WHEN 2 THEN format('已逾期 %s 天，请督促整改。', a.overdue_days)
-                   WHEN 3 THEN '已报告属地应急管理部门，请尽快制定治理方案。'
+                   WHEN {(int)EscalationTrigger.Overdue} THEN format('已逾期 %s 天，请督促整改。', a.overdue_days)
+                   WHEN {(int)EscalationTrigger.Registered} THEN '已报告属地应急管理部门，请尽快制定治理方案。'
                    ELSE '已超过挂牌督办期限，请督促整改。'
                  END)
         ELSE

@@ -68,10 +68,10 @@ public static class NotifyEscalations
                 await using var reader = await command.ExecuteReaderAsync(cancellationToken);
                 while (await reader.ReadAsync(cancellationToken))
                 {
-                    records = reader.GetInt32(0);
-                    if (!reader.IsDBNull(1))
+                    records = reader.ValueOf<int>("records");
+                    if (reader.NullableValueOf<Guid>("recipient_user_id") is { } recipient)
                     {
-                        recipients.Add((reader.GetGuid(1), reader.GetInt32(2)));
+                        recipients.Add((recipient, reader.ValueOf<int>("notified")));
                     }
                 }
             }

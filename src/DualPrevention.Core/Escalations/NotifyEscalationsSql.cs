@@ -1,4 +1,6 @@
 using DualPrevention.Core.Data;
+using DualPrevention.Core.Inspections;
+using DualPrevention.Core.Notifications;
 
 namespace DualPrevention.Core.Escalations;
 
@@ -32,7 +34,7 @@ internal static class NotifyEscalationsSql
           WHERE r.id = p.id
         ),
         missed_weeks AS (
-          SELECT to_date(p.period, 'IYYY-"W"IW') AS week_start FROM pending p WHERE p.subject = 2
+          SELECT to_date(p.period, 'IYYY-"W"IW') AS week_start FROM pending p WHERE p.subject = {{(int)EscalationSubject.MissedWindows}}
         ),
         -- The windows missed in the batch's weeks, counted as EscalationSql.DueSteps counts them: one range of the
         -- missed-window index, read only when the batch holds a missed-windows record (else the bounds are null).
@@ -41,7 +43,7 @@ internal static class NotifyEscalationsSql
                  to_char(date_trunc('week', (t.window_end AT TIME ZONE '{{BusinessTime.ZoneId}}') - interval '1 microsecond'), 'IYYY-"W"IW') AS period,
                  count(*) AS missed
           FROM inspection_task t
-          WHERE t.status = 3
+          WHERE t.status = {{(int)InspectionTaskStatus.Missed}}
             AND t.window_end > (SELECT min(week_start) FROM missed_weeks)::timestamp AT TIME ZONE '{{BusinessTime.ZoneId}}'
             AND t.window_end <= (SELECT max(week_start) + 7 FROM missed_weeks)::timestamp AT TIME ZONE '{{BusinessTime.ZoneId}}'
           GROUP BY 1, 2
@@ -53,8 +55,8 @@ internal static class NotifyEscalationsSql
                  coalesce(m.missed, 0) AS missed
           FROM pending p
           JOIN enterprise e ON e.id = p.enterprise_id
-          LEFT JOIN hidden_danger h ON p.subject = 1 AND h.id = p.subject_id
-          LEFT JOIN missed m ON p.subject = 2 AND m.enterprise_id = p.subject_id AND m.period = p.period
+          LEFT JOIN hidden_danger h ON p.subject = {{(int)EscalationSubject.HiddenDanger}} AND h.id = p.subject_id
+          LEFT JOIN missed m ON p.subject = {{(int)EscalationSubject.MissedWindows}} AND m.enterprise_id = p.subject_id AND m.period = p.period
         ),
         role_holders AS NOT MATERIALIZED (
           SELECT u.id, u.enterprise_id, u.scope_region_code, r.name AS role
@@ -68,27 +70,27 @@ internal static class NotifyEscalationsSql
         addressed AS (
           SELECT d.*, d.rectifier_user_id AS recipient_user_id
           FROM described d
-          WHERE d.target = 1 AND d.rectifier_user_id IS NOT NULL
+          WHERE d.target = {{(int)EscalationTarget.Rectifier}} AND d.rectifier_user_id IS NOT NULL
           UNION ALL
           SELECT d.*, u.id
           FROM described d
           JOIN role_holders u ON u.enterprise_id = d.enterprise_id AND u.role = '{{Accounts.Roles.SafetyOfficer}}'
-          WHERE d.target = 2
+          WHERE d.target = {{(int)EscalationTarget.SafetyOfficers}}
           UNION ALL
           SELECT d.*, u.id
           FROM described d
           JOIN role_holders u ON u.enterprise_id = d.enterprise_id AND u.role = '{{Accounts.Roles.EnterpriseAdmin}}'
-          WHERE d.target = 3
+          WHERE d.target = {{(int)EscalationTarget.Principal}}
           UNION ALL
           SELECT d.*, u.id
           FROM described d
           JOIN role_holders u ON u.scope_region_code = left(d.region_code, 4) || '00' AND u.role = '{{Accounts.Roles.CityReviewer}}'
-          WHERE d.target = 4
+          WHERE d.target = {{(int)EscalationTarget.CitySupervision}}
           UNION ALL
           SELECT d.*, u.id
           FROM described d
           JOIN role_holders u ON u.scope_region_code = left(d.region_code, 2) || '0000' AND u.role = '{{Accounts.Roles.ProvinceStaff}}'
-          WHERE d.target = 5
+          WHERE d.target = {{(int)EscalationTarget.ProvinceSupervision}}
         ),
         -- Should a recipient be reached twice for one record, the unique key skips the second row of the same
         -- statement: no sort of the batch is needed to drop it first.
@@ -96,7 +98,7 @@ internal static class NotifyEscalationsSql
           INSERT INTO notification (id, enterprise_id, region_code, recipient_user_id, escalation_record_id, title, body, link, created_at)
           SELECT {{Uuid7Sql.Id("@now", "row_number() OVER ()")}}, a.enterprise_id, a.region_code, a.recipient_user_id, a.id,
                  {{EscalationTexts.TitleSql}}, left({{EscalationTexts.BodySql}}, 2000),
-                 CASE WHEN a.subject = 1 THEN 'hidden-dangers/' || a.subject_id ELSE 'supervision/city' END,
+                 CASE WHEN a.subject = {{(int)EscalationSubject.HiddenDanger}} THEN 'hidden-dangers/' || a.subject_id ELSE 'supervision/city' END,
                  @now
           FROM addressed a
           ON CONFLICT (escalation_record_id, recipient_user_id) WHERE escalation_record_id IS NOT NULL DO NOTHING
@@ -104,7 +106,8 @@ internal static class NotifyEscalationsSql
         ),
         queued AS (
           INSERT INTO notification_delivery (id, enterprise_id, region_code, notification_id, channel, status, attempts, next_attempt_at, created_at)
-          SELECT {{Uuid7Sql.Id("@now", "row_number() OVER ()")}}, n.enterprise_id, n.region_code, n.id, c.channel, 0, 0, @now, @now
+          SELECT {{Uuid7Sql.Id("@now", "row_number() OVER ()")}}, n.enterprise_id, n.region_code, n.id, c.channel,
+                 {{(int)DeliveryStatus.Pending}}, 0, @now, @now
           FROM notified n CROSS JOIN unnest(@channels::text[]) AS c(channel)
         )
         SELECT (SELECT count(*) FROM pending)::int AS records, n.recipient_user_id, coalesce(n.notified, 0)::int AS notified

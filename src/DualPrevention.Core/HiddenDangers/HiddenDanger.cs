@@ -125,9 +125,7 @@ public sealed partial class HiddenDanger : RegisterRow
     public uint Version { get; private set; }
 
     /// <summary>Whether it is overdue at <paramref name="today"/> (local date): open and past its deadline (docs/domain/dual-prevention.md#68-overdue).</summary>
-    public bool IsOverdueOn(DateOnly today) =>
-        Deadline is { } deadline && today > deadline
-        && State is not (HiddenDangerState.Draft or HiddenDangerState.Accepted or HiddenDangerState.Invalidated or HiddenDangerState.ClosedOut);
+    public bool IsOverdueOn(DateOnly today) => HiddenDangerStates.IsOverdue(State, Deadline, today);
 
     /// <summary>
     /// Starts a draft's name when the inspector wrote no note: the check content states the required condition, so
@@ -186,7 +184,7 @@ public sealed partial class HiddenDanger
     public static HiddenDanger FromLedger(LedgerEntry entry, Guid enterpriseId, string regionCode, Guid? importedByUserId, string importedByName, DateTimeOffset now)
     {
         var found = BusinessTime.FromLocal(entry.FoundOn.ToDateTime(TimeOnly.MinValue));
-        var done = entry.State is HiddenDangerState.Accepted or HiddenDangerState.ClosedOut;
+        var done = HiddenDangerStates.Rectified.Contains(entry.State);
         DateTimeOffset? acceptedAt = done ? BusinessTime.FromLocal((entry.AcceptedOn ?? entry.Deadline ?? entry.FoundOn).ToDateTime(TimeOnly.MinValue)) : null;
         var imported = new HiddenDanger
         {

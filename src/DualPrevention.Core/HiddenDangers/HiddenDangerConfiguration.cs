@@ -30,13 +30,13 @@ internal sealed class HiddenDangerConfiguration : IEntityTypeConfiguration<Hidde
         builder.HasIndex(h => h.RecordId);
         builder.HasIndex(h => new { h.EnterpriseId, h.State });
         builder.HasIndex(h => new { h.EnterpriseId, h.LedgerNo }).IsUnique().HasFilter("ledger_no IS NOT NULL");
-        builder.HasIndex(h => h.Deadline).HasFilter("state IN (1, 2, 3)").HasDatabaseName("ix_hidden_danger_open_deadline");
+        builder.HasIndex(h => h.Deadline).HasFilter(HiddenDangerStates.Open.Sql("state")).HasDatabaseName("ix_hidden_danger_open_deadline");
 
         // The hidden dangers reports and dashboards count (ComplianceSql, DashboardSql), with every column they and the
         // tenant policy read, so a city's counts are an index-only scan (ADR 0011).
         builder.HasIndex(h => h.EnterpriseId, "ix_hidden_danger_counted")
             .IncludeProperties(h => new { h.RegionCode, h.State, h.Level, h.Deadline, h.RegisteredAt, h.AcceptedAt, h.ClosedOutAt, h.Source, h.Category })
-            .HasFilter("NOT is_deleted AND state NOT IN (0, 5)")
+            .HasFilter($"NOT is_deleted AND {HiddenDangerStates.Counted.Sql("state")}")
             .HasDatabaseName("ix_hidden_danger_counted");
         builder.ToTable(t => t.HasCheckConstraint("ck_hidden_danger_cost_not_negative", "cost_ten_thousand_yuan IS NULL OR cost_ten_thousand_yuan >= 0"));
     }
@@ -85,7 +85,7 @@ internal sealed class DeadlineExtensionRequestConfiguration : IEntityTypeConfigu
         builder.Property(r => r.DecidedByName).HasMaxLength(100);
         builder.Property(r => r.DecisionComment).HasMaxLength(1000);
         builder.HasOne<HiddenDanger>().WithMany().HasForeignKey(r => r.HiddenDangerId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasIndex(r => r.HiddenDangerId).IsUnique().HasFilter("decision = 0").HasDatabaseName("ix_deadline_extension_request_one_pending");
+        builder.HasIndex(r => r.HiddenDangerId).IsUnique().HasFilter($"decision = {(int)ExtensionDecision.Pending}").HasDatabaseName("ix_deadline_extension_request_one_pending");
     }
 }
 

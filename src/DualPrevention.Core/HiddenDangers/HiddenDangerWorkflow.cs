@@ -9,9 +9,6 @@ namespace DualPrevention.Core.HiddenDangers;
 /// </summary>
 public static class HiddenDangerWorkflow
 {
-    private static readonly HiddenDangerState[] Open =
-        [HiddenDangerState.PendingConfirmation, HiddenDangerState.Rectifying, HiddenDangerState.PendingAcceptance];
-
     /// <summary>The states <paramref name="action"/> may start from.</summary>
     public static IReadOnlyList<HiddenDangerState> FromStates(HiddenDangerAction action) => action switch
     {
@@ -24,9 +21,9 @@ public static class HiddenDangerWorkflow
         // docs/domain/dual-prevention.md#65-fixing-on-the-spot).
         HiddenDangerAction.FixOnSpot => [HiddenDangerState.Draft, HiddenDangerState.PendingConfirmation],
         HiddenDangerAction.SaveRemediationPlan => [HiddenDangerState.PendingConfirmation, HiddenDangerState.Rectifying],
-        HiddenDangerAction.RecordWorkersCongressReport or HiddenDangerAction.Post => Open,
+        HiddenDangerAction.RecordWorkersCongressReport or HiddenDangerAction.Post => HiddenDangerStates.Open.Members,
         HiddenDangerAction.CloseOut => [HiddenDangerState.Accepted],
-        HiddenDangerAction.AddPhoto => [HiddenDangerState.Draft, .. Open],
+        HiddenDangerAction.AddPhoto => [HiddenDangerState.Draft, .. HiddenDangerStates.Open.Members],
     };
 
     /// <summary>Null when the grade suits the action, else the refusal: plan, congress report, posting and close-out are for major ones only, 即查即改 for general ones only (docs/domain/dual-prevention.md#61-definition-and-grades).</summary>

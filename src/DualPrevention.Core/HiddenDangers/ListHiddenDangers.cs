@@ -91,7 +91,7 @@ public static class ListHiddenDangers
             return new Paged<Row>(
                 rows.Select(r =>
                 {
-                    var days = LedgerStates.DaysOverdue(r.State, r.Deadline, today);
+                    var days = HiddenDangerStates.DaysOverdue(r.State, r.Deadline, today);
                     return new Row(r.Id, r.EnterpriseId, r.EnterpriseName, r.LedgerNo, r.Name, r.Level, r.State, r.Source, r.Origin, r.UnitName,
                         r.ReportedAt, r.Deadline, r.RectifierName, days > 0, days);
                 }).ToList(),
@@ -113,10 +113,7 @@ public static class ListHiddenDangers
 
             if (query.Overdue is { } overdue)
             {
-                var open = LedgerStates.Open;
-                items = overdue
-                    ? items.Where(h => open.Contains(h.State) && h.Deadline < today)
-                    : items.Where(h => !open.Contains(h.State) || h.Deadline == null || h.Deadline >= today);
+                items = items.Where(overdue ? HiddenDangerStates.OverdueOn(today) : HiddenDangerStates.NotOverdueOn(today));
             }
 
             if (query.Source is { } source)

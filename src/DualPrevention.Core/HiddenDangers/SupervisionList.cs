@@ -51,8 +51,8 @@ public static class SupervisionList
     internal static async Task<Result> LoadAsync(
         DualPreventionDbContext db, Listing listing, Guid? enterpriseId, DateOnly today, int page, int pageSize, CancellationToken cancellationToken)
     {
-        var open = LedgerStates.Open;
-        var openMajor = LedgerStates.OpenMajor;
+        var open = HiddenDangerStates.Open.Members;
+        var openMajor = HiddenDangerStates.OpenMajor.Members;
         var anyMajor = listing.OpenMajor != OpenMajorItems.None;
         var unreportedMajor = listing.OpenMajor == OpenMajorItems.All;
         var postedLevel = listing.PostedLevel;
@@ -118,7 +118,7 @@ public static class SupervisionList
                 reasons.Add(SupervisionReason.Escalated);
             }
 
-            var days = LedgerStates.DaysOverdue(r.State, r.Deadline, today);
+            var days = HiddenDangerStates.DaysOverdue(r.State, r.Deadline, today);
             return new ItemRow(r.Id, r.EnterpriseId, r.EnterpriseName, r.RegionCode, r.Name, r.Level, r.State, r.Deadline, days > 0, days, r.RectifierName,
                 r.ReportedToRegulatorAt, r.PostedAt is not null, r.PostingLevel, r.PostingNoticeNo, r.PostingDeadline, reasons, stepCodes);
         }).ToList();

@@ -67,7 +67,7 @@ public static class ImportHiddenDangerLedger
             if (write)
             {
                 // Two imports of one enterprise at once would race on the ledger numbers; the second waits and then finds them.
-                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({"hidden-danger-ledger-import:" + enterpriseId}, 0))", cancellationToken);
+                await AdvisoryLocks.HiddenDangerLedgerImport(enterpriseId).TakeAsync(db, cancellationToken);
             }
 
             var known = await db.HiddenDangers.IgnoreQueryFilters(DualPreventionDbContext.SoftDeleteOnly)
@@ -91,7 +91,7 @@ public static class ImportHiddenDangerLedger
 
                     // An open major hidden danger belongs on the bureau's list whatever its history
                     // (docs/domain/dual-prevention.md#82-supervision-lists).
-                    if (hiddenDanger.Level == HiddenDangerLevel.Major && LedgerStates.Open.Contains(hiddenDanger.State))
+                    if (hiddenDanger.Level == HiddenDangerLevel.Major && HiddenDangerStates.Open.Contains(hiddenDanger.State))
                     {
                         db.MajorHiddenDangerCases.Add(MajorHiddenDangerCase.Open(hiddenDanger, now));
                     }

@@ -154,7 +154,7 @@ public static class ImportRiskControlList
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
             // Two imports of one enterprise at once would race on the natural keys; the second waits for the first.
-            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({"risk-register-import:" + enterpriseId}, 0))", cancellationToken);
+            await AdvisoryLocks.RiskRegisterImport(enterpriseId).TakeAsync(db, cancellationToken);
             try
             {
                 await RegisterBulkWriter.UpsertAsync(db, changes.Objects, cancellationToken);

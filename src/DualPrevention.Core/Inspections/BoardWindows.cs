@@ -3,18 +3,19 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DualPrevention.Core.Inspections;
 
-/// <summary>The windows a board period counts, as a query (never loaded): cancelled windows are left out altogether.</summary>
+/// <summary>The windows a board period counts (<see cref="InspectionTaskStates.Counted"/>), as a query (never loaded).</summary>
 internal static class BoardWindows
 {
     public static IQueryable<Flat> Of(
         DualPreventionDbContext db, Guid enterpriseId, BoardPeriod period, Guid? unitId, string? department, InspectionTaskStatus? status)
     {
         // Retired definitions keep their history on the board, so the soft-delete filter is off for the join.
+        var counted = InspectionTaskStates.Counted.Members;
         var windows =
             from t in db.InspectionTasks
             join d in db.InspectionTaskDefinitions.IgnoreQueryFilters(DualPreventionDbContext.SoftDeleteOnly) on t.DefinitionId equals d.Id
             where t.EnterpriseId == enterpriseId && t.WindowStart >= period.StartUtc && t.WindowStart < period.EndUtc
-                  && t.Status != InspectionTaskStatus.Cancelled
+                  && counted.Contains(t.Status)
             select new Flat
             {
                 UnitId = t.UnitId,
@@ -44,13 +45,15 @@ internal static class BoardWindows
     }
 
     /// <summary>One GROUP BY over the keyed windows.</summary>
-    public static Task<List<Counts>> CountAsync(IQueryable<Keyed> keyed, CancellationToken cancellationToken) =>
-        keyed.GroupBy(k => new { k.KeyId, k.KeyText })
+    public static Task<List<Counts>> CountAsync(IQueryable<Keyed> keyed, CancellationToken cancellationToken)
+    {
+        var rated = InspectionTaskStates.Rated.Members;
+        return keyed.GroupBy(k => new { k.KeyId, k.KeyText })
             .Select(g => new Counts
             {
                 KeyId = g.Key.KeyId,
                 KeyText = g.Key.KeyText,
-                Due = g.Count(x => x.Status != InspectionTaskStatus.Suspended),
+                Due = g.Count(x => rated.Contains(x.Status)),
                 Completed = g.Count(x => x.Status == InspectionTaskStatus.Completed),
                 Late = g.Count(x => x.Late),
                 Missed = g.Count(x => x.Status == InspectionTaskStatus.Missed && !x.Late),
@@ -58,6 +61,7 @@ internal static class BoardWindows
                 Suspended = g.Count(x => x.Status == InspectionTaskStatus.Suspended),
             })
             .ToListAsync(cancellationToken);
+    }
 
     internal sealed class Flat
     {

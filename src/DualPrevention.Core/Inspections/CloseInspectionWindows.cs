@@ -19,28 +19,23 @@ public static class CloseInspectionWindows
     /// <summary>The name on the platform's own records.</summary>
     public const string SystemInspectorName = "系统";
 
-    /// <summary>
-    /// Serialises closing runs (a retry overlapping the next 5-minute run, a second job server): without it both
-    /// update the same windows and may lock them in different orders and deadlock; with it the second finds nothing left.
-    /// </summary>
-    private const string LockSql = "SELECT pg_advisory_xact_lock(7401, 2)";
-
-    private const string OpenSql = """
-        UPDATE inspection_task SET status = 1
-        WHERE status = 0 AND window_start <= @now AND window_end > @now
+    private static readonly string OpenSql = $"""
+        UPDATE inspection_task SET status = {(int)InspectionTaskStatus.Open}
+        WHERE status = {(int)InspectionTaskStatus.Planned} AND window_start <= @now AND window_end > @now
         """;
 
-    private const string MissSql = """
+    private static readonly string MissSql = $"""
         WITH missed AS (
-          UPDATE inspection_task SET status = 3
-          WHERE status IN (0, 1) AND window_end <= @now
+          UPDATE inspection_task SET status = {(int)InspectionTaskStatus.Missed}
+          WHERE {InspectionTaskStates.Unfinished.Sql("status")} AND window_end <= @now
           RETURNING id, enterprise_id, region_code, definition_id, unit_id, task_type, window_end
         )
         INSERT INTO inspection_record (
           id, enterprise_id, region_code, task_id, definition_id, unit_id, measure_id, result, checked_at,
           checked_by_name, channel, is_accountability_task, is_late, submission_id, created_at)
-        SELECT gen_random_uuid(), m.enterprise_id, m.region_code, m.id, m.definition_id, m.unit_id, d.measure_id, 2,
-               m.window_end, @system_name, 3, m.task_type <> 0, false, m.id, @now
+        SELECT gen_random_uuid(), m.enterprise_id, m.region_code, m.id, m.definition_id, m.unit_id, d.measure_id,
+               {(int)InspectionResult.NotInspected}, m.window_end, @system_name, {(int)RecordChannel.System},
+               {InspectionTaskTypes.Accountability.Sql("m.task_type")}, false, m.id, @now
         FROM missed m JOIN inspection_task_definition d ON d.id = m.definition_id
         ON CONFLICT (enterprise_id, submission_id) DO NOTHING
         """;
@@ -65,7 +60,7 @@ public static class CloseInspectionWindows
     /// </summary>
     internal static async Task<Result> CloseAsync(DualPreventionDbContext db, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await db.Database.ExecuteSqlRawAsync(LockSql, cancellationToken);
+        await AdvisoryLocks.WindowClosing.TakeAsync(db, cancellationToken);
         var opened = await db.Database.ExecuteSqlRawAsync(OpenSql, [new NpgsqlParameter("now", now)], cancellationToken);
         var missed = await db.Database.ExecuteSqlRawAsync(
             MissSql, [new NpgsqlParameter("now", now), new NpgsqlParameter("system_name", SystemInspectorName)], cancellationToken);

@@ -17,9 +17,10 @@ internal static class DeactivationWindows
     public static async Task<(int Suspended, int Resumed)> SyncAsync(DualPreventionDbContext db, Guid unitId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var periods = db.DeactivationRecords.Where(r => r.UnitId == unitId);
+        var unfinished = InspectionTaskStates.Unfinished.Members;
         var changing = await db.InspectionTasks
             .Where(t => t.UnitId == unitId
-                        && (((t.Status == InspectionTaskStatus.Planned || t.Status == InspectionTaskStatus.Open)
+                        && ((unfinished.Contains(t.Status)
                              && periods.Any(r => r.StopStartAt <= t.WindowStart && r.StopEndAt >= t.WindowEnd))
                             || (t.Status == InspectionTaskStatus.Suspended
                                 && !periods.Any(r => r.StopStartAt <= t.WindowStart && r.StopEndAt >= t.WindowEnd))))
@@ -27,7 +28,7 @@ internal static class DeactivationWindows
             .ToListAsync(cancellationToken);
         var suspended = await db.InspectionTasks
             .Where(t => t.UnitId == unitId
-                        && (t.Status == InspectionTaskStatus.Planned || t.Status == InspectionTaskStatus.Open)
+                        && unfinished.Contains(t.Status)
                         && periods.Any(r => r.StopStartAt <= t.WindowStart && r.StopEndAt >= t.WindowEnd))
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, InspectionTaskStatus.Suspended), cancellationToken);
         var resumed = await db.InspectionTasks

@@ -32,7 +32,8 @@ internal static class DueWindows
     public static IQueryable<InspectionTask> Due(IQueryable<InspectionTask> tasks, DateTimeOffset now, DateTimeOffset startsBefore)
     {
         var overdueSince = now - OverdueHorizon;
-        return tasks.Where(t => (t.Status == InspectionTaskStatus.Open || t.Status == InspectionTaskStatus.Planned)
+        var unfinished = InspectionTaskStates.Unfinished.Members;
+        return tasks.Where(t => unfinished.Contains(t.Status)
                                 && t.WindowEnd > overdueSince
                                 && t.WindowStart < startsBefore);
     }

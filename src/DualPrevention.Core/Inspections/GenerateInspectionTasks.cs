@@ -85,7 +85,7 @@ public static class GenerateInspectionTasks
         DualPreventionDbContext db, Guid[] enterpriseIds, DateTimeOffset now, bool syncRegister, CancellationToken cancellationToken)
     {
         await db.Database.ExecuteSqlRawAsync(InspectionTaskSql.WithoutJit, cancellationToken);
-        await db.Database.ExecuteSqlRawAsync(InspectionTaskSql.Lock, cancellationToken);
+        await AdvisoryLocks.TaskGeneration.TakeAsync(db, cancellationToken);
         var changed = syncRegister && await db.Database
             .SqlQueryRaw<bool>(InspectionTaskSql.RegisterChanged, new NpgsqlParameter("now", now), new NpgsqlParameter("enterprise_ids", enterpriseIds))
             .SingleAsync(cancellationToken);
@@ -97,6 +97,7 @@ public static class GenerateInspectionTasks
             await ExecuteAsync(db, InspectionTaskSql.Retire, enterpriseIds, now, cancellationToken);
         }
 
+        await db.Database.ExecuteSqlRawAsync(InspectionTaskSql.WithoutMergeJoins, cancellationToken);
         var created = await ExecuteAsync(db, InspectionTaskSql.Generate, enterpriseIds, now, cancellationToken);
         await ExecuteAsync(db, InspectionTaskSql.Mark, enterpriseIds, now, cancellationToken);
         return created;

@@ -28,13 +28,20 @@ public sealed class HolidayCalendarDay
         UpdatedAt = now;
     }
 
-    /// <summary>Whether a date is a statutory working day given its calendar entry (null when it has none).</summary>
+    /// <summary>Whether a date is a statutory working day given its calendar entry (null when it has none): listed as a holiday or a worked weekend day, else Monday to Friday.</summary>
     public static bool IsStatutoryWorkingDay(DateOnly date, HolidayKind? entry) => entry switch
     {
         HolidayKind.Holiday => false,
         HolidayKind.AdjustedWorkingDay => true,
         _ => date.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday),
     };
+
+    /// <summary>
+    /// <see cref="IsStatutoryWorkingDay"/> in SQL: <paramref name="date"/> is a date or timestamp expression, <paramref name="kind"/>
+    /// the <c>kind</c> of its <c>holiday_calendar_day</c> row (NULL when it has none).
+    /// </summary>
+    public static string IsStatutoryWorkingDaySql(string date, string kind) =>
+        $"(CASE {kind} WHEN {(int)HolidayKind.Holiday} THEN false WHEN {(int)HolidayKind.AdjustedWorkingDay} THEN true ELSE extract(isodow FROM {date}) < 6 END)";
 }
 
 /// <summary>What a <see cref="HolidayCalendarDay"/> makes of its date.</summary>

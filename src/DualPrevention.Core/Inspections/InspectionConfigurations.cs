@@ -56,11 +56,11 @@ internal sealed class InspectionTaskConfiguration : IEntityTypeConfiguration<Ins
         builder.HasIndex(t => new { t.DefinitionId, t.WindowStart }).IsUnique();
         builder.HasIndex(t => new { t.EnterpriseId, t.WindowStart });
         builder.HasIndex(t => new { t.UnitId, t.WindowStart });
-        builder.HasIndex(t => t.WindowEnd).HasFilter("status IN (0, 1)").HasDatabaseName("ix_inspection_task_unfinished_window_end");
+        builder.HasIndex(t => t.WindowEnd).HasFilter(InspectionTaskStates.Unfinished.Sql("status")).HasDatabaseName("ix_inspection_task_unfinished_window_end");
 
         // Escalation counts the missed windows of the last two weeks: an index-only scan of the ~3 % missed, with the
         // columns row-level security reads, instead of a scan of every window (docs/benchmarks.md, escalation).
-        builder.HasIndex(t => t.WindowEnd, "ix_inspection_task_missed_window_end").HasFilter("status = 3")
+        builder.HasIndex(t => t.WindowEnd, "ix_inspection_task_missed_window_end").HasFilter($"status = {(int)InspectionTaskStatus.Missed}")
             .IncludeProperties(t => new { t.EnterpriseId, t.RegionCode }).HasDatabaseName("ix_inspection_task_missed_window_end");
         builder.ToTable(t => t.HasCheckConstraint("ck_inspection_task_window", "window_end > window_start"));
     }

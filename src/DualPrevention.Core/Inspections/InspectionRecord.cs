@@ -85,7 +85,7 @@ public sealed class InspectionRecord : ITenantOwned, IAudited
             CheckedByName = inspector.Name,
             Channel = check.Channel,
             DeviceImei = string.IsNullOrWhiteSpace(check.DeviceImei) ? null : check.DeviceImei.Trim(),
-            IsAccountabilityTask = task.TaskType != Risks.InspectionTaskType.Routine,
+            IsAccountabilityTask = InspectionTaskTypes.Accountability.Contains(task.TaskType),
             IsLate = !task.IsOnTime(now),
             Latitude = check.Location?.Latitude,
             Longitude = check.Location?.Longitude,

@@ -1,3 +1,6 @@
+using DualPrevention.Core.Data;
+using DualPrevention.Core.Risks;
+
 namespace DualPrevention.Core.Inspections;
 
 /// <summary>
@@ -6,12 +9,6 @@ namespace DualPrevention.Core.Inspections;
 /// </summary>
 internal static class InspectionTaskSql
 {
-    /// <summary>
-    /// Serialises generation across processes and servers: two runs never interleave their inserts (which
-    /// could deadlock on the unique key); the second finds the windows there and inserts nothing.
-    /// </summary>
-    public const string Lock = "SELECT pg_advisory_xact_lock(7401, 1)";
-
     /// <summary>
     /// Turns just-in-time compilation off for the batch's transaction: each batch's statements are planned
     /// afresh, and compiling them took 0.3–0.7 s per statement — more than it saved on the row arithmetic
@@ -63,12 +60,12 @@ internal static class InspectionTaskSql
                  m.cycle_value, m.cycle_unit, m.work_start_time, m.work_end_time, m.work_day_type,
                  m.task_type, m.accountability_item_no, m.responsible_department,
                  (CASE
-                    WHEN m.cycle_unit = 1 THEN date_trunc('day', l.now_local) + coalesce(m.work_start_time, time '00:00')
-                    WHEN m.cycle_unit = 2 AND m.cycle_value % 7 = 0 THEN date_trunc('week', l.now_local)
-                    WHEN m.cycle_unit = 2 THEN date_trunc('day', l.now_local)
-                    WHEN m.cycle_unit = 3 AND m.cycle_value % 12 = 0 THEN date_trunc('year', l.now_local)
-                    WHEN m.cycle_unit = 3 AND m.cycle_value % 3 = 0 THEN date_trunc('quarter', l.now_local)
-                    WHEN m.cycle_unit = 3 THEN date_trunc('month', l.now_local)
+                    WHEN m.cycle_unit = {{(int)CycleUnit.Hour}} THEN date_trunc('day', l.now_local) + coalesce(m.work_start_time, time '00:00')
+                    WHEN m.cycle_unit = {{(int)CycleUnit.Day}} AND m.cycle_value % 7 = 0 THEN date_trunc('week', l.now_local)
+                    WHEN m.cycle_unit = {{(int)CycleUnit.Day}} THEN date_trunc('day', l.now_local)
+                    WHEN m.cycle_unit = {{(int)CycleUnit.Month}} AND m.cycle_value % 12 = 0 THEN date_trunc('year', l.now_local)
+                    WHEN m.cycle_unit = {{(int)CycleUnit.Month}} AND m.cycle_value % 3 = 0 THEN date_trunc('quarter', l.now_local)
+                    WHEN m.cycle_unit = {{(int)CycleUnit.Month}} THEN date_trunc('month', l.now_local)
                     ELSE date_trunc('year', l.now_local)
                   END) AT TIME ZONE '{{BusinessTime.ZoneId}}' AS first_start_at
           FROM control_measure m
@@ -76,7 +73,7 @@ internal static class InspectionTaskSql
           LEFT JOIN inspection_task_definition d ON d.measure_id = m.id
           CROSS JOIN (SELECT @now AT TIME ZONE '{{BusinessTime.ZoneId}}' AS now_local) l
           WHERE m.enterprise_id = ANY(@enterprise_ids)
-            AND m.data_source = 2 AND NOT m.is_deleted
+            AND m.data_source = {{(int)ControlDataSource.ManualInspection}} AND NOT m.is_deleted
             AND (d.id IS NULL OR d.is_deleted OR m.updated_at > d.updated_at OR e.updated_at > d.updated_at)
         ),
         upserted AS (
@@ -85,14 +82,14 @@ internal static class InspectionTaskSql
             work_start_time, work_end_time, work_day_type, task_type, accountability_item_no, source,
             responsible_department, is_deleted, created_at, updated_at)
           SELECT gen_random_uuid(), enterprise_id, region_code, measure_id, unit_id, content, cycle_value, cycle_unit,
-                 first_start_at, work_start_time, work_end_time, work_day_type, task_type, accountability_item_no, 1,
+                 first_start_at, work_start_time, work_end_time, work_day_type, task_type, accountability_item_no, {{(int)InspectionSource.Routine}},
                  responsible_department, false, @now, @now
           FROM source
           ON CONFLICT (measure_id) DO UPDATE SET
             unit_id = excluded.unit_id,
             content = excluded.content,
             first_start_at = CASE WHEN (d.cycle_value, d.cycle_unit) IS DISTINCT FROM (excluded.cycle_value, excluded.cycle_unit)
-                                       OR (excluded.cycle_unit = 1 AND d.work_start_time IS DISTINCT FROM excluded.work_start_time)
+                                       OR (excluded.cycle_unit = {{(int)CycleUnit.Hour}} AND d.work_start_time IS DISTINCT FROM excluded.work_start_time)
                                   THEN excluded.first_start_at ELSE d.first_start_at END,
             cycle_value = excluded.cycle_value,
             cycle_unit = excluded.cycle_unit,
@@ -108,7 +105,7 @@ internal static class InspectionTaskSql
           RETURNING d.id, (xmax = 0) AS inserted
         )
         DELETE FROM inspection_task t USING upserted u
-        WHERE t.definition_id = u.id AND NOT u.inserted AND t.status IN (0, 4) AND t.window_start > @now
+        WHERE t.definition_id = u.id AND NOT u.inserted AND {{InspectionTaskStates.Replaceable.Sql("t.status")}} AND t.window_start > @now
         """;
 
     /// <summary>
@@ -117,22 +114,29 @@ internal static class InspectionTaskSql
     /// job) are cancelled (docs/domain/dual-prevention.md#59-window-states). The measure's own enterprise filter (a definition's enterprise is always
     /// its measure's) lets the planner read only the batch's measures through their enterprise index.
     /// </summary>
-    public const string Retire = """
+    public static readonly string Retire = $"""
         WITH gone AS (
           UPDATE inspection_task_definition d SET is_deleted = true, deleted_at = @now, updated_at = @now
           FROM control_measure m
           WHERE d.measure_id = m.id AND d.enterprise_id = ANY(@enterprise_ids) AND NOT d.is_deleted
             AND m.enterprise_id = ANY(@enterprise_ids)
-            AND (m.is_deleted OR m.data_source <> 2)
+            AND (m.is_deleted OR m.data_source <> {(int)ControlDataSource.ManualInspection})
           RETURNING d.id
         ),
         dropped AS (
           DELETE FROM inspection_task t USING gone g
-          WHERE t.definition_id = g.id AND t.status IN (0, 4) AND t.window_start > @now
+          WHERE t.definition_id = g.id AND {InspectionTaskStates.Replaceable.Sql("t.status")} AND t.window_start > @now
         )
-        UPDATE inspection_task t SET status = 5 FROM gone g
-        WHERE t.definition_id = g.id AND t.status IN (0, 1) AND t.window_start <= @now
+        UPDATE inspection_task t SET status = {(int)InspectionTaskStatus.Cancelled} FROM gone g
+        WHERE t.definition_id = g.id AND {InspectionTaskStates.Unfinished.Sql("t.status")} AND t.window_start <= @now
         """;
+
+    /// <summary>
+    /// Keeps <see cref="Generate"/> on a hash join of the batch's definitions with their schedules' windows. The
+    /// planner cannot know that a few schedules serve a batch of definitions, estimates the join at one row and would
+    /// sort both sides for a merge join instead (docs/benchmarks.md, task-generation). Lasts until the batch commits.
+    /// </summary>
+    public const string WithoutMergeJoins = "SET LOCAL enable_mergejoin = off";
 
     /// <summary>
     /// Inserts every window of the batch's definitions that is open now or starts within the next 24 hours
@@ -144,79 +148,87 @@ internal static class InspectionTaskSql
     /// Idempotent through the unique (definition_id, window_start). Returns the number inserted.
     /// </summary>
     /// <remarks>
-    /// <c>OFFSET 0</c> keeps the planner from folding a subquery into its caller, which would copy the window
-    /// arithmetic (time-zone conversions, interval products) into every filter and output that uses it: each
-    /// definition's anchor and step, and each window's local and UTC bounds, are computed once per row.
+    /// A definition's windows depend only on its schedule — anchor, cycle, work hours, work-day type and where the
+    /// mark lets generation start — and a province has a few hundred distinct schedules for hundreds of thousands of
+    /// definitions. So the windows (the interval arithmetic, time-zone conversions and holiday look-ups) are computed
+    /// once per schedule and joined to the definitions that share it. Work hours enter the schedule as 00:00–00:00,
+    /// which the wrap-around rule reads as the whole day, where they do not apply (not an hourly cycle, or an end
+    /// missing), so the join keys are never null. Ids are version-7 UUIDs (<see cref="Uuid7Sql"/>): one random
+    /// draw per statement instead of one per window.
     /// </remarks>
     public static readonly string Generate = $$"""
-        WITH p AS (
-          SELECT @now AS now_utc,
-                 @now AT TIME ZONE '{{BusinessTime.ZoneId}}' AS n,
-                 (@now AT TIME ZONE '{{BusinessTime.ZoneId}}') + interval '24 hours' AS h
-        ),
-        defs AS (
-          SELECT d.id, d.enterprise_id, d.region_code, d.unit_id, d.task_type, d.cycle_value, d.cycle_unit,
-                 d.work_start_time, d.work_end_time, d.work_day_type, d.assignee_user_id, d.assignee_post,
-                 d.first_start_at AT TIME ZONE '{{BusinessTime.ZoneId}}' AS a,
-                 CASE d.cycle_unit WHEN 1 THEN make_interval(hours => d.cycle_value)
-                                   WHEN 2 THEN make_interval(days => d.cycle_value)
-                                   WHEN 3 THEN make_interval(months => d.cycle_value)
-                                   ELSE make_interval(years => d.cycle_value) END AS step,
-                 CASE d.cycle_unit WHEN 3 THEN d.cycle_value WHEN 4 THEN d.cycle_value * 12 END AS step_months,
-                 CASE WHEN g.ran_at < @now AND d.updated_at <= g.ran_at
-                      THEN g.generated_until AT TIME ZONE '{{BusinessTime.ZoneId}}'
-                      ELSE '-infinity'::timestamp END AS made_until
+        WITH defs AS MATERIALIZED (
+          SELECT d.id, d.enterprise_id, d.region_code, d.unit_id, d.task_type, d.assignee_user_id, d.assignee_post,
+                 d.first_start_at, d.cycle_value, d.cycle_unit, d.work_day_type,
+                 CASE WHEN d.cycle_unit = {{(int)CycleUnit.Hour}} AND d.work_start_time IS NOT NULL AND d.work_end_time IS NOT NULL
+                      THEN d.work_start_time ELSE time '00:00' END AS work_from,
+                 CASE WHEN d.cycle_unit = {{(int)CycleUnit.Hour}} AND d.work_start_time IS NOT NULL AND d.work_end_time IS NOT NULL
+                      THEN d.work_end_time ELSE time '00:00' END AS work_to,
+                 CASE WHEN g.ran_at < @now AND d.updated_at <= g.ran_at THEN g.generated_until
+                      ELSE '-infinity'::timestamptz END AS made_until
           FROM inspection_task_definition d
           LEFT JOIN inspection_generation_mark g ON g.enterprise_id = d.enterprise_id
           WHERE d.enterprise_id = ANY(@enterprise_ids) AND NOT d.is_deleted
-          OFFSET 0
+        ),
+        schedules AS (
+          SELECT s.*,
+                 s.first_start_at AT TIME ZONE '{{BusinessTime.ZoneId}}' AS a,
+                 s.made_until AT TIME ZONE '{{BusinessTime.ZoneId}}' AS made_until_local,
+                 CASE s.cycle_unit WHEN {{(int)CycleUnit.Hour}} THEN make_interval(hours => s.cycle_value)
+                                   WHEN {{(int)CycleUnit.Day}} THEN make_interval(days => s.cycle_value)
+                                   WHEN {{(int)CycleUnit.Month}} THEN make_interval(months => s.cycle_value)
+                                   ELSE make_interval(years => s.cycle_value) END AS step,
+                 CASE s.cycle_unit WHEN {{(int)CycleUnit.Month}} THEN s.cycle_value WHEN {{(int)CycleUnit.Year}} THEN s.cycle_value * 12 END AS step_months,
+                 @now AT TIME ZONE '{{BusinessTime.ZoneId}}' AS n,
+                 (@now AT TIME ZONE '{{BusinessTime.ZoneId}}') + interval '24 hours' AS h
+          FROM (SELECT DISTINCT first_start_at, cycle_value, cycle_unit, work_from, work_to, work_day_type, made_until FROM defs) s
         ),
         windows AS (
-          SELECT defs.*, w.ls, w.le,
+          SELECT s.first_start_at, s.cycle_value, s.cycle_unit, s.work_from, s.work_to, s.work_day_type, s.made_until, w.ls,
                  w.ls AT TIME ZONE '{{BusinessTime.ZoneId}}' AS window_start,
                  w.le AT TIME ZONE '{{BusinessTime.ZoneId}}' AS window_end
-          FROM defs CROSS JOIN p
+          FROM schedules s
           CROSS JOIN LATERAL generate_series(
-            greatest(0, CASE WHEN defs.step_months IS NULL
-                             THEN floor(extract(epoch FROM p.n - defs.a) / extract(epoch FROM defs.step))::int
-                             ELSE ((extract(year FROM p.n) - extract(year FROM defs.a)) * 12
-                                   + extract(month FROM p.n) - extract(month FROM defs.a))::int / defs.step_months - 1 END),
-            CASE WHEN defs.step_months IS NULL
-                 THEN ceil(extract(epoch FROM p.h - defs.a) / extract(epoch FROM defs.step))::int - 1
-                 ELSE ((extract(year FROM p.h) - extract(year FROM defs.a)) * 12
-                       + extract(month FROM p.h) - extract(month FROM defs.a))::int / defs.step_months + 1 END) AS k
-          CROSS JOIN LATERAL (SELECT defs.a + defs.step * k AS ls, defs.a + defs.step * (k + 1) AS le OFFSET 0) w
-          WHERE w.ls < p.h AND w.le > p.n AND w.ls >= defs.made_until
-            AND (defs.cycle_unit <> 1 OR defs.work_start_time IS NULL OR defs.work_end_time IS NULL
-                 OR (defs.work_start_time < defs.work_end_time AND w.ls::time >= defs.work_start_time AND w.ls::time < defs.work_end_time)
-                 OR (defs.work_start_time >= defs.work_end_time AND (w.ls::time >= defs.work_start_time OR w.ls::time < defs.work_end_time)))
-          OFFSET 0
+            greatest(0, CASE WHEN s.step_months IS NULL
+                             THEN floor(extract(epoch FROM s.n - s.a) / extract(epoch FROM s.step))::int
+                             ELSE ((extract(year FROM s.n) - extract(year FROM s.a)) * 12
+                                   + extract(month FROM s.n) - extract(month FROM s.a))::int / s.step_months - 1 END),
+            CASE WHEN s.step_months IS NULL
+                 THEN ceil(extract(epoch FROM s.h - s.a) / extract(epoch FROM s.step))::int - 1
+                 ELSE ((extract(year FROM s.h) - extract(year FROM s.a)) * 12
+                       + extract(month FROM s.h) - extract(month FROM s.a))::int / s.step_months + 1 END) AS k
+          CROSS JOIN LATERAL (SELECT s.a + s.step * k AS ls, s.a + s.step * (k + 1) AS le) w
+          WHERE w.ls < s.h AND w.le > s.n AND w.ls >= s.made_until_local
+            AND CASE WHEN s.work_from < s.work_to THEN w.ls::time >= s.work_from AND w.ls::time < s.work_to
+                     ELSE w.ls::time >= s.work_from OR w.ls::time < s.work_to END
         ),
-        due AS (
+        due AS MATERIALIZED (
           SELECT w.*
           FROM windows w
           LEFT JOIN holiday_calendar_day hc ON hc.date = w.ls::date
-          WHERE w.work_day_type = 0
-             OR (w.work_day_type = 1) = (CASE hc.kind WHEN 1 THEN false WHEN 2 THEN true
-                                         ELSE extract(isodow FROM w.ls) < 6 END)
+          WHERE w.work_day_type = {{(int)WorkDayType.EveryDay}}
+             OR (w.work_day_type = {{(int)WorkDayType.StatutoryWorkingDays}}) = {{HolidayCalendarDay.IsStatutoryWorkingDaySql("w.ls", "hc.kind")}}
         ),
-        stops AS (
-          SELECT r.unit_id, r.stop_start_at, r.stop_end_at
-          FROM deactivation_record r CROSS JOIN p
-          WHERE r.enterprise_id = ANY(@enterprise_ids) AND NOT r.is_deleted
-            AND r.stop_end_at > p.now_utc
+        stopped_units AS (
+          SELECT r.unit_id
+          FROM deactivation_record r
+          WHERE r.enterprise_id = ANY(@enterprise_ids) AND NOT r.is_deleted AND r.stop_end_at > @now
         )
         INSERT INTO inspection_task (
           id, enterprise_id, region_code, definition_id, unit_id, task_type, window_start, window_end, status,
           assignee_user_id, assignee_post, created_at)
-        SELECT gen_random_uuid(), due.enterprise_id, due.region_code, due.id, due.unit_id, due.task_type,
+        SELECT {{Uuid7Sql.Id("@now", "row_number() OVER ()")}},
+               defs.enterprise_id, defs.region_code, defs.id, defs.unit_id, defs.task_type,
                due.window_start, due.window_end,
-               CASE WHEN EXISTS (SELECT 1 FROM stops s WHERE s.unit_id = due.unit_id
-                                   AND s.stop_start_at <= due.window_start AND s.stop_end_at >= due.window_end) THEN 4
-                    WHEN due.window_start <= p.now_utc THEN 1
-                    ELSE 0 END,
-               due.assignee_user_id, due.assignee_post, p.now_utc
-        FROM due CROSS JOIN p
+               CASE WHEN defs.unit_id IN (SELECT unit_id FROM stopped_units)
+                         AND EXISTS (SELECT 1 FROM deactivation_record r
+                                     WHERE r.unit_id = defs.unit_id AND r.enterprise_id = defs.enterprise_id AND NOT r.is_deleted
+                                       AND r.stop_start_at <= due.window_start AND r.stop_end_at >= due.window_end) THEN {{(int)InspectionTaskStatus.Suspended}}
+                    WHEN due.window_start <= @now THEN {{(int)InspectionTaskStatus.Open}}
+                    ELSE {{(int)InspectionTaskStatus.Planned}} END,
+               defs.assignee_user_id, defs.assignee_post, @now
+        FROM defs
+        JOIN due USING (first_start_at, cycle_value, cycle_unit, work_from, work_to, work_day_type, made_until)
         ON CONFLICT (definition_id, window_start) DO NOTHING
         """;
 

@@ -29,15 +29,15 @@ public static class SummarizeAccountabilityCompletion
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             var enterpriseId = await RegisterOwner.ResolveAsync(db, query.EnterpriseId, cancellationToken);
             var period = BoardPeriod.Of(query.Period, query.Date);
+            var accountability = InspectionTaskTypes.Accountability.Members;
+            var rated = InspectionTaskStates.Rated.Members;
             var counts = await db.InspectionTasks
                 .Where(t => t.EnterpriseId == enterpriseId && t.WindowStart >= period.StartUtc && t.WindowStart < period.EndUtc
-                            && t.TaskType != InspectionTaskType.Routine
-                            && t.Status != InspectionTaskStatus.Cancelled && t.Status != InspectionTaskStatus.Suspended)
+                            && accountability.Contains(t.TaskType) && rated.Contains(t.Status))
                 .GroupBy(t => t.TaskType)
                 .Select(g => new { TaskType = g.Key, Due = g.Count(), Completed = g.Count(t => t.Status == InspectionTaskStatus.Completed) })
                 .ToDictionaryAsync(c => c.TaskType, cancellationToken);
-            InspectionTaskType[] roles = [InspectionTaskType.PrincipalResponsible, InspectionTaskType.TechnicalResponsible, InspectionTaskType.OperationalResponsible];
-            return new Result(period.From, period.To, roles
+            return new Result(period.From, period.To, accountability
                 .Select(r => counts.TryGetValue(r, out var c) ? new Role(r, c.Due, c.Completed, BoardPeriod.Rate(c.Completed, c.Due)) : new Role(r, 0, 0, null))
                 .ToList());
         }

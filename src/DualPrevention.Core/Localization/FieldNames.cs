@@ -4,7 +4,7 @@ namespace DualPrevention.Core.Localization;
 
 /// <summary>
 /// Makes FluentValidation's built-in messages ("'{PropertyName}' must not be empty") name fields in the user's
-/// language: "Field.&lt;Area&gt;.&lt;Property&gt;" from CoreMessages, where the area is the feature folder of the validated
+/// language: "Field.&lt;Area&gt;.&lt;Property&gt;" from the area's Messages.resx, where the area is the feature folder of the validated
 /// type (HiddenDangers, Risks …, its sub-areas such as Risks/Register included), else "Field.&lt;Property&gt;", else the
 /// property's own name. The area comes first because areas use the same property names for different things: a
 /// control measure's Description is its 管控措施, a hidden danger's its 隐患描述.

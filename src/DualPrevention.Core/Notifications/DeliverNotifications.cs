@@ -1,6 +1,7 @@
 using DualPrevention.Core.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 
 namespace DualPrevention.Core.Notifications;
 
@@ -17,6 +18,10 @@ public static class DeliverNotifications
 
     /// <summary>Deliveries locked and sent per transaction.</summary>
     public const int BatchSize = 200;
+
+    /// <summary>Up to <c>@batch</c> pending deliveries due at <c>@now</c>, oldest first, skipping those another run holds.</summary>
+    private static readonly string TakeDueSql =
+        $"SELECT * FROM notification_delivery WHERE {DeliveryStates.Pending.Sql("status")} AND next_attempt_at <= @now ORDER BY next_attempt_at LIMIT @batch FOR UPDATE SKIP LOCKED";
 
     public sealed class Handler(
         IDbContextFactory<DualPreventionDbContext> dbFactory,
@@ -46,7 +51,7 @@ public static class DeliverNotifications
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var deliveries = await db.NotificationDeliveries
-                .FromSql($"SELECT * FROM notification_delivery WHERE status = 0 AND next_attempt_at <= {now} ORDER BY next_attempt_at LIMIT {BatchSize} FOR UPDATE SKIP LOCKED")
+                .FromSqlRaw(TakeDueSql, new NpgsqlParameter("now", now), new NpgsqlParameter("batch", BatchSize))
                 .ToListAsync(cancellationToken);
             var notificationIds = deliveries.Select(d => d.NotificationId).Distinct().ToList();
             var messages = await db.Notifications

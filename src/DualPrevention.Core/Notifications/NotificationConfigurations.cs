@@ -28,6 +28,6 @@ internal sealed class NotificationDeliveryConfiguration : IEntityTypeConfigurati
         builder.Property(d => d.LastError).HasMaxLength(2000);
         builder.HasOne<Notification>().WithMany().HasForeignKey(d => d.NotificationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(d => new { d.NotificationId, d.Channel }).IsUnique();
-        builder.HasIndex(d => d.NextAttemptAt).HasFilter("status = 0").HasDatabaseName("ix_notification_delivery_pending");
+        builder.HasIndex(d => d.NextAttemptAt).HasFilter(DeliveryStates.Pending.Sql("status")).HasDatabaseName("ix_notification_delivery_pending");
     }
 }

@@ -17,32 +17,43 @@ internal static class AccountEndpoints
     {
         var accounts = api.MapGroup("/accounts").WithTags("Accounts").RequireAuthorization(Policies.AccountManager);
         accounts.MapGet("/", (ClaimsPrincipal user, ListAccounts.Handler handler, string? search, Guid? enterpriseId, int? page, int? pageSize, CancellationToken ct) =>
-            handler.HandleAsync(Actor.From(user), new ListAccounts.Query(search, enterpriseId, page ?? 1, pageSize ?? 20), ct));
+                handler.HandleAsync(Actor.From(user), new ListAccounts.Query(search, enterpriseId, page ?? 1, pageSize ?? 20), ct))
+            .WithName("ListAccounts")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
         accounts.MapPost("/", async (ClaimsPrincipal user, CreateAccount.Command command, CreateAccount.Handler handler, CancellationToken ct) =>
         {
             var id = await handler.HandleAsync(Actor.From(user), command, ct);
-            return Results.Created($"/api/v1/accounts/{id}", new { id });
-        });
+            return TypedResults.Created($"/api/v1/accounts/{id}", new CreatedId(id));
+        }).WithName("CreateAccount")
+            .ProducesValidationProblem();
         accounts.MapPost("/{id:guid}/lock", async (ClaimsPrincipal user, Guid id, LockAccount.Handler handler, CancellationToken ct) =>
         {
             await handler.HandleAsync(Actor.From(user), new LockAccount.Command(id, Locked: true), ct);
-            return Results.NoContent();
-        });
+            return TypedResults.NoContent();
+        }).WithName("LockAccount")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
         accounts.MapPost("/{id:guid}/unlock", async (ClaimsPrincipal user, Guid id, LockAccount.Handler handler, CancellationToken ct) =>
         {
             await handler.HandleAsync(Actor.From(user), new LockAccount.Command(id, Locked: false), ct);
-            return Results.NoContent();
-        });
+            return TypedResults.NoContent();
+        }).WithName("UnlockAccount")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
         accounts.MapPost("/{id:guid}/reset-password", async (ClaimsPrincipal user, Guid id, PasswordReset body, ResetAccountPassword.Handler handler, CancellationToken ct) =>
         {
             await handler.HandleAsync(Actor.From(user), new ResetAccountPassword.Command(id, body.NewPassword), ct);
-            return Results.NoContent();
-        });
+            return TypedResults.NoContent();
+        }).WithName("ResetAccountPassword")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
         accounts.MapPut("/{id:guid}/profile", async (ClaimsPrincipal user, Guid id, AccountProfile body, UpdateAccountProfile.Handler handler, CancellationToken ct) =>
         {
             await handler.HandleAsync(Actor.From(user), new UpdateAccountProfile.Command(id, body.Department, body.Post), ct);
-            return Results.NoContent();
-        });
+            return TypedResults.NoContent();
+        }).WithName("UpdateAccountProfile")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return api;
     }
 }

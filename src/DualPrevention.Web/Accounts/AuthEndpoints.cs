@@ -1,6 +1,7 @@
 using DualPrevention.Core.Accounts;
 using DualPrevention.Core.Localization;
 using DualPrevention.Core.Tenancy;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 
 namespace DualPrevention.Web.Accounts;
@@ -19,32 +20,38 @@ internal static class AuthEndpoints
 
     public static RouteGroupBuilder MapAuthEndpoints(this RouteGroupBuilder api)
     {
-        api.MapPost("/auth/token", IssueTokenAsync).AllowAnonymous().WithTags("Auth").WithSummary("Exchange user name and password for a one-hour bearer token");
+        // Anonymous, so the sign-in refusals are its own answers: 401 for a wrong name or password or a locked account,
+        // 403 while a one-time password waits to be changed.
+        api.MapPost("/auth/token", IssueTokenAsync).AllowAnonymous().WithTags("Auth").WithSummary("Exchange user name and password for a one-hour bearer token")
+            .WithName("IssueToken")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
         api.MapGet("/me", (System.Security.Claims.ClaimsPrincipal user) =>
         {
             var actor = Actor.From(user);
             return new Me(actor.Scope.UserId, actor.Scope.UserName, actor.Roles, actor.Scope.Kind, actor.Scope.EnterpriseId, actor.Scope.RegionCode);
-        }).WithTags("Auth");
+        }).WithTags("Auth").WithName("GetMe");
         return api;
     }
 
-    private static async Task<IResult> IssueTokenAsync(
+    private static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> IssueTokenAsync(
         TokenRequest? request, HttpContext context, PasswordSignIn passwordSignIn, SignInManager<ApplicationUser> signIn, TokenIssuer issuer)
     {
         var outcome = await passwordSignIn.CheckAsync(request?.UserName, request?.Password, "token", context);
         if (outcome.User is not { } user)
         {
             // One answer for unknown names, wrong passwords and lockouts, so the endpoint does not reveal which names exist.
-            return Results.Problem(title: "Sign-in failed", detail: outcome.Refusal, statusCode: StatusCodes.Status401Unauthorized);
+            return TypedResults.Problem(title: "Sign-in failed", detail: outcome.Refusal, statusCode: StatusCodes.Status401Unauthorized);
         }
 
         if (user.MustChangePassword)
         {
-            return Results.Problem(title: "Password change required", detail: CoreText.Get("Login.MustChangePassword"), statusCode: StatusCodes.Status403Forbidden);
+            return TypedResults.Problem(title: "Password change required", detail: CoreText.Get("Login.MustChangePassword"), statusCode: StatusCodes.Status403Forbidden);
         }
 
         var principal = await signIn.CreateUserPrincipalAsync(user);
         var (token, expiresAt) = issuer.Issue(principal);
-        return Results.Ok(new TokenResponse(token, "Bearer", expiresAt));
+        return TypedResults.Ok(new TokenResponse(token, "Bearer", expiresAt));
     }
 }

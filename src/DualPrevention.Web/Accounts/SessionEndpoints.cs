@@ -7,7 +7,10 @@ using Microsoft.AspNetCore.Localization;
 
 namespace DualPrevention.Web.Accounts;
 
-/// <summary>Browser-session endpoints: sign out (POST with antiforgery) and switch the UI language.</summary>
+/// <summary>
+/// Browser-session endpoints: sign out (POST with antiforgery) and switch the UI language. They answer pages with
+/// redirects, not the API, so the OpenAPI document leaves them out.
+/// </summary>
 internal static class SessionEndpoints
 {
     public static WebApplication MapSessionEndpoints(this WebApplication app)
@@ -23,11 +26,11 @@ internal static class SessionEndpoints
 
             await signIn.SignOutAsync();
             return Results.LocalRedirect("/account/login?reason=signed-out");
-        }).AllowAnonymous();
+        }).AllowAnonymous().ExcludeFromDescription();
 
         app.MapGet("/culture/set", async (string? culture, string? returnUrl, HttpContext context, UserManager<ApplicationUser> users) =>
         {
-            if (culture is null || !ServiceRegistration.SupportedCultures.Any(c => c.Name == culture))
+            if (culture is null || !LocalizationRegistration.SupportedCultures.Any(c => c.Name == culture))
             {
                 return Results.BadRequest();
             }
@@ -40,7 +43,7 @@ internal static class SessionEndpoints
             }
 
             return Results.LocalRedirect(LocalUrls.OrHome(returnUrl));
-        }).AllowAnonymous();
+        }).AllowAnonymous().ExcludeFromDescription();
         return app;
     }
 

@@ -11,7 +11,9 @@ internal static class AuditEndpoints
         api.MapGet("/audit-entries", (ListAuditEntries.Handler handler, string? entityType, string? entityId, string? userName, DateTimeOffset? from, DateTimeOffset? to, int? page, int? pageSize, CancellationToken ct) =>
                 handler.HandleAsync(new ListAuditEntries.Query(entityType, entityId, userName, from, to, page ?? 1, pageSize ?? 50), ct))
             .WithTags("Audit")
-            .RequireAuthorization(Policies.Admin);
+            .WithName("ListAuditEntries")
+            .RequireAuthorization(Policies.Admin)
+            .ProducesProblem(StatusCodes.Status400BadRequest);
         return api;
     }
 }

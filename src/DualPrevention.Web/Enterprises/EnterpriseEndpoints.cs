@@ -2,6 +2,7 @@ using System.Security.Claims;
 using DualPrevention.Core.Accounts;
 using DualPrevention.Core.Enterprises;
 using DualPrevention.Web.Hosting;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace DualPrevention.Web.Enterprises;
 
@@ -15,23 +16,33 @@ internal static class EnterpriseEndpoints
     {
         var enterprises = api.MapGroup("/enterprises").WithTags("Enterprises");
         enterprises.MapGet("/", (ListEnterprises.Handler handler, string? search, string? region, ListEnterprises.SortBy? sort, bool? descending, int? page, int? pageSize, CancellationToken ct) =>
-            handler.HandleAsync(new ListEnterprises.Query(search, region, sort ?? ListEnterprises.SortBy.Name, descending ?? false, page ?? 1, pageSize ?? 20), ct));
-        enterprises.MapGet("/{id:guid}", (Guid id, GetEnterprise.Handler handler, CancellationToken ct) => handler.HandleAsync(id, ct));
+                handler.HandleAsync(new ListEnterprises.Query(search, region, sort ?? ListEnterprises.SortBy.Name, descending ?? false, page ?? 1, pageSize ?? 20), ct))
+            .WithName("ListEnterprises")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+        enterprises.MapGet("/{id:guid}", (Guid id, GetEnterprise.Handler handler, CancellationToken ct) => handler.HandleAsync(id, ct))
+            .WithName("GetEnterprise")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         enterprises.MapPost("/", async (ClaimsPrincipal user, RegisterEnterprise.Command command, RegisterEnterprise.Handler handler, CancellationToken ct) =>
         {
             var id = await handler.HandleAsync(Actor.From(user), command, ct);
-            return Results.Created($"/api/v1/enterprises/{id}", new { id });
-        }).RequireAuthorization(Policies.EnterpriseRegistrar);
+            return TypedResults.Created($"/api/v1/enterprises/{id}", new CreatedId(id));
+        }).RequireAuthorization(Policies.EnterpriseRegistrar)
+            .WithName("RegisterEnterprise")
+            .ProducesValidationProblem();
         enterprises.MapPut("/{id:guid}", async (ClaimsPrincipal user, Guid id, EnterpriseUpdate body, UpdateEnterprise.Handler handler, CancellationToken ct) =>
         {
             await handler.HandleAsync(Actor.From(user), new UpdateEnterprise.Command(id, body.Details, body.Version), ct);
-            return Results.NoContent();
-        });
-        api.MapGet("/chemical-parks", async (string region, ListChemicalParks.Handler handler, CancellationToken ct) =>
+            return TypedResults.NoContent();
+        }).WithName("UpdateEnterprise")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/chemical-parks", async Task<Results<Ok<IReadOnlyList<ListChemicalParks.Row>>, ProblemHttpResult>> (string region, ListChemicalParks.Handler handler, CancellationToken ct) =>
                 Core.Regions.RegionCodes.IsValid(region)
-                    ? Results.Ok(await handler.HandleAsync(region, ct))
-                    : Results.Problem(title: "region must be a six-digit code", statusCode: StatusCodes.Status400BadRequest))
-            .WithTags("Enterprises");
+                    ? TypedResults.Ok(await handler.HandleAsync(region, ct))
+                    : TypedResults.Problem(title: "region must be a six-digit code", statusCode: StatusCodes.Status400BadRequest))
+            .WithTags("Enterprises")
+            .WithName("ListChemicalParks")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
         return api;
     }
 }

@@ -17,12 +17,17 @@ internal static class HiddenDangerDraftEndpoints
     {
         var drafts = api.MapGroup("/hidden-dangers/drafts").WithTags("Hidden dangers");
         drafts.MapGet("/{id:guid}", (Guid id, GetHiddenDangerDraft.Handler handler, CancellationToken ct) =>
-            handler.HandleAsync(new GetHiddenDangerDraft.Query(id), ct));
+                handler.HandleAsync(new GetHiddenDangerDraft.Query(id), ct))
+            .WithName("GetHiddenDangerDraft")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         drafts.MapPut("/{id:guid}", async (ClaimsPrincipal user, Guid id, DraftBody body, EditHiddenDangerDraft.Handler handler, CancellationToken ct) =>
         {
             await handler.HandleAsync(Actor.From(user), new EditHiddenDangerDraft.Command(id, body.Name, body.Description, body.Level), ct);
-            return Results.NoContent();
-        }).RequireAuthorization(EnterprisePeople).ProducesValidationProblem();
+            return TypedResults.NoContent();
+        }).RequireAuthorization(EnterprisePeople)
+            .WithName("EditHiddenDangerDraft")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return api;
     }
 

@@ -4,6 +4,7 @@ using DualPrevention.Core.HiddenDangers;
 using DualPrevention.Core.Imports;
 using DualPrevention.Core.Inspections;
 using DualPrevention.Web.Hosting;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
 namespace DualPrevention.Web.HiddenDangers;
@@ -18,26 +19,30 @@ internal static class HiddenDangerLedgerEndpoints
     public static RouteGroupBuilder MapHiddenDangerLedgerEndpoints(this RouteGroupBuilder api)
     {
         var ledger = api.MapGroup("/hidden-dangers").WithTags("Hidden dangers");
-        ledger.MapGet("/", ListAsync);
+        ledger.MapGet("/", ListAsync)
+            .WithName("ListHiddenDangers")
+            .ProducesValidationProblem();
 
         // Multipart bodies would make ASP.NET Core demand an antiforgery token; as for the risk-list import, bearer
         // callers cannot be forged cross-site and the cookie is SameSite=Lax.
         ledger.MapPost("/imports", ImportAsync)
             .RequireAuthorization(policy => policy.RequireRole(Roles.EnterpriseAdmin, Roles.SafetyOfficer))
             .DisableAntiforgery()
-            .Accepts<IFormFile>("multipart/form-data")
-            .Produces<ImportHiddenDangerLedger.Result>()
-            .Produces<ImportHiddenDangerLedger.Result>(StatusCodes.Status422UnprocessableEntity)
+            .WithName("ImportHiddenDangerLedger")
             .ProducesProblem(StatusCodes.Status400BadRequest);
 
         var supervision = api.MapGroup("/supervision").WithTags("Supervision");
         supervision.MapGet("/city", (ClaimsPrincipal user, ListCitySupervision.Handler handler, Guid? enterpriseId, int? page, int? pageSize, CancellationToken ct) =>
                 handler.HandleAsync(Actor.From(user), new ListCitySupervision.Query(enterpriseId, page ?? 1, pageSize ?? 20), ct))
-            .RequireAuthorization(Policies.Regulator);
+            .RequireAuthorization(Policies.Regulator)
+            .WithName("ListCitySupervision")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
         // allMajor=true adds every open major hidden danger and every posted one to what the ladder escalated to the province.
         supervision.MapGet("/province", (ClaimsPrincipal user, ListProvinceSupervision.Handler handler, Guid? enterpriseId, int? page, int? pageSize, bool? allMajor, CancellationToken ct) =>
                 handler.HandleAsync(Actor.From(user), new ListProvinceSupervision.Query(enterpriseId, page ?? 1, pageSize ?? 20, allMajor ?? false), ct))
-            .RequireAuthorization(policy => policy.RequireRole(Roles.ProvinceStaff, Roles.Admin));
+            .RequireAuthorization(policy => policy.RequireRole(Roles.ProvinceStaff, Roles.Admin))
+            .WithName("ListProvinceSupervision")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
         return api;
     }
 
@@ -56,7 +61,7 @@ internal static class HiddenDangerLedgerEndpoints
     /// 200 with the preview (<c>dryRun=true</c>, the default) or the committed counts; 422 with the preview when a
     /// commit was asked for but the file has errors; 400 ProblemDetails when the file is refused.
     /// </summary>
-    private static async Task<IResult> ImportAsync(
+    private static async Task<Results<Ok<ImportHiddenDangerLedger.Result>, UnprocessableEntity<ImportHiddenDangerLedger.Result>>> ImportAsync(
         ClaimsPrincipal user, IFormFile file, [FromQuery] bool? dryRun, ImportHiddenDangerLedger.Handler handler, CancellationToken cancellationToken)
     {
         WorkbookGuard.CheckSize(file.Length);
@@ -64,6 +69,6 @@ internal static class HiddenDangerLedgerEndpoints
         await file.CopyToAsync(buffer, cancellationToken);
         var commit = dryRun == false;
         var result = await handler.HandleAsync(Actor.From(user), new ImportHiddenDangerLedger.Command(buffer.ToArray(), file.FileName, commit), cancellationToken);
-        return commit && !result.Committed ? Results.UnprocessableEntity(result) : Results.Ok(result);
+        return commit && !result.Committed ? TypedResults.UnprocessableEntity(result) : TypedResults.Ok(result);
     }
 }

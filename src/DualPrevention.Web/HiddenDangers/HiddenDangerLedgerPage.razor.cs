@@ -50,7 +50,7 @@ public sealed partial class HiddenDangerLedgerPage
         if (!_showEnterprise)
         {
             // An enterprise's units name where its hidden dangers were found; a regulator's list spans enterprises.
-            _units = (await Units.HandleAsync(new ListRiskAnalysisUnits.Query(PageSize: 200), CancellationToken.None)).Items;
+            _units = (await Units.HandleAsync(new ListRiskAnalysisUnits.Query(PageSize: 200), UntilLeft)).Items;
         }
     }
 

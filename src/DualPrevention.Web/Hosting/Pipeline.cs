@@ -1,17 +1,6 @@
 using DualPrevention.Core.Data;
 using DualPrevention.Core.Demo;
-using DualPrevention.Web.Accounts;
-using DualPrevention.Web.Auditing;
-using DualPrevention.Web.Enterprises;
-using DualPrevention.Web.HiddenDangers;
-using DualPrevention.Web.Inspections;
 using DualPrevention.Web.Jobs;
-using DualPrevention.Web.Notifications;
-using DualPrevention.Web.Regions;
-using DualPrevention.Web.Reports;
-using DualPrevention.Web.Reports.Dashboards;
-using DualPrevention.Web.Risks;
-using DualPrevention.Web.Risks.Register;
 using DualPrevention.Web.Shell;
 using Hangfire;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -125,23 +114,7 @@ internal static class Pipeline
 
         var api = app.MapGroup("/api/v1");
         api.AddEndpointFilter<RequiredBodyMembersFilter>();
-        api.MapAuthEndpoints();
-        api.MapAccountEndpoints();
-        api.MapEnterpriseEndpoints();
-        api.MapRegionEndpoints();
-        api.MapAuditEndpoints();
-        api.MapRiskRegisterEndpoints();
-        api.MapRiskRegisterOutputEndpoints();
-        api.MapRiskRegisterImportEndpoints();
-        api.MapInspectionAdminEndpoints();
-        api.MapInspectionEndpoints();
-        api.MapHiddenDangerDraftEndpoints();
-        api.MapHiddenDangerEndpoints();
-        api.MapHiddenDangerLedgerEndpoints();
-        api.MapNotificationEndpoints();
-        api.MapReportEndpoints();
-        api.MapDashboardEndpoints();
-        app.MapSessionEndpoints();
+        app.MapEndpointGroups(api);
 
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;

@@ -1,6 +1,9 @@
+using DualPrevention.Core.Accounts;
+using Microsoft.AspNetCore.Authorization;
+
 namespace DualPrevention.Web.Hosting;
 
-/// <summary>Authorization policy names; each is a set of roles (see <see cref="Core.Accounts.Roles"/>).</summary>
+/// <summary>Authorization policies: each name and the roles (see <see cref="Roles"/>) it admits, in one place.</summary>
 internal static class Policies
 {
     /// <summary>Platform administrators: jobs dashboard, audit trail.</summary>
@@ -14,4 +17,11 @@ internal static class Policies
 
     /// <summary>City reviewers, who register the enterprises of their city.</summary>
     public const string EnterpriseRegistrar = "EnterpriseRegistrar";
+
+    public static AuthorizationBuilder AddDualPreventionPolicies(this AuthorizationBuilder authorization) =>
+        authorization
+            .AddPolicy(Admin, policy => policy.RequireRole(Roles.Admin))
+            .AddPolicy(Regulator, policy => policy.RequireRole(Roles.Admin, Roles.ProvinceStaff, Roles.CityReviewer))
+            .AddPolicy(AccountManager, policy => policy.RequireRole(Roles.Admin, Roles.ProvinceStaff, Roles.CityReviewer, Roles.EnterpriseAdmin))
+            .AddPolicy(EnterpriseRegistrar, policy => policy.RequireRole(Roles.CityReviewer));
 }

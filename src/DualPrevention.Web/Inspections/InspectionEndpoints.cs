@@ -3,9 +3,11 @@ using DualPrevention.Core.Accounts;
 using DualPrevention.Core.Inspections;
 using DualPrevention.Core.Localization;
 using DualPrevention.Core.Photos;
+using DualPrevention.Web.Hosting;
 using FluentValidation;
 using FluentValidation.Results;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
 namespace DualPrevention.Web.Inspections;
@@ -26,9 +28,12 @@ internal static class InspectionEndpoints
     {
         var inspections = api.MapGroup("/inspections").WithTags("Inspections");
         inspections.MapGet("/my-tasks", (ClaimsPrincipal user, ListMyTasks.Handler handler, CancellationToken ct) =>
-            handler.HandleAsync(Actor.From(user), ct)).RequireAuthorization(Inspectors);
+            handler.HandleAsync(Actor.From(user), ct)).RequireAuthorization(Inspectors)
+            .WithName("ListMyTasks");
         inspections.MapGet("/units/{unitId:guid}/tasks", (ClaimsPrincipal user, Guid unitId, ListUnitTasks.Handler handler, CancellationToken ct) =>
-            handler.HandleAsync(Actor.From(user), new ListUnitTasks.Query(unitId), ct)).RequireAuthorization(Inspectors);
+            handler.HandleAsync(Actor.From(user), new ListUnitTasks.Query(unitId), ct)).RequireAuthorization(Inspectors)
+            .WithName("ListUnitTasks")
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         // Multipart bodies would make ASP.NET Core demand an antiforgery token. Bearer callers cannot be forged
         // cross-site, and the cookie is SameSite=Lax, so a foreign page's POST carries no session.
@@ -36,28 +41,29 @@ internal static class InspectionEndpoints
             .RequireAuthorization(Inspectors)
             .DisableAntiforgery()
             .WithMetadata(new RequestSizeLimitAttribute(UploadRequestLimitBytes))
-            .Accepts<IFormFile>("multipart/form-data")
-            .Produces<UploadedPhoto>(StatusCodes.Status201Created)
+            .WithName("UploadInspectionPhoto")
             .ProducesProblem(StatusCodes.Status400BadRequest);
         inspections.MapGet("/photos/{id:guid}", async (Guid id, GetPhoto.Handler handler, CancellationToken ct) =>
         {
             var photo = await handler.HandleAsync(new GetPhoto.Query(id), ct);
-            return Results.Stream(photo.Content, photo.ContentType);
-        });
+            return TypedResults.Stream(photo.Content, photo.ContentType);
+        }).WithName("GetInspectionPhoto")
+            .ProducesFile(PhotoContent.JpegType, PhotoContent.PngType)
+            .ProducesProblem(StatusCodes.Status404NotFound);
         inspections.MapPost("/tasks/{taskId:guid}/records", SubmitAsync)
             .RequireAuthorization(Inspectors)
-            .Produces<SubmitInspectionRecord.Result>()
+            .WithName("SubmitInspectionRecord")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
         return api;
     }
 
     /// <summary>201 with the photo's id; 400 ProblemDetails when it is empty, over 10 MB or not a JPEG/PNG by content.</summary>
-    private static async Task<IResult> UploadAsync(ClaimsPrincipal user, IFormFile file, UploadPhoto.Handler handler, CancellationToken cancellationToken)
+    private static async Task<Created<UploadedPhoto>> UploadAsync(ClaimsPrincipal user, IFormFile file, UploadPhoto.Handler handler, CancellationToken cancellationToken)
     {
         await using var content = file.OpenReadStream();
         var id = await handler.HandleAsync(Actor.From(user), new UploadPhoto.Command(content), cancellationToken);
-        return Results.Created($"/api/v1/inspections/photos/{id}", new UploadedPhoto(id));
+        return TypedResults.Created($"/api/v1/inspections/photos/{id}", new UploadedPhoto(id));
     }
 
     /// <summary>200 with the record (the same record again when the submission id was seen before).</summary>

@@ -9,7 +9,7 @@ namespace DualPrevention.Web.Inspections;
 public static class InspectionText
 {
     /// <summary>The common cycles by their names (每天, 每周, 每季度 …), others as the register writes them (每 2 小时).</summary>
-    public static string Cycle(int value, CycleUnit unit, IStringLocalizer<SharedResource> l) => (value, unit) switch
+    public static string Cycle(int value, CycleUnit unit, IStringLocalizer l) => (value, unit) switch
     {
         (1, CycleUnit.Hour) => l["Cycle.Hourly"],
         (1, CycleUnit.Day) => l["Cycle.Daily"],
@@ -25,11 +25,11 @@ public static class InspectionText
         start is { } s && end is { } e ? $"{s.ToString("HH:mm", CultureInfo.InvariantCulture)}–{e.ToString("HH:mm", CultureInfo.InvariantCulture)}" : "—";
 
     /// <summary>日常任务, or the 包保 role with its item (主要负责人任务 第 3 项).</summary>
-    public static string TaskType(InspectionTaskType type, short? item, IStringLocalizer<SharedResource> l) =>
+    public static string TaskType(InspectionTaskType type, short? item, IStringLocalizer l) =>
         type != InspectionTaskType.Routine && item is { } no ? $"{l[$"InspectionTaskType.{type}"]} {l["Measure.ItemNo", no]}" : l[$"InspectionTaskType.{type}"];
 
     /// <summary>The person's name, the post (岗位：巡检岗), or 未分配.</summary>
-    public static string Assignee(string? name, string? post, IStringLocalizer<SharedResource> l) =>
+    public static string Assignee(string? name, string? post, IStringLocalizer l) =>
         name ?? (post is null ? l["Inspection.Unassigned"] : l["Inspection.PostAssignee", post]);
 
     /// <summary>A UTC instant as Asia/Shanghai wall-clock time, yyyy-MM-dd HH:mm.</summary>

@@ -6,35 +6,40 @@ using Microsoft.Extensions.Options;
 namespace DualPrevention.Web.Jobs;
 
 /// <summary>
-/// The one place recurring jobs are scheduled. Crons read as Beijing time (ADR 0003: Hangfire's default zone is
-/// UTC). Only job nodes (<see cref="NodeOptions.Jobs"/>) write the schedule; ids are stable, so every start
-/// updates the same entries instead of adding new ones; each start also runs the generation and the statistics once.
+/// The one place recurring jobs are scheduled: a table of id, cron and job. Crons read as Beijing time (ADR 0003:
+/// Hangfire's default zone is UTC). Only job nodes (<see cref="NodeOptions.Jobs"/>) write the schedule.
 /// </summary>
 internal static class RecurringJobs
 {
-    /// <summary>At minute 0 of every hour: generation covers the next 24 hours, so an hourly run keeps a day ahead.</summary>
-    public const string GenerateInspectionTasksCron = "0 * * * *";
+    public static IReadOnlyList<RecurringJobEntry> Table { get; } =
+    [
+        // Hourly at minute 0: generation covers the next 24 hours, so an hourly run keeps a day ahead. A fresh start (or
+        // a node back from downtime) should not wait for the next full hour to have today's windows.
+        RecurringJobEntry.Of<GenerateInspectionTasksJob>(
+            "inspections:generate-tasks", "0 * * * *", job => job.RunAsync(CancellationToken.None), runsAtStart: true),
 
-    /// <summary>Every 5 minutes: a window is shown open or missed at most 5 minutes late.</summary>
-    public const string CloseInspectionWindowsCron = "*/5 * * * *";
+        // Every 5 minutes: a window is shown open or missed at most 5 minutes late.
+        RecurringJobEntry.Of<CloseInspectionWindowsJob>(
+            "inspections:close-windows", "*/5 * * * *", job => job.RunAsync(CancellationToken.None)),
 
-    /// <summary>Escalation ladder (docs/domain/dual-prevention.md#81-the-escalation-ladder).</summary>
-    public const string EscalateHiddenDangersJobId = "hidden-dangers:escalate";
+        // Every 5 minutes, one minute after the window job: dashboards lag the windows by at most 6 minutes. Nor should
+        // they wait five minutes for their first figures at a start (the first run rebuilds every day's counts).
+        RecurringJobEntry.Of<RefreshInspectionStatisticsJob>(
+            "reports:refresh-statistics", "1-59/5 * * * *", job => job.RunAsync(CancellationToken.None), runsAtStart: true),
 
-    /// <summary>Every 5 minutes: a ladder step fires at most 5 minutes after it is due.</summary>
-    public const string EscalateHiddenDangersCron = "*/5 * * * *";
+        // At 00:30 on the 1st: last month's windows have all ended and been counted by then.
+        RecurringJobEntry.Of<ArchiveMonthlyReportsJob>(
+            "reports:archive-monthly", "30 0 1 * *", job => job.RunAsync(CancellationToken.None)),
 
-    /// <summary>The escalation outbox's fan-out into inboxes and deliveries, then outbound deliveries and their retries.</summary>
-    public const string DeliverNotificationsJobId = "notifications:deliver";
+        // The escalation ladder (docs/domain/dual-prevention.md#81-the-escalation-ladder), every 5 minutes: a step fires
+        // at most 5 minutes after it is due; nor do supervision lists and inboxes wait for the first tick at a start.
+        RecurringJobEntry.Of<EscalateHiddenDangersJob>(
+            "hidden-dangers:escalate", "*/5 * * * *", job => job.RunAsync(CancellationToken.None), runsAtStart: true),
 
-    /// <summary>Every minute: the shortest retry back-off is one minute, and a fired step reaches the inboxes within one.</summary>
-    public const string DeliverNotificationsCron = "* * * * *";
-
-    /// <summary>Every 5 minutes, one minute after the window job: dashboards lag the windows by at most 6 minutes.</summary>
-    public const string RefreshInspectionStatisticsCron = "1-59/5 * * * *";
-
-    /// <summary>At 00:30 on the 1st: last month's windows have all ended and been counted by then.</summary>
-    public const string ArchiveMonthlyReportsCron = "30 0 1 * *";
+        // Every minute: the shortest retry back-off is one minute, and a fired step reaches the inboxes within one.
+        RecurringJobEntry.Of<DeliverNotificationsJob>(
+            "notifications:deliver", "* * * * *", job => job.RunAsync(CancellationToken.None)),
+    ];
 
     public static WebApplication ScheduleRecurringJobs(this WebApplication app)
     {
@@ -45,28 +50,16 @@ internal static class RecurringJobs
 
         var jobs = app.Services.GetRequiredService<IRecurringJobManager>();
         var beijing = new RecurringJobOptions { TimeZone = BusinessTime.Zone };
-        jobs.AddOrUpdate<GenerateInspectionTasksJob>(
-            GenerateInspectionTasksJob.Id, job => job.RunAsync(CancellationToken.None), GenerateInspectionTasksCron, beijing);
-        jobs.AddOrUpdate<CloseInspectionWindowsJob>(
-            CloseInspectionWindowsJob.Id, job => job.RunAsync(CancellationToken.None), CloseInspectionWindowsCron, beijing);
-        jobs.AddOrUpdate<RefreshInspectionStatisticsJob>(
-            RefreshInspectionStatisticsJob.Id, job => job.RunAsync(CancellationToken.None), RefreshInspectionStatisticsCron, beijing);
-        jobs.AddOrUpdate<ArchiveMonthlyReportsJob>(
-            ArchiveMonthlyReportsJob.Id, job => job.RunAsync(CancellationToken.None), ArchiveMonthlyReportsCron, beijing);
+        foreach (var entry in Table)
+        {
+            jobs.AddOrUpdate(entry.Id, entry.Job, entry.Cron, beijing);
+        }
 
-        jobs.AddOrUpdate<EscalateHiddenDangersJob>(
-            EscalateHiddenDangersJobId, job => job.RunAsync(CancellationToken.None), EscalateHiddenDangersCron, beijing);
-        jobs.AddOrUpdate<DeliverNotificationsJob>(
-            DeliverNotificationsJobId, job => job.RunAsync(CancellationToken.None), DeliverNotificationsCron, beijing);
+        foreach (var entry in Table.Where(e => e.RunsAtStart))
+        {
+            jobs.Trigger(entry.Id);
+        }
 
-        // A fresh start (or a node back from downtime) should not wait for the next full hour to have today's windows.
-        jobs.Trigger(GenerateInspectionTasksJob.Id);
-
-        // Nor should dashboards wait five minutes for their first figures (the first run rebuilds every day's counts).
-        jobs.Trigger(RefreshInspectionStatisticsJob.Id);
-
-        // Nor supervision lists and inboxes for the next five-minute mark (the fan-out follows within the minute).
-        jobs.Trigger(EscalateHiddenDangersJobId);
         return app;
     }
 }

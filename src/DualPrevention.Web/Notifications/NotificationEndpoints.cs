@@ -14,16 +14,21 @@ internal static class NotificationEndpoints
     {
         var notifications = api.MapGroup("/notifications").WithTags("Notifications");
         notifications.MapGet("/", (ClaimsPrincipal user, ListMyNotifications.Handler handler, bool? unreadOnly, int? page, int? pageSize, CancellationToken ct) =>
-            handler.HandleAsync(Actor.From(user), new ListMyNotifications.Query(unreadOnly ?? false, page ?? 1, pageSize ?? 20), ct));
+                handler.HandleAsync(Actor.From(user), new ListMyNotifications.Query(unreadOnly ?? false, page ?? 1, pageSize ?? 20), ct))
+            .WithName("ListMyNotifications")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
         notifications.MapGet("/unread-count", async (ClaimsPrincipal user, CountMyUnreadNotifications.Handler handler, CancellationToken ct) =>
-            new UnreadCount(await handler.HandleAsync(Actor.From(user), ct)));
+                new UnreadCount(await handler.HandleAsync(Actor.From(user), ct)))
+            .WithName("CountMyUnreadNotifications");
         notifications.MapPost("/{id:guid}/read", async (ClaimsPrincipal user, Guid id, MarkNotificationRead.Handler handler, CancellationToken ct) =>
         {
             await handler.HandleAsync(Actor.From(user), id, ct);
-            return Results.NoContent();
-        });
+            return TypedResults.NoContent();
+        }).WithName("MarkNotificationRead")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         notifications.MapPost("/read-all", async (ClaimsPrincipal user, MarkAllNotificationsRead.Handler handler, CancellationToken ct) =>
-            new UnreadCount(await handler.HandleAsync(Actor.From(user), ct)));
+                new UnreadCount(await handler.HandleAsync(Actor.From(user), ct)))
+            .WithName("MarkAllNotificationsRead");
         return api;
     }
 }

@@ -9,6 +9,7 @@ internal static class RegionEndpoints
     {
         api.MapGet("/regions", (string? parent, ListRegions.Handler handler, CancellationToken ct) => handler.HandleAsync(parent, ct))
             .WithTags("Regions")
+            .WithName("ListRegions")
             .WithSummary("Divisions under a parent code; without one, the provinces");
         return api;
     }

@@ -117,25 +117,25 @@ public static class GetDashboard
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
-                figures.Completion[reader.GetFieldValue<DateOnly>(0)] = (reader.GetInt32(1), reader.GetInt32(2));
+                figures.Completion[reader.ValueOf<DateOnly>("bucket")] = (reader.ValueOf<int>("due"), reader.ValueOf<int>("completed"));
             }
 
             await reader.NextResultAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
-                figures.Rectification[reader.GetFieldValue<DateOnly>(0)] = (reader.GetInt32(1), reader.GetInt32(2));
+                figures.Rectification[reader.ValueOf<DateOnly>("bucket")] = (reader.ValueOf<int>("to_rectify"), reader.ValueOf<int>("rectified"));
             }
 
             await reader.NextResultAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
-                figures.BySource.Add(new SourceCount((InspectionSource)reader.GetInt32(0), reader.GetInt32(1)));
+                figures.BySource.Add(new SourceCount((InspectionSource)reader.ValueOf<int>("source"), reader.ValueOf<int>("registered")));
             }
 
             await reader.NextResultAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
-                figures.ByCategory.Add(new CategoryCount(reader.IsDBNull(0) ? null : (HiddenDangerCategory)reader.GetInt32(0), reader.GetInt32(1)));
+                figures.ByCategory.Add(new CategoryCount((HiddenDangerCategory?)reader.NullableValueOf<int>("category"), reader.ValueOf<int>("registered")));
             }
 
             return figures;

@@ -37,7 +37,7 @@ public static class RefreshInspectionStatistics
             return;
         }
 
-        await db.Database.ExecuteSqlRawAsync(StatisticsSql.Lock, cancellationToken);
+        await AdvisoryLocks.StatisticsRefresh.TakeAsync(db, cancellationToken);
         await db.Database.ExecuteSqlRawAsync(
             StatisticsSql.ForEnterprise,
             [
@@ -56,7 +56,7 @@ public static class RefreshInspectionStatistics
             var today = BusinessTime.LocalDate(now);
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            await db.Database.ExecuteSqlRawAsync(StatisticsSql.Lock, cancellationToken);
+            await AdvisoryLocks.StatisticsRefresh.TakeAsync(db, cancellationToken);
             var mark = await db.StatisticsRefreshMarks.SingleOrDefaultAsync(m => m.Name == MarkName, cancellationToken);
             int rows;
             if (mark is null)

@@ -1,3 +1,6 @@
+using DualPrevention.Core.Data;
+using DualPrevention.Core.Inspections;
+
 namespace DualPrevention.Core.Reports.Statistics;
 
 /// <summary>
@@ -7,19 +10,22 @@ namespace DualPrevention.Core.Reports.Statistics;
 /// </summary>
 internal static class StatisticsSql
 {
-    /// <summary>Serialises refreshes across processes and servers (generation 7401,1, closing 7401,2, escalation 7401,3).</summary>
-    public const string Lock = "SELECT pg_advisory_xact_lock(7401, 4)";
-
-    /// <summary>Counts per (enterprise, day, task type) of the windows joined as <c>t</c>, with <c>day</c> the local start day.</summary>
-    private const string Counts = """
-        count(*) FILTER (WHERE t.status IN (2, 3)),
-        count(*) FILTER (WHERE t.status = 2),
-        count(*) FILTER (WHERE t.status NOT IN (2, 4) AND late.task_id IS NOT NULL),
-        count(*) FILTER (WHERE t.status = 3 AND late.task_id IS NULL),
-        count(*) FILTER (WHERE t.status IN (0, 1) AND late.task_id IS NULL),
-        count(*) FILTER (WHERE t.status = 4),
+    /// <summary>
+    /// Counts per (enterprise, day, task type) of the windows joined as <c>t</c>, with <c>day</c> the local start day, in
+    /// the order of <see cref="Columns"/> from <c>due</c> on.
+    /// </summary>
+    private static string Counts => $"""
+        count(*) FILTER (WHERE {InspectionTaskStates.Judged.Sql("t.status")}),
+        count(*) FILTER (WHERE t.status = {(int)InspectionTaskStatus.Completed}),
+        count(*) FILTER (WHERE {EnumSql.NotIn("t.status", [InspectionTaskStatus.Completed, InspectionTaskStatus.Suspended])} AND late.task_id IS NOT NULL),
+        count(*) FILTER (WHERE t.status = {(int)InspectionTaskStatus.Missed} AND late.task_id IS NULL),
+        count(*) FILTER (WHERE {InspectionTaskStates.Unfinished.Sql("t.status")} AND late.task_id IS NULL),
+        count(*) FILTER (WHERE t.status = {(int)InspectionTaskStatus.Suspended}),
         @now
         """;
+
+    /// <summary>The windows counted at all: every one but a cancelled one.</summary>
+    private static string Counted => InspectionTaskStates.Counted.Sql("t.status");
 
     private const string Columns = "enterprise_id, region_code, day, task_type, due, completed, late, missed, open, suspended, refreshed_at";
 
@@ -33,7 +39,7 @@ internal static class StatisticsSql
         {Counts}
         FROM inspection_task t
         LEFT JOIN LATERAL (SELECT r.task_id FROM inspection_record r WHERE r.task_id = t.id AND r.is_late LIMIT 1) late ON true
-        WHERE t.status <> 5
+        WHERE {Counted}
         GROUP BY t.enterprise_id, t.region_code, 3, t.task_type;
         """;
 
@@ -70,7 +76,7 @@ internal static class StatisticsSql
           AND t.window_start >= x.day::timestamp AT TIME ZONE '{BusinessTime.ZoneId}'
           AND t.window_start < (x.day + 1)::timestamp AT TIME ZONE '{BusinessTime.ZoneId}'
         LEFT JOIN LATERAL (SELECT r.task_id FROM inspection_record r WHERE r.task_id = t.id AND r.is_late LIMIT 1) late ON true
-        WHERE t.status <> 5
+        WHERE {Counted}
         GROUP BY t.enterprise_id, t.region_code, x.day, t.task_type;
         """;
 }

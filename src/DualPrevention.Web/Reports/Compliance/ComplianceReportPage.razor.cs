@@ -91,15 +91,15 @@ public sealed partial class ComplianceReportPage
         {
             if (RegionOptions is null)
             {
-                var own = await Regions.FindAsync(scopeRegion, CancellationToken.None);
-                RegionOptions = [.. own is null ? [] : new[] { own }, .. await Regions.HandleAsync(scopeRegion, CancellationToken.None)];
+                var own = await Regions.FindAsync(scopeRegion, UntilLeft);
+                RegionOptions = [.. own is null ? [] : new[] { own }, .. await Regions.HandleAsync(scopeRegion, UntilLeft)];
             }
 
             _region ??= scopeRegion;
         }
         else
         {
-            ScopeName ??= await DescribeScope.HandleAsync(CancellationToken.None);
+            ScopeName ??= await DescribeScope.HandleAsync(UntilLeft);
         }
 
         _actor = actor;
@@ -134,7 +134,7 @@ public sealed partial class ComplianceReportPage
         _tab = 0;
         try
         {
-            var report = await Compute.HandleAsync(new ComputeComplianceReport.Query(_period, _region), CancellationToken.None);
+            var report = await Compute.HandleAsync(new ComputeComplianceReport.Query(_period, _region), UntilLeft);
             Report = report;
             if (RegionOptions is { } options && options.All(r => r.Code != report.RegionCode))
             {

@@ -1,5 +1,6 @@
 using DualPrevention.Core.Reports;
 using DualPrevention.Core.Reports.Dashboards;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace DualPrevention.Web.Reports.Dashboards;
 
@@ -15,17 +16,17 @@ internal static class DashboardEndpoints
     {
         api.MapGet("/dashboards", GetAsync)
             .WithTags("Dashboards")
+            .WithName("GetDashboard")
             .WithSummary("KPIs, four-colour distribution, ranking, regions side by side, trends and hidden dangers by source and category")
-            .Produces<GetDashboard.Result>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
         return api;
     }
 
-    private static async Task<IResult> GetAsync(
+    private static async Task<Ok<GetDashboard.Result>> GetAsync(
         string? period, string? region, DashboardRanking? rankBy, int? top, GetDashboard.Handler handler, TimeProvider clock, CancellationToken cancellationToken)
     {
         var query = new GetDashboard.Query(period is null ? DashboardPeriods.FromQuery(null, clock) : ReportPeriod.FromInput(period), region, rankBy ?? DashboardRanking.LowestScore, top ?? 10);
-        return Results.Ok(await handler.HandleAsync(query, cancellationToken));
+        return TypedResults.Ok(await handler.HandleAsync(query, cancellationToken));
     }
 }

@@ -106,7 +106,7 @@ public sealed partial class ReportExportList : IAsyncDisposable
         StateHasChanged();
     }
 
-    private static bool IsActive(ListReportExports.Item item) => item.Status is ReportExportStatus.Queued or ReportExportStatus.Running;
+    private static bool IsActive(ListReportExports.Item item) => ReportExportStates.InProgress.Contains(item.Status);
 
     private string StatusText(ListReportExports.Item item) => item.Status switch
     {

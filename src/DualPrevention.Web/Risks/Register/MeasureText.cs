@@ -8,7 +8,7 @@ namespace DualPrevention.Web.Risks.Register;
 public static class MeasureText
 {
     /// <summary>Class, control method, cycle, control level, responsible department and person, and the 包保 task if any.</summary>
-    public static string Summary(ControlMeasureDetails m, IStringLocalizer<SharedResource> l)
+    public static string Summary(ControlMeasureDetails m, IStringLocalizer l)
     {
         var task = m.TaskType == InspectionTaskType.Routine
             ? null

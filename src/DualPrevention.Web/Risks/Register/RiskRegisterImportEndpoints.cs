@@ -2,8 +2,11 @@ using System.Security.Claims;
 using System.Text.Json;
 using DualPrevention.Core.Accounts;
 using DualPrevention.Core.Imports;
+using DualPrevention.Core.Risks.Register;
+using DualPrevention.Web.Hosting;
 using FluentValidation;
 using FluentValidation.Results;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
 namespace DualPrevention.Web.Risks.Register;
@@ -23,12 +26,11 @@ internal static class RiskRegisterImportEndpoints
         register.MapPost("/imports", ImportAsync)
             .RequireAuthorization(policy => policy.RequireRole(Roles.EnterpriseAdmin, Roles.SafetyOfficer))
             .DisableAntiforgery()
-            .Accepts<IFormFile>("multipart/form-data")
-            .Produces<ImportRiskControlList.Result>()
-            .Produces<ImportRiskControlList.Result>(StatusCodes.Status422UnprocessableEntity)
-            .ProducesProblem(StatusCodes.Status400BadRequest);
-        register.MapGet("/template", () => Results.File(
-            RiskRegisterTemplate.Build(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", RiskRegisterTemplate.FileName));
+            .WithName("ImportRiskControlList")
+            .ProducesValidationProblem();
+        register.MapGet("/template", () => TypedResults.File(RiskRegisterTemplate.Build(), ExportRiskRegister.ContentType, RiskRegisterTemplate.FileName))
+            .WithName("GetRiskRegisterTemplate")
+            .ProducesFile(ExportRiskRegister.ContentType);
         return api;
     }
 
@@ -38,7 +40,7 @@ internal static class RiskRegisterImportEndpoints
     /// </summary>
     /// <param name="mapping">Optional JSON object: normalised header → field name ("" ignores the column).</param>
     /// <param name="sha256">Optional: the previewed file's hash; a commit of another file is refused.</param>
-    private static async Task<IResult> ImportAsync(
+    private static async Task<Results<Ok<ImportRiskControlList.Result>, UnprocessableEntity<ImportRiskControlList.Result>>> ImportAsync(
         ClaimsPrincipal user, IFormFile file, [FromForm] string? mapping, [FromForm] string? sha256, [FromQuery] bool? commit,
         ImportRiskControlList.Handler handler, CancellationToken cancellationToken)
     {
@@ -48,7 +50,7 @@ internal static class RiskRegisterImportEndpoints
         await file.CopyToAsync(buffer, cancellationToken);
         var result = await handler.HandleAsync(
             Actor.From(user), new ImportRiskControlList.Command(buffer.ToArray(), file.FileName, commit ?? false, corrections, sha256), cancellationToken);
-        return commit == true && !result.Committed ? Results.UnprocessableEntity(result) : Results.Ok(result);
+        return commit == true && !result.Committed ? TypedResults.UnprocessableEntity(result) : TypedResults.Ok(result);
     }
 
     private static Dictionary<string, string>? ParseMapping(string? mapping)

@@ -1,6 +1,8 @@
 using System.Security.Claims;
 using DualPrevention.Core.Accounts;
 using DualPrevention.Core.Risks.Register;
+using DualPrevention.Web.Hosting;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace DualPrevention.Web.Risks.Register;
 
@@ -15,20 +17,25 @@ internal static class RiskRegisterOutputEndpoints
         var register = api.MapGroup("/risk-register").WithTags("Risk register");
 
         // Enterprise users export their own register; regulators name an enterprise of their city or province.
-        register.MapGet("/export", async (ClaimsPrincipal user, Guid? enterpriseId, ExportRiskRegister.Handler handler, CancellationToken ct) =>
+        register.MapGet("/export", async Task<Results<PushStreamHttpResult, ProblemHttpResult>> (ClaimsPrincipal user, Guid? enterpriseId, ExportRiskRegister.Handler handler, CancellationToken ct) =>
         {
             if ((enterpriseId ?? Actor.From(user).Scope.EnterpriseId) is not { } id)
             {
-                return Results.Problem(title: "enterpriseId is required outside an enterprise", statusCode: StatusCodes.Status400BadRequest);
+                return TypedResults.Problem(title: "enterpriseId is required outside an enterprise", statusCode: StatusCodes.Status400BadRequest);
             }
 
             var workbook = await handler.HandleAsync(new ExportRiskRegister.Query(id), ct);
 
             // The file name is Chinese: the Content-Disposition carries it as RFC 5987 filename* beside an ASCII fallback.
-            return Results.Stream(output => workbook.WriteToAsync(output, ct), ExportRiskRegister.ContentType, workbook.FileName);
-        });
+            return TypedResults.Stream(output => workbook.WriteToAsync(output, ct), ExportRiskRegister.ContentType, workbook.FileName);
+        }).WithName("ExportRiskRegister")
+            .ProducesFile(ExportRiskRegister.ContentType)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
         register.MapGet("/units/{id:guid}/card", (Guid id, GetRiskNotificationCard.Handler handler, CancellationToken ct) =>
-            handler.HandleAsync(new GetRiskNotificationCard.Query(id), ct));
+                handler.HandleAsync(new GetRiskNotificationCard.Query(id), ct))
+            .WithName("GetRiskNotificationCard")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return api;
     }
 }

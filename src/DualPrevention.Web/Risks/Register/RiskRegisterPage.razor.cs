@@ -14,7 +14,7 @@ namespace DualPrevention.Web.Risks.Register;
 /// as administrator or safety officer, edits) its own register; at <c>/enterprises/{id}/risk-register</c> a
 /// regulator reads an enterprise of its region, which answers 404 outside it.
 /// </summary>
-public sealed partial class RiskRegisterPage : IDisposable
+public sealed partial class RiskRegisterPage
 {
     private const int PageSize = 50;
 
@@ -73,12 +73,6 @@ public sealed partial class RiskRegisterPage : IDisposable
 
     private bool Filtered => _search is not null || _level is not null || _objectId is not null || _department is not null || _classify1 is not null;
 
-    public void Dispose()
-    {
-        _loadCancellation?.Cancel();
-        _loadCancellation?.Dispose();
-    }
-
     protected override async Task OnParametersSetAsync()
     {
         _actor = Actor.From((await AuthenticationState).User);
@@ -90,8 +84,8 @@ public sealed partial class RiskRegisterPage : IDisposable
 
         try
         {
-            _enterpriseName = EnterpriseId is { } id ? (await GetEnterprise.HandleAsync(id, CancellationToken.None)).Details.Name : null;
-            _options = await FilterOptions.HandleAsync(EnterpriseId, CancellationToken.None);
+            _enterpriseName = EnterpriseId is { } id ? (await GetEnterprise.HandleAsync(id, UntilLeft)).Details.Name : null;
+            _options = await FilterOptions.HandleAsync(EnterpriseId, UntilLeft);
         }
         catch (NotFoundException)
         {
@@ -115,7 +109,7 @@ public sealed partial class RiskRegisterPage : IDisposable
             _loadCancellation.Dispose();
         }
 
-        var cancellation = _loadCancellation = new CancellationTokenSource();
+        var cancellation = _loadCancellation = CancellationTokenSource.CreateLinkedTokenSource(UntilLeft);
         _loading = true;
         StateHasChanged();
         try
@@ -255,7 +249,7 @@ public sealed partial class RiskRegisterPage : IDisposable
 
     private async Task ReloadAllAsync()
     {
-        _options = await FilterOptions.HandleAsync(EnterpriseId, CancellationToken.None);
+        _options = await FilterOptions.HandleAsync(EnterpriseId, UntilLeft);
         await LoadAsync();
     }
 }

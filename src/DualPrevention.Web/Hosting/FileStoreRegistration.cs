@@ -1,0 +1,23 @@
+using DualPrevention.Core.Photos;
+using DualPrevention.Core.Reports.Exports;
+
+namespace DualPrevention.Web.Hosting;
+
+/// <summary>
+/// Files kept outside the database: photos (<c>Storage:PhotoDirectory</c>) and report files
+/// (<c>Storage:ReportDirectory</c>); run.sh keeps both under <c>.data/</c>.
+/// </summary>
+internal static class FileStoreRegistration
+{
+    public static WebApplicationBuilder AddFileStores(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<IPhotoStore>(new LocalDiskPhotoStore(Directory(builder, "Storage:PhotoDirectory", "photos")));
+        builder.Services.AddSingleton<IReportFileStore>(new LocalDiskReportFileStore(Directory(builder, "Storage:ReportDirectory", "reports")));
+        return builder;
+    }
+
+    private static string Directory(WebApplicationBuilder builder, string key, string fallback) =>
+        builder.Configuration[key] is { Length: > 0 } configured
+            ? configured
+            : Path.Combine(builder.Environment.ContentRootPath, ".data", fallback);
+}

@@ -1,0 +1,35 @@
+using DualPrevention.Core.Reports.Exports;
+using DualPrevention.Web.Jobs;
+using Hangfire;
+using Hangfire.PostgreSql;
+
+namespace DualPrevention.Web.Hosting;
+
+/// <summary>
+/// Hangfire on PostgreSQL (schema <c>hangfire</c>), its server only on job nodes (<see cref="NodeOptions"/>, which
+/// the pipeline reads too), and the background exports it runs. What is scheduled is <see cref="RecurringJobs"/>.
+/// </summary>
+internal static class HangfireRegistration
+{
+    public static WebApplicationBuilder AddJobs(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var nodeSection = builder.Configuration.GetSection(NodeOptions.Section);
+        services.Configure<NodeOptions>(nodeSection);
+        var connectionString = builder.Configuration.AppConnectionString();
+        services.AddHangfire(hangfire => hangfire
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UsePostgreSqlStorage(
+                options => options.UseNpgsqlConnection(connectionString),
+                new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true }));
+        if ((nodeSection.Get<NodeOptions>() ?? new NodeOptions()).Jobs)
+        {
+            services.AddHangfireServer(options => options.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}");
+        }
+
+        services.AddSingleton<IReportExportScheduler, HangfireReportExportScheduler>();
+        return builder;
+    }
+}

@@ -1,0 +1,24 @@
+using DualPrevention.Core;
+using DualPrevention.Core.Enterprises;
+using DualPrevention.Core.Localization;
+using DualPrevention.Core.Reports.Compliance;
+using DualPrevention.Web.Notifications;
+using FluentValidation;
+
+namespace DualPrevention.Web.Hosting;
+
+/// <summary>What the areas need to run: the clock, every use case's handler and validator, their settings and channels.</summary>
+internal static class ModuleRegistration
+{
+    public static WebApplicationBuilder AddModules(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddSingleton(TimeProvider.System);
+        services.AddDualPreventionUseCases();
+        services.AddValidatorsFromAssemblyContaining<EnterpriseDetailsValidator>(includeInternalTypes: true);
+        FieldNames.Install();
+        services.Configure<OperatingEffectRules>(builder.Configuration.GetSection("OperatingEffect"));
+        services.AddNotificationChannels(builder.Configuration);
+        return builder;
+    }
+}
