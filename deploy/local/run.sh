@@ -45,7 +45,7 @@ export ConnectionStrings__Owner="$db;Username=dp_owner;Password=dp_owner"
 export Database__MigrateOnStartup=true
 export Database__AppRole=dp_app
 export Demo__SeedOnStartup=true
-export Demo__Password="${DP_DEMO_PASSWORD:-Demo@2026}"
+export Demo__Password="${DP_DEMO_PASSWORD:-Hazard#Qd7x}"
 Auth__JwtSigningKey=$(<"$key_file")
 export Auth__JwtSigningKey
 export Logging__FilePath="$DP_ROOT/.data/logs/dualprevention-.json"

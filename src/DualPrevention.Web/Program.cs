@@ -12,6 +12,8 @@ try
     builder.AddModules();
     builder.AddFileStores();
     builder.AddIdentityAndSignIn();
+    builder.AddSignInThrottling();
+    builder.AddTrustedProxies();
     builder.AddUiLocalization();
     builder.AddUserInterface();
     builder.AddApi();

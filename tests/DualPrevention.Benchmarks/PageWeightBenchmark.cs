@@ -25,7 +25,7 @@ internal static class PageWeightBenchmark
 
     public static async Task<int> RunAsync()
     {
-        var password = Environment.GetEnvironmentVariable("DP_DEMO_PASSWORD") is { Length: > 0 } given ? given : "Demo@2026";
+        var password = Environment.GetEnvironmentVariable("DP_DEMO_PASSWORD") is { Length: > 0 } given ? given : "Hazard#Qd7x";
         if (Environment.GetEnvironmentVariable("DP_BENCH_APP_URL") is { Length: > 0 } url)
         {
             return await MeasureAsync(url, password);

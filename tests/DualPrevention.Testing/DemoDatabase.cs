@@ -11,7 +11,7 @@ namespace DualPrevention.Testing;
 /// </summary>
 public class DemoDatabase : TestDatabase
 {
-    public const string Password = "Demo@2026";
+    public const string Password = "Hazard#Qd7x";
 
     public Guid Qd1 { get; private set; }
 

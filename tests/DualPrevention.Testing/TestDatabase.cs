@@ -109,6 +109,7 @@ public class TestDatabase : IAsyncLifetime
             .AddRoles<IdentityRole<Guid>>()
             .AddEntityFrameworkStores<DualPreventionDbContext>()
             .AddPasswordValidator<ThreeCharacterClassesPasswordValidator>()
+            .AddPasswordValidator<DeniedPasswordValidator>()
             .AddDefaultTokenProviders();
         configure?.Invoke(services);
         return services.BuildServiceProvider(validateScopes: true);

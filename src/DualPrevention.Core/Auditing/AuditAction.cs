@@ -15,4 +15,10 @@ public enum AuditAction
 
     /// <summary>A sign-out.</summary>
     SignOut = 6,
+
+    /// <summary>Sign-in, token or password requests refused with 429 (per client address or per user name).</summary>
+    SignInThrottled = 7,
+
+    /// <summary>Failed sign-ins that locked a user name for the client address that made them.</summary>
+    SignInLockedOut = 8,
 }

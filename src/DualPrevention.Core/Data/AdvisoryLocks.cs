@@ -4,7 +4,8 @@ namespace DualPrevention.Core.Data;
 /// Every PostgreSQL advisory lock the platform takes, with what it protects. All are transaction-level
 /// (<c>pg_advisory_xact_lock</c>): taken inside the caller's transaction, released when it commits or rolls back, so a
 /// crashed run never leaves one behind. The recurring jobs' locks are pairs in class <see cref="JobClass"/>; locks per
-/// enterprise or per purpose hash a name into one 64-bit key.
+/// enterprise or per purpose hash a name into one 64-bit key. One more is taken in SQL only: (7403, 1) by the trigger
+/// that keeps enterprise short codes free of hyphen prefixes (migration AddedShortCodePrefixRule).
 /// </summary>
 public static class AdvisoryLocks
 {

@@ -44,6 +44,7 @@ internal static class EnterpriseRules
             var message = unique.ConstraintName switch
             {
                 "ix_enterprise_short_code" => CoreText.Get("Enterprise.ShortCode.Taken", enterprise.ShortCode),
+                "ck_enterprise_short_code_prefix_free" => CoreText.Get("Enterprise.ShortCode.PrefixClash", enterprise.ShortCode),
                 "ix_enterprise_unified_social_credit_code" => CoreText.Get("Enterprise.CreditCode.Taken", enterprise.UnifiedSocialCreditCode),
                 "ix_enterprise_registry_enterprise_code" => CoreText.Get("Enterprise.RegistryCode.Taken", enterprise.RegistryEnterpriseCode ?? ""),
                 _ => null,

@@ -1,6 +1,7 @@
 using DualPrevention.Core.Accounts;
 using DualPrevention.Core.Localization;
 using DualPrevention.Core.Tenancy;
+using DualPrevention.Web.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 
@@ -21,12 +22,13 @@ internal static class AuthEndpoints
     public static RouteGroupBuilder MapAuthEndpoints(this RouteGroupBuilder api)
     {
         // Anonymous, so the sign-in refusals are its own answers: 401 for a wrong name or password or a locked account,
-        // 403 while a one-time password waits to be changed.
+        // 403 while a one-time password waits to be changed, 429 with Retry-After when throttled.
         api.MapPost("/auth/token", IssueTokenAsync).AllowAnonymous().WithTags("Auth").WithSummary("Exchange user name and password for a one-hour bearer token")
             .WithName("IssueToken")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
         api.MapGet("/me", (System.Security.Claims.ClaimsPrincipal user) =>
         {
             var actor = Actor.From(user);
@@ -39,6 +41,12 @@ internal static class AuthEndpoints
         TokenRequest? request, HttpContext context, PasswordSignIn passwordSignIn, SignInManager<ApplicationUser> signIn, TokenIssuer issuer)
     {
         var outcome = await passwordSignIn.CheckAsync(request?.UserName, request?.Password, "token", context);
+        if (outcome.RetryAfter is { } retryAfter)
+        {
+            var message = SignInThrottleRegistration.RefuseAsThrottled(context, retryAfter);
+            return TypedResults.Problem(title: "Too many attempts", detail: message, statusCode: StatusCodes.Status429TooManyRequests);
+        }
+
         if (outcome.User is not { } user)
         {
             // One answer for unknown names, wrong passwords and lockouts, so the endpoint does not reveal which names exist.

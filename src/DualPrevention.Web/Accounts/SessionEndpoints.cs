@@ -2,6 +2,7 @@ using System.Globalization;
 using DualPrevention.Core.Accounts;
 using DualPrevention.Core.Auditing;
 using DualPrevention.Web.Hosting;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 
@@ -15,8 +16,14 @@ internal static class SessionEndpoints
 {
     public static WebApplication MapSessionEndpoints(this WebApplication app)
     {
-        app.MapPost("/account/logout", async (HttpContext context, SignInManager<ApplicationUser> signIn, UserManager<ApplicationUser> users, RecordSignIn.Handler audit) =>
+        app.MapPost("/account/logout", async (HttpContext context, SignInManager<ApplicationUser> signIn, UserManager<ApplicationUser> users, RecordSignIn.Handler audit, IAntiforgery antiforgery) =>
         {
+            // The endpoint binds no form, so the antiforgery middleware would let a forged cross-site sign-out through.
+            if (!await antiforgery.IsRequestValidAsync(context))
+            {
+                return Results.BadRequest();
+            }
+
             if (await users.GetUserAsync(context.User) is { } user)
             {
                 // A new stamp makes every copy of this user's cookie and tokens invalid, not only this browser's.

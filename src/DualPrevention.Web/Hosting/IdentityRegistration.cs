@@ -32,8 +32,8 @@ internal static class IdentityRegistration
                 options.Password.RequireLowercase = false;
                 options.Password.RequireUppercase = false;
                 options.Password.RequireNonAlphanumeric = false;
-                options.Lockout.MaxFailedAccessAttempts = 5;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                // Failed sign-ins lock a name for the client that failed, not the account (SignInAttempts, ADR 0017);
+                // Identity's lockout stays enabled for the managers' indefinite lock.
                 options.Lockout.AllowedForNewUsers = true;
                 options.User.RequireUniqueEmail = false;
                 options.User.AllowedUserNameCharacters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._";
@@ -41,6 +41,7 @@ internal static class IdentityRegistration
             .AddEntityFrameworkStores<DualPreventionDbContext>()
             .AddClaimsPrincipalFactory<ScopedUserClaimsPrincipalFactory>()
             .AddPasswordValidator<ThreeCharacterClassesPasswordValidator>()
+            .AddPasswordValidator<DeniedPasswordValidator>()
             .AddDefaultTokenProviders();
 
         // Every request re-reads the security stamp, so a lock, a password reset or a sign-out ends all sessions at once.

@@ -4,7 +4,6 @@ using DualPrevention.Web.Jobs;
 using DualPrevention.Web.Shell;
 using Hangfire;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
 using Serilog;
@@ -52,7 +51,7 @@ internal static class Pipeline
     public static WebApplication UseDualPreventionPipeline(this WebApplication app)
     {
         var node = app.Services.GetRequiredService<IOptions<NodeOptions>>().Value;
-        app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto });
+        app.UseForwardedHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseHsts();
@@ -83,6 +82,8 @@ internal static class Pipeline
             SuppressDiagnosticsCallback = context => context.ExceptionHandledBy == Microsoft.AspNetCore.Diagnostics.ExceptionHandledType.ExceptionHandlerService,
         });
         app.UseStatusCodePages();
+        // After the forwarded headers (the client's own address) and localization (the refusal's language).
+        app.UseRateLimiter();
 
         app.ScheduleRecurringJobs();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();

@@ -38,6 +38,37 @@ public class AccountEndpointTests(WebFixture web) : IClassFixture<WebFixture>
         home.Headers.Location!.ToString().ShouldBe("/account/change-password");
     }
 
+    [Theory]
+    [InlineData("demo-qd1-clerk", "Passw0rd")]
+    [InlineData("demo-qd1-clerk", "Demo@2026")]
+    [InlineData("demo-qd1-clerk", "Demo-Qd1-Clerk#7")]
+    [InlineData("demo-qd1-clerk", "Xq7#demo-QD1")]
+    public async Task Common_passwords_and_passwords_holding_the_name_or_short_code_are_refused_with_a_reason(string userName, string password)
+    {
+        var admin = await web.ApiClientAsync("demo-qd1-admin");
+
+        var created = await admin.PostAsJsonAsync("/api/v1/accounts", new
+        {
+            account = new { userName, displayName = "文员", initialPassword = password },
+            role = "Inspector",
+            enterpriseId = web.Qd1,
+        });
+
+        created.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await created.Content.ReadAsStringAsync()).ShouldMatch("过于常见|不能包含用户名");
+    }
+
+    [Fact]
+    public async Task A_manager_cannot_reset_a_password_to_a_common_one()
+    {
+        var admin = await web.ApiClientAsync("demo-qd1-admin");
+        var id = (await admin.GetFromJsonAsync<JsonElement>("/api/v1/accounts?search=demo-qd1-inspector")).GetProperty("items")[0].GetProperty("id").GetGuid();
+
+        var reset = await admin.PostAsJsonAsync($"/api/v1/accounts/{id}/reset-password", new { newPassword = "P@ssw0rd1!" });
+
+        reset.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+    }
+
     [Fact]
     public async Task Staff_cannot_be_planted_in_another_enterprise_nor_locked_there()
     {

@@ -63,6 +63,22 @@ public class SessionRevocationTests(WebFixture web) : IClassFixture<WebFixture>
     }
 
     [Fact]
+    public async Task A_sign_out_without_the_antiforgery_token_is_refused_and_the_session_lives_on()
+    {
+        var cookie = await web.SignInCookieHeaderAsync("demo-wf1-admin");
+        var client = web.Factory.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = false });
+        var forged = new HttpRequestMessage(HttpMethod.Post, "/account/logout") { Content = new FormUrlEncodedContent([]) };
+        forged.Headers.Add("Cookie", cookie);
+
+        var response = await client.SendAsync(forged);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var home = new HttpRequestMessage(HttpMethod.Get, "/");
+        home.Headers.Add("Cookie", cookie);
+        (await client.SendAsync(home)).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
     public async Task Province_staff_cannot_reset_or_lock_an_administrator_nor_themselves()
     {
         var province = await web.ApiClientAsync("province");

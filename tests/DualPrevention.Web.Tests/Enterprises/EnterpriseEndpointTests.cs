@@ -65,6 +65,24 @@ public class EnterpriseEndpointTests(WebFixture web) : IClassFixture<WebFixture>
         messages[0].GetString()!.ShouldContain("校验码");
     }
 
+    [Theory]
+    [InlineData("demo")]
+    [InlineData("demo-qd1-east")]
+    public async Task A_short_code_that_is_a_hyphen_prefix_of_another_or_extends_one_is_refused_so_user_names_cannot_collide(string shortCode)
+    {
+        var client = await web.ApiClientAsync("qingdao");
+
+        var response = await client.PostAsJsonAsync("/api/v1/enterprises", new
+        {
+            shortCode,
+            details = new { name = "前缀测试公司", unifiedSocialCreditCode = "91370211MA3QD00772", regionCode = "370211", kinds = 1, address = "测试路", principalName = "赵六" },
+            firstAdmin = new { userName = $"{shortCode}-admin", displayName = "赵六", initialPassword = "Start#2026" },
+        });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString()!.ShouldContain("前缀");
+    }
+
     [Fact]
     public async Task Only_city_reviewers_register_enterprises()
     {
