@@ -17,6 +17,13 @@ namespace DualPrevention.Core.Data.Migrations
                 maxLength: 200,
                 nullable: true);
 
+            migrationBuilder.AddColumn<int>(
+                name: "windows_ahead",
+                table: "inspection_generation_mark",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
+
             // Every date and timestamp column within 2000-01-01 … 2100-12-31 Beijing time (ADR 0016). NOT VALID: rows from
             // before stay readable and the start-up goes on; new and updated rows are checked. The one sentinel the code
             // wrote, an account locked for good at infinity, moves to the last instant of the world first.
@@ -186,6 +193,10 @@ namespace DualPrevention.Core.Data.Migrations
                 ALTER TABLE inspection_record DROP CONSTRAINT ck_inspection_record_checked_at_in_world;
                 ALTER TABLE inspection_record DROP CONSTRAINT ck_inspection_record_created_at_in_world;
                 """);
+
+            migrationBuilder.DropColumn(
+                name: "windows_ahead",
+                table: "inspection_generation_mark");
 
             migrationBuilder.DropColumn(
                 name: "on_behalf_reason",
