@@ -144,9 +144,7 @@ internal static class InspectionTaskSql
     /// clamp to month end), hourly windows only inside work hours, every start date filtered by the work-day
     /// type against the holiday calendar, windows wholly inside a deactivation period suspended (docs/domain/dual-prevention.md#56-deactivation-periods).
     /// Windows of definitions unchanged since the enterprise's last run that start before its
-    /// <see cref="InspectionGenerationMark"/> were made then and are not computed again — unless fewer of the mark's
-    /// windows exist than it counted, then the enterprise's whole horizon is computed and what is missing re-created
-    /// (ADR 0016; one index-only count per enterprise on (enterprise_id, window_start)).
+    /// <see cref="InspectionGenerationMark"/> were made then and are not computed again.
     /// Idempotent through the unique (definition_id, window_start). Returns the number inserted.
     /// </summary>
     /// <remarks>
@@ -159,14 +157,7 @@ internal static class InspectionTaskSql
     /// draw per statement instead of one per window.
     /// </remarks>
     public static readonly string Generate = $$"""
-        WITH marks AS MATERIALIZED (
-          SELECT g.enterprise_id, g.ran_at, g.generated_until
-          FROM inspection_generation_mark g
-          WHERE g.enterprise_id = ANY(@enterprise_ids)
-            AND g.windows_ahead <= (SELECT count(*) FROM inspection_task t
-                                    WHERE t.enterprise_id = g.enterprise_id AND t.window_start >= g.ran_at AND t.window_start < g.generated_until)
-        ),
-        defs AS MATERIALIZED (
+        WITH defs AS MATERIALIZED (
           SELECT d.id, d.enterprise_id, d.region_code, d.unit_id, d.task_type, d.assignee_user_id, d.assignee_post,
                  d.first_start_at, d.cycle_value, d.cycle_unit, d.work_day_type,
                  CASE WHEN d.cycle_unit = {{(int)CycleUnit.Hour}} AND d.work_start_time IS NOT NULL AND d.work_end_time IS NOT NULL
@@ -176,7 +167,7 @@ internal static class InspectionTaskSql
                  CASE WHEN g.ran_at < @now AND d.updated_at <= g.ran_at THEN g.generated_until
                       ELSE '-infinity'::timestamptz END AS made_until
           FROM inspection_task_definition d
-          LEFT JOIN marks g ON g.enterprise_id = d.enterprise_id
+          LEFT JOIN inspection_generation_mark g ON g.enterprise_id = d.enterprise_id
           WHERE d.enterprise_id = ANY(@enterprise_ids) AND NOT d.is_deleted
         ),
         schedules AS (
@@ -241,19 +232,13 @@ internal static class InspectionTaskSql
         ON CONFLICT (definition_id, window_start) DO NOTHING
         """;
 
-    /// <summary>
-    /// Records the batch's run (<c>@now</c>), horizon (<c>@now</c> + 24 h) and the windows in it per enterprise, in the
-    /// windows' transaction.
-    /// </summary>
+    /// <summary>Records the batch's run (<c>@now</c>) and horizon (<c>@now</c> + 24 h) per enterprise, in the windows' transaction.</summary>
     public const string Mark = """
-        INSERT INTO inspection_generation_mark AS g (enterprise_id, region_code, ran_at, generated_until, windows_ahead)
-        SELECT e.id, e.region_code, @now, @now + interval '24 hours',
-               (SELECT count(*) FROM inspection_task t
-                WHERE t.enterprise_id = e.id AND t.window_start >= @now AND t.window_start < @now + interval '24 hours')
+        INSERT INTO inspection_generation_mark AS g (enterprise_id, region_code, ran_at, generated_until)
+        SELECT e.id, e.region_code, @now, @now + interval '24 hours'
         FROM enterprise e
         WHERE e.id = ANY(@enterprise_ids)
         ON CONFLICT (enterprise_id) DO UPDATE SET
-          region_code = excluded.region_code, ran_at = excluded.ran_at, generated_until = excluded.generated_until,
-          windows_ahead = excluded.windows_ahead
+          region_code = excluded.region_code, ran_at = excluded.ran_at, generated_until = excluded.generated_until
         """;
 }

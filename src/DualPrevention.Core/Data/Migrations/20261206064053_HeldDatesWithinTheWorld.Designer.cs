@@ -1253,10 +1253,6 @@ namespace DualPrevention.Core.Data.Migrations
                         .HasColumnType("character varying(6)")
                         .HasColumnName("region_code");
 
-                    b.Property<int>("WindowsAhead")
-                        .HasColumnType("integer")
-                        .HasColumnName("windows_ahead");
-
                     b.HasKey("EnterpriseId")
                         .HasName("pk_inspection_generation_mark");
 

@@ -17,12 +17,27 @@ namespace DualPrevention.Core.Data.Migrations
                 maxLength: 200,
                 nullable: true);
 
-            migrationBuilder.AddColumn<int>(
-                name: "windows_ahead",
-                table: "inspection_generation_mark",
-                type: "integer",
-                nullable: false,
-                defaultValue: 0);
+            // Generation reconciles (ADR 0016): deleting windows — by hand, by a repair, by retiring or re-planning —
+            // moves the enterprise's mark back to the world's start, so the next run computes its whole horizon and
+            // re-creates what should exist; the unique (definition_id, window_start) keeps every window single.
+            migrationBuilder.Sql(
+                """
+                CREATE FUNCTION dp_forget_generation_marks() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                  UPDATE inspection_generation_mark SET generated_until = TIMESTAMPTZ '2000-01-01 00:00:00+08'
+                  WHERE enterprise_id IN (SELECT DISTINCT enterprise_id FROM gone);
+                  RETURN NULL;
+                END $$;
+                CREATE FUNCTION dp_forget_all_generation_marks() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                  UPDATE inspection_generation_mark SET generated_until = TIMESTAMPTZ '2000-01-01 00:00:00+08';
+                  RETURN NULL;
+                END $$;
+                CREATE TRIGGER inspection_task_deleted AFTER DELETE ON inspection_task
+                  REFERENCING OLD TABLE AS gone FOR EACH STATEMENT EXECUTE FUNCTION dp_forget_generation_marks();
+                CREATE TRIGGER inspection_task_truncated AFTER TRUNCATE ON inspection_task
+                  FOR EACH STATEMENT EXECUTE FUNCTION dp_forget_all_generation_marks();
+                """);
 
             // Every date and timestamp column within 2000-01-01 … 2100-12-31 Beijing time (ADR 0016). NOT VALID: rows from
             // before stay readable and the start-up goes on; new and updated rows are checked. The one sentinel the code
@@ -194,9 +209,13 @@ namespace DualPrevention.Core.Data.Migrations
                 ALTER TABLE inspection_record DROP CONSTRAINT ck_inspection_record_created_at_in_world;
                 """);
 
-            migrationBuilder.DropColumn(
-                name: "windows_ahead",
-                table: "inspection_generation_mark");
+            migrationBuilder.Sql(
+                """
+                DROP TRIGGER inspection_task_truncated ON inspection_task;
+                DROP TRIGGER inspection_task_deleted ON inspection_task;
+                DROP FUNCTION dp_forget_all_generation_marks();
+                DROP FUNCTION dp_forget_generation_marks();
+                """);
 
             migrationBuilder.DropColumn(
                 name: "on_behalf_reason",
