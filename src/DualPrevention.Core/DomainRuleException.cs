@@ -4,7 +4,7 @@ namespace DualPrevention.Core;
 /// A domain rule refused an action (an illegal state change, a scope crossed, a duplicate). The message is
 /// written for the user, in the current UI culture; endpoints answer it as a 400/409 ProblemDetails.
 /// </summary>
-public sealed class DomainRuleException : Exception
+public class DomainRuleException : Exception
 {
     public DomainRuleException(string message)
         : base(message)

@@ -15,7 +15,7 @@ public static class LockAccount
         {
             await using var work = AccountUnitOfWork.Begin(scopes, actor.Scope);
             var user = await ManagedAccount.FindAsync(work, actor, command.UserId, cancellationToken);
-            AccountCreation.ThrowOnFailure(await work.Users.SetLockoutEndDateAsync(user, command.Locked ? DateTimeOffset.MaxValue : null));
+            AccountCreation.ThrowOnFailure(await work.Users.SetLockoutEndDateAsync(user, command.Locked ? WorldDates.LastInstant : null));
             if (!command.Locked)
             {
                 AccountCreation.ThrowOnFailure(await work.Users.ResetAccessFailedCountAsync(user));

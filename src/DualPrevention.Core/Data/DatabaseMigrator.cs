@@ -32,7 +32,7 @@ public sealed class DatabaseMigrator(TimeProvider clock, ILogger<DatabaseMigrato
         var regions = await SeedRegions.RunAsync(db, cancellationToken);
         await SeedRoles.RunAsync(db, cancellationToken);
         await SeedRiskBandTables.RunAsync(db, clock.GetUtcNow(), cancellationToken);
-        await SeedHolidayCalendar.RunAsync(db, clock.GetUtcNow(), cancellationToken);
+        await SeedHolidayCalendar.RunAsync(db, clock.GetUtcNow(), logger, cancellationToken);
         await SeedMajorHiddenDangerCriteria.RunAsync(db, cancellationToken);
         await SeedEscalationRules.RunAsync(db, cancellationToken);
         logger.LogInformation("Reference data ready: {RegionCount} regions", regions);

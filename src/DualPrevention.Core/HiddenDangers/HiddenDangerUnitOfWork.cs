@@ -2,6 +2,7 @@ using DualPrevention.Core.Accounts;
 using DualPrevention.Core.Data;
 using DualPrevention.Core.Localization;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace DualPrevention.Core.HiddenDangers;
 
@@ -92,6 +93,11 @@ internal static class HiddenDangerUnitOfWork
         catch (DbUpdateConcurrencyException ex)
         {
             throw new DomainRuleException(CoreText.Get("HiddenDanger.Concurrency"), ex);
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            // Lost a race on a unique key, e.g. the one pending extension request per item (ADR 0016).
+            throw new ConflictException(CoreText.Get("HiddenDanger.Concurrency"), ex);
         }
     }
 

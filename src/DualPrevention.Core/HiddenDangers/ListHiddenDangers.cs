@@ -48,6 +48,8 @@ public static class ListHiddenDangers
         {
             RuleFor(q => q.To).GreaterThanOrEqualTo(q => q.From).When(q => q.From is not null && q.To is not null)
                 .WithMessage(_ => CoreText.Get("HiddenDanger.Ledger.PeriodReversed"));
+            RuleFor(q => q.From).WithinWorld();
+            RuleFor(q => q.To).WithinWorld();
             RuleFor(q => q.Search).MaximumLength(100);
         }
     }

@@ -23,6 +23,7 @@ public static class PostHiddenDanger
             RuleFor(c => c.Posting.Level).IsInEnum().WithName(_ => CoreText.Get("Field.HiddenDangers.PostingLevel"));
             RuleFor(c => c.Posting.Organisation).NotEmpty().MaximumLength(100);
             RuleFor(c => c.Posting.NoticeNo).NotEmpty().MaximumLength(100);
+            RuleFor(c => c.Posting.Deadline).WithinWorld();
         }
     }
 

@@ -12,7 +12,11 @@ public static class RequestDeadlineExtension
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator() => RuleFor(c => c.Reason).RequiredText();
+        public Validator()
+        {
+            RuleFor(c => c.Reason).RequiredText();
+            RuleFor(c => c.RequestedDeadline).WithinWorld();
+        }
     }
 
     public sealed class Handler(IDbContextFactory<DualPreventionDbContext> dbFactory, TimeProvider clock)

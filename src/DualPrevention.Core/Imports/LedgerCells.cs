@@ -50,6 +50,11 @@ internal sealed class LedgerCells(WorkbookSheet sheet, LedgerHeader header, Work
         {
             Error(field, CoreText.Get("Import.Ledger.NotADate", CellText.Of(raw)));
         }
+        else if (!WorldDates.Contains(date.Value))
+        {
+            Error(field, WorldDates.Refusal());
+            return null;
+        }
 
         return date;
     }

@@ -15,8 +15,10 @@ public sealed class DeactivationInputValidator : AbstractValidator<DeactivationI
 {
     public DeactivationInputValidator()
     {
-        RuleFor(i => i.StartLocal).NotEqual(default(DateTime)).WithMessage(_ => CoreText.Get("Deactivation.Start.Required"));
-        RuleFor(i => i.EndLocal).NotEqual(default(DateTime)).WithMessage(_ => CoreText.Get("Deactivation.End.Required"));
+        RuleFor(i => i.StartLocal).NotEqual(default(DateTime)).WithMessage(_ => CoreText.Get("Deactivation.Start.Required"))
+            .DependentRules(() => RuleFor(i => i.StartLocal).WithinWorld());
+        RuleFor(i => i.EndLocal).NotEqual(default(DateTime)).WithMessage(_ => CoreText.Get("Deactivation.End.Required"))
+            .DependentRules(() => RuleFor(i => i.EndLocal).WithinWorld());
         RuleFor(i => i.EndLocal).GreaterThan(i => i.StartLocal).When(i => i.StartLocal != default && i.EndLocal != default)
             .WithMessage(_ => CoreText.Get("Deactivation.End.AfterStart"));
         RuleFor(i => i.Reason)

@@ -15,7 +15,8 @@ public sealed class HolidayCalendarInputValidator : AbstractValidator<HolidayCal
 {
     public HolidayCalendarInputValidator()
     {
-        RuleFor(i => i.Date).NotEqual(default(DateOnly)).WithMessage(_ => CoreText.Get("Holiday.Date.Required"));
+        RuleFor(i => i.Date).NotEqual(default(DateOnly)).WithMessage(_ => CoreText.Get("Holiday.Date.Required"))
+            .DependentRules(() => RuleFor(i => i.Date).WithinWorld());
         RuleFor(i => i.Kind).IsInEnum().WithMessage(_ => CoreText.Get("Holiday.Kind.Invalid"));
         RuleFor(i => i.Kind)
             .Must((i, kind) => kind != HolidayKind.AdjustedWorkingDay || i.Date.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday)

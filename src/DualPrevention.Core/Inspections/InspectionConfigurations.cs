@@ -75,6 +75,7 @@ internal sealed class InspectionRecordConfiguration : IEntityTypeConfiguration<I
         builder.Property(r => r.Note).HasMaxLength(2000);
         builder.Property(r => r.CheckedByName).HasMaxLength(100);
         builder.Property(r => r.DeviceImei).HasMaxLength(20);
+        builder.Property(r => r.OnBehalfReason).HasMaxLength(200);
         builder.HasOne<InspectionTask>().WithMany().HasForeignKey(r => r.TaskId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(r => new { r.EnterpriseId, r.SubmissionId }).IsUnique();
         builder.HasIndex(r => r.TaskId);

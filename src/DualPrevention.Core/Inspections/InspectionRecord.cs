@@ -63,6 +63,12 @@ public sealed class InspectionRecord : ITenantOwned, IAudited
     /// <summary>The hidden-danger report the record opened (result 存在隐患).</summary>
     public Guid? HiddenDangerId { get; private set; }
 
+    /// <summary>
+    /// Why the enterprise administrator recorded this check for the window's assignee (代为记录); null when the assignee
+    /// or anyone of an unassigned window checked (ADR 0016).
+    /// </summary>
+    public string? OnBehalfReason { get; private set; }
+
     /// <summary>UTC.</summary>
     public DateTimeOffset CreatedAt { get; private set; }
 
@@ -91,6 +97,7 @@ public sealed class InspectionRecord : ITenantOwned, IAudited
             Longitude = check.Location?.Longitude,
             LocationAccuracyMetres = check.Location?.AccuracyMetres,
             SubmissionId = check.SubmissionId,
+            OnBehalfReason = string.IsNullOrWhiteSpace(check.OnBehalfReason) ? null : check.OnBehalfReason.Trim(),
             CreatedAt = now,
         };
 
@@ -98,7 +105,9 @@ public sealed class InspectionRecord : ITenantOwned, IAudited
 }
 
 /// <summary>What an inspector submits for one task.</summary>
-public sealed record InspectionCheck(Guid SubmissionId, InspectionResult Result, string? Note, GeoLocation? Location, RecordChannel Channel, string? DeviceImei);
+/// <param name="OnBehalfReason">Set when the enterprise administrator records for the window's assignee.</param>
+public sealed record InspectionCheck(
+    Guid SubmissionId, InspectionResult Result, string? Note, GeoLocation? Location, RecordChannel Channel, string? DeviceImei, string? OnBehalfReason = null);
 
 /// <summary>A WGS-84 position in degrees with its accuracy in metres.</summary>
 public sealed record GeoLocation(double Latitude, double Longitude, double? AccuracyMetres);

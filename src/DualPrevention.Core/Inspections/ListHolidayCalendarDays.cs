@@ -1,4 +1,7 @@
 using DualPrevention.Core.Data;
+using DualPrevention.Core.Localization;
+using FluentValidation;
+using FluentValidation.Results;
 using Microsoft.EntityFrameworkCore;
 
 namespace DualPrevention.Core.Inspections;
@@ -13,17 +16,24 @@ public static class ListHolidayCalendarDays
 
     public sealed class Handler(IDbContextFactory<DualPreventionDbContext> dbFactory)
     {
+        /// <exception cref="ValidationException">The year lies outside <see cref="WorldDates"/>.</exception>
         public async Task<Result> HandleAsync(int year, CancellationToken cancellationToken)
         {
+            if (year < WorldDates.First.Year || year > WorldDates.Last.Year)
+            {
+                throw new ValidationException([new ValidationFailure("year", CoreText.Get("Query.Year.OutsideWorld", WorldDates.First.Year, WorldDates.Last.Year))]);
+            }
+
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            var from = new DateOnly(Math.Clamp(year, 2000, 2100), 1, 1);
+            var from = new DateOnly(year, 1, 1);
             var to = from.AddYears(1);
             var days = await db.HolidayCalendarDays.AsNoTracking()
                 .Where(d => d.Date >= from && d.Date < to)
                 .OrderBy(d => d.Date)
                 .Select(d => new Row(d.Date, d.Kind, d.Name))
                 .ToListAsync(cancellationToken);
-            var years = await db.HolidayCalendarDays.Select(d => d.Date.Year).Distinct().OrderBy(y => y).ToListAsync(cancellationToken);
+            // Rows outside the world (an old infinity) are skipped: extracting their year overflows.
+            var years = await db.HolidayCalendarDays.Where(d => d.Date >= WorldDates.First && d.Date <= WorldDates.Last).Select(d => d.Date.Year).Distinct().OrderBy(y => y).ToListAsync(cancellationToken);
             return new Result(from.Year, days, years);
         }
     }

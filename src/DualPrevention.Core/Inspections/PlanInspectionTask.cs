@@ -25,7 +25,8 @@ public static class PlanInspectionTask
     {
         public Validator()
         {
-            RuleFor(c => c.FirstStartLocal).NotEqual(default(DateTime)).WithMessage(_ => CoreText.Get("Inspection.FirstStart.Required"));
+            RuleFor(c => c.FirstStartLocal).NotEqual(default(DateTime)).WithMessage(_ => CoreText.Get("Inspection.FirstStart.Required"))
+                .DependentRules(() => RuleFor(c => c.FirstStartLocal).WithinWorld());
             RuleFor(c => c.Source).IsInEnum().WithMessage(_ => CoreText.Get("Inspection.Source.Invalid"));
             RuleFor(c => c.AssigneePost).MaximumLength(100).WithMessage(_ => CoreText.Get("Inspection.Post.TooLong"));
             RuleFor(c => c.AssigneePost)

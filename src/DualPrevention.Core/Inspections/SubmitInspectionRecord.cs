@@ -28,9 +28,10 @@ public static class SubmitInspectionRecord
     /// <param name="PhotoIds">Unattached photos of the actor's enterprise from <see cref="UploadPhoto"/>.</param>
     /// <param name="Location">WGS-84, when the device allowed it.</param>
     /// <param name="DeviceImei">The field device's IMEI (exchange <c>mobileMe</c>); null from the browser.</param>
+    /// <param name="OnBehalfReason">The enterprise administrator's reason for recording a window assigned to someone else.</param>
     public sealed record Command(
         Guid TaskId, Guid SubmissionId, InspectionResult Result, string? Note, IReadOnlyList<Guid> PhotoIds, GeoLocation? Location,
-        RecordChannel Channel, string? DeviceImei);
+        RecordChannel Channel, string? DeviceImei, string? OnBehalfReason = null);
 
     /// <summary>The record, whether it came late, and the draft hidden-danger report it opened.</summary>
     public sealed record Result(Guid RecordId, bool IsLate, Guid? HiddenDangerId);
@@ -46,6 +47,7 @@ public static class SubmitInspectionRecord
             RuleFor(c => c.PhotoIds).NotNull().Must(ids => ids.Count <= MaxPhotos).WithMessage(_ => CoreText.Get("Inspection.TooManyPhotos", MaxPhotos));
             RuleFor(c => c.Channel).IsInEnum().NotEqual(RecordChannel.System);
             RuleFor(c => c.DeviceImei).MaximumLength(20);
+            RuleFor(c => c.OnBehalfReason).MaximumLength(200);
             RuleFor(c => c.Location!.Latitude).InclusiveBetween(-90, 90).When(c => c.Location is not null);
             RuleFor(c => c.Location!.Longitude).InclusiveBetween(-180, 180).When(c => c.Location is not null);
             RuleFor(c => c.Location!.AccuracyMetres).GreaterThanOrEqualTo(0).When(c => c.Location is not null);
@@ -63,6 +65,11 @@ public static class SubmitInspectionRecord
         {
             var (enterpriseId, userId) = InspectionPermissions.EnsureCanInspect(actor);
             await _validator.ValidateAndThrowAsync(command, cancellationToken);
+            if (!string.IsNullOrWhiteSpace(command.OnBehalfReason) && !actor.Is(Roles.EnterpriseAdmin))
+            {
+                throw new DomainRuleException(CoreText.Get("Inspection.OnBehalfAdminOnly"));
+            }
+
             try
             {
                 return await SubmitAsync(enterpriseId, userId, actor.Scope.UserName ?? "", command, cancellationToken);
@@ -99,8 +106,10 @@ public static class SubmitInspectionRecord
             EnsureCheckable(task, now);
             var definition = await db.InspectionTaskDefinitions.IgnoreQueryFilters(DualPreventionDbContext.SoftDeleteOnly)
                 .SingleAsync(d => d.Id == task.DefinitionId, cancellationToken);
-            var name = await db.Users.Where(u => u.Id == userId).Select(u => u.DisplayName).FirstOrDefaultAsync(cancellationToken);
-            var check = new InspectionCheck(command.SubmissionId, command.Result, command.Note, command.Location, command.Channel, command.DeviceImei);
+            var person = await db.Users.Where(u => u.Id == userId).Select(u => new { u.DisplayName, u.Post }).FirstOrDefaultAsync(cancellationToken);
+            EnsureAssignee(task, userId, person?.Post, command.OnBehalfReason);
+            var name = person?.DisplayName;
+            var check = new InspectionCheck(command.SubmissionId, command.Result, command.Note, command.Location, command.Channel, command.DeviceImei, command.OnBehalfReason);
             var record = InspectionRecord.Create(task, definition, check, new InspectionInspector(userId, string.IsNullOrWhiteSpace(name) ? userName : name), now);
             db.InspectionRecords.Add(record);
             if (!record.IsLate && task.Status != InspectionTaskStatus.Completed)
@@ -134,6 +143,21 @@ public static class SubmitInspectionRecord
             if (refusal is not null)
             {
                 throw new DomainRuleException(CoreText.Get(refusal));
+            }
+        }
+
+        /// <summary>
+        /// 包保 and other assigned windows are their assignee's own duty (docs/domain/dual-prevention.md#510-accountability-tasks):
+        /// the person named, or a holder of the post named; the enterprise administrator may record for them with a
+        /// reason, kept on the record and in the audit trail (ADR 0016). An unassigned window is anyone's.
+        /// </summary>
+        private static void EnsureAssignee(InspectionTask task, Guid userId, string? post, string? onBehalfReason)
+        {
+            var assignee = task.AssigneeUserId is { } person ? person == userId
+                : task.AssigneePost is not { } assignedPost || string.Equals(assignedPost, post?.Trim(), StringComparison.Ordinal);
+            if (!assignee && string.IsNullOrWhiteSpace(onBehalfReason))
+            {
+                throw new DomainRuleException(CoreText.Get("Inspection.NotAssignee"));
             }
         }
 

@@ -143,5 +143,5 @@ internal static class HiddenDangerEndpoints
     /// names nothing in the caller's scope.
     /// </summary>
     private static RouteHandlerBuilder Transition(this RouteHandlerBuilder endpoint, string name) =>
-        endpoint.WithName(name).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        endpoint.WithName(name).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 }

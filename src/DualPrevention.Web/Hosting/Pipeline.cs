@@ -115,6 +115,7 @@ internal static class Pipeline
 
         var api = app.MapGroup("/api/v1");
         api.AddEndpointFilter<RequiredBodyMembersFilter>();
+        api.AddEndpointFilter<WorldDatesFilter>();
         app.MapEndpointGroups(api);
 
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

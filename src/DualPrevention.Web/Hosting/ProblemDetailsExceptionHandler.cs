@@ -8,7 +8,8 @@ namespace DualPrevention.Web.Hosting;
 
 /// <summary>
 /// Answers API failures as RFC 9457 ProblemDetails: validation → 400 with field errors, a refused domain rule →
-/// 400, not found or outside scope → 404, unreadable requests (malformed JSON, wrong types, missing antiforgery
+/// 400, a lost race on a unique key → 409 with a readable reason, a value outside a CHECK constraint (a date outside
+/// the world, ADR 0016) → 400, not found or outside scope → 404, unreadable requests (malformed JSON, wrong types, missing antiforgery
 /// token, text PostgreSQL cannot store such as a NUL character) → 400. Anything else is logged and becomes a 500 without internals.
 /// </summary>
 internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService problemDetails) : IExceptionHandler
@@ -23,6 +24,9 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
                 Status = StatusCodes.Status400BadRequest,
                 Title = "Validation failed",
             },
+            ConflictException conflict => new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "Conflict", Detail = conflict.Message },
+            _ when IsPostgres(exception, Npgsql.PostgresErrorCodes.UniqueViolation) => new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "Conflict", Detail = CoreText.Get("Request.Conflict") },
+            _ when IsOutsideWorld(exception) => new ProblemDetails { Status = StatusCodes.Status400BadRequest, Title = "Bad request", Detail = WorldDates.Refusal() },
             DomainRuleException rule => new ProblemDetails { Status = StatusCodes.Status400BadRequest, Title = "Refused", Detail = rule.Message },
             NotFoundException notFound => new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = "Not found", Detail = notFound.Message },
             BadHttpRequestException badRequest => new ProblemDetails { Status = badRequest.StatusCode, Title = "Bad request", Detail = CoreText.Get("Request.Unreadable") },
@@ -38,6 +42,14 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
         httpContext.Response.StatusCode = problem.Status!.Value;
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
     }
+
+    private static bool IsPostgres(Exception exception, string sqlState) =>
+        (exception as Npgsql.PostgresException ?? exception.InnerException as Npgsql.PostgresException)?.SqlState == sqlState;
+
+    /// <summary>A value refused by one of the CHECK constraints that hold dates to the world (named <c>ck_…_in_world</c>).</summary>
+    private static bool IsOutsideWorld(Exception exception) =>
+        (exception as Npgsql.PostgresException ?? exception.InnerException as Npgsql.PostgresException) is { SqlState: Npgsql.PostgresErrorCodes.CheckViolation, ConstraintName: { } name }
+        && name.EndsWith("_in_world", StringComparison.Ordinal);
 
     /// <summary>PostgreSQL refuses NUL characters in text (22P05, 22021): the client's input, not a server fault.</summary>
     private static bool IsUnstorableText(Exception exception) =>

@@ -76,11 +76,12 @@ internal static class InspectionEndpoints
 
     /// <summary>
     /// A check as a field app sends it. <see cref="SubmissionId"/> is generated once per form and sent again on a
-    /// retry; latitude and longitude are WGS-84 degrees and come together; accuracy is in metres.
+    /// retry; latitude and longitude are WGS-84 degrees and come together; accuracy is in metres. The enterprise
+    /// administrator recording a window assigned to someone else gives <see cref="OnBehalfReason"/>.
     /// </summary>
     public sealed record InspectionRecordBody(
         Guid SubmissionId, InspectionResult? Result, string? Note, IReadOnlyList<Guid>? PhotoIds,
-        double? Latitude, double? Longitude, double? Accuracy, string? DeviceImei)
+        double? Latitude, double? Longitude, double? Accuracy, string? DeviceImei, string? OnBehalfReason = null)
     {
         /// <exception cref="ValidationException">The result is missing, or only one coordinate is given.</exception>
         public SubmitInspectionRecord.Command ToCommand(Guid taskId)
@@ -96,7 +97,7 @@ internal static class InspectionEndpoints
             }
 
             var location = Latitude is { } latitude && Longitude is { } longitude ? new GeoLocation(latitude, longitude, Accuracy) : null;
-            return new SubmitInspectionRecord.Command(taskId, SubmissionId, result, Note, PhotoIds ?? [], location, RecordChannel.Api, DeviceImei);
+            return new SubmitInspectionRecord.Command(taskId, SubmissionId, result, Note, PhotoIds ?? [], location, RecordChannel.Api, DeviceImei, OnBehalfReason);
         }
     }
 }

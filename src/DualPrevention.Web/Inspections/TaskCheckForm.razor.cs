@@ -29,6 +29,8 @@ public sealed partial class TaskCheckForm
     // No default: a check records what the inspector chose, never what a hurried tap left selected.
     private InspectionResult? _result;
     private string? _note;
+
+    private string? _onBehalfReason;
     private GeoLocation? _location;
     private bool _locating = true;
     private bool _uploading;
@@ -120,7 +122,7 @@ public sealed partial class TaskCheckForm
         {
             var actor = Actor.From((await AuthenticationState).User);
             var command = new SubmitInspectionRecord.Command(
-                Window.TaskId, _submissionId, _result!.Value, _note, [.. _photos], _location, RecordChannel.MobileWeb, null);
+                Window.TaskId, _submissionId, _result!.Value, _note, [.. _photos], _location, RecordChannel.MobileWeb, null, _onBehalfReason);
             var result = await Submit.HandleAsync(actor, command, CancellationToken.None);
             await Submitted.InvokeAsync(result);
         }

@@ -34,6 +34,29 @@ public class GenerationIdempotencyTests(DemoDatabase database) : IClassFixture<D
     }
 
     [Fact]
+    public async Task A_window_of_the_next_24_hours_deleted_by_hand_is_made_again_by_the_next_run_and_none_is_doubled()
+    {
+        _jobs.At(2026, 11, 3, 8);
+        var measure = await MeasureAsync(database.Qd1, HandBuiltRegister.Check("补建检查", 2, CycleUnit.Hour, new TimeOnly(8, 0), new TimeOnly(17, 0)));
+        await _jobs.GenerateAsync(database.Qd1);
+        var first = await _jobs.WindowsOfAsync(measure);
+        var lost = first.Last();
+        await using (var db = database.OwnerContext(TenantScope.System))
+        {
+            await db.InspectionTasks.Where(t => t.Id == lost.Id).ExecuteDeleteAsync();
+        }
+
+        _jobs.At(2026, 11, 3, 9);
+        var again = await _jobs.GenerateAsync(database.Qd1);
+
+        var now = await _jobs.WindowsOfAsync(measure);
+        now.Select(w => w.WindowStart).ShouldContain(lost.WindowStart);
+        now.Where(w => w.WindowStart < first[^1].WindowEnd).Select(w => w.WindowStart).ShouldBe(first.Select(w => w.WindowStart));
+        again.WindowsCreated.ShouldBe(1 + now.Count(w => w.WindowStart >= first[^1].WindowEnd));
+        await EveryWindowOnceAsync();
+    }
+
+    [Fact]
     public async Task Two_runs_at_once_give_each_window_once()
     {
         _jobs.At(2027, 3, 1, 8);

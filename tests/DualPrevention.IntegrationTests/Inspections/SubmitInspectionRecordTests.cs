@@ -32,6 +32,63 @@ public class SubmitInspectionRecordTests(DemoDatabase database) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_window_assigned_to_a_person_is_completed_only_by_that_person()
+    {
+        var site = await InspectionSite.PrepareAsync(database, database.Qd1, "4#储罐", "包保责任人检查");
+        var window = await site.OpenWindowAsync("包保责任人检查");
+        var admin = await InspectionSite.ActorAsync(database, "demo-qd1-admin", Roles.EnterpriseAdmin);
+        var inspector = await InspectionSite.ActorAsync(database, "demo-qd1-inspector", Roles.Inspector);
+        await AssignAsync(window.Id, "assignee_user_id", admin.Scope.UserId!.Value);
+
+        var refused = await Should.ThrowAsync<DomainRuleException>(() => InspectionSite.SubmitAsync(database, inspector, InspectionSite.Check(window.Id)));
+        var result = await InspectionSite.SubmitAsync(database, admin, InspectionSite.Check(window.Id));
+
+        refused.Message.ShouldBe(CoreText.Get("Inspection.NotAssignee"));
+        await using var db = database.OwnerContext(TenantScope.System);
+        (await db.InspectionTasks.SingleAsync(t => t.Id == window.Id)).RecordId.ShouldBe(result.RecordId);
+        (await db.InspectionRecords.CountAsync(r => r.TaskId == window.Id)).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task A_window_assigned_to_a_post_is_refused_to_someone_without_that_post()
+    {
+        var site = await InspectionSite.PrepareAsync(database, database.Qd1, "5#储罐", "班长巡检");
+        var window = await site.OpenWindowAsync("班长巡检");
+        var inspector = await InspectionSite.ActorAsync(database, "demo-qd1-inspector", Roles.Inspector);
+        await AssignAsync(window.Id, "assignee_post", "储运班长");
+
+        await Should.ThrowAsync<DomainRuleException>(() => InspectionSite.SubmitAsync(database, inspector, InspectionSite.Check(window.Id)));
+    }
+
+    [Fact]
+    public async Task The_enterprise_administrator_may_record_for_the_assignee_only_with_a_reason_and_the_record_says_so()
+    {
+        var site = await InspectionSite.PrepareAsync(database, database.Qd1, "6#储罐", "代为检查");
+        var window = await site.OpenWindowAsync("代为检查");
+        var admin = await InspectionSite.ActorAsync(database, "demo-qd1-admin", Roles.EnterpriseAdmin);
+        var inspector = await InspectionSite.ActorAsync(database, "demo-qd1-inspector", Roles.Inspector);
+        await AssignAsync(window.Id, "assignee_user_id", inspector.Scope.UserId!.Value);
+
+        await Should.ThrowAsync<DomainRuleException>(() => InspectionSite.SubmitAsync(database, admin, InspectionSite.Check(window.Id)));
+        var result = await InspectionSite.SubmitAsync(database, admin, InspectionSite.Check(window.Id) with { OnBehalfReason = "责任人住院，厂长指定代查" });
+
+        await using var db = database.OwnerContext(TenantScope.System);
+        var record = await db.InspectionRecords.SingleAsync(r => r.Id == result.RecordId);
+        (record.CheckedByUserId, record.OnBehalfReason).ShouldBe((admin.Scope.UserId, "责任人住院，厂长指定代查"));
+        (await db.AuditEntries.CountAsync(a => a.EntityId == result.RecordId.ToString())).ShouldBe(1);
+        await Should.ThrowAsync<DomainRuleException>(() => InspectionSite.SubmitAsync(
+            database, inspector, InspectionSite.Check(window.Id) with { OnBehalfReason = "巡检员不能代查" }));
+    }
+
+    private async Task AssignAsync(Guid windowId, string column, object value)
+    {
+        await using var db = database.OwnerContext(TenantScope.System);
+#pragma warning disable EF1002 // The column is one of two literal names given by the tests above.
+        await db.Database.ExecuteSqlRawAsync($"UPDATE inspection_task SET {column} = {{0}} WHERE id = {{1}}", value, windowId);
+#pragma warning restore EF1002
+    }
+
+    [Fact]
     public async Task A_check_after_the_window_ended_is_kept_and_flagged_late_and_leaves_the_window_open()
     {
         var site = await InspectionSite.PrepareAsync(database, database.Qd1, "2#储罐", "呼吸阀畅通");

@@ -184,6 +184,51 @@ public class HiddenDangerEndpointTests(WebFixture web) : IClassFixture<WebFixtur
         (await qingdao.PostAsJsonAsync("/api/v1/hidden-dangers/regulator-reports", new { enterpriseId = web.Wf1, enforcementId = "ZF-2", report = Report })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 
+    [Fact]
+    public async Task Fifty_simultaneous_extension_requests_make_one_request_and_the_others_answer_409_with_a_reason()
+    {
+        var (inspector, id) = await RectifyingAsync();
+        var deadline = DateTime.UtcNow.AddDays(20).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        using var start = new SemaphoreSlim(0);
+
+        var requests = Enumerable.Range(0, 50).Select(async i =>
+        {
+            await start.WaitAsync();
+            return await inspector.PostAsJsonAsync($"/api/v1/hidden-dangers/{id}/extension-requests", new { requestedDeadline = deadline, reason = $"备件未到 {i}" });
+        }).ToList();
+        start.Release(50);
+        var answers = await Task.WhenAll(requests);
+
+        answers.Count(a => a.StatusCode == HttpStatusCode.Created).ShouldBe(1);
+        answers.Where(a => a.StatusCode != HttpStatusCode.Created).Select(a => (int)a.StatusCode).Distinct().ShouldAllBe(status => status == 409 || status == 400);
+        foreach (var loser in answers.Where(a => a.StatusCode == HttpStatusCode.Conflict))
+        {
+            (await loser.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString().ShouldNotBeNullOrWhiteSpace();
+        }
+    }
+
+    [Theory]
+    [InlineData("9999-12-31")]
+    [InlineData("2101-01-01")]
+    public async Task An_extension_to_a_date_outside_the_world_is_refused_so_no_deadline_becomes_infinity(string requestedDeadline)
+    {
+        var (inspector, id) = await RectifyingAsync();
+
+        var response = await inspector.PostAsJsonAsync($"/api/v1/hidden-dangers/{id}/extension-requests", new { requestedDeadline, reason = "备件未到" });
+
+        (await ProblemOfAsync(response)).ShouldContain("2100-12-31");
+    }
+
+    /// <summary>A hidden danger of demo-qd1 confirmed for rectification by its inspector, and the inspector's client.</summary>
+    private async Task<(HttpClient Inspector, Guid Id)> RectifyingAsync()
+    {
+        var inspector = await web.ApiClientAsync("demo-qd1-inspector");
+        var admin = await web.ApiClientAsync("demo-qd1-admin");
+        var id = await ReportAsync(inspector);
+        (await admin.PostAsJsonAsync($"/api/v1/hidden-dangers/{id}/confirm", Confirmation(await UserIdAsync(inspector)), Json)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        return (inspector, id);
+    }
+
     private static object Confirmation(Guid rectifierUserId) => new
     {
         rectifierUserId,

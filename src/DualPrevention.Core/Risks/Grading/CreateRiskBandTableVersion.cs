@@ -28,6 +28,7 @@ public static class CreateRiskBandTableVersion
                 .Must(code => RegionCodes.IsValid(code) && RegionCodes.LevelOf(code) != RegionLevel.County)
                 .WithMessage(_ => CoreText.Get("Risk.BandTable.Region"));
             RuleFor(c => c.Method).IsInEnum();
+            RuleFor(c => c.EffectiveFrom).WithinWorld();
             RuleFor(c => c.Bands).NotEmpty().WithMessage(_ => CoreText.Get("Risk.BandTable.Empty"));
             RuleForEach(c => c.Bands).NotNull().WithMessage(_ => CoreText.Get("Risk.BandTable.BandMissing")).ChildRules(band =>
             {

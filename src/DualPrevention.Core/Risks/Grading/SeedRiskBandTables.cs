@@ -14,7 +14,7 @@ public static class SeedRiskBandTables
         var present = await db.RiskBandTables.Where(t => t.RegionCode == ProvinceCode).Select(t => t.Method).Distinct().ToListAsync(cancellationToken);
         foreach (var method in Enum.GetValues<AssessmentMethod>().Where(m => !present.Contains(m)))
         {
-            db.RiskBandTables.Add(RiskBandTable.Create(Guid.CreateVersion7(), ProvinceCode, method, 1, DateTimeOffset.UnixEpoch, RiskGrading.DefaultBands(method)));
+            db.RiskBandTables.Add(RiskBandTable.Create(Guid.CreateVersion7(), ProvinceCode, method, 1, WorldDates.Start, RiskGrading.DefaultBands(method)));
         }
 
         await db.SaveChangesAsync(cancellationToken);
