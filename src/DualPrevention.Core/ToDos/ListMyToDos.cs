@@ -10,7 +10,8 @@ namespace DualPrevention.Core.ToDos;
 /// <summary>
 /// 我的待办: the one definition of what a person has to do, read by the to-do centre, the notification bell and
 /// <c>GET /api/v1/me/to-dos</c> alike, so the three never disagree. Each kind counts exactly and lists its first
-/// <see cref="ItemsPerKind"/> items, oldest first; everything is read inside the actor's tenant scope.
+/// <see cref="ItemsPerKind"/> items: checks by window start, hidden dangers newest first (what arrived last is what the
+/// person has not seen yet). Everything is read inside the actor's tenant scope.
 /// </summary>
 public static class ListMyToDos
 {
@@ -18,7 +19,7 @@ public static class ListMyToDos
     public const int ItemsPerKind = 20;
 
     /// <param name="Link">App-relative URL of the page that does it.</param>
-    /// <param name="At">UTC: the window's start, the report's time or the deadline's local midnight, as the kind has it.</param>
+    /// <param name="At">UTC: a check's window start, a draft's report, a hidden danger's last step, a request's or a posting's time.</param>
     public sealed record Item(ToDoKind Kind, Guid Id, string Title, DateTimeOffset At, string Link);
 
     public sealed record Group(ToDoKind Kind, int Count, IReadOnlyList<Item> Items);
@@ -60,7 +61,7 @@ public static class ListMyToDos
 
             var items = db.HiddenDangers.AsNoTracking().Where(h => h.EnterpriseId == enterpriseId);
             groups.Add(await GroupAsync(ToDoKind.Drafts, items.Where(h => h.State == HiddenDangerState.Draft && h.ReportedByUserId == userId)
-                .OrderBy(h => h.ReportedAt).Select(h => new Item(ToDoKind.Drafts, h.Id, h.Name, h.ReportedAt, "hidden-dangers/drafts/" + h.Id)), cancellationToken));
+                .OrderByDescending(h => h.ReportedAt).Select(h => new Item(ToDoKind.Drafts, h.Id, h.Name, h.ReportedAt, "hidden-dangers/drafts/" + h.Id)), cancellationToken));
             var manager = actor.Is(Roles.EnterpriseAdmin) || actor.Is(Roles.SafetyOfficer);
             if (manager)
             {
@@ -102,14 +103,14 @@ public static class ListMyToDos
         }
 
         private static Task<Group> HiddenDangerGroupAsync(ToDoKind kind, IQueryable<HiddenDanger> items, CancellationToken cancellationToken) =>
-            GroupAsync(kind, items.OrderBy(h => h.ReportedAt).Select(h => new Item(kind, h.Id, h.Name, h.ReportedAt, "hidden-dangers/" + h.Id)), cancellationToken);
+            GroupAsync(kind, items.OrderByDescending(h => h.UpdatedAt).Select(h => new Item(kind, h.Id, h.Name, h.UpdatedAt, "hidden-dangers/" + h.Id)), cancellationToken);
 
         private static Task<Group> ExtensionGroupAsync(DualPreventionDbContext db, IQueryable<HiddenDanger> items, CancellationToken cancellationToken) =>
             GroupAsync(ToDoKind.ExtensionsToDecide,
                 from r in db.DeadlineExtensionRequests.AsNoTracking()
                 join h in items on r.HiddenDangerId equals h.Id
                 where r.Decision == ExtensionDecision.Pending && h.State == HiddenDangerState.Rectifying
-                orderby r.RequestedAt
+                orderby r.RequestedAt descending
                 select new Item(ToDoKind.ExtensionsToDecide, h.Id, h.Name, r.RequestedAt, "hidden-dangers/" + h.Id),
                 cancellationToken);
 
@@ -120,7 +121,7 @@ public static class ListMyToDos
                 from h in items
                 join c in db.MajorHiddenDangerCases on h.Id equals c.HiddenDangerId
                 where c.PostedAt != null && open.Contains(h.State) && (levels == null || levels.Contains(c.PostingLevel!.Value))
-                orderby c.PostedAt
+                orderby c.PostedAt descending
                 select new Item(ToDoKind.Supervised, h.Id, h.Name, c.PostedAt!.Value, "hidden-dangers/" + h.Id),
                 cancellationToken);
         }
