@@ -27,6 +27,18 @@ public class SessionRevocationTests(WebFixture web) : IClassFixture<WebFixture>
     }
 
     [Fact]
+    public async Task A_fresh_sessions_cookie_is_checked_on_every_page_but_not_renewed_each_time()
+    {
+        var cookie = await web.CookieClientAsync("demo-qd1-inspector");
+
+        var page = await cookie.GetAsync("/inspect");
+
+        page.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var setCookies = page.Headers.TryGetValues("Set-Cookie", out var values) ? values : [];
+        setCookies.ShouldNotContain(c => c.StartsWith("dp.auth", StringComparison.Ordinal), "the window slides at most every 5 minutes (ADR 0013)");
+    }
+
+    [Fact]
     public async Task Signing_out_revokes_the_cookie_even_when_it_is_replayed()
     {
         var cookie = await web.SignInCookieHeaderAsync("demo-qd2-admin");
