@@ -17,10 +17,10 @@ internal sealed class StoryHiddenDangers(
     private const string PhotoFile = "demo-photo-after-rectification.png";
 
     private readonly DateTimeOffset _now = clock.Now;
-    private readonly ReportHiddenDanger.Handler _report = new(contexts, clock);
-    private readonly ReportHiddenDangerAsRegulator.Handler _reportAsRegulator = new(contexts, clock);
+    private readonly ReportHiddenDanger.Handler _report = new(contexts, clock, notifications);
+    private readonly ReportHiddenDangerAsRegulator.Handler _reportAsRegulator = new(contexts, clock, notifications);
     private readonly EditHiddenDangerDraft.Handler _editDraft = new(contexts, clock);
-    private readonly RegisterHiddenDanger.Handler _register = new(contexts, clock);
+    private readonly RegisterHiddenDanger.Handler _register = new(contexts, clock, notifications);
     private readonly FixHiddenDangerOnSpot.Handler _fixOnSpot = new(contexts, clock);
     private readonly InvalidateHiddenDanger.Handler _invalidate = new(contexts, clock);
     private readonly ConfirmHiddenDanger.Handler _confirm = new(contexts, clock, notifications);

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DualPrevention.Core.HiddenDangers;
 
 /// <summary>
-/// The in-app notifications of hidden-danger workflow steps (made rectifier, a rectification to accept, acceptance
+/// The in-app notifications of hidden-danger workflow steps (a new report to confirm, made rectifier, a rectification to accept, acceptance
 /// refused, an extension decided, a major one posted). They are added to the step's own context, so they commit with
 /// the step or not at all, and a retried step is refused before it writes any: one <see cref="Notification"/> per
 /// recipient, never the actor, and one <see cref="NotificationDelivery"/> per configured outbound channel, as the
@@ -26,6 +26,16 @@ public sealed class HiddenDangerNotifications(IEnumerable<INotificationChannel> 
          select user.Id)
         .Distinct()
         .ToListAsync(cancellationToken);
+
+    /// <summary>
+    /// Adds, unsaved, "a new hidden danger to confirm" for the enterprise's confirmers (its administrators and safety
+    /// officers) but the actor: every report that reaches pending confirmation, from a draft, a staff member or a bureau.
+    /// </summary>
+    internal async Task<IReadOnlyList<Guid>> AddReportedAsync(DualPreventionDbContext db, Actor actor, HiddenDanger hiddenDanger, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var confirmers = await ManagersAsync(db, hiddenDanger.EnterpriseId, cancellationToken);
+        return await AddAsync(db, actor, hiddenDanger, enterprise => WorkflowNoticeTexts.Reported(enterprise, hiddenDanger), confirmers.Cast<Guid?>(), now, cancellationToken);
+    }
 
     /// <summary>
     /// Adds, unsaved, the notification <paramref name="compose"/> writes (given the enterprise's name) for each of

@@ -114,14 +114,18 @@ internal static class HiddenDangerUnitOfWork
         }
     }
 
-    /// <summary>Saves a new report with its first timeline entry and, for a major one, its case.</summary>
-    public static async Task<Guid> AddReportAsync(DualPreventionDbContext db, (HiddenDanger HiddenDanger, HiddenDangerHistoryEntry Entry) report, CancellationToken cancellationToken)
+    /// <summary>Saves a new report with its first timeline entry, for a major one its case, and the confirmers' notifications.</summary>
+    public static async Task<Guid> AddReportAsync(
+        DualPreventionDbContext db, HiddenDangerNotifications notifications, Actor actor, (HiddenDanger HiddenDanger, HiddenDangerHistoryEntry Entry) report,
+        CancellationToken cancellationToken)
     {
         var now = report.Entry.At;
         db.HiddenDangers.Add(report.HiddenDanger);
         db.HiddenDangerHistory.Add(report.Entry);
         OpenCaseIfMajor(db, new HiddenDangerSituation(report.HiddenDanger, null, false, null), now);
+        var notified = await notifications.AddReportedAsync(db, actor, report.HiddenDanger, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        notifications.Signal(notified);
         return report.HiddenDanger.Id;
     }
 }

@@ -8,7 +8,7 @@ namespace DualPrevention.Core.HiddenDangers;
 /// <summary>
 /// The reporter or a safety officer registers a draft from an inspection; it becomes pending confirmation. A major one
 /// names its criteria (docs/domain/dual-prevention.md#62-major-hidden-danger-criteria) and its case opens, reported to
-/// the bureau at once.
+/// the bureau at once. The enterprise's confirmers are notified.
 /// </summary>
 public static class RegisterHiddenDanger
 {
@@ -20,7 +20,7 @@ public static class RegisterHiddenDanger
         public Validator() => RuleFor(c => c.Grading).ValidGrading();
     }
 
-    public sealed class Handler(IDbContextFactory<DualPreventionDbContext> dbFactory, TimeProvider clock)
+    public sealed class Handler(IDbContextFactory<DualPreventionDbContext> dbFactory, TimeProvider clock, HiddenDangerNotifications notifications)
     {
         private readonly Validator _validator = new();
 
@@ -37,7 +37,9 @@ public static class RegisterHiddenDanger
             var now = clock.GetUtcNow();
             db.HiddenDangerHistory.Add(situation.HiddenDanger.Register(command.Grading, by, now));
             HiddenDangerUnitOfWork.OpenCaseIfMajor(db, situation, now);
+            var notified = await notifications.AddReportedAsync(db, actor, situation.HiddenDanger, now, cancellationToken);
             await HiddenDangerUnitOfWork.SaveAsync(db, cancellationToken);
+            notifications.Signal(notified);
         }
     }
 }

@@ -10,13 +10,13 @@ namespace DualPrevention.Core.HiddenDangers;
 /// <summary>
 /// Any staff member reports a hidden danger they found (随手拍); it goes straight to pending confirmation. A major one
 /// names its criteria (docs/domain/dual-prevention.md#62-major-hidden-danger-criteria) and its case opens, reported to
-/// the bureau at once (docs/domain/dual-prevention.md#71-reporting).
+/// the bureau at once (docs/domain/dual-prevention.md#71-reporting). The enterprise's confirmers are notified.
 /// </summary>
 public static class ReportHiddenDanger
 {
     public sealed record Command(HiddenDangerReport Report);
 
-    public sealed class Handler(IDbContextFactory<DualPreventionDbContext> dbFactory, TimeProvider clock)
+    public sealed class Handler(IDbContextFactory<DualPreventionDbContext> dbFactory, TimeProvider clock, HiddenDangerNotifications notifications)
     {
         private readonly HiddenDangerReportValidator _validator = new();
 
@@ -36,7 +36,7 @@ public static class ReportHiddenDanger
             var regionCode = await db.Enterprises.Where(e => e.Id == enterpriseId).Select(e => e.RegionCode).SingleAsync(cancellationToken);
             var reporter = await HiddenDangerUnitOfWork.PersonAsync(db, actor, cancellationToken);
             return await HiddenDangerUnitOfWork.AddReportAsync(
-                db, HiddenDanger.Report(enterpriseId, regionCode, command.Report, HiddenDangerOrigin.SelfReport, null, reporter, clock.GetUtcNow()), cancellationToken);
+                db, notifications, actor, HiddenDanger.Report(enterpriseId, regionCode, command.Report, HiddenDangerOrigin.SelfReport, null, reporter, clock.GetUtcNow()), cancellationToken);
         }
     }
 }

@@ -10,7 +10,8 @@ namespace DualPrevention.Core.HiddenDangers;
 
 /// <summary>
 /// A city reviewer records a hidden danger found by the bureau's inspection (执法检查) at an enterprise of its city,
-/// with the inspection's id (exchange <c>enforcementId</c>). It goes straight to the enterprise's confirmation.
+/// with the inspection's id (exchange <c>enforcementId</c>). It goes straight to the enterprise's confirmation, and the
+/// enterprise's confirmers are notified.
 /// </summary>
 public static class ReportHiddenDangerAsRegulator
 {
@@ -26,7 +27,7 @@ public static class ReportHiddenDangerAsRegulator
         }
     }
 
-    public sealed class Handler(IDbContextFactory<DualPreventionDbContext> dbFactory, TimeProvider clock)
+    public sealed class Handler(IDbContextFactory<DualPreventionDbContext> dbFactory, TimeProvider clock, HiddenDangerNotifications notifications)
     {
         private readonly Validator _validator = new();
 
@@ -48,7 +49,7 @@ public static class ReportHiddenDangerAsRegulator
             await HiddenDangerUnitOfWork.EnsureKnownCriteriaAsync(db, command.Report.Grading, cancellationToken);
             var reporter = await HiddenDangerUnitOfWork.PersonAsync(db, actor, cancellationToken);
             return await HiddenDangerUnitOfWork.AddReportAsync(
-                db, HiddenDanger.Report(command.EnterpriseId, regionCode, command.Report, HiddenDangerOrigin.RegulatorInspection, command.EnforcementId, reporter, clock.GetUtcNow()), cancellationToken);
+                db, notifications, actor, HiddenDanger.Report(command.EnterpriseId, regionCode, command.Report, HiddenDangerOrigin.RegulatorInspection, command.EnforcementId, reporter, clock.GetUtcNow()), cancellationToken);
         }
     }
 }

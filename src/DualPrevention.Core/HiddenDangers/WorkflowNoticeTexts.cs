@@ -3,12 +3,16 @@ using System.Globalization;
 namespace DualPrevention.Core.HiddenDangers;
 
 /// <summary>
-/// The Chinese title and body of the in-app notifications that hidden-danger workflow steps write, in the style of
+/// The Chinese title and body of the in-app notifications that hidden-danger workflow steps write (a new report to confirm included), in the style of
 /// <see cref="Escalations.EscalationTexts"/>: written once for every recipient at the moment of the step, in the
 /// platform's working language (the UI is Chinese first); the link opens the item itself.
 /// </summary>
 internal static class WorkflowNoticeTexts
 {
+    public static (string Title, string Body) Reported(string enterprise, HiddenDanger hiddenDanger) =>
+        ("新隐患待确认",
+            $"{Subject(enterprise, hiddenDanger)}由 {hiddenDanger.ReportedByName} 上报。请确认隐患级别、整改责任人和整改期限。");
+
     public static (string Title, string Body) RectifierAssigned(string enterprise, HiddenDanger hiddenDanger, string by) =>
         ("您已被指定为隐患整改责任人",
             $"{Subject(enterprise, hiddenDanger)}整改期限 {Date(hiddenDanger.Deadline)}，由 {by} 确认。请按期完成整改，上传整改后照片并提交验收。");

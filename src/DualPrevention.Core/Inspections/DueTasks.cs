@@ -20,6 +20,19 @@ internal static class DueWindows
     /// <summary>How long an ended, unchecked window stays on the list as overdue.</summary>
     public static readonly TimeSpan OverdueHorizon = TimeSpan.FromHours(24);
 
+    /// <summary>
+    /// The windows of a person of the enterprise: assigned to them, to their post, or to nobody. "My tasks" and the
+    /// to-do centre read the same set.
+    /// </summary>
+    public static async Task<IQueryable<InspectionTask>> MineAsync(DualPreventionDbContext db, Guid enterpriseId, Guid userId, CancellationToken cancellationToken)
+    {
+        var post = await db.Users.Where(u => u.Id == userId).Select(u => u.Post).FirstOrDefaultAsync(cancellationToken);
+        return db.InspectionTasks.Where(t => t.EnterpriseId == enterpriseId
+            && (t.AssigneeUserId == userId
+                || (post != null && t.AssigneePost == post)
+                || (t.AssigneeUserId == null && t.AssigneePost == null)));
+    }
+
     /// <summary>The UTC end of the business day (Asia/Shanghai) that contains <paramref name="now"/>.</summary>
     public static DateTimeOffset EndOfToday(DateTimeOffset now) =>
         BusinessTime.FromLocal(BusinessTime.LocalDate(now).AddDays(1).ToDateTime(TimeOnly.MinValue));

@@ -19,11 +19,7 @@ public static class ListMyTasks
             var (enterpriseId, userId) = InspectionPermissions.EnsureCanInspect(actor);
             var now = clock.GetUtcNow();
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            var post = await db.Users.Where(u => u.Id == userId).Select(u => u.Post).FirstOrDefaultAsync(cancellationToken);
-            var mine = db.InspectionTasks.Where(t => t.EnterpriseId == enterpriseId
-                && (t.AssigneeUserId == userId
-                    || (post != null && t.AssigneePost == post)
-                    || (t.AssigneeUserId == null && t.AssigneePost == null)));
+            var mine = await DueWindows.MineAsync(db, enterpriseId, userId, cancellationToken);
             return await DueWindows.GroupByUnitAsync(db, DueWindows.Due(mine, now, DueWindows.EndOfToday(now)), now, cancellationToken);
         }
     }

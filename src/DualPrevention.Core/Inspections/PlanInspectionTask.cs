@@ -11,7 +11,9 @@ namespace DualPrevention.Core.Inspections;
 /// A safety officer sets what the control measure does not say about its inspection task
 /// (docs/domain/dual-prevention.md#51-task-definitions): the first start, the inspection type and who does it. The
 /// not-yet-started (Planned) windows of the definition are deleted in the same transaction, so the next generation run
-/// recreates them from the new anchor and assignee; windows already open keep the assignee they were generated with.
+/// recreates them from the new anchor and assignee. A new anchor also drops the window running now (open, no record yet):
+/// the new schedule has its own window covering now, and two open windows of one definition would ask for two checks of
+/// one measure at once. When the anchor stays, the running window stays with the assignee it was generated with.
 /// </summary>
 public static class PlanInspectionTask
 {
@@ -39,7 +41,7 @@ public static class PlanInspectionTask
     {
         private readonly Validator _validator = new();
 
-        /// <summary>Returns how many Planned windows were dropped for regeneration.</summary>
+        /// <summary>Returns how many windows were dropped for regeneration.</summary>
         /// <exception cref="ValidationException">A field is malformed.</exception>
         /// <exception cref="NotFoundException">No live definition with this id in the actor's enterprise.</exception>
         /// <exception cref="DomainRuleException">The actor may only read, or the person is not one of the enterprise's accounts.</exception>
@@ -57,12 +59,15 @@ public static class PlanInspectionTask
             }
 
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            definition.Plan(
-                new InspectionTaskPlan(BusinessTime.FromLocal(command.FirstStartLocal), command.Source, command.AssigneeUserId, command.AssigneePost),
-                clock.GetUtcNow());
+            var now = clock.GetUtcNow();
+            var firstStartAt = BusinessTime.FromLocal(command.FirstStartLocal);
+            var reanchored = firstStartAt != definition.FirstStartAt;
+            definition.Plan(new InspectionTaskPlan(firstStartAt, command.Source, command.AssigneeUserId, command.AssigneePost), now);
             await db.SaveChangesAsync(cancellationToken);
             var dropped = await db.InspectionTasks
-                .Where(t => t.DefinitionId == definition.Id && t.Status == InspectionTaskStatus.Planned)
+                .Where(t => t.DefinitionId == definition.Id
+                    && (t.Status == InspectionTaskStatus.Planned
+                        || (reanchored && t.Status == InspectionTaskStatus.Open && t.WindowEnd > now && !db.InspectionRecords.Any(r => r.TaskId == t.Id))))
                 .ExecuteDeleteAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return dropped;

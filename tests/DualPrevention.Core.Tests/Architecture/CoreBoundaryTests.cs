@@ -37,6 +37,7 @@ public class CoreBoundaryTests
         ["Escalations"] = ["Data", "Tenancy", "Regions", "Accounts", "Notifications", "Inspections", "HiddenDangers"],
         ["Reports"] = ["Data", "Tenancy", "Regions", "Accounts", "Enterprises", "Risks", "Inspections", "HiddenDangers"],
         ["Imports"] = ["Data", "Tenancy", "Regions", "Auditing", "Accounts", "Enterprises", "Risks", "HiddenDangers"],
+        ["ToDos"] = ["Data", "Tenancy", "Accounts", "Risks", "Inspections", "HiddenDangers"],
         ["Data"] = ["Regions", "Auditing", "Tenancy", "Accounts", "Enterprises", "Photos", "Notifications", "Risks", "Inspections", "HiddenDangers", "Escalations", "Reports", "Imports"],
         ["Demo"] = ["Data", "Regions", "Auditing", "Tenancy", "Accounts", "Enterprises", "Photos", "Notifications", "Risks", "Inspections", "HiddenDangers", "Escalations", "Reports", "Imports"],
         ["Localization"] = [],

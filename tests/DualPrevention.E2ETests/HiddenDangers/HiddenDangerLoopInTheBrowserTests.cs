@@ -210,11 +210,11 @@ public class HiddenDangerLoopInTheBrowserTests(BrowserFixture browser) : IClassF
         }
     }
 
-    private static async Task StateAsync(IPage page, string state) =>
+    internal static async Task StateAsync(IPage page, string state) =>
         await page.Locator("[data-testid=hidden-danger-state]", new() { HasText = state }).WaitForAsync();
 
     /// <summary>Picks the rectifier and submits; on a busy machine a pick can land while the popover closes, so pick and submit again.</summary>
-    private static async Task ConfirmWithRectifierAsync(IPage page, string rectifier)
+    internal static async Task ConfirmWithRectifierAsync(IPage page, string rectifier)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -232,14 +232,14 @@ public class HiddenDangerLoopInTheBrowserTests(BrowserFixture browser) : IClassF
         }
     }
 
-    private static async Task SubmitAsync(IPage page)
+    internal static async Task SubmitAsync(IPage page)
     {
         await page.ClickAsync(".mud-dialog [data-testid=dialog-submit]");
         await page.Locator(".mud-dialog").WaitForAsync(new() { State = WaitForSelectorState.Detached });
     }
 
     /// <summary>The file input's script attaches just after the circuit renders it; a choice made in that instant is lost, so choose again.</summary>
-    private static async Task UploadAfterPhotoAsync(IPage page)
+    internal static async Task UploadAfterPhotoAsync(IPage page)
     {
         for (var attempt = 1; ; attempt++)
         {

@@ -12,7 +12,7 @@ namespace DualPrevention.IntegrationTests.Inspections;
 public class PlanInspectionTaskTests(DemoDatabase database) : IClassFixture<DemoDatabase>
 {
     [Fact]
-    public async Task Replanning_drops_the_planned_windows_and_the_next_run_makes_them_from_the_new_anchor_for_the_new_assignee()
+    public async Task Replanning_drops_the_windows_not_done_and_the_next_run_makes_them_from_the_new_anchor_for_the_new_assignee()
     {
         var (unit, definition) = await TwoHourlyTaskAsync("计划单元");
         await using var driver = new RegisterDriver(database);
@@ -25,8 +25,8 @@ public class PlanInspectionTaskTests(DemoDatabase database) : IClassFixture<Demo
         await InspectionWindowsBench.GenerateAsync(database, database.Qd1);
         var regenerated = (await InspectionWindowsBench.WindowsOfUnitAsync(database, unit)).Where(w => w.Status == InspectionTaskStatus.Planned).ToList();
 
-        dropped.ShouldBe(11, "00:00 is open; 02:00 … 22:00 had not started");
-        kept.ShouldHaveSingleItem().Status.ShouldBe(InspectionTaskStatus.Open);
+        dropped.ShouldBe(12, "02:00 … 22:00 had not started, and 00:00 was running on the old anchor");
+        kept.ShouldBeEmpty();
         regenerated.Count.ShouldBe(12, "01:00 … 23:00 from the new anchor");
         regenerated.ShouldAllBe(w => w.AssigneeUserId == person && BusinessTime.ToLocal(w.WindowStart).Hour % 2 == 1);
         var row = (await driver.RunAsync<ListInspectionTaskDefinitions.Handler, Paged<ListInspectionTaskDefinitions.Row>>(
@@ -34,6 +34,45 @@ public class PlanInspectionTaskTests(DemoDatabase database) : IClassFixture<Demo
         row.Source.ShouldBe(InspectionSource.Seasonal);
         row.AssigneeName.ShouldNotBeNullOrEmpty();
         row.FirstStartAt.ShouldBe(new DateTimeOffset(2026, 11, 29, 17, 0, 0, TimeSpan.Zero), "2026-11-30 01:00 Beijing time");
+    }
+
+    [Fact]
+    public async Task Replanning_a_definition_whose_window_has_started_leaves_one_open_window()
+    {
+        var (unit, definition) = await TwoHourlyTaskAsync("重排单元");
+        await using var driver = new RegisterDriver(database);
+        var actor = RegisterDriver.EnterpriseUser(database.Qd1, Roles.SafetyOfficer);
+
+        // Sunday 23:00: the new schedule's window 23:00–01:00 covers now, as the old one's 00:00–02:00 does.
+        await driver.RunAsync<PlanInspectionTask.Handler, int>(actor, h => h.HandleAsync(
+            actor, new(definition, new DateTime(2026, 11, 29, 23, 0, 0), InspectionSource.Routine, null, null), default));
+        await InspectionWindowsBench.GenerateAsync(database, database.Qd1);
+        var now = database.Clock.GetUtcNow();
+        var open = (await InspectionWindowsBench.WindowsOfUnitAsync(database, unit))
+            .Where(w => InspectionTaskStates.Unfinished.Contains(w.Status) && w.WindowStart <= now && w.WindowEnd > now).ToList();
+
+        open.ShouldHaveSingleItem().WindowStart.ShouldBe(new DateTimeOffset(2026, 11, 29, 15, 0, 0, TimeSpan.Zero), "the new schedule's 23:00 window");
+    }
+
+    [Fact]
+    public async Task Replanning_only_the_assignee_keeps_the_started_window()
+    {
+        var (unit, definition) = await TwoHourlyTaskAsync("换人单元");
+        await using var driver = new RegisterDriver(database);
+        var actor = RegisterDriver.EnterpriseUser(database.Qd1, Roles.SafetyOfficer);
+        var before = (await InspectionWindowsBench.WindowsOfUnitAsync(database, unit)).Single(w => w.Status == InspectionTaskStatus.Open);
+        var person = await UserIdAsync("demo-qd1-inspector");
+        await using (var db = database.OwnerContext(TenantScope.System))
+        {
+            var anchor = await db.InspectionTaskDefinitions.Where(d => d.Id == definition).Select(d => d.FirstStartAt).SingleAsync();
+            await driver.RunAsync<PlanInspectionTask.Handler, int>(actor, h => h.HandleAsync(
+                actor, new(definition, BusinessTime.ToLocal(anchor).DateTime, InspectionSource.Routine, person, null), default));
+        }
+
+        await InspectionWindowsBench.GenerateAsync(database, database.Qd1);
+
+        (await InspectionWindowsBench.WindowsOfUnitAsync(database, unit)).Where(w => w.Status == InspectionTaskStatus.Open)
+            .ShouldHaveSingleItem().Id.ShouldBe(before.Id);
     }
 
     [Fact]

@@ -70,7 +70,7 @@ public sealed class WorkflowNotificationTests(DemoDatabase database) : IClassFix
         _signalled.Clear();
         await _driver.ConfirmAsync(_admin, id, _inspector.Scope.UserId!.Value, _driver.Today.AddDays(7));
 
-        var sent = (await SentAsync(id)).ShouldHaveSingleItem();
+        var sent = (await SentAsync(id)).Where(n => n.Title == "您已被指定为隐患整改责任人").ShouldHaveSingleItem();
         sent.Recipient.ShouldBe(_inspector.Scope.UserId);
         sent.Title.ShouldBe("您已被指定为隐患整改责任人");
         sent.Body.ShouldContain("罐区法兰泄漏");
@@ -86,7 +86,39 @@ public sealed class WorkflowNotificationTests(DemoDatabase database) : IClassFix
         var id = await _driver.ReportAsync(_inspector);
         await _driver.ConfirmAsync(_admin, id, _admin.Scope.UserId!.Value, _driver.Today.AddDays(7));
 
-        (await SentAsync(id)).ShouldBeEmpty();
+        (await SentAsync(id)).Where(n => n.Title == "您已被指定为隐患整改责任人").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task A_direct_report_notifies_every_confirmer_with_a_delivery_per_channel_and_a_live_push_but_not_the_reporter()
+    {
+        _signalled.Clear();
+        var id = await _driver.ReportAsync(_inspector);
+
+        var reported = (await SentAsync(id)).Where(n => n.Title == "新隐患待确认").ToList();
+        reported.Select(n => n.Recipient).ShouldBe([_admin.Scope.UserId, _safetyOfficer.Scope.UserId, _secondSafetyOfficer.Scope.UserId], ignoreOrder: true);
+        reported[0].Body.ShouldContain("罐区法兰泄漏");
+        reported.ShouldAllBe(n => n.Channels.Count == ChannelNames.Length);
+        _signalled.ShouldBe([_admin.Scope.UserId!.Value, _safetyOfficer.Scope.UserId!.Value], ignoreOrder: true);
+    }
+
+    [Fact]
+    public async Task A_report_by_a_safety_officer_notifies_the_other_confirmers()
+    {
+        var id = await _driver.ReportAsync(_safetyOfficer);
+
+        (await SentAsync(id)).Where(n => n.Title == "新隐患待确认").Select(n => n.Recipient)
+            .ShouldBe([_admin.Scope.UserId, _secondSafetyOfficer.Scope.UserId], ignoreOrder: true);
+    }
+
+    [Fact]
+    public async Task A_regulators_finding_notifies_the_enterprises_confirmers_and_not_the_bureau()
+    {
+        var id = await _driver.RunAsync<ReportHiddenDangerAsRegulator.Handler, Guid>(
+            _qingdao, h => h.HandleAsync(_qingdao, new(database.Qd1, "QD-ZF-2026-118", HiddenDangerDriver.Report()), default));
+
+        (await SentAsync(id)).Where(n => n.Title == "新隐患待确认").Select(n => n.Recipient)
+            .ShouldBe([_admin.Scope.UserId, _safetyOfficer.Scope.UserId, _secondSafetyOfficer.Scope.UserId], ignoreOrder: true);
     }
 
     [Fact]

@@ -32,6 +32,7 @@ public class WebFeatureFolderTests
         ["Regions"] = [],
         ["Reports"] = ["HiddenDangers", "Risks"],
         ["Risks"] = ["Imports"],
+        ["ToDos"] = [],
     };
 
     /// <summary>Folders every area may use; Hosting also wires the areas up, and Jobs are Hosting's to schedule.</summary>
