@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
 
 namespace DualPrevention.E2ETests;
 
@@ -10,7 +11,8 @@ public class TenantIsolationInTheBrowserTests(BrowserFixture browser) : IClassFi
         var page = await browser.NewPageAsync();
         await BrowserFixture.SignInAsync(page, "demo-qd1-admin");
 
-        (await page.TextContentAsync("[data-testid=scope-name]"))!.Trim().ShouldBe("青岛示范石化有限公司");
+        // The interactive render fills the chip again after the prerendered one: wait for its text, not for its first state.
+        await Expect(page.Locator("[data-testid=scope-name]")).ToHaveTextAsync("青岛示范石化有限公司");
         (await page.GetAttributeAsync("[data-testid=enterprise-count]", "data-count")).ShouldBe("1");
 
         await page.GotoAsync($"/enterprises/{browser.Qd1}");

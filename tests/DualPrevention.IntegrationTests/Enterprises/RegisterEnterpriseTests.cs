@@ -81,7 +81,7 @@ public class RegisterEnterpriseTests(DemoDatabase database) : IClassFixture<Demo
         await using var services = database.CreateServices();
         await using var scope = services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-        (await users.CreateAsync(new ApplicationUser { UserName = "qd-twin-admin", DisplayName = "先到者", ScopeRegionCode = "370200" }, "Start#2026")).Succeeded.ShouldBeTrue();
+        (await users.CreateAsync(new ApplicationUser { UserName = "qd-twin-admin", DisplayName = "先到者", ScopeRegionCode = "370200", CreatedAt = database.Clock.GetUtcNow() }, "Start#2026")).Succeeded.ShouldBeTrue();
 
         await Should.ThrowAsync<DomainRuleException>(() => scope.ServiceProvider.GetRequiredService<RegisterEnterprise.Handler>()
             .HandleAsync(Qingdao, Command("qd-twin", CreditCode("91370283MA3PD0009")), CancellationToken.None));
