@@ -16,6 +16,9 @@ public class InspectionEndpointTests(WebFixture web) : IClassFixture<WebFixture>
     /// <summary>A unit of its own with daily checks, and the windows the generation job made for them now.</summary>
     private async Task<(Guid UnitId, Dictionary<string, Guid> Windows)> UnitWithOpenWindowsAsync(Guid enterpriseId, string unitName, params string[] checks)
     {
+        // The register is written at the time the windows are generated: written at an older clock, its change would
+        // predate the enterprise's generation mark, and generation would rightly skip it as unchanged (ADR 0007).
+        web.Clock.SetUtcNow(TimeProvider.System.GetUtcNow());
         var register = await HandBuiltRegister.ForAsync(web, enterpriseId);
         register.AnalysisObject($"I-{Guid.NewGuid():N}"[..20], "巡检罐区").Unit(unitName).Event("储罐泄漏引发火灾", "火灾", l: 4, s: 5);
         foreach (var check in checks)
