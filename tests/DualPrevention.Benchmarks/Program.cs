@@ -1,15 +1,16 @@
 using DualPrevention.Benchmarks;
 
-// Usage: dotnet run -c Release --project tests/DualPrevention.Benchmarks -- <import | task-generation | escalation | province-report | dashboards | page-weight> [--scale F] [--pairs N]
-if (args.Length == 0 || args[0] is not ("import" or "task-generation" or "escalation" or "province-report" or "dashboards" or "page-weight"))
+// Usage: dotnet run -c Release --project tests/DualPrevention.Benchmarks -- <import | task-generation | escalation | province-report | dashboards | page-weight | submission-load> [--scale F] [--pairs N] [--connections N]
+if (args.Length == 0 || args[0] is not ("import" or "task-generation" or "escalation" or "province-report" or "dashboards" or "page-weight" or "submission-load"))
 {
-    Console.Error.WriteLine("usage: DualPrevention.Benchmarks <import | task-generation | escalation | province-report | dashboards | page-weight> [--scale F] [--pairs N]");
+    Console.Error.WriteLine("usage: DualPrevention.Benchmarks <import | task-generation | escalation | province-report | dashboards | page-weight | submission-load> [--scale F] [--pairs N] [--connections N]");
     Console.Error.WriteLine("  import           F = fraction of 50,000 measures, default 1");
     Console.Error.WriteLine("  task-generation  F = fraction of 3,000 enterprises × 1,000 manual measures, default 1; N = product/floor pairs timed, default 1");
     Console.Error.WriteLine("  escalation       F = fraction of 5,000,000 inspection windows and 500,000 hidden dangers (3,000 enterprises), default 1");
     Console.Error.WriteLine("  province-report  the same province; the month's compliance report of all enterprises as .xlsx");
     Console.Error.WriteLine("  dashboards       the same province; every city's dashboard for a month, quarter and year");
     Console.Error.WriteLine("  page-weight      bytes a phone downloads for the login page and /inspect, first and repeat visit (no scale)");
+    Console.Error.WriteLine("  submission-load  F = fraction of 1,000 inspectors submitting a check and reading their task list at once; N = requests in flight, default 100");
     return 2;
 }
 
@@ -29,6 +30,14 @@ if (at >= 0 && (at + 1 >= args.Length || !int.TryParse(args[at + 1], System.Glob
     return 2;
 }
 
+var connections = 100;
+at = Array.IndexOf(args, "--connections");
+if (at >= 0 && (at + 1 >= args.Length || !int.TryParse(args[at + 1], System.Globalization.CultureInfo.InvariantCulture, out connections) || connections < 1))
+{
+    Console.Error.WriteLine("--connections needs a positive whole number, e.g. --connections 100");
+    return 2;
+}
+
 switch (args[0])
 {
     case "import":
@@ -42,6 +51,9 @@ switch (args[0])
         break;
     case "province-report":
         await ProvinceReportBenchmark.RunAsync(scale);
+        break;
+    case "submission-load":
+        await SubmissionLoadBenchmark.RunAsync((int)Math.Ceiling(1000 * scale), connections);
         break;
     case "page-weight":
         return await PageWeightBenchmark.RunAsync();

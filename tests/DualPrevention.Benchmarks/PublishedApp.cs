@@ -26,7 +26,11 @@ internal sealed class PublishedApp : IAsyncDisposable
 
     public string BaseUrl { get; }
 
-    public static async Task<PublishedApp> StartAsync(BenchmarkDatabase database, string demoPassword)
+    /// <summary>The app's process id, to read its memory from /proc.</summary>
+    public int ProcessId => _process.Id;
+
+    /// <summary>Publishes and starts the app; <paramref name="settings"/> are configuration keys (e.g. <c>SignInThrottle:PerClientPermitLimit</c>) that override its defaults.</summary>
+    public static async Task<PublishedApp> StartAsync(BenchmarkDatabase database, string demoPassword, IReadOnlyDictionary<string, string>? settings = null)
     {
         var output = Path.Combine(Path.GetTempPath(), "dp-bench-web");
         await PublishAsync(output);
@@ -50,6 +54,11 @@ internal sealed class PublishedApp : IAsyncDisposable
                 ["Storage__ReportDirectory"] = Path.Combine(files, "reports"),
             },
         };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
         var log = Path.Combine(files, "console.log");
         var writer = TextWriter.Synchronized(new StreamWriter(log) { AutoFlush = true });
         var process = Process.Start(start)!;

@@ -16,7 +16,7 @@ internal static class HangfireRegistration
         var services = builder.Services;
         var nodeSection = builder.Configuration.GetSection(NodeOptions.Section);
         services.Configure<NodeOptions>(nodeSection);
-        var connectionString = builder.Configuration.AppConnectionString();
+        var connectionString = builder.Configuration.AppConnectionString(builder.Configuration.DatabasePool().HangfireMaxPoolSize, "dualprevention-hangfire");
         services.AddHangfire(hangfire => hangfire
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()

@@ -5,8 +5,9 @@ internal static class HealthRegistration
 {
     public static WebApplicationBuilder AddReadinessChecks(this WebApplicationBuilder builder)
     {
+        var connectionString = builder.Configuration.AppConnectionString(builder.Configuration.DatabasePool().HealthMaxPoolSize, "dualprevention-health");
         builder.Services.AddHealthChecks()
-            .AddNpgSql(builder.Configuration.AppConnectionString(), name: "postgresql", tags: ["ready"])
+            .AddNpgSql(connectionString, name: "postgresql", tags: ["ready"])
             .AddCheck<HangfireStorageHealthCheck>("hangfire-storage", tags: ["ready"]);
         return builder;
     }

@@ -10,9 +10,11 @@ namespace DualPrevention.Web.Hosting;
 /// Answers API failures as RFC 9457 ProblemDetails: validation → 400 with field errors, a refused domain rule →
 /// 400, a lost race on a unique key → 409 with a readable reason, a value outside a CHECK constraint (a date outside
 /// the world, ADR 0016) → 400, not found or outside scope → 404, unreadable requests (malformed JSON, wrong types, missing antiforgery
-/// token, text PostgreSQL cannot store such as a NUL character) → 400. Anything else is logged and becomes a 500 without internals.
+/// token, text PostgreSQL cannot store such as a NUL character) → 400, the database unable to serve now (no pooled
+/// connection in time, down or restarting) → 503 with Retry-After, logged as a warning. Anything else is logged and
+/// becomes a 500 without internals.
 /// </summary>
-internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService problemDetails) : IExceptionHandler
+internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsService problemDetails, ILogger<ProblemDetailsExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -32,11 +34,18 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
             BadHttpRequestException badRequest => new ProblemDetails { Status = badRequest.StatusCode, Title = "Bad request", Detail = CoreText.Get("Request.Unreadable") },
             _ when IsUnstorableText(exception) => new ProblemDetails { Status = StatusCodes.Status400BadRequest, Title = "Bad request", Detail = CoreText.Get("Request.UnstorableText") },
             Microsoft.AspNetCore.Antiforgery.AntiforgeryValidationException => new ProblemDetails { Status = StatusCodes.Status400BadRequest, Title = "Antiforgery token missing or invalid" },
+            _ when DatabaseUnavailable.Is(exception) => new ProblemDetails { Status = StatusCodes.Status503ServiceUnavailable, Title = "Service unavailable", Detail = CoreText.Get("Request.DatabaseUnavailable") },
             _ => null,
         };
         if (problem is null)
         {
             return false;
+        }
+
+        if (problem.Status == StatusCodes.Status503ServiceUnavailable)
+        {
+            LogDatabaseUnavailable(logger, exception, httpContext.Request.Path);
+            httpContext.Response.Headers.RetryAfter = DatabaseUnavailable.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
         httpContext.Response.StatusCode = problem.Status!.Value;
@@ -54,4 +63,7 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
     /// <summary>PostgreSQL refuses NUL characters in text (22P05, 22021): the client's input, not a server fault.</summary>
     private static bool IsUnstorableText(Exception exception) =>
         (exception as Npgsql.PostgresException ?? exception.InnerException as Npgsql.PostgresException) is { SqlState: "22P05" or "22021" };
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The database could not serve {Path}; answered 503")]
+    private static partial void LogDatabaseUnavailable(ILogger logger, Exception exception, PathString path);
 }

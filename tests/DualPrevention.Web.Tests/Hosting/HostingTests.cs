@@ -12,7 +12,10 @@ public class HostingTests(WebFixture web) : IClassFixture<WebFixture>
         var response = await web.Factory.CreateClient().GetAsync("/health/ready");
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await response.Content.ReadAsStringAsync()).ShouldBe("Healthy");
+        var report = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        report.GetProperty("status").GetString().ShouldBe("Healthy");
+        report.GetProperty("checks").EnumerateObject().Select(c => (c.Name, Status: c.Value.GetProperty("status").GetString()))
+            .ShouldBe([("postgresql", "Healthy"), ("hangfire-storage", "Healthy")], ignoreOrder: true);
     }
 
     [Fact]

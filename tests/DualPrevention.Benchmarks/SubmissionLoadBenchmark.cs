@@ -1,0 +1,217 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Npgsql;
+
+namespace DualPrevention.Benchmarks;
+
+/// <summary>
+/// The morning shift change: 1,000 inspectors of one enterprise (copies of demo-qd1-inspector, same post and password)
+/// each submit a check on an open window of their enterprise and then read their task list, against the published app
+/// (<see cref="PublishedApp"/>, production settings, its default connection pool) on loopback. The inspectors sign in
+/// first (not timed; the sign-in throttle is raised through configuration, ADR 0017), then all start at one signal; at
+/// most <c>--connections</c> (default 100) are in flight at once, as a load generator's connections bound them. A
+/// request's latency runs from sending to the whole answer read. Printed: answers by status, latencies, the app's
+/// connections seen in <c>pg_stat_activity</c> at the peak, and last
+/// <c>submission_errors=… submission_p95_ms=… submissions_per_second=…</c> (errors: answers ≥ 500 or no answer, of
+/// both requests).
+/// </summary>
+internal static class SubmissionLoadBenchmark
+{
+    private const string Password = "Hazard#Qd7x";
+
+    private const string Template = "demo-qd1-inspector";
+
+    public static async Task RunAsync(int inspectors, int connections)
+    {
+        Console.WriteLine($"load average before: {MachineLoad.Averages()}");
+        await using var database = await BenchmarkDatabase.CreateAsync();
+        await using var app = await PublishedApp.StartAsync(database, Password, new Dictionary<string, string>
+        {
+            // Every inspector signs in from the benchmark's one address within a minute.
+            ["SignInThrottle:PerClientPermitLimit"] = "1000000",
+            ["SignInThrottle:PerUserNamePermitLimit"] = "1000000",
+        });
+        var windows = await PrepareAsync(database, inspectors);
+        Console.WriteLine($"{inspectors:N0} inspectors on {windows.Count:N0} open windows of demo-qd1");
+
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = connections, PooledConnectionLifetime = Timeout.InfiniteTimeSpan })
+        {
+            BaseAddress = new Uri(app.BaseUrl),
+            Timeout = TimeSpan.FromMinutes(2),
+        };
+        var signIn = Stopwatch.StartNew();
+        var tokens = await SignInAsync(http, inspectors);
+        Console.WriteLine($"signed in {tokens.Length:N0} inspectors in {signIn.Elapsed.TotalSeconds:F1} s");
+
+        var peak = new PeakConnections(database.OwnerConnectionString);
+        var slots = new SemaphoreSlim(connections);
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var runs = Enumerable.Range(0, inspectors).Select(async i =>
+        {
+            await start.Task;
+            await slots.WaitAsync();
+            try
+            {
+                return await InspectAsync(http, tokens[i], windows[i % windows.Count]);
+            }
+            finally
+            {
+                slots.Release();
+            }
+        }).ToList();
+        var watching = peak.WatchAsync();
+        var began = Stopwatch.GetTimestamp();
+        start.SetResult();
+        var results = await Task.WhenAll(runs);
+        var wall = Stopwatch.GetElapsedTime(began);
+        await peak.StopAsync(watching);
+
+        Print(results, wall, Stopwatch.GetElapsedTime(began, results.Max(r => r.SubmittedAt)), peak.Value, connections);
+    }
+
+    /// <summary>Copies the demo inspector <paramref name="inspectors"/> times (same password hash, so no hashing here) and lists the windows they may check now.</summary>
+    private static async Task<List<Guid>> PrepareAsync(BenchmarkDatabase database, int inspectors)
+    {
+        await using var owner = new NpgsqlConnection(database.OwnerConnectionString);
+        await owner.OpenAsync();
+        await using (var copy = new NpgsqlCommand(
+            """
+            INSERT INTO app_user (id, display_name, enterprise_id, scope_region_code, must_change_password, preferred_culture, created_at,
+                user_name, normalized_user_name, email_confirmed, password_hash, security_stamp, concurrency_stamp, phone_number_confirmed,
+                two_factor_enabled, lockout_enabled, access_failed_count, department, post)
+            SELECT gen_random_uuid(), u.display_name || n, u.enterprise_id, u.scope_region_code, false, u.preferred_culture, u.created_at,
+                'demo-qd1-load' || n, upper('demo-qd1-load' || n), false, u.password_hash, upper(replace(gen_random_uuid()::text, '-', '')),
+                gen_random_uuid()::text, false, false, u.lockout_enabled, 0, u.department, u.post
+            FROM app_user u, generate_series(1, @inspectors) n WHERE u.user_name = @template;
+            INSERT INTO app_user_role (user_id, role_id)
+            SELECT copy.id, role.role_id
+            FROM app_user copy, app_user template JOIN app_user_role role ON role.user_id = template.id
+            WHERE copy.user_name LIKE 'demo-qd1-load%' AND template.user_name = @template;
+            """, owner))
+        {
+            copy.Parameters.AddWithValue("inspectors", inspectors);
+            copy.Parameters.AddWithValue("template", Template);
+            await copy.ExecuteNonQueryAsync();
+        }
+
+        // Open now, not assigned to a named person, and either for anyone or for the inspector's post.
+        await using var open = new NpgsqlCommand(
+            """
+            SELECT t.id FROM inspection_task t JOIN app_user u ON u.user_name = @template AND u.enterprise_id = t.enterprise_id
+            WHERE t.window_start <= now() AND t.window_end > now() AND t.status IN (0, 1, 2)
+              AND t.assignee_user_id IS NULL AND (t.assignee_post IS NULL OR t.assignee_post = u.post)
+            ORDER BY t.id
+            """, owner);
+        open.Parameters.AddWithValue("template", Template);
+        var windows = new List<Guid>();
+        await using var reader = await open.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            windows.Add(reader.GetGuid(0));
+        }
+
+        return windows.Count > 0 ? windows : throw new InvalidOperationException("demo-qd1 has no window open now for its inspectors.");
+    }
+
+    private static async Task<string[]> SignInAsync(HttpClient http, int inspectors)
+    {
+        var tokens = new string[inspectors];
+        await Parallel.ForEachAsync(Enumerable.Range(0, inspectors), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, ct) =>
+        {
+            var answer = await http.PostAsJsonAsync("/api/v1/auth/token", new { userName = $"demo-qd1-load{i + 1}", password = Password }, ct);
+            answer.EnsureSuccessStatusCode();
+            tokens[i] = (await answer.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("accessToken").GetString()!;
+        });
+        return tokens;
+    }
+
+    private static async Task<Inspection> InspectAsync(HttpClient http, string token, Guid window)
+    {
+        var submit = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/inspections/tasks/{window}/records")
+        {
+            Content = JsonContent.Create(new { submissionId = Guid.NewGuid(), result = "Normal", note = "交接班检查" }),
+        };
+        var (submitStatus, submitMs) = await SendAsync(http, submit, token);
+        var submittedAt = Stopwatch.GetTimestamp();
+        var (listStatus, listMs) = await SendAsync(http, new HttpRequestMessage(HttpMethod.Get, "/api/v1/inspections/my-tasks"), token);
+        return new Inspection(submitStatus, submitMs, listStatus, listMs, submittedAt);
+    }
+
+    /// <summary>The status (0: no answer) and milliseconds from sending to the whole body read.</summary>
+    private static async Task<(int Status, double Ms)> SendAsync(HttpClient http, HttpRequestMessage request, string token)
+    {
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            using var answer = await http.SendAsync(request);
+            await answer.Content.ReadAsByteArrayAsync();
+            return ((int)answer.StatusCode, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+        {
+            return (0, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+        finally
+        {
+            request.Dispose();
+        }
+    }
+
+    /// <summary><paramref name="submitting"/>: from the signal to the last submission's answer.</summary>
+    private static void Print(Inspection[] results, TimeSpan wall, TimeSpan submitting, long peakConnections, int connections)
+    {
+        var inspectors = results.Length;
+        var errors = results.Count(r => r.SubmitStatus is 0 or >= 500) + results.Count(r => r.ListStatus is 0 or >= 500);
+        Console.WriteLine($"submissions by status: {Statuses(results.Select(r => r.SubmitStatus))}");
+        Console.WriteLine($"task lists by status:  {Statuses(results.Select(r => r.ListStatus))}");
+        Console.WriteLine(Invariant($"submission ms: p50 {Percentile(results.Select(r => r.SubmitMs), 0.50):F0}, p95 {Percentile(results.Select(r => r.SubmitMs), 0.95):F0}, p99 {Percentile(results.Select(r => r.SubmitMs), 0.99):F0}, max {results.Max(r => r.SubmitMs):F0}"));
+        Console.WriteLine(Invariant($"task list ms:  p50 {Percentile(results.Select(r => r.ListMs), 0.50):F0}, p95 {Percentile(results.Select(r => r.ListMs), 0.95):F0}, max {results.Max(r => r.ListMs):F0}"));
+        Console.WriteLine(Invariant($"{inspectors:N0} inspectors, at most {connections} in flight: all done in {wall.TotalSeconds:F2} s; app connections to PostgreSQL at the peak: {peakConnections}"));
+        Console.WriteLine($"load average after: {MachineLoad.Averages()}");
+        Console.WriteLine(Invariant($"submission_errors={errors} submission_p95_ms={Percentile(results.Select(r => r.SubmitMs), 0.95):F0} submissions_per_second={inspectors / submitting.TotalSeconds:F0}"));
+    }
+
+    private static string Statuses(IEnumerable<int> statuses) =>
+        string.Join(", ", statuses.GroupBy(s => s).OrderBy(g => g.Key).Select(g => $"{(g.Key == 0 ? "no answer" : g.Key.ToString(CultureInfo.InvariantCulture))}: {g.Count():N0}"));
+
+    private static double Percentile(IEnumerable<double> values, double fraction)
+    {
+        var sorted = values.Order().ToList();
+        return sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(fraction * sorted.Count) - 1)];
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    private sealed record Inspection(int SubmitStatus, double SubmitMs, int ListStatus, double ListMs, long SubmittedAt);
+
+    /// <summary>The most connections the app's role held at once, sampled every 50 ms while the load runs.</summary>
+    private sealed class PeakConnections(string ownerConnectionString)
+    {
+        private readonly CancellationTokenSource _stop = new();
+
+        public long Value { get; private set; }
+
+        public async Task WatchAsync()
+        {
+            await using var connection = new NpgsqlConnection(ownerConnectionString);
+            await connection.OpenAsync();
+            await using var count = new NpgsqlCommand("SELECT count(*) FROM pg_stat_activity WHERE usename = 'dp_app'", connection);
+            while (!_stop.IsCancellationRequested)
+            {
+                Value = Math.Max(Value, (long)(await count.ExecuteScalarAsync())!);
+                await Task.Delay(50);
+            }
+        }
+
+        public async Task StopAsync(Task watching)
+        {
+            await _stop.CancelAsync();
+            await watching;
+            _stop.Dispose();
+        }
+    }
+}
