@@ -1,9 +1,9 @@
 using DualPrevention.Benchmarks;
 
-// Usage: dotnet run -c Release --project tests/DualPrevention.Benchmarks -- <import | task-generation | escalation | province-report | dashboards | page-weight | submission-load> [--scale F] [--pairs N] [--connections N]
-if (args.Length == 0 || args[0] is not ("import" or "task-generation" or "escalation" or "province-report" or "dashboards" or "page-weight" or "submission-load"))
+// Usage: dotnet run -c Release --project tests/DualPrevention.Benchmarks -- <import | task-generation | escalation | province-report | dashboards | page-weight | submission-load | circuits> [--scale F] [--pairs N] [--connections N]
+if (args.Length == 0 || args[0] is not ("import" or "task-generation" or "escalation" or "province-report" or "dashboards" or "page-weight" or "submission-load" or "circuits"))
 {
-    Console.Error.WriteLine("usage: DualPrevention.Benchmarks <import | task-generation | escalation | province-report | dashboards | page-weight | submission-load> [--scale F] [--pairs N] [--connections N]");
+    Console.Error.WriteLine("usage: DualPrevention.Benchmarks <import | task-generation | escalation | province-report | dashboards | page-weight | submission-load | circuits> [--scale F] [--pairs N] [--connections N]");
     Console.Error.WriteLine("  import           F = fraction of 50,000 measures, default 1");
     Console.Error.WriteLine("  task-generation  F = fraction of 3,000 enterprises × 1,000 manual measures, default 1; N = product/floor pairs timed, default 1");
     Console.Error.WriteLine("  escalation       F = fraction of 5,000,000 inspection windows and 500,000 hidden dangers (3,000 enterprises), default 1");
@@ -11,6 +11,7 @@ if (args.Length == 0 || args[0] is not ("import" or "task-generation" or "escala
     Console.Error.WriteLine("  dashboards       the same province; every city's dashboard for a month, quarter and year");
     Console.Error.WriteLine("  page-weight      bytes a phone downloads for the login page and /inspect, first and repeat visit (no scale)");
     Console.Error.WriteLine("  submission-load  F = fraction of 1,000 inspectors submitting a check and reading their task list at once; N = requests in flight, default 100");
+    Console.Error.WriteLine("  circuits         F = fraction of 200 city-dashboard circuits opened in headless Chromium; memory of the app per circuit");
     return 2;
 }
 
@@ -54,6 +55,9 @@ switch (args[0])
         break;
     case "submission-load":
         await SubmissionLoadBenchmark.RunAsync((int)Math.Ceiling(1000 * scale), connections);
+        break;
+    case "circuits":
+        await CircuitsBenchmark.RunAsync((int)Math.Ceiling(200 * scale));
         break;
     case "page-weight":
         return await PageWeightBenchmark.RunAsync();

@@ -9,7 +9,8 @@ namespace DualPrevention.Benchmarks;
 
 /// <summary>
 /// The morning shift change: 1,000 inspectors of one enterprise (copies of demo-qd1-inspector, same post and password)
-/// each submit a check on an open window of their enterprise and then read their task list, against the published app
+/// each submit a check on a window of their enterprise (one window each: the newest that have started, open or late)
+/// and then read their task list, against the published app
 /// (<see cref="PublishedApp"/>, production settings, its default connection pool) on loopback. The inspectors sign in
 /// first (not timed; the sign-in throttle is raised through configuration, ADR 0017), then all start at one signal; at
 /// most <c>--connections</c> (default 100) are in flight at once, as a load generator's connections bound them. A
@@ -35,7 +36,7 @@ internal static class SubmissionLoadBenchmark
             ["SignInThrottle:PerUserNamePermitLimit"] = "1000000",
         });
         var windows = await PrepareAsync(database, inspectors);
-        Console.WriteLine($"{inspectors:N0} inspectors on {windows.Count:N0} open windows of demo-qd1");
+        Console.WriteLine($"{inspectors:N0} inspectors on {windows.Count:N0} started windows of demo-qd1");
 
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = connections, PooledConnectionLifetime = Timeout.InfiniteTimeSpan })
         {
@@ -97,15 +98,17 @@ internal static class SubmissionLoadBenchmark
             await copy.ExecuteNonQueryAsync();
         }
 
-        // Open now, not assigned to a named person, and either for anyone or for the inspector's post.
+        // One window each where there are enough: the newest windows that have started (open now, or late), neither
+        // suspended nor cancelled, not assigned to a named person, and for anyone or for the inspector's post.
         await using var open = new NpgsqlCommand(
             """
             SELECT t.id FROM inspection_task t JOIN app_user u ON u.user_name = @template AND u.enterprise_id = t.enterprise_id
-            WHERE t.window_start <= now() AND t.window_end > now() AND t.status IN (0, 1, 2)
+            WHERE t.window_start <= now() AND t.status IN (0, 1, 2, 3)
               AND t.assignee_user_id IS NULL AND (t.assignee_post IS NULL OR t.assignee_post = u.post)
-            ORDER BY t.id
+            ORDER BY t.window_start DESC LIMIT @inspectors
             """, owner);
         open.Parameters.AddWithValue("template", Template);
+        open.Parameters.AddWithValue("inspectors", inspectors);
         var windows = new List<Guid>();
         await using var reader = await open.ExecuteReaderAsync();
         while (await reader.ReadAsync())

@@ -118,7 +118,7 @@ internal static class Pipeline
         api.AddEndpointFilter<WorldDatesFilter>();
         app.MapEndpointGroups(api);
 
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(options => CircuitMemory.ConfigureWebSocket(options, app.Configuration));
         return app;
     }
 }
