@@ -18,7 +18,7 @@ internal static class UserInterfaceRegistration
         // Chinese pages stay readable (and smaller) when CJK is written as text, not as numeric entities.
         services.AddWebEncoders(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddRazorComponents().AddInteractiveServerComponents();
-        // Retention of disconnected circuits and the render batches a slow client may leave unacknowledged (ADR 0018).
+        // Retention of disconnected circuits and the render batches a slow client may leave unacknowledged (ADR 0020).
         services.Configure<CircuitOptions>(builder.Configuration.GetSection(CircuitMemory.Section));
         // Pages and API answers are compressed as they are written; static assets were compressed at publish (ADR 0013).
         // Also behind the TLS proxy: the secrets a page carries (antiforgery tokens, component state) are encrypted
