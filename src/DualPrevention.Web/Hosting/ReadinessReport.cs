@@ -6,7 +6,8 @@ namespace DualPrevention.Web.Hosting;
 /// <summary>
 /// The body of <c>/health/ready</c>: the overall status and each dependency's, so an operator (or a load balancer's
 /// log) sees which one failed — <c>{"status":"Unhealthy","checks":{"postgresql":{"status":"Unhealthy",
-/// "description":"…","durationMs":2}, "hangfire-storage":{…}}}</c>. No connection strings, no stack traces.
+/// "durationMs":2}, "hangfire-storage":{…}}}</c>. The endpoint is anonymous, so the failure's text (it names the
+/// database's host and port) stays in the log, where the health-check service writes it with its exception.
 /// </summary>
 internal static class ReadinessReport
 {
@@ -21,7 +22,6 @@ internal static class ReadinessReport
                 entry => new
                 {
                     status = entry.Value.Status.ToString(),
-                    description = entry.Value.Description ?? entry.Value.Exception?.Message,
                     durationMs = (long)entry.Value.Duration.TotalMilliseconds,
                 }),
         }, JsonSerializerOptions.Web);
