@@ -44,6 +44,17 @@ public class PhotoUploadEndpointTests(WebFixture web) : IClassFixture<WebFixture
     }
 
     [Fact]
+    public async Task A_heic_photo_is_refused_with_the_advice_to_take_jpeg()
+    {
+        var inspector = await web.ApiClientAsync("demo-qd1-inspector");
+
+        var response = await UploadAsync(inspector, PhotoCorpus.Heic, "IMG_0002.HEIC");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString().ShouldBe(InChinese(() => CoreText.Get("Photo.Heif", "IMG_0002.HEIC")));
+    }
+
+    [Fact]
     public async Task A_png_html_polyglot_is_stored_as_a_clean_png_without_the_page()
     {
         var inspector = await web.ApiClientAsync("demo-qd1-inspector");
