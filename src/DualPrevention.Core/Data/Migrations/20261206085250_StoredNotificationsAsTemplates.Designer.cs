@@ -14,8 +14,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace DualPrevention.Core.Data.Migrations
 {
     [DbContext(typeof(DualPreventionDbContext))]
-    [Migration("20261206085754_AddedPhotoExpiry")]
-    partial class AddedPhotoExpiry
+    [Migration("20261206085250_StoredNotificationsAsTemplates")]
+    partial class StoredNotificationsAsTemplates
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -1588,11 +1588,10 @@ namespace DualPrevention.Core.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
-                    b.Property<string>("Body")
+                    b.Property<string>("Arguments")
                         .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)")
-                        .HasColumnName("body");
+                        .HasColumnType("jsonb")
+                        .HasColumnName("arguments");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
@@ -1625,11 +1624,11 @@ namespace DualPrevention.Core.Data.Migrations
                         .HasColumnType("character varying(6)")
                         .HasColumnName("region_code");
 
-                    b.Property<string>("Title")
+                    b.Property<string>("TemplateKey")
                         .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("title");
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("template_key");
 
                     b.HasKey("Id")
                         .HasName("pk_notification");
@@ -1730,10 +1729,6 @@ namespace DualPrevention.Core.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("enterprise_id");
 
-                    b.Property<DateTimeOffset?>("ExpiresAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("expires_at");
-
                     b.Property<Guid?>("HiddenDangerId")
                         .HasColumnType("uuid")
                         .HasColumnName("hidden_danger_id");
@@ -1781,10 +1776,6 @@ namespace DualPrevention.Core.Data.Migrations
 
                     b.HasIndex("RecordId")
                         .HasDatabaseName("ix_photo_record_id");
-
-                    b.HasIndex("UploadedByUserId", "ExpiresAt")
-                        .HasDatabaseName("ix_photo_uploaded_by_user_id_expires_at")
-                        .HasFilter("expires_at IS NOT NULL");
 
                     b.ToTable("photo", (string)null);
                 });
