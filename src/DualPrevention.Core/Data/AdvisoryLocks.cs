@@ -41,4 +41,10 @@ public static class AdvisoryLocks
 
     /// <summary>One enterprise's hidden-danger ledger import: a re-import finds the first one's ledger numbers.</summary>
     public static AdvisoryLock HiddenDangerLedgerImport(Guid enterpriseId) => AdvisoryLock.Named($"hidden-danger-ledger-import:{enterpriseId}");
+
+    /// <summary>
+    /// One person's quotas (unattached photos, queued exports): of two requests at once, the second counts the first's
+    /// row, so a burst cannot slip past the limit together.
+    /// </summary>
+    public static AdvisoryLock UserQuota(Guid userId) => AdvisoryLock.Named($"user-quota:{userId}");
 }

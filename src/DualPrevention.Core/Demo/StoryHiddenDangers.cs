@@ -2,6 +2,7 @@ using DualPrevention.Core.Accounts;
 using DualPrevention.Core.HiddenDangers;
 using DualPrevention.Core.Inspections;
 using DualPrevention.Core.Photos;
+using Microsoft.Extensions.Options;
 
 namespace DualPrevention.Core.Demo;
 
@@ -27,7 +28,7 @@ internal sealed class StoryHiddenDangers(
     private readonly SaveRemediationPlan.Handler _savePlan = new(contexts, clock);
     private readonly RecordWorkersCongressReport.Handler _reportToCongress = new(contexts, clock);
     private readonly PostHiddenDanger.Handler _post = new(contexts, clock, notifications);
-    private readonly UploadHiddenDangerPhoto.Handler _uploadPhoto = new(contexts, photos, clock);
+    private readonly UploadHiddenDangerPhoto.Handler _uploadPhoto = new(contexts, photos, Options.Create(new PhotoLimits()), clock);
     private readonly SubmitRectification.Handler _submit = new(contexts, clock, notifications);
     private readonly RejectAcceptance.Handler _reject = new(contexts, clock, notifications);
     private readonly AcceptRectification.Handler _accept = new(contexts, clock);
@@ -148,7 +149,7 @@ internal sealed class StoryHiddenDangers(
         using (var content = new MemoryStream(photo, writable: false))
         {
             await _uploadPhoto.HandleAsync(
-                Act(company.InspectorActor, Day(day, 9, 40)), new(id, PhotoKind.AfterRectification, content), cancellationToken);
+                Act(company.InspectorActor, Day(day, 9, 40)), new(id, PhotoKind.AfterRectification, content, PhotoFile), cancellationToken);
         }
 
         await _submit.HandleAsync(Act(company.InspectorActor, Day(day, 10, 0)), new(id, "已按整改措施完成整改，附整改后照片"), cancellationToken);

@@ -3,8 +3,8 @@ using DualPrevention.Core.Tenancy;
 namespace DualPrevention.Core.Photos;
 
 /// <summary>
-/// A photo kept as evidence (JPEG or PNG, at most <see cref="PhotoContent.MaxBytes"/>). The bytes live in an
-/// <see cref="IPhotoStore"/> under <see cref="StorageKey"/>; the row says whose it is and what it shows.
+/// A photo kept as evidence (JPEG or PNG, proven and re-encoded by <see cref="PhotoContent"/>). The bytes live in an
+/// <see cref="IPhotoStore"/> under <see cref="StorageKey"/>; the row says whose it is, what it shows and how long it is kept.
 /// </summary>
 public sealed class Photo : ITenantOwned
 {
@@ -37,6 +37,13 @@ public sealed class Photo : ITenantOwned
 
     public Guid? UploadedByUserId { get; private set; }
 
+    /// <summary>
+    /// UTC instant after which the clean-up job removes the photo and its bytes; null while something it is attached
+    /// to keeps it. An upload waiting for its check expires after <see cref="PhotoLimits.UnattachedRetention"/>.
+    /// </summary>
+    public DateTimeOffset? ExpiresAt { get; private set; }
+
+    /// <summary>A photo attached to its owner as it is stored (kept as long as the owner).</summary>
     public static Photo Create(Guid enterpriseId, string regionCode, StoredPhoto stored, Guid? uploadedBy, DateTimeOffset now) =>
         new()
         {
@@ -50,14 +57,30 @@ public sealed class Photo : ITenantOwned
             UploadedByUserId = uploadedBy,
         };
 
-    public void AttachToRecord(Guid recordId) => RecordId = recordId;
+    /// <summary>A photo uploaded ahead of what it will be attached to, removed at <paramref name="expiresAt"/> unless attached by then.</summary>
+    public static Photo CreateUnattached(Guid enterpriseId, string regionCode, StoredPhoto stored, Guid uploadedBy, DateTimeOffset now, DateTimeOffset expiresAt)
+    {
+        var photo = Create(enterpriseId, regionCode, stored, uploadedBy, now);
+        photo.ExpiresAt = expiresAt;
+        return photo;
+    }
 
-    public void AttachToHiddenDanger(Guid hiddenDangerId) => HiddenDangerId = hiddenDangerId;
+    public void AttachToRecord(Guid recordId)
+    {
+        RecordId = recordId;
+        ExpiresAt = null;
+    }
+
+    public void AttachToHiddenDanger(Guid hiddenDangerId)
+    {
+        HiddenDangerId = hiddenDangerId;
+        ExpiresAt = null;
+    }
 
     /// <summary>Attaches the photo to a hidden danger as a before (finding) or after-rectification photo.</summary>
     public void AttachToHiddenDanger(Guid hiddenDangerId, PhotoKind kind)
     {
-        HiddenDangerId = hiddenDangerId;
+        AttachToHiddenDanger(hiddenDangerId);
         Kind = kind;
     }
 }

@@ -14,5 +14,8 @@ internal sealed class PhotoConfiguration : IEntityTypeConfiguration<Photo>
         builder.HasIndex(p => p.RecordId);
         builder.HasIndex(p => p.HiddenDangerId);
         builder.HasIndex(p => p.EnterpriseId);
+
+        // The clean-up job's and the upload quota's reads: only photos waiting to be attached carry an expiry.
+        builder.HasIndex(p => new { p.UploadedByUserId, p.ExpiresAt }).HasFilter("expires_at IS NOT NULL");
     }
 }

@@ -1,22 +1,174 @@
+using DualPrevention.Core.Localization;
+using SkiaSharp;
+
 namespace DualPrevention.Core.Photos;
 
-/// <summary>Recognises accepted photo formats by their first bytes; a file's name or claimed type is not trusted.</summary>
+/// <summary>
+/// Proves an upload is a photo by decoding it completely with Skia (ADR 0020): a file's first bytes, name or claimed
+/// type prove nothing (a 100-byte file with JPEG magic bytes, a PNG with an HTML page appended). What decodes is
+/// re-encoded from its pixels, so nothing of the upload but the picture is kept: EXIF orientation is applied to the
+/// pixels, every other piece of metadata (GPS, maker, thumbnails, appended data) is dropped.
+/// </summary>
 public static class PhotoContent
 {
-    /// <summary>Largest photo accepted: 10 MB (10 × 1024 × 1024 bytes).</summary>
+    /// <summary>Largest upload accepted: 10 MB (10 × 1024 × 1024 bytes).</summary>
     public const long MaxBytes = 10 * 1024 * 1024;
 
     public const string JpegType = "image/jpeg";
 
     public const string PngType = "image/png";
 
-    private static readonly byte[] Jpeg = [0xFF, 0xD8, 0xFF];
+    /// <summary>Longest file name quoted back in a refusal.</summary>
+    private const int QuotedNameLength = 80;
 
-    private static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
+    /// <summary>ISO base-media brands of HEIF and AVIF files, which Skia on Linux does not decode.</summary>
+    private static readonly string[] HeifBrands = ["heic", "heix", "hevc", "hevx", "heim", "heis", "mif1", "msf1", "avif", "avis"];
 
-    /// <summary>"image/jpeg", "image/png", or null when the bytes start like neither.</summary>
-    public static string? Sniff(ReadOnlySpan<byte> head) =>
-        head.StartsWith(Jpeg) ? JpegType
-        : head.StartsWith(Png) ? PngType
-        : null;
+    /// <summary>Full-size decodes at once: each may hold up to <see cref="PhotoLimits.MaxSourcePixels"/> × 4 bytes.</summary>
+    private static readonly SemaphoreSlim Decoding = new(Math.Max(1, Environment.ProcessorCount / 2));
+
+    /// <summary>Reads at most <see cref="MaxBytes"/> from <paramref name="content"/> and proves it.</summary>
+    /// <param name="fileName">The name the user gave the file, quoted in refusals so they know which one to replace.</param>
+    /// <exception cref="DomainRuleException">
+    /// The file is empty, over <see cref="MaxBytes"/>, not a JPEG, PNG or WebP image, incomplete or damaged, HEIC,
+    /// or declares more than <see cref="PhotoLimits.MaxSourcePixels"/>; the message names the file.
+    /// </exception>
+    public static async Task<ProvenPhoto> ProveAsync(Stream content, string? fileName, PhotoLimits limits, CancellationToken cancellationToken)
+    {
+        var name = Quoted(fileName);
+        var bytes = await ReadLimitedAsync(content, name, cancellationToken);
+        await Decoding.WaitAsync(cancellationToken);
+        try
+        {
+            return Prove(bytes, name, limits);
+        }
+        finally
+        {
+            Decoding.Release();
+        }
+    }
+
+    private static ProvenPhoto Prove(byte[] bytes, string name, PhotoLimits limits)
+    {
+        using var data = SKData.CreateCopy(bytes);
+        using var codec = SKCodec.Create(data)
+            ?? throw new DomainRuleException(CoreText.Get(IsHeif(bytes) ? "Photo.Heif" : "Photo.NotAnImage", name));
+        if (codec.EncodedFormat is not (SKEncodedImageFormat.Jpeg or SKEncodedImageFormat.Png or SKEncodedImageFormat.Webp))
+        {
+            throw new DomainRuleException(CoreText.Get("Photo.NotAnImage", name));
+        }
+
+        var (width, height) = (codec.Info.Width, codec.Info.Height);
+        if ((long)width * height > limits.MaxSourcePixels)
+        {
+            throw new DomainRuleException(CoreText.Get("Photo.TooManyPixels", name, width, height, limits.MaxSourcePixels / 1_000_000));
+        }
+
+        using var decoded = Decode(codec, limits.MaxEdgePixels, name);
+        var png = codec.EncodedFormat == SKEncodedImageFormat.Png;
+        using var upright = Upright(decoded, codec.EncodedOrigin, limits.MaxEdgePixels, opaque: !png);
+        using var encoded = upright.Encode(png ? SKEncodedImageFormat.Png : SKEncodedImageFormat.Jpeg, limits.JpegQuality);
+        return new ProvenPhoto(encoded.ToArray(), png ? PngType : JpegType, upright.Width, upright.Height);
+    }
+
+    /// <summary>Decodes every pixel, at a reduced scale where the format allows it (JPEG in eighths); anything short of complete is refused.</summary>
+    private static SKBitmap Decode(SKCodec codec, int maxEdge, string name)
+    {
+        var size = ScaledSize(codec, maxEdge);
+        var info = new SKImageInfo(size.Width, size.Height, SKColorType.Rgba8888, SKAlphaType.Premul);
+        var bitmap = new SKBitmap(info);
+        var result = codec.GetPixels(info, bitmap.GetPixels());
+        if (result == SKCodecResult.InvalidScale)
+        {
+            bitmap.Dispose();
+            info = info.WithSize(codec.Info.Width, codec.Info.Height);
+            bitmap = new SKBitmap(info);
+            result = codec.GetPixels(info, bitmap.GetPixels());
+        }
+
+        if (result != SKCodecResult.Success)
+        {
+            bitmap.Dispose();
+            throw new DomainRuleException(CoreText.Get("Photo.Damaged", name));
+        }
+
+        return bitmap;
+    }
+
+    /// <summary>The smallest size the codec decodes to (JPEG in eighths, others in full) whose longest edge still reaches <paramref name="maxEdge"/>.</summary>
+    private static SKSizeI ScaledSize(SKCodec codec, int maxEdge)
+    {
+        var target = Math.Min(maxEdge, Math.Max(codec.Info.Width, codec.Info.Height));
+        for (var eighths = 1; eighths < 8; eighths++)
+        {
+            var size = codec.GetScaledDimensions(eighths / 8f);
+            if (Math.Max(size.Width, size.Height) >= target)
+            {
+                return size;
+            }
+        }
+
+        return codec.Info.Size;
+    }
+
+    /// <summary>Draws the pixels turned by their EXIF origin and scaled to fit <paramref name="maxEdge"/>.</summary>
+    private static SKBitmap Upright(SKBitmap decoded, SKEncodedOrigin origin, int maxEdge, bool opaque)
+    {
+        var scale = Math.Min(1d, (double)maxEdge / Math.Max(decoded.Width, decoded.Height));
+        var (width, height) = (Math.Max(1, (int)Math.Round(decoded.Width * scale)), Math.Max(1, (int)Math.Round(decoded.Height * scale)));
+        var turned = origin is SKEncodedOrigin.LeftTop or SKEncodedOrigin.RightTop or SKEncodedOrigin.RightBottom or SKEncodedOrigin.LeftBottom;
+        var (outWidth, outHeight) = turned ? (height, width) : (width, height);
+        var result = new SKBitmap(new SKImageInfo(outWidth, outHeight, SKColorType.Rgba8888, opaque ? SKAlphaType.Opaque : SKAlphaType.Premul));
+        using var canvas = new SKCanvas(result);
+        canvas.Clear(opaque ? SKColors.White : SKColors.Transparent);
+        canvas.SetMatrix(OrientationMatrix(origin, outWidth, outHeight));
+        using var image = SKImage.FromBitmap(decoded);
+        canvas.DrawImage(image, new SKRect(0, 0, width, height), new SKSamplingOptions(SKCubicResampler.Mitchell));
+        canvas.Flush();
+        return result;
+    }
+
+    /// <summary>Maps stored pixels to viewed ones for an EXIF origin; width and height are the viewed size (Skia's SkEncodedOriginToMatrix).</summary>
+    private static SKMatrix OrientationMatrix(SKEncodedOrigin origin, int width, int height) => origin switch
+    {
+        SKEncodedOrigin.TopRight => new SKMatrix(-1, 0, width, 0, 1, 0, 0, 0, 1),
+        SKEncodedOrigin.BottomRight => new SKMatrix(-1, 0, width, 0, -1, height, 0, 0, 1),
+        SKEncodedOrigin.BottomLeft => new SKMatrix(1, 0, 0, 0, -1, height, 0, 0, 1),
+        SKEncodedOrigin.LeftTop => new SKMatrix(0, 1, 0, 1, 0, 0, 0, 0, 1),
+        SKEncodedOrigin.RightTop => new SKMatrix(0, -1, width, 1, 0, 0, 0, 0, 1),
+        SKEncodedOrigin.RightBottom => new SKMatrix(0, -1, width, -1, 0, height, 0, 0, 1),
+        SKEncodedOrigin.LeftBottom => new SKMatrix(0, 1, 0, -1, 0, height, 0, 0, 1),
+        SKEncodedOrigin.TopLeft => SKMatrix.Identity,
+        _ => SKMatrix.Identity,
+    };
+
+    private static async Task<byte[]> ReadLimitedAsync(Stream content, string name, CancellationToken cancellationToken)
+    {
+        using var copy = new MemoryStream();
+        var buffer = new byte[81920];
+        int read;
+        while ((read = await content.ReadAsync(buffer, cancellationToken)) > 0)
+        {
+            if (copy.Length + read > MaxBytes)
+            {
+                throw new DomainRuleException(CoreText.Get("Photo.TooLarge", name, MaxBytes / 1024 / 1024));
+            }
+
+            copy.Write(buffer, 0, read);
+        }
+
+        return copy.Length == 0 ? throw new DomainRuleException(CoreText.Get("Photo.Empty", name)) : copy.ToArray();
+    }
+
+    /// <summary>An ISO base-media file (<c>ftyp</c> box first) of a HEIF or AVIF brand.</summary>
+    private static bool IsHeif(byte[] bytes) =>
+        bytes.Length >= 12 && bytes.AsSpan(4, 4).SequenceEqual("ftyp"u8)
+        && HeifBrands.Contains(System.Text.Encoding.ASCII.GetString(bytes, 8, 4));
+
+    private static string Quoted(string? fileName)
+    {
+        var name = Path.GetFileName(fileName ?? "").Trim();
+        name = new string(name.Where(c => !char.IsControl(c)).ToArray());
+        return name.Length == 0 ? "?" : name.Length > QuotedNameLength ? name[..QuotedNameLength] + "…" : name;
+    }
 }

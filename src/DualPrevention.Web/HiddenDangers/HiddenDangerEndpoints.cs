@@ -113,7 +113,7 @@ internal static class HiddenDangerEndpoints
     {
         var photoKind = ParseKind(kind);
         await using var content = file.OpenReadStream();
-        var photoId = await handler.HandleAsync(Actor.From(user), new UploadHiddenDangerPhoto.Command(id, photoKind, content), cancellationToken);
+        var photoId = await handler.HandleAsync(Actor.From(user), new UploadHiddenDangerPhoto.Command(id, photoKind, content, file.FileName), cancellationToken);
         return TypedResults.Created($"/api/v1/hidden-dangers/{id}/photos/{photoId}", new CreatedId(photoId));
     }
 

@@ -8,7 +8,8 @@ namespace DualPrevention.Web.Hosting;
 
 /// <summary>
 /// Answers API failures as RFC 9457 ProblemDetails: validation → 400 with field errors, a refused domain rule →
-/// 400, a lost race on a unique key → 409 with a readable reason, a value outside a CHECK constraint (a date outside
+/// 400, a lost race on a unique key → 409 with a readable reason, a
+/// quota reached → 429 with Retry-After, a value outside a CHECK constraint (a date outside
 /// the world, ADR 0016) → 400, not found or outside scope → 404, unreadable requests (malformed JSON, wrong types, missing antiforgery
 /// token, text PostgreSQL cannot store such as a NUL character) → 400, the database unable to serve now (no pooled
 /// connection in time, down or restarting) → 503 with Retry-After, logged as a warning. Anything else is logged and
@@ -26,6 +27,7 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
                 Status = StatusCodes.Status400BadRequest,
                 Title = "Validation failed",
             },
+            QuotaExceededException quota => new ProblemDetails { Status = StatusCodes.Status429TooManyRequests, Title = "Too many requests", Detail = quota.Message },
             ConflictException conflict => new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "Conflict", Detail = conflict.Message },
             _ when IsPostgres(exception, Npgsql.PostgresErrorCodes.UniqueViolation) => new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "Conflict", Detail = CoreText.Get("Request.Conflict") },
             _ when IsOutsideWorld(exception) => new ProblemDetails { Status = StatusCodes.Status400BadRequest, Title = "Bad request", Detail = WorldDates.Refusal() },
@@ -49,6 +51,11 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
         }
 
         httpContext.Response.StatusCode = problem.Status!.Value;
+        if (exception is QuotaExceededException { RetryAfter: var retryAfter })
+        {
+            httpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
     }
 

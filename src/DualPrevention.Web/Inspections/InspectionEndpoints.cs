@@ -42,7 +42,8 @@ internal static class InspectionEndpoints
             .DisableAntiforgery()
             .WithMetadata(new RequestSizeLimitAttribute(UploadRequestLimitBytes))
             .WithName("UploadInspectionPhoto")
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
         inspections.MapGet("/photos/{id:guid}", async (Guid id, GetPhoto.Handler handler, CancellationToken ct) =>
         {
             var photo = await handler.HandleAsync(new GetPhoto.Query(id), ct);
@@ -58,11 +59,14 @@ internal static class InspectionEndpoints
         return api;
     }
 
-    /// <summary>201 with the photo's id; 400 ProblemDetails when it is empty, over 10 MB or not a JPEG/PNG by content.</summary>
+    /// <summary>
+    /// 201 with the photo's id; 400 ProblemDetails naming the file when it is empty, over 10 MB or does not decode as
+    /// a JPEG, PNG or WebP photo; 429 with Retry-After when the inspector holds the most unattached photos.
+    /// </summary>
     private static async Task<Created<UploadedPhoto>> UploadAsync(ClaimsPrincipal user, IFormFile file, UploadPhoto.Handler handler, CancellationToken cancellationToken)
     {
         await using var content = file.OpenReadStream();
-        var id = await handler.HandleAsync(Actor.From(user), new UploadPhoto.Command(content), cancellationToken);
+        var id = await handler.HandleAsync(Actor.From(user), new UploadPhoto.Command(content, file.FileName), cancellationToken);
         return TypedResults.Created($"/api/v1/inspections/photos/{id}", new UploadedPhoto(id));
     }
 

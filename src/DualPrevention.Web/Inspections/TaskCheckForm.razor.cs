@@ -93,15 +93,15 @@ public sealed partial class TaskCheckForm
             {
                 if (file.Size > PhotoContent.MaxBytes)
                 {
-                    throw new DomainRuleException(CoreText.Get("Photo.TooLarge", PhotoContent.MaxBytes / 1024 / 1024));
+                    throw new DomainRuleException(CoreText.Get("Photo.TooLarge", file.Name, PhotoContent.MaxBytes / 1024 / 1024));
                 }
 
                 await using var content = file.OpenReadStream(PhotoContent.MaxBytes);
-                _photos.Add(await Upload.HandleAsync(actor, new UploadPhoto.Command(content), CancellationToken.None));
+                _photos.Add(await Upload.HandleAsync(actor, new UploadPhoto.Command(content, file.Name), CancellationToken.None));
             }
             catch (DomainRuleException ex)
             {
-                _photoErrors.Add($"{file.Name}：{ex.Message}");
+                _photoErrors.Add(ex.Message);
             }
         }
 

@@ -39,6 +39,10 @@ internal static class RecurringJobs
         // Every minute: the shortest retry back-off is one minute, and a fired step reaches the inboxes within one.
         RecurringJobEntry.Of<DeliverNotificationsJob>(
             "notifications:deliver", "* * * * *", job => job.RunAsync(CancellationToken.None)),
+
+        // Hourly at minute 17 (off the busy minute 0): an unattached upload outlives its day by at most an hour.
+        RecurringJobEntry.Of<DeleteExpiredPhotosJob>(
+            "photos:delete-expired", "17 * * * *", job => job.RunAsync(CancellationToken.None)),
     ];
 
     public static WebApplication ScheduleRecurringJobs(this WebApplication app)

@@ -66,7 +66,7 @@ internal sealed class HiddenDangerDriver(DemoDatabase database, Action<IServiceC
             new HiddenDangerConfirmation(level, HiddenDangerCategory.Equipment, deadline, ManagementClass.UnsafeCondition, null, "垫片老化", "更换垫片", 0.2m, grading), rectifierUserId), default));
 
     public Task<Guid> UploadAsync(Actor actor, Guid id, PhotoKind kind) =>
-        RunAsync<UploadHiddenDangerPhoto.Handler, Guid>(actor, h => h.HandleAsync(actor, new(id, kind, new MemoryStream(Png)), default));
+        RunAsync<UploadHiddenDangerPhoto.Handler, Guid>(actor, h => h.HandleAsync(actor, new(id, kind, new MemoryStream(Png), "photo.png"), default));
 
     public async Task RectifyAsync(Actor actor, Guid id, string note = "已更换垫片")
     {

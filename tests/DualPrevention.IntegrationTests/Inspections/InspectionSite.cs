@@ -74,7 +74,7 @@ internal sealed class InspectionSite(TestDatabase database, Guid enterpriseId, G
         AsAsync<SubmitInspectionRecord.Handler, SubmitInspectionRecord.Result>(database, actor, h => h.HandleAsync(actor, command, CancellationToken.None));
 
     public static Task<Guid> UploadAsync(TestDatabase database, Actor actor, byte[] content) =>
-        AsAsync<UploadPhoto.Handler, Guid>(database, actor, h => h.HandleAsync(actor, new UploadPhoto.Command(new MemoryStream(content)), CancellationToken.None));
+        AsAsync<UploadPhoto.Handler, Guid>(database, actor, h => h.HandleAsync(actor, new UploadPhoto.Command(new MemoryStream(content), "photo.png"), CancellationToken.None));
 
     /// <summary>The 67-byte PNG of one transparent pixel.</summary>
     public static byte[] TinyPng { get; } = Convert.FromBase64String(

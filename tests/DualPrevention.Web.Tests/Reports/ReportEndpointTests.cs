@@ -1,6 +1,9 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using DualPrevention.Core.Localization;
+using DualPrevention.Core.Reports.Exports;
 using DualPrevention.Web.Jobs;
 using ExcelDataReader;
 using Microsoft.Extensions.DependencyInjection;
@@ -129,6 +132,32 @@ public class ReportEndpointTests(WebFixture web) : IClassFixture<WebFixture>
         (await weifang.GetAsync($"/api/v1/reports/exports/{id}/file")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         var theirs = await weifang.GetFromJsonAsync<JsonElement>("/api/v1/reports/exports");
         theirs.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetGuid()).ShouldNotContain(id);
+    }
+
+    [Fact]
+    public async Task A_person_with_the_most_exports_in_progress_gets_429_with_Retry_After_and_a_readable_reason()
+    {
+        var admin = await web.ApiClientAsync("demo-qd2-admin");
+        var limit = new ReportExportLimits().MaxInProgressPerUser;
+        for (var i = 0; i < limit; i++)
+        {
+            (await admin.PostAsJsonAsync("/api/v1/reports/exports", new { period = "2026", format = "pdf" })).StatusCode.ShouldBe(HttpStatusCode.Accepted);
+        }
+
+        var refused = await admin.PostAsJsonAsync("/api/v1/reports/exports", new { period = "2026", format = "pdf" });
+
+        refused.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
+        refused.Headers.RetryAfter!.Delta.ShouldBe(TimeSpan.FromSeconds(30));
+        (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString().ShouldBe(InChinese(() => CoreText.Get("Reports.ExportQuota", limit)));
+        var mine = await admin.GetFromJsonAsync<JsonElement>("/api/v1/reports/exports?ownOnly=true");
+        mine.GetProperty("items").GetArrayLength().ShouldBe(limit);
+    }
+
+    /// <summary>The API answers in Chinese unless asked otherwise.</summary>
+    private static string InChinese(Func<string> text)
+    {
+        CultureInfo.CurrentUICulture = new CultureInfo("zh-CN");
+        return text();
     }
 
     private static async Task<JsonElement> StatusAsync(HttpClient client, Guid id) =>

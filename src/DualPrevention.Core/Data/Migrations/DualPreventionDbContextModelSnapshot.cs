@@ -1726,6 +1726,10 @@ namespace DualPrevention.Core.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("enterprise_id");
 
+                    b.Property<DateTimeOffset?>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
                     b.Property<Guid?>("HiddenDangerId")
                         .HasColumnType("uuid")
                         .HasColumnName("hidden_danger_id");
@@ -1773,6 +1777,10 @@ namespace DualPrevention.Core.Data.Migrations
 
                     b.HasIndex("RecordId")
                         .HasDatabaseName("ix_photo_record_id");
+
+                    b.HasIndex("UploadedByUserId", "ExpiresAt")
+                        .HasDatabaseName("ix_photo_uploaded_by_user_id_expires_at")
+                        .HasFilter("expires_at IS NOT NULL");
 
                     b.ToTable("photo", (string)null);
                 });

@@ -1,24 +1,28 @@
 using DualPrevention.Core.Accounts;
 using DualPrevention.Core.Data;
+using DualPrevention.Core.Localization;
 using DualPrevention.Core.Tenancy;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace DualPrevention.Core.Reports.Exports;
 
 /// <summary>
 /// A user asks for a compliance-report file: the export is recorded (queued) and handed to the background job,
-/// which computes and writes it with progress (ADR 0009: large exports run as a background job).
+/// which computes and writes it with progress (ADR 0009: large exports run as a background job). One person has at
+/// most <see cref="ReportExportLimits.MaxInProgressPerUser"/> exports queued or running.
 /// </summary>
 public static class RequestReportExport
 {
     /// <param name="RegionCode">Null = the caller's scope.</param>
     public sealed record Command(ReportPeriod Period, ReportFormat Format, string? RegionCode = null);
 
-    public sealed class Handler(IDbContextFactory<DualPreventionDbContext> dbFactory, IReportExportScheduler scheduler, TimeProvider clock)
+    public sealed class Handler(IDbContextFactory<DualPreventionDbContext> dbFactory, IReportExportScheduler scheduler, IOptions<ReportExportLimits> limits, TimeProvider clock)
     {
         /// <summary>Returns the export's id.</summary>
         /// <exception cref="DomainRuleException">The region code is malformed.</exception>
         /// <exception cref="NotFoundException">The region is unknown or outside the caller's scope.</exception>
+        /// <exception cref="QuotaExceededException">The caller already has the most exports queued or running.</exception>
         public async Task<Guid> HandleAsync(Actor actor, Command command, CancellationToken cancellationToken)
         {
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -30,8 +34,21 @@ public static class RequestReportExport
             var export = ReportExport.Request(
                 enterprise?.Id, enterprise?.RegionCode ?? regionCode, command.Period, command.Format, ReportFiles.FileName(regionName, command.Period, command.Format),
                 actor.Scope.UserId, actor.Scope.UserName ?? "", isMonthlyArchive: false, clock.GetUtcNow());
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            if (actor.Scope.UserId is { } userId)
+            {
+                await AdvisoryLocks.UserQuota(userId).TakeAsync(db, cancellationToken);
+                var inProgress = await db.ReportExports.CountAsync(
+                    e => e.RequestedByUserId == userId && ReportExportStates.InProgress.Members.Contains(e.Status), cancellationToken);
+                if (inProgress >= limits.Value.MaxInProgressPerUser)
+                {
+                    throw new QuotaExceededException(CoreText.Get("Reports.ExportQuota", limits.Value.MaxInProgressPerUser), limits.Value.RetryAfter);
+                }
+            }
+
             db.ReportExports.Add(export);
             await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
             scheduler.Enqueue(export.Id);
             return export.Id;
         }
