@@ -4,7 +4,7 @@ using SkiaSharp;
 namespace DualPrevention.Core.Photos;
 
 /// <summary>
-/// Proves an upload is a photo by decoding it completely with Skia (ADR 0020): a file's first bytes, name or claimed
+/// Proves an upload is a photo by decoding it completely with Skia (ADR 0021): a file's first bytes, name or claimed
 /// type prove nothing (a 100-byte file with JPEG magic bytes, a PNG with an HTML page appended). What decodes is
 /// re-encoded from its pixels, so nothing of the upload but the picture is kept: EXIF orientation is applied to the
 /// pixels, every other piece of metadata (GPS, maker, thumbnails, appended data) is dropped.

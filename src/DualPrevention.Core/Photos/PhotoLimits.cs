@@ -2,7 +2,7 @@ namespace DualPrevention.Core.Photos;
 
 /// <summary>
 /// What a photo upload may be and how many one person may hold (configuration section <c>Photos</c>): the bounds
-/// keep one upload from exhausting the server's memory and one account from filling its disk (ADR 0020).
+/// keep one upload from exhausting the server's memory and one account from filling its disk (ADR 0021).
 /// </summary>
 public sealed class PhotoLimits
 {

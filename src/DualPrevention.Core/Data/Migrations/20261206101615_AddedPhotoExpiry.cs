@@ -24,7 +24,7 @@ namespace DualPrevention.Core.Data.Migrations
                 filter: "expires_at IS NOT NULL");
 
             // Held within the world like every timestamp column (ADR 0016). Uploads already waiting unattached get the
-            // day of retention new ones get (ADR 0020), so the clean-up job also removes those left before it existed.
+            // day of retention new ones get (ADR 0021), so the clean-up job also removes those left before it existed.
             migrationBuilder.Sql(
                 """
                 UPDATE photo SET expires_at = uploaded_at + INTERVAL '1 day'

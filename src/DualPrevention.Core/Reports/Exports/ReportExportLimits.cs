@@ -2,7 +2,7 @@ namespace DualPrevention.Core.Reports.Exports;
 
 /// <summary>
 /// How many report exports one person may have waiting (configuration section <c>ReportExports</c>): a yearly PDF
-/// takes the job server seconds to minutes, so an unbounded queue from one account delays everyone's (ADR 0020).
+/// takes the job server seconds to minutes, so an unbounded queue from one account delays everyone's (ADR 0021).
 /// </summary>
 public sealed class ReportExportLimits
 {
