@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -15,7 +14,7 @@ namespace DualPrevention.Web.Tests.Accounts;
 /// </summary>
 public class SignInThrottlingTests(WebFixture web) : IClassFixture<WebFixture>
 {
-    private const string ClientHeader = "X-Test-Client";
+    private const string ClientHeader = ClientAddressFromHeader.Header;
 
     /// <summary>A host with small limits whose clients say which address they come from.</summary>
     private WebApplicationFactory<Program> Throttled(int perClient, int perUserName) =>
@@ -203,23 +202,5 @@ public class SignInThrottlingTests(WebFixture web) : IClassFixture<WebFixture>
         await using var db = web.AppContext(Core.Tenancy.TenantScope.System);
         (await db.AuditEntries.CountAsync(e => e.UserName == "demo-wf1-admin" && e.Action == Core.Auditing.AuditAction.SignIn
             && e.After!.RootElement.GetProperty("RemoteAddress").GetString() == "198.51.100.77")).ShouldBe(1);
-    }
-
-    /// <summary>Takes the connection's address from a test header, as a trusted proxy's X-Forwarded-For would.</summary>
-    private sealed class ClientAddressFromHeader : IStartupFilter
-    {
-        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-        {
-            app.Use((context, following) =>
-            {
-                if (context.Request.Headers[ClientHeader] is [{ } address])
-                {
-                    context.Connection.RemoteIpAddress = IPAddress.Parse(address);
-                }
-
-                return following(context);
-            });
-            next(app);
-        };
     }
 }
