@@ -116,6 +116,26 @@ public class SignInThrottlingTests(WebFixture web) : IClassFixture<WebFixture>
     }
 
     [Fact]
+    public async Task Sign_ins_of_an_unknown_name_and_their_throttle_reach_the_platform_administrators_audit_view_and_no_citys()
+    {
+        var client = Throttled(perClient: 100, perUserName: 2).CreateClient();
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            await client.SendAsync(TokenRequest("192.0.2.61", "demo-nobody-61", "Wrong#2026x"));
+        }
+
+        var admin = await web.ApiClientAsync("admin");
+        var audit = await admin.GetFromJsonAsync<JsonElement>("/api/v1/audit-entries?userName=demo-nobody-61&pageSize=50");
+
+        var actions = audit.GetProperty("items").EnumerateArray().Select(e => e.GetProperty("action").GetString()).ToList();
+        actions.ShouldContain("SignInFailed");
+        actions.ShouldContain("SignInThrottled");
+        await using var city = web.AppContext(Core.Tenancy.TenantScope.ForRegion("370200"));
+        (await city.AuditEntries.CountAsync(e => e.UserName == "demo-nobody-61")).ShouldBe(0);
+        (await city.AuditEntries.IgnoreQueryFilters([Core.Data.DualPreventionDbContext.TenantFilter]).CountAsync(e => e.UserName == "demo-nobody-61")).ShouldBe(0);
+    }
+
+    [Fact]
     public async Task Unknown_and_known_names_get_the_same_messages_attempt_by_attempt()
     {
         var client = Throttled(perClient: 100, perUserName: 100).CreateClient();
