@@ -64,6 +64,7 @@ public class TestDatabase : IAsyncLifetime
         OwnerConnectionString = WithUser(OwnerRole);
         AppConnectionString = WithUser(AppRole);
         await new DatabaseMigrator(Clock, NullLogger<DatabaseMigrator>.Instance).MigrateAsync(OwnerConnectionString, AppRole, CancellationToken.None);
+        await Web.Hosting.HangfireSchema.InstallAsync(OwnerConnectionString, CancellationToken.None);
     }
 
     public virtual async Task DisposeAsync()

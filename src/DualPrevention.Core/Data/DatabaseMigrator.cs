@@ -15,7 +15,9 @@ namespace DualPrevention.Core.Data;
 /// <summary>
 /// Brings a database up to date as the table owner: applies EF migrations (which carry the row-level-security
 /// policies), grants the application role what it may do — no UPDATE or DELETE on the audit trail, no writes to
-/// the migration history — gives it the <c>hangfire</c> schema, and upserts the reference data (regions, roles, risk band tables, holiday calendar, major-hidden-danger criteria, escalation ladder). Idempotent.
+/// the migration history — lets it read and write (never create in) the <c>hangfire</c> schema, and upserts the reference data (regions, roles, risk band tables, holiday calendar, major-hidden-danger criteria, escalation ladder). Idempotent.
+/// The host installs Hangfire's tables as the owner right after (the web host's <c>HangfireSchema</c>; Core does not
+/// reach Hangfire); tables made there get the app role's rights from the default privileges set here (ADR 0018).
 /// </summary>
 public sealed class DatabaseMigrator(TimeProvider clock, ILogger<DatabaseMigrator> logger)
 {
@@ -29,6 +31,7 @@ public sealed class DatabaseMigrator(TimeProvider clock, ILogger<DatabaseMigrato
         logger.LogInformation("Applying {MigrationCount} migration(s): {Migrations}", pending.Count, pending);
         await db.Database.MigrateAsync(cancellationToken);
         await GrantAsync(db, appRole, cancellationToken);
+        await WarnOfObjectsOwnedByAsync(db, appRole, cancellationToken);
         var regions = await SeedRegions.RunAsync(db, cancellationToken);
         await SeedRoles.RunAsync(db, cancellationToken);
         await SeedRiskBandTables.RunAsync(db, clock.GetUtcNow(), cancellationToken);
@@ -47,6 +50,23 @@ public sealed class DatabaseMigrator(TimeProvider clock, ILogger<DatabaseMigrato
         return new DualPreventionDbContext(options.Options, new TenantScopeAccessor(TenantScope.System));
     }
 
+    /// <summary>
+    /// Before ADR 0018 the app role made Hangfire's tables itself and owns them where they were made then; only a
+    /// superuser can hand them over, so the migrator names the fix instead of failing.
+    /// </summary>
+    private async Task WarnOfObjectsOwnedByAsync(DualPreventionDbContext db, string appRole, CancellationToken cancellationToken)
+    {
+        var owned = await db.Database
+            .SqlQuery<string>($"SELECT n.nspname || '.' || c.relname AS \"Value\" FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE pg_get_userbyid(c.relowner) = {appRole} AND c.relkind IN ('r', 'S') ORDER BY 1")
+            .ToListAsync(cancellationToken);
+        if (owned.Count > 0)
+        {
+            logger.LogWarning(
+                "The application role {AppRole} owns {ObjectCount} object(s), e.g. {Objects}: row-level security does not bind an owner. As a superuser, run REASSIGN OWNED BY (the app role) TO (the owner role) in this database, then migrate again",
+                appRole, owned.Count, owned.Take(5));
+        }
+    }
+
     private static async Task GrantAsync(DualPreventionDbContext db, string appRole, CancellationToken cancellationToken)
     {
         var role = new NpgsqlCommandBuilder().QuoteIdentifier(appRole);
@@ -58,8 +78,14 @@ public sealed class DatabaseMigrator(TimeProvider clock, ILogger<DatabaseMigrato
             GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {role};
             REVOKE UPDATE, DELETE, TRUNCATE ON audit_entry FROM {role};
             REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON __ef_migrations_history FROM {role};
+            REVOKE CREATE ON SCHEMA public FROM PUBLIC;
             CREATE SCHEMA IF NOT EXISTS hangfire;
-            GRANT USAGE, CREATE ON SCHEMA hangfire TO {role};
+            REVOKE CREATE ON SCHEMA hangfire FROM {role};
+            GRANT USAGE ON SCHEMA hangfire TO {role};
+            ALTER DEFAULT PRIVILEGES IN SCHEMA hangfire GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO {role};
+            ALTER DEFAULT PRIVILEGES IN SCHEMA hangfire GRANT USAGE, SELECT, UPDATE ON SEQUENCES TO {role};
+            GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA hangfire TO {role};
+            GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA hangfire TO {role};
             """,
             cancellationToken);
 #pragma warning restore EF1002

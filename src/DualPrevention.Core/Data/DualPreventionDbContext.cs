@@ -120,6 +120,10 @@ public sealed class DualPreventionDbContext(DbContextOptions<DualPreventionDbCon
 
     private string? ScopeRegionPrefix => Scope.RegionPrefix;
 
+    /// <summary>A province's regulators (the platform administrator among them) read the platform's own audit rows, which
+    /// belong to no enterprise and no region: sign-ins of unknown names and their throttles (ADR 0017).</summary>
+    private bool ScopeIsProvince => Scope.RegionPrefix is { Length: 2 };
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -151,7 +155,8 @@ public sealed class DualPreventionDbContext(DbContextOptions<DualPreventionDbCon
             ScopeIsSystem
             || (a.EnterpriseId != null && a.EnterpriseId == ScopeEnterpriseId)
             || (ScopeRegionPrefix != null && a.RegionCode != null && a.RegionCode.StartsWith(ScopeRegionPrefix))
-            || (ScopeRegionPrefix != null && a.RegionCode == null && Set<Enterprise>().Any(e => e.Id == a.EnterpriseId)));
+            || (ScopeRegionPrefix != null && a.RegionCode == null && Set<Enterprise>().Any(e => e.Id == a.EnterpriseId))
+            || (ScopeIsProvince && a.EnterpriseId == null && a.RegionCode == null));
 
         foreach (var entityType in builder.Model.GetEntityTypes())
         {

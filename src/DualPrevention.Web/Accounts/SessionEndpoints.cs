@@ -54,10 +54,10 @@ internal static class SessionEndpoints
         return app;
     }
 
-    /// <summary>Sets the culture cookie that RequestLocalization reads, for one year.</summary>
+    /// <summary>Sets the culture cookie that RequestLocalization reads, for one year; Secure when the request came over HTTPS.</summary>
     public static void WriteCultureCookie(HttpContext context, string culture) =>
         context.Response.Cookies.Append(
             CookieRequestCultureProvider.DefaultCookieName,
             CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(CultureInfo.GetCultureInfo(culture))),
-            new CookieOptions { MaxAge = TimeSpan.FromDays(365), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax });
+            new CookieOptions { MaxAge = TimeSpan.FromDays(365), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = context.Request.IsHttps });
 }

@@ -6,7 +6,7 @@ using Hangfire.PostgreSql;
 namespace DualPrevention.Web.Hosting;
 
 /// <summary>
-/// Hangfire on PostgreSQL (schema <c>hangfire</c>), its server only on job nodes (<see cref="NodeOptions"/>, which
+/// Hangfire on PostgreSQL (schema <c>hangfire</c>, made by the owner at migrate time: <see cref="HangfireSchema"/>), its server only on job nodes (<see cref="NodeOptions"/>, which
 /// the pipeline reads too), and the background exports it runs. What is scheduled is <see cref="RecurringJobs"/>.
 /// </summary>
 internal static class HangfireRegistration
@@ -23,7 +23,7 @@ internal static class HangfireRegistration
             .UseRecommendedSerializerSettings()
             .UsePostgreSqlStorage(
                 options => options.UseNpgsqlConnection(connectionString),
-                new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true }));
+                new PostgreSqlStorageOptions { SchemaName = HangfireSchema.Name, PrepareSchemaIfNecessary = false }));
         if ((nodeSection.Get<NodeOptions>() ?? new NodeOptions()).Jobs)
         {
             services.AddHangfireServer(options => options.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}");

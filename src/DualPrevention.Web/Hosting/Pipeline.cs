@@ -14,8 +14,8 @@ namespace DualPrevention.Web.Hosting;
 internal static class Pipeline
 {
     /// <summary>
-    /// With <c>Database:MigrateOnStartup</c>, migrates as the owner (<c>ConnectionStrings:Owner</c>) and grants
-    /// <c>Database:AppRole</c>; with <c>Demo:SeedOnStartup</c>, seeds the demo and its 60-day story (once) and prints
+    /// With <c>Database:MigrateOnStartup</c>, migrates as the owner (<c>ConnectionStrings:Owner</c>), installs
+    /// Hangfire's tables and grants <c>Database:AppRole</c>; with <c>Demo:SeedOnStartup</c>, seeds the demo and its 60-day story (once) and prints
     /// the demo logins once the server listens.
     /// </summary>
     public static async Task PrepareDatabaseAsync(this WebApplication app)
@@ -31,6 +31,7 @@ internal static class Pipeline
 
             await app.Services.GetRequiredService<DatabaseMigrator>()
                 .MigrateAsync(owner, configuration["Database:AppRole"] ?? "dp_app", app.Lifetime.ApplicationStopping);
+            await HangfireSchema.InstallAsync(owner, app.Lifetime.ApplicationStopping);
         }
 
         if (configuration.GetValue<bool>("Demo:SeedOnStartup"))

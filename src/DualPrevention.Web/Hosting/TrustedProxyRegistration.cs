@@ -7,6 +7,8 @@ namespace DualPrevention.Web.Hosting;
 /// The reverse proxies whose <c>X-Forwarded-For</c> and <c>X-Forwarded-Proto</c> the app believes: loopback always,
 /// plus <c>ForwardedHeaders:KnownProxies</c> (addresses) and <c>ForwardedHeaders:KnownNetworks</c> (CIDR). Through
 /// them the app sees the client's address (sign-in throttling, audit) and HTTPS (Secure cookies, HSTS).
+/// Outside Development, an answer over HTTPS carries HSTS for a year; the platform's host name only, because the
+/// province's domain may serve other hosts that are not on HTTPS yet.
 /// </summary>
 internal static class TrustedProxyRegistration
 {
@@ -29,6 +31,7 @@ internal static class TrustedProxyRegistration
                 options.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
             }
         });
+        builder.Services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
         return builder;
     }
 }

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -15,7 +14,7 @@ namespace DualPrevention.Web.Tests.Accounts;
 /// </summary>
 public class SignInThrottlingTests(WebFixture web) : IClassFixture<WebFixture>
 {
-    private const string ClientHeader = "X-Test-Client";
+    private const string ClientHeader = ClientAddressFromHeader.Header;
 
     /// <summary>A host with small limits whose clients say which address they come from.</summary>
     private WebApplicationFactory<Program> Throttled(int perClient, int perUserName) =>
@@ -117,6 +116,26 @@ public class SignInThrottlingTests(WebFixture web) : IClassFixture<WebFixture>
     }
 
     [Fact]
+    public async Task Sign_ins_of_an_unknown_name_and_their_throttle_reach_the_platform_administrators_audit_view_and_no_citys()
+    {
+        var client = Throttled(perClient: 100, perUserName: 2).CreateClient();
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            await client.SendAsync(TokenRequest("192.0.2.61", "demo-nobody-61", "Wrong#2026x"));
+        }
+
+        var admin = await web.ApiClientAsync("admin");
+        var audit = await admin.GetFromJsonAsync<JsonElement>("/api/v1/audit-entries?userName=demo-nobody-61&pageSize=50");
+
+        var actions = audit.GetProperty("items").EnumerateArray().Select(e => e.GetProperty("action").GetString()).ToList();
+        actions.ShouldContain("SignInFailed");
+        actions.ShouldContain("SignInThrottled");
+        await using var city = web.AppContext(Core.Tenancy.TenantScope.ForRegion("370200"));
+        (await city.AuditEntries.CountAsync(e => e.UserName == "demo-nobody-61")).ShouldBe(0);
+        (await city.AuditEntries.IgnoreQueryFilters([Core.Data.DualPreventionDbContext.TenantFilter]).CountAsync(e => e.UserName == "demo-nobody-61")).ShouldBe(0);
+    }
+
+    [Fact]
     public async Task Unknown_and_known_names_get_the_same_messages_attempt_by_attempt()
     {
         var client = Throttled(perClient: 100, perUserName: 100).CreateClient();
@@ -203,23 +222,5 @@ public class SignInThrottlingTests(WebFixture web) : IClassFixture<WebFixture>
         await using var db = web.AppContext(Core.Tenancy.TenantScope.System);
         (await db.AuditEntries.CountAsync(e => e.UserName == "demo-wf1-admin" && e.Action == Core.Auditing.AuditAction.SignIn
             && e.After!.RootElement.GetProperty("RemoteAddress").GetString() == "198.51.100.77")).ShouldBe(1);
-    }
-
-    /// <summary>Takes the connection's address from a test header, as a trusted proxy's X-Forwarded-For would.</summary>
-    private sealed class ClientAddressFromHeader : IStartupFilter
-    {
-        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-        {
-            app.Use((context, following) =>
-            {
-                if (context.Request.Headers[ClientHeader] is [{ } address])
-                {
-                    context.Connection.RemoteIpAddress = IPAddress.Parse(address);
-                }
-
-                return following(context);
-            });
-            next(app);
-        };
     }
 }

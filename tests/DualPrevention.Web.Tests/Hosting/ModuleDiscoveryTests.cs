@@ -53,7 +53,7 @@ public class ModuleDiscoveryTests(WebFixture web) : IClassFixture<WebFixture>
         CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
         try
         {
-            var files = Directory.EnumerateFiles(Path.Combine(RepositoryRoot(), "src", "DualPrevention.Web"), culture == "zh-CN" ? "Text.zh-CN.resx" : "Text.resx", SearchOption.AllDirectories)
+            var files = Directory.EnumerateFiles(Path.Combine(Repository.Root(), "src", "DualPrevention.Web"), culture == "zh-CN" ? "Text.zh-CN.resx" : "Text.resx", SearchOption.AllDirectories)
                 .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
                 .ToList();
             var texts = files.SelectMany(f => XDocument.Load(f).Root!.Elements("data").Select(d => (Key: (string)d.Attribute("name")!, Text: (string)d.Element("value")!))).ToList();
@@ -78,18 +78,5 @@ public class ModuleDiscoveryTests(WebFixture web) : IClassFixture<WebFixture>
         }
 
         return type;
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "DualPrevention.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException("DualPrevention.sln not found above the test output folder.");
     }
 }

@@ -23,7 +23,7 @@ public partial class ThemeStyleSheetTests(WebFixture web) : IClassFixture<WebFix
         var expected = await StylesOfMudThemeProviderAsync();
         if (Environment.GetEnvironmentVariable("DP_WRITE_THEME_CSS") == "1")
         {
-            await File.WriteAllTextAsync(Path.Combine(RepositoryRoot(), Source), expected);
+            await File.WriteAllTextAsync(Path.Combine(Repository.Root(), Source), expected);
         }
 
         var client = await web.CookieClientAsync("demo-qd1-inspector");
@@ -54,19 +54,6 @@ public partial class ThemeStyleSheetTests(WebFixture web) : IClassFixture<WebFix
             return (await renderer.RenderComponentAsync<MudThemeProvider>(parameters)).ToHtmlString();
         });
         return string.Join("\n", StyleElement().Matches(html).Select(m => m.Groups[1].Value.Trim())) + "\n";
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "DualPrevention.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException("DualPrevention.sln not found above the test output folder.");
     }
 
     [GeneratedRegex("""<link href="(theme\.[a-z0-9]+\.css)" rel="stylesheet" />""")]
