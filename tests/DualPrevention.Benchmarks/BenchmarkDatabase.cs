@@ -90,7 +90,7 @@ internal sealed class BenchmarkDatabase : IAsyncDisposable
 
         await new DatabaseMigrator(TimeProvider.System, NullLogger<DatabaseMigrator>.Instance).MigrateAsync(database.OwnerConnectionString, AppRole, CancellationToken.None);
         // As the web host's HangfireSchema does after migrating (the benchmarks do not reference the host): the published
-        // app's job server finds Hangfire's tables made by the owner (ADR 0018).
+        // app's job server finds Hangfire's tables made by the owner (ADR 0022).
         await using (var owner = new NpgsqlConnection(database.OwnerConnectionString))
         {
             await owner.OpenAsync();

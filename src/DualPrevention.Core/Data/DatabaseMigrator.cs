@@ -17,7 +17,7 @@ namespace DualPrevention.Core.Data;
 /// policies), grants the application role what it may do — no UPDATE or DELETE on the audit trail, no writes to
 /// the migration history — lets it read and write (never create in) the <c>hangfire</c> schema, and upserts the reference data (regions, roles, risk band tables, holiday calendar, major-hidden-danger criteria, escalation ladder). Idempotent.
 /// The host installs Hangfire's tables as the owner right after (the web host's <c>HangfireSchema</c>; Core does not
-/// reach Hangfire); tables made there get the app role's rights from the default privileges set here (ADR 0018).
+/// reach Hangfire); tables made there get the app role's rights from the default privileges set here (ADR 0022).
 /// </summary>
 public sealed class DatabaseMigrator(TimeProvider clock, ILogger<DatabaseMigrator> logger)
 {
@@ -51,7 +51,7 @@ public sealed class DatabaseMigrator(TimeProvider clock, ILogger<DatabaseMigrato
     }
 
     /// <summary>
-    /// Before ADR 0018 the app role made Hangfire's tables itself and owns them where they were made then; only a
+    /// Before ADR 0022 the app role made Hangfire's tables itself and owns them where they were made then; only a
     /// superuser can hand them over, so the migrator names the fix instead of failing.
     /// </summary>
     private async Task WarnOfObjectsOwnedByAsync(DualPreventionDbContext db, string appRole, CancellationToken cancellationToken)

@@ -5,7 +5,7 @@ namespace DualPrevention.Web.Hosting;
 
 /// <summary>
 /// Hangfire's tables, made or upgraded by the owner role at migrate time, right after <c>DatabaseMigrator</c>: the app
-/// role only reads and writes them and may create nothing (ADR 0018), so the app never prepares the schema itself.
+/// role only reads and writes them and may create nothing (ADR 0022), so the app never prepares the schema itself.
 /// </summary>
 public static class HangfireSchema
 {

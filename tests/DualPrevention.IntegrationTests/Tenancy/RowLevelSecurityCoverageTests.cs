@@ -4,7 +4,7 @@ using Npgsql;
 namespace DualPrevention.IntegrationTests.Tenancy;
 
 /// <summary>
-/// Every table of the public schema has row-level security, or its reason for having none is written here (ADR 0018).
+/// Every table of the public schema has row-level security, or its reason for having none is written here (ADR 0022).
 /// A new table fails this test until it gets policies (copy the Baseline's literal form) or a reason.
 /// </summary>
 public class RowLevelSecurityCoverageTests(TestDatabase database) : IClassFixture<TestDatabase>

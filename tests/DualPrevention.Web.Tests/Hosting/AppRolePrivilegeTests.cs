@@ -5,7 +5,7 @@ namespace DualPrevention.Web.Tests.Hosting;
 
 /// <summary>
 /// The application role, after the app has started and used Hangfire: it owns nothing and may create nothing, so
-/// row-level security binds it and a compromised app cannot plant functions or tables (ADR 0018). Session-private
+/// row-level security binds it and a compromised app cannot plant functions or tables (ADR 0022). Session-private
 /// temporary tables (the register import's staging, dropped at commit) are the one thing it makes.
 /// </summary>
 public class AppRolePrivilegeTests(WebFixture web) : IClassFixture<WebFixture>
