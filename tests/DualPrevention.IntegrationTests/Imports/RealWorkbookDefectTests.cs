@@ -1,4 +1,5 @@
 using DualPrevention.Core.Imports;
+using DualPrevention.Core.Risks.Register;
 using DualPrevention.Core.Tenancy;
 using DualPrevention.IntegrationTests.HiddenDangers;
 using DualPrevention.Testing;
@@ -31,11 +32,34 @@ public class RealWorkbookDefectTests(DemoDatabase database) : IClassFixture<Demo
             .Build();
 
         var result = await Importer.RunAsync(database, database.Qd2, file, commit: false);
+        var answered = await Importer.RunAsync(database, database.Qd2, file, commit: false, answers: [new("风险分级管控清单", RegisterColumn.ControlLevel, "车间级")]);
 
         result.DataRows.ShouldBe(6, Importer.Describe(result));
         result.Problems.ShouldNotContain(p => p.Message.Contains("对象编码") || p.Message.Contains("措施分类") || p.Message.Contains("管控层级"), Importer.Describe(result));
         result.Problems.ShouldNotContain(p => p.Message.Contains("no data rows") || p.Message.Contains("没有数据行"), Importer.Describe(result));
-        result.Columns.Single(c => c.Header == "危险源/风险事件").Field.ShouldBe(Core.Risks.Register.RegisterColumn.EventName);
+        result.Columns.Single(c => c.Header == "危险源/风险事件").Field.ShouldBe(RegisterColumn.EventName);
+        result.Questions.Select(q => (q.Field, q.Rows, q.Required, q.Answer)).ShouldBe([(RegisterColumn.ControlLevel, 6, true, (string?)null)]);
+        result.SkippedRows.ShouldBe([new SkippedRow("风险分级管控清单", 1, SkippedRowKind.Title, "青岛某化工有限公司安全风险分级管控清单")]);
+        result.SkippedSheets.ShouldHaveSingleItem().Sheet.ShouldBe("字典");
+        answered.ErrorCount.ShouldBe(0, Importer.Describe(answered));
+        (answered.Objects.New, answered.Units.New, answered.Events.New, answered.Measures.New).ShouldBe((2, 3, 4, 6));
+    }
+
+    [Fact]
+    public async Task The_identification_date_of_an_event_is_stored_on_it()
+    {
+        var file = new XlsxBuilder().Sheet("清单")
+            .Row("风险分析对象", "风险分析单元", "风险事件", "辨识日期", "L", "S", "管控措施", "排查周期", "管控层级")
+            .Row("二号罐区", "3#储罐", "储罐溢罐", new DateTime(2025, 11, 20), 2, 4, "设置液位高高报警", "1天", "班组级")
+            .Row("二号罐区", "3#储罐", "储罐腐蚀泄漏", "2025年11月21日", 2, 4, "定期测厚检查", "1月", "车间级")
+            .Build();
+
+        var committed = await Importer.RunAsync(database, database.Wf1, file, commit: true);
+
+        committed.Committed.ShouldBeTrue(Importer.Describe(committed));
+        await using var db = database.AppContext(TenantScope.ForEnterprise(database.Wf1));
+        (await db.RiskEvents.Where(e => e.Name.StartsWith("储罐")).Select(e => e.IdentifiedOn).ToListAsync())
+            .ShouldBe([new DateOnly(2025, 11, 21), new DateOnly(2025, 11, 20)], ignoreOrder: true);
     }
 
     [Fact]
@@ -52,14 +76,24 @@ public class RealWorkbookDefectTests(DemoDatabase database) : IClassFixture<Demo
             .BuildXls();
 
         var result = await Importer.RunAsync(database, database.Qd2, file, commit: false);
+        const string Sheet = "作业活动风险评价";
+        var answered = await Importer.RunAsync(database, database.Qd2, file, commit: false, answers:
+        [
+            new(Sheet, RegisterColumn.Classify2, "3-4"), new(Sheet, RegisterColumn.ControlLevel, "班组级"), new(Sheet, RegisterColumn.CycleValue, "1天"),
+        ]);
 
         result.DataRows.ShouldBe(3, Importer.Describe(result));
         var fields = result.Columns.Where(c => c.Field is not null).Select(c => (c.Letter, c.Field!.Value)).ToList();
-        fields.ShouldContain(("E", Core.Risks.Register.RegisterColumn.Likelihood));
-        fields.ShouldContain(("F", Core.Risks.Register.RegisterColumn.Exposure));
-        fields.ShouldContain(("G", Core.Risks.Register.RegisterColumn.Consequence));
-        fields.ShouldContain(("H", Core.Risks.Register.RegisterColumn.Score));
-        fields.ShouldContain(("I", Core.Risks.Register.RegisterColumn.Level));
+        fields.ShouldContain(("E", RegisterColumn.Likelihood));
+        fields.ShouldContain(("F", RegisterColumn.Exposure));
+        fields.ShouldContain(("G", RegisterColumn.Consequence));
+        fields.ShouldContain(("H", RegisterColumn.Score));
+        fields.ShouldContain(("I", RegisterColumn.Level));
+        result.Questions.Select(q => (q.Field, q.Rows)).ShouldBe(
+            [(RegisterColumn.Classify2, 2), (RegisterColumn.ControlLevel, 3), (RegisterColumn.CycleValue, 3), (RegisterColumn.ResponsibleDepartment, 3)]);
+        answered.ErrorCount.ShouldBe(0, Importer.Describe(answered));
+        (answered.Objects.New, answered.Units.New, answered.Events.New, answered.Measures.New).ShouldBe((1, 3, 3, 3));
+        answered.SkippedRows.ShouldBeEmpty();
     }
 
     [Fact]
@@ -80,6 +114,8 @@ public class RealWorkbookDefectTests(DemoDatabase database) : IClassFixture<Demo
 
         result.ErrorCount.ShouldBe(0, Describe(result));
         (result.DataRows, result.New).ShouldBe((2, 2));
+        result.SkippedRows.Select(r => (r.Row, r.Kind)).ShouldBe(
+            [(1, SkippedRowKind.Title), (2, SkippedRowKind.Title), (6, SkippedRowKind.Note), (7, SkippedRowKind.Note), (8, SkippedRowKind.Note)]);
     }
 
     [Fact]
