@@ -91,6 +91,7 @@ public static class GenerateInspectionTasks
             .SingleAsync(cancellationToken);
         if (changed)
         {
+            await ExecuteAsync(db, InspectionTaskSql.DropRunningWindowsOfNewSchedules, enterpriseIds, now, cancellationToken);
             await db.Database.ExecuteSqlRawAsync(InspectionTaskSql.WithoutNestedLoops, cancellationToken);
             await ExecuteAsync(db, InspectionTaskSql.Sync, enterpriseIds, now, cancellationToken);
             await db.Database.ExecuteSqlRawAsync(InspectionTaskSql.WithNestedLoops, cancellationToken);

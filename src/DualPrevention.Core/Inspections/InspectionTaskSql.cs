@@ -46,6 +46,26 @@ internal static class InspectionTaskSql
     public const string WithNestedLoops = "SET LOCAL enable_nestloop = on";
 
     /// <summary>
+    /// Runs before <see cref="Sync"/>: drops the window running now, with nothing recorded against it, of each
+    /// definition whose measure got a new schedule (a new cycle, or a new work start of an hourly cycle — what makes
+    /// <see cref="Sync"/> re-anchor). The new schedule has its own window covering now, and two open windows of one
+    /// definition would ask for two checks of one measure at once (docs/domain/dual-prevention.md#59-window-states;
+    /// <see cref="PlanInspectionTask"/> does the same on re-planning).
+    /// </summary>
+    public static readonly string DropRunningWindowsOfNewSchedules = $"""
+        DELETE FROM inspection_task t
+        USING inspection_task_definition d JOIN control_measure m ON m.id = d.measure_id
+        WHERE d.enterprise_id = ANY(@enterprise_ids) AND NOT d.is_deleted
+          AND m.enterprise_id = ANY(@enterprise_ids) AND NOT m.is_deleted
+          AND m.data_source = {(int)ControlDataSource.ManualInspection} AND m.updated_at > d.updated_at
+          AND ((d.cycle_value, d.cycle_unit) IS DISTINCT FROM (m.cycle_value, m.cycle_unit)
+               OR (m.cycle_unit = {(int)CycleUnit.Hour} AND d.work_start_time IS DISTINCT FROM m.work_start_time))
+          AND t.definition_id = d.id AND {InspectionTaskStates.Unfinished.Sql("t.status")}
+          AND t.window_start <= @now AND t.window_end > @now
+          AND NOT EXISTS (SELECT 1 FROM inspection_record r WHERE r.task_id = t.id)
+        """;
+
+    /// <summary>
     /// Brings the batch's definitions in step with its manual control measures (docs/domain/dual-prevention.md#12-the-national-baseline): new measures get a
     /// definition anchored at the start of the current calendar period; changed ones copy the new schedule
     /// (a new cycle, or a new work start of an hourly cycle, re-anchors) and drop their windows that have not

@@ -20,7 +20,9 @@ public static class ListMyToDos
 
     /// <param name="Link">App-relative URL of the page that does it.</param>
     /// <param name="At">UTC: a check's window start, a draft's report, a hidden danger's last step, a request's or a posting's time.</param>
-    public sealed record Item(ToDoKind Kind, Guid Id, string Title, DateTimeOffset At, string Link);
+    /// <param name="DueAt">UTC: when a check's window closes (null for hidden dangers).</param>
+    /// <param name="Deadline">A hidden danger's rectification deadline, a business date (null for checks and drafts).</param>
+    public sealed record Item(ToDoKind Kind, Guid Id, string Title, DateTimeOffset At, string Link, DateTimeOffset? DueAt, DateOnly? Deadline);
 
     public sealed record Group(ToDoKind Kind, int Count, IReadOnlyList<Item> Items);
 
@@ -55,13 +57,13 @@ public static class ListMyToDos
                          join u in db.RiskAnalysisUnits.IgnoreQueryFilters(DualPreventionDbContext.SoftDeleteOnly) on t.UnitId equals u.Id
                          select new { t.Id, t.UnitId, t.WindowStart, t.WindowEnd, Title = u.Name + "：" + d.Content };
             groups.Add(await GroupAsync(ToDoKind.ChecksDue, checks.Where(c => c.WindowEnd > now).OrderBy(c => c.WindowStart)
-                .Select(c => new Item(ToDoKind.ChecksDue, c.Id, c.Title, c.WindowStart, "inspect/units/" + c.UnitId)), cancellationToken));
+                .Select(c => new Item(ToDoKind.ChecksDue, c.Id, c.Title, c.WindowStart, "inspect/units/" + c.UnitId, (DateTimeOffset?)c.WindowEnd, (DateOnly?)null)), cancellationToken));
             groups.Add(await GroupAsync(ToDoKind.ChecksOverdue, checks.Where(c => c.WindowEnd <= now).OrderBy(c => c.WindowStart)
-                .Select(c => new Item(ToDoKind.ChecksOverdue, c.Id, c.Title, c.WindowStart, "inspect/units/" + c.UnitId)), cancellationToken));
+                .Select(c => new Item(ToDoKind.ChecksOverdue, c.Id, c.Title, c.WindowStart, "inspect/units/" + c.UnitId, (DateTimeOffset?)c.WindowEnd, (DateOnly?)null)), cancellationToken));
 
             var items = db.HiddenDangers.AsNoTracking().Where(h => h.EnterpriseId == enterpriseId);
             groups.Add(await GroupAsync(ToDoKind.Drafts, items.Where(h => h.State == HiddenDangerState.Draft && h.ReportedByUserId == userId)
-                .OrderByDescending(h => h.ReportedAt).Select(h => new Item(ToDoKind.Drafts, h.Id, h.Name, h.ReportedAt, "hidden-dangers/drafts/" + h.Id)), cancellationToken));
+                .OrderByDescending(h => h.ReportedAt).Select(h => new Item(ToDoKind.Drafts, h.Id, h.Name, h.ReportedAt, "hidden-dangers/drafts/" + h.Id, (DateTimeOffset?)null, (DateOnly?)null)), cancellationToken));
             var manager = actor.Is(Roles.EnterpriseAdmin) || actor.Is(Roles.SafetyOfficer);
             if (manager)
             {
@@ -103,7 +105,7 @@ public static class ListMyToDos
         }
 
         private static Task<Group> HiddenDangerGroupAsync(ToDoKind kind, IQueryable<HiddenDanger> items, CancellationToken cancellationToken) =>
-            GroupAsync(kind, items.OrderByDescending(h => h.UpdatedAt).Select(h => new Item(kind, h.Id, h.Name, h.UpdatedAt, "hidden-dangers/" + h.Id)), cancellationToken);
+            GroupAsync(kind, items.OrderByDescending(h => h.UpdatedAt).Select(h => new Item(kind, h.Id, h.Name, h.UpdatedAt, "hidden-dangers/" + h.Id, (DateTimeOffset?)null, h.Deadline)), cancellationToken);
 
         private static Task<Group> ExtensionGroupAsync(DualPreventionDbContext db, IQueryable<HiddenDanger> items, CancellationToken cancellationToken) =>
             GroupAsync(ToDoKind.ExtensionsToDecide,
@@ -111,7 +113,7 @@ public static class ListMyToDos
                 join h in items on r.HiddenDangerId equals h.Id
                 where r.Decision == ExtensionDecision.Pending && h.State == HiddenDangerState.Rectifying
                 orderby r.RequestedAt descending
-                select new Item(ToDoKind.ExtensionsToDecide, h.Id, h.Name, r.RequestedAt, "hidden-dangers/" + h.Id),
+                select new Item(ToDoKind.ExtensionsToDecide, h.Id, h.Name, r.RequestedAt, "hidden-dangers/" + h.Id, (DateTimeOffset?)null, h.Deadline),
                 cancellationToken);
 
         private static Task<Group> SupervisedGroupAsync(DualPreventionDbContext db, IQueryable<HiddenDanger> items, PostingLevel[]? levels, CancellationToken cancellationToken)
@@ -122,7 +124,7 @@ public static class ListMyToDos
                 join c in db.MajorHiddenDangerCases on h.Id equals c.HiddenDangerId
                 where c.PostedAt != null && open.Contains(h.State) && (levels == null || levels.Contains(c.PostingLevel!.Value))
                 orderby c.PostedAt descending
-                select new Item(ToDoKind.Supervised, h.Id, h.Name, c.PostedAt!.Value, "hidden-dangers/" + h.Id),
+                select new Item(ToDoKind.Supervised, h.Id, h.Name, c.PostedAt!.Value, "hidden-dangers/" + h.Id, (DateTimeOffset?)null, h.Deadline),
                 cancellationToken);
         }
 

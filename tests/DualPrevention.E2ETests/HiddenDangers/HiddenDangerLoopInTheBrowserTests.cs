@@ -238,19 +238,36 @@ public class HiddenDangerLoopInTheBrowserTests(BrowserFixture browser) : IClassF
         await page.Locator(".mud-dialog").WaitForAsync(new() { State = WaitForSelectorState.Detached });
     }
 
-    /// <summary>The file input's script attaches just after the circuit renders it; a choice made in that instant is lost, so choose again.</summary>
+    /// <summary>
+    /// The file input's script attaches just after the circuit renders it; a choice made in that instant is lost, so
+    /// choose again. A page whose upload field has not appeared (seen once on a loaded CI machine, not reproduced) is
+    /// reloaded, as a person would, and what it showed instead is kept for the failure message.
+    /// </summary>
     internal static async Task UploadAfterPhotoAsync(IPage page)
     {
+        var seen = new List<string>();
         for (var attempt = 1; ; attempt++)
         {
-            await page.Locator("input[type=file]").Nth(1).SetInputFilesAsync(new FilePayload { Name = "after.png", MimeType = "image/png", Buffer = Png });
+            var input = page.Locator("[data-testid=upload-AfterRectification]");
             try
             {
+                await input.WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = 10_000 });
+                await input.SetInputFilesAsync(new FilePayload { Name = "after.png", MimeType = "image/png", Buffer = Png });
                 await page.WaitForSelectorAsync("[data-testid=photo-AfterRectification]", new PageWaitForSelectorOptions { Timeout = 5_000 });
                 return;
             }
-            catch (TimeoutException) when (attempt < 3)
+            catch (TimeoutException) when (attempt < 4)
             {
+                seen.Add($"{page.Url}: {await page.Locator(".mud-main-content").InnerTextAsync()}");
+                if (attempt >= 2)
+                {
+                    await page.ReloadAsync();
+                    await page.Locator("[data-testid=hidden-danger-state]").WaitForAsync();
+                }
+            }
+            catch (TimeoutException timeout)
+            {
+                throw new TimeoutException($"No after-rectification photo could be uploaded; the page showed: {string.Join(" | ", seen)}", timeout);
             }
         }
     }

@@ -47,6 +47,7 @@ public class ToDoLoopInTheBrowserTests(BrowserFixture browser) : IClassFixture<B
         await HiddenDangerLoopInTheBrowserTests.StateAsync(admin, "整改中");
 
         await OpenFromToDosAsync(inspector, "ToRectify");
+        await HiddenDangerLoopInTheBrowserTests.StateAsync(inspector, "整改中");
         await HiddenDangerLoopInTheBrowserTests.UploadAfterPhotoAsync(inspector);
         await BrowserFixture.ClickUntilAsync(inspector, "[data-testid=action-SubmitRectification]", ".mud-dialog");
         await inspector.FillAsync(".mud-dialog [data-testid=field-text]", "已更换呼吸阀并试验合格");

@@ -1,5 +1,7 @@
+using DualPrevention.Core;
 using DualPrevention.Core.Accounts;
 using DualPrevention.Core.HiddenDangers;
+using DualPrevention.Core.Risks;
 using DualPrevention.Core.ToDos;
 using DualPrevention.IntegrationTests.HiddenDangers;
 using DualPrevention.Testing;
@@ -70,6 +72,24 @@ public sealed class ListMyToDosTests(DemoDatabase database) : IClassFixture<Demo
         (await KindsOfAsync(_admin, id)).ShouldBe([ToDoKind.ToConfirm, ToDoKind.Supervised], ignoreOrder: true);
         (await KindsOfAsync(_wf1Admin, id)).ShouldBeEmpty();
         (await KindsOfAsync(_weifang, id)).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task A_check_says_when_its_window_closes_and_a_hidden_danger_its_deadline()
+    {
+        var register = await HandBuiltRegister.ForAsync(database, database.Qd1);
+        await register.AnalysisObject("O-待办截止", "待办截止").Unit("待办截止单元").Event("泄漏", "火灾", l: 3, s: 3)
+            .Measure(HandBuiltRegister.Check("每日待办检查", 1, CycleUnit.Day)).SaveAsync();
+        await InspectionWindows.GenerateAsync(database, database.Qd1);
+        var check = (await ListAsync(_inspector)).Groups.Single(g => g.Kind == ToDoKind.ChecksDue).Items.Single(i => i.Title.Contains("每日待办检查"));
+        check.DueAt.ShouldBe(BusinessTime.FromLocal(BusinessTime.LocalDate(database.Clock.GetUtcNow()).AddDays(1).ToDateTime(TimeOnly.MinValue)));
+        check.Deadline.ShouldBeNull();
+
+        var id = await _driver.ReportAsync(_inspector);
+        await _driver.ConfirmAsync(_admin, id, _inspector.Scope.UserId!.Value, _driver.Today.AddDays(7));
+        var rectify = (await ListAsync(_inspector)).Groups.SelectMany(g => g.Items).Single(i => i.Id == id);
+        rectify.Deadline.ShouldBe(_driver.Today.AddDays(7));
+        rectify.DueAt.ShouldBeNull();
     }
 
     [Fact]
