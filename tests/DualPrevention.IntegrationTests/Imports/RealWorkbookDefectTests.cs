@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DualPrevention.IntegrationTests.Imports;
 
-/// <summary>The real workbooks issue 13 found refused or misread, each reproduced in its layout.</summary>
+/// <summary>The real workbooks that were refused or misread when tried after round one, each reproduced in its layout.</summary>
 public class RealWorkbookDefectTests(DemoDatabase database) : IClassFixture<DemoDatabase>
 {
     [Fact]
