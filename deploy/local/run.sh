@@ -2,7 +2,7 @@
 # Runs DualPrevention locally: a private PostgreSQL under .data/postgres plus the app, published (Release) to .data/app
 # and run from there in the foreground. Ctrl-C stops the app, then PostgreSQL (unless DP_KEEP_PG=1). Safe to re-run:
 # data in .data/ is kept, and the app is republished from the current sources.
-# Settings (see deploy/.env.example): DP_PG_PORT, DP_HTTP_PORT, DP_DEMO_PASSWORD, DP_KEEP_PG.
+# Settings (see deploy/.env.example): DP_PG_PORT, DP_HTTP_PORT, DP_PUBLIC_BASE_URL, DP_DEMO_PASSWORD, DP_KEEP_PG.
 set -euo pipefail
 
 # shellcheck source=deploy/local/lib.sh
@@ -11,6 +11,9 @@ cd "$DP_ROOT"
 
 pg_port=${DP_PG_PORT:-5433}
 http_port=${DP_HTTP_PORT:-5080}
+# What QR codes, notification links and outbound messages carry (ADR 0018). The app listens on loopback only, so the
+# default is its own address; set DP_PUBLIC_BASE_URL to the address phones reach (a proxy, a LAN name) for printed cards.
+public_base_url=${DP_PUBLIC_BASE_URL:-http://127.0.0.1:$http_port/}
 pg_data=$DP_ROOT/.data/postgres
 key_file=$DP_ROOT/.data/jwt-signing-key
 app_dir=$DP_ROOT/.data/app
@@ -51,8 +54,10 @@ export Auth__JwtSigningKey
 export Logging__FilePath="$DP_ROOT/.data/logs/dualprevention-.json"
 export Storage__PhotoDirectory="$DP_ROOT/.data/photos"
 export Storage__ReportDirectory="$DP_ROOT/.data/reports"
+export PublicBaseUrl="$public_base_url"
 
 echo "PostgreSQL runs on 127.0.0.1:$pg_port (data in .data/postgres); starting the app, Ctrl-C stops it."
+echo "QR codes and sent links use $public_base_url (PublicBaseUrl; set DP_PUBLIC_BASE_URL to the address phones reach)."
 
 # The app runs as a child rather than through exec so the EXIT trap can stop PostgreSQL afterwards. A background
 # child of a non-interactive shell ignores SIGINT, so Ctrl-C (and SIGTERM) reach it through this trap as SIGTERM,

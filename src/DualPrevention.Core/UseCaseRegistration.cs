@@ -26,6 +26,7 @@ public static class UseCaseRegistration
         // The few services that are not a use case's handler.
         return services
             .AddSingleton<NotificationHub>()
+            .AddSingleton(new PublicSite(null))
             .AddScoped<HiddenDangerNotifications>()
             .AddOptions()
             .AddScoped<SeedDemoData>()

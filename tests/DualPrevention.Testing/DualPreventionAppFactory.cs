@@ -13,6 +13,9 @@ public sealed class DualPreventionAppFactory(DemoDatabase database) : WebApplica
     /// <summary>Base64 of 48 fixed bytes: a test-only signing key.</summary>
     public static readonly string JwtKey = Convert.ToBase64String(Enumerable.Range(1, 48).Select(i => (byte)i).ToArray());
 
+    /// <summary>The configured public address: never the test server's own, so a link built from the request shows.</summary>
+    public const string PublicBaseUrl = "https://aqsc.example.gov.cn/";
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
@@ -24,6 +27,7 @@ public sealed class DualPreventionAppFactory(DemoDatabase database) : WebApplica
         builder.UseSetting("Logging:FilePath", Path.Combine(Path.GetTempPath(), $"dp-tests-{database.Name}", "log-.json"));
         builder.UseSetting("Storage:PhotoDirectory", database.PhotoDirectory);
         builder.UseSetting("Storage:ReportDirectory", database.ReportDirectory);
+        builder.UseSetting("PublicBaseUrl", PublicBaseUrl);
         // Static assets as a published app serves them (ADR 0013): the build manifest's runtime patching for edited
         // wwwroot files would mark every asset no-cache and re-send MudBlazor's files stored, not compressed.
         builder.UseSetting("ReloadStaticAssetsAtRuntime", "false");

@@ -12,6 +12,18 @@ namespace DualPrevention.Core.Escalations;
 internal static class NotifyEscalationsSql
 {
     /// <summary>
+    /// The arguments of the row <c>a</c>'s notice, named as <see cref="HiddenDangerEscalatedNotice"/> and
+    /// <see cref="MissedWindowsEscalatedNotice"/> are serialised (<see cref="Notices"/>: camel case, enums as numbers).
+    /// </summary>
+    private static readonly string ArgumentsSql = $"""
+        CASE WHEN a.subject = {(int)EscalationSubject.HiddenDanger} THEN
+          jsonb_build_object('trigger', a.trig, 'enterprise', a.enterprise_name, 'level', a.level, 'hiddenDanger', a.hidden_danger_name,
+                             'deadline', a.deadline, 'rectifier', a.rectifier_name, 'daysPastDeadline', a.overdue_days)
+        ELSE jsonb_build_object('enterprise', a.enterprise_name, 'period', a.period, 'missed', a.missed)
+        END
+        """;
+
+    /// <summary>
     /// Takes up to <c>@batch</c> records not yet notified, oldest first, skipping those another run holds; writes
     /// their notifications to the recipients' inboxes (rectifier; the enterprise's safety officers; its
     /// administrators as the principal; the city bureau's reviewers; the province's staff), one delivery per
@@ -95,9 +107,10 @@ internal static class NotifyEscalationsSql
         -- Should a recipient be reached twice for one record, the unique key skips the second row of the same
         -- statement: no sort of the batch is needed to drop it first.
         notified AS (
-          INSERT INTO notification (id, enterprise_id, region_code, recipient_user_id, escalation_record_id, title, body, link, created_at)
+          INSERT INTO notification (id, enterprise_id, region_code, recipient_user_id, escalation_record_id, template_key, arguments, link, created_at)
           SELECT {{Uuid7Sql.Id("@now", "row_number() OVER ()")}}, a.enterprise_id, a.region_code, a.recipient_user_id, a.id,
-                 {{EscalationTexts.TitleSql}}, left({{EscalationTexts.BodySql}}, 2000),
+                 CASE WHEN a.subject = {{(int)EscalationSubject.HiddenDanger}} THEN '{{HiddenDangerEscalatedNotice.Key}}' ELSE '{{MissedWindowsEscalatedNotice.Key}}' END,
+                 {{ArgumentsSql}},
                  CASE WHEN a.subject = {{(int)EscalationSubject.HiddenDanger}} THEN 'hidden-dangers/' || a.subject_id ELSE 'supervision/city' END,
                  @now
           FROM addressed a

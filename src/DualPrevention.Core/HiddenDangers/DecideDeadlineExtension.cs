@@ -39,7 +39,8 @@ public static class DecideDeadlineExtension
             var hiddenDanger = situation.HiddenDanger;
             db.HiddenDangerHistory.Add(hiddenDanger.DecideExtension(request, command.Approve, command.Comment, by, now));
             var notified = await notifications.AddAsync(
-                db, actor, hiddenDanger, enterprise => WorkflowNoticeTexts.ExtensionDecided(enterprise, hiddenDanger, request, by.Name), [request.RequestedByUserId], now, cancellationToken);
+                db, actor, hiddenDanger, enterprise => new ExtensionDecidedNotice(
+                    enterprise, hiddenDanger.Level, hiddenDanger.Name, request.Decision == ExtensionDecision.Approved, by.Name, request.PreviousDeadline, request.RequestedDeadline, request.DecisionComment), [request.RequestedByUserId], now, cancellationToken);
             await HiddenDangerUnitOfWork.SaveAsync(db, cancellationToken);
             notifications.Signal(notified);
         }

@@ -34,16 +34,18 @@ public sealed class HiddenDangerNotifications(IEnumerable<INotificationChannel> 
     internal async Task<IReadOnlyList<Guid>> AddReportedAsync(DualPreventionDbContext db, Actor actor, HiddenDanger hiddenDanger, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var confirmers = await ManagersAsync(db, hiddenDanger.EnterpriseId, cancellationToken);
-        return await AddAsync(db, actor, hiddenDanger, enterprise => WorkflowNoticeTexts.Reported(enterprise, hiddenDanger), confirmers.Cast<Guid?>(), now, cancellationToken);
+        return await AddAsync(
+            db, actor, hiddenDanger, enterprise => new HiddenDangerReportedNotice(enterprise, hiddenDanger.Level, hiddenDanger.Name, hiddenDanger.ReportedByName), confirmers.Cast<Guid?>(), now, cancellationToken);
     }
 
     /// <summary>
-    /// Adds, unsaved, the notification <paramref name="compose"/> writes (given the enterprise's name) for each of
+    /// Adds, unsaved, the notice <paramref name="compose"/> makes (given the enterprise's name) for each of
     /// <paramref name="recipients"/> but <paramref name="actor"/>, linked to the hidden danger. Returns whom to signal.
     /// </summary>
-    internal async Task<IReadOnlyList<Guid>> AddAsync(
-        DualPreventionDbContext db, Actor actor, HiddenDanger hiddenDanger, Func<string, (string Title, string Body)> compose, IEnumerable<Guid?> recipients,
+    internal async Task<IReadOnlyList<Guid>> AddAsync<TNotice>(
+        DualPreventionDbContext db, Actor actor, HiddenDanger hiddenDanger, Func<string, TNotice> compose, IEnumerable<Guid?> recipients,
         DateTimeOffset now, CancellationToken cancellationToken)
+        where TNotice : INotice
     {
         var to = recipients.OfType<Guid>().Where(id => id != actor.Scope.UserId).Distinct().ToList();
         if (to.Count == 0)
@@ -52,10 +54,10 @@ public sealed class HiddenDangerNotifications(IEnumerable<INotificationChannel> 
         }
 
         var enterprise = await db.Enterprises.Where(e => e.Id == hiddenDanger.EnterpriseId).Select(e => e.Name).FirstOrDefaultAsync(cancellationToken) ?? "";
-        var (title, body) = compose(enterprise);
+        var notice = compose(enterprise);
         foreach (var recipient in to)
         {
-            var notification = Notification.Create(hiddenDanger.EnterpriseId, hiddenDanger.RegionCode, recipient, title, body, $"hidden-dangers/{hiddenDanger.Id}", now);
+            var notification = Notification.Create(hiddenDanger.EnterpriseId, hiddenDanger.RegionCode, recipient, notice, $"hidden-dangers/{hiddenDanger.Id}", now);
             db.Notifications.Add(notification);
             db.NotificationDeliveries.AddRange(_channels.Select(channel => NotificationDelivery.Queue(notification, channel, now)));
         }

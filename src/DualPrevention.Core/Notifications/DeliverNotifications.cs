@@ -1,3 +1,4 @@
+using System.Globalization;
 using DualPrevention.Core.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -9,7 +10,8 @@ namespace DualPrevention.Core.Notifications;
 /// The recurring job <c>notifications:deliver</c>: sends the pending deliveries that are due, in batches
 /// locked with <c>FOR UPDATE SKIP LOCKED</c> (two servers never send the same one), and records each outcome —
 /// delivered, or the error and the next try after back-off (<see cref="NotificationDelivery.RecordFailure"/>).
-/// A delivery whose channel is no longer configured fails with that reason. System scope.
+/// A delivery whose channel is no longer configured fails with that reason. Each message is rendered in its recipient's
+/// preferred culture, its link made absolute under the public base URL (<see cref="PublicSite"/>). System scope.
 /// </summary>
 public static class DeliverNotifications
 {
@@ -27,6 +29,7 @@ public static class DeliverNotifications
         IDbContextFactory<DualPreventionDbContext> dbFactory,
         TimeProvider clock,
         IEnumerable<INotificationChannel> channels,
+        PublicSite site,
         ILogger<Handler> logger)
     {
         private readonly Dictionary<string, INotificationChannel> _channels = channels.ToDictionary(c => c.Name, StringComparer.Ordinal);
@@ -54,14 +57,16 @@ public static class DeliverNotifications
                 .FromSqlRaw(TakeDueSql, new NpgsqlParameter("now", now), new NpgsqlParameter("batch", BatchSize))
                 .ToListAsync(cancellationToken);
             var notificationIds = deliveries.Select(d => d.NotificationId).Distinct().ToList();
-            var messages = await db.Notifications
+            var messages = (await db.Notifications.AsNoTracking()
                 .Where(n => notificationIds.Contains(n.Id))
                 .Join(db.Users, n => n.RecipientUserId, u => u.Id, (n, u) => new
                 {
-                    Message = new OutboundNotification(n.Id, n.Title, n.Body, n.Link, n.CreatedAt),
+                    Notification = n,
+                    u.PreferredCulture,
                     Recipient = new NotificationRecipient(u.Id, u.UserName ?? "", u.DisplayName, u.PhoneNumber, u.Email),
                 })
-                .ToDictionaryAsync(m => m.Message.Id, cancellationToken);
+                .ToListAsync(cancellationToken))
+                .ToDictionary(m => m.Notification.Id, m => new { Message = Outbound(m.Notification, m.PreferredCulture), m.Recipient });
 
             var delivered = 0;
             foreach (var delivery in deliveries)
@@ -82,6 +87,13 @@ public static class DeliverNotifications
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return new Result(delivered, deliveries.Count - delivered);
+        }
+
+        /// <summary>The notification as its recipient reads it: in their culture (Chinese when theirs is unknown), linked absolutely.</summary>
+        private OutboundNotification Outbound(Notification notification, string culture)
+        {
+            var text = notification.Render(CultureInfo.GetCultureInfo(culture is "en-US" ? culture : "zh-CN"));
+            return new OutboundNotification(notification.Id, text.Title, text.Body, notification.Link is { } link ? site.LinkTo(link) : null, notification.CreatedAt);
         }
 
         /// <summary>Null when sent, otherwise the reason it was not.</summary>

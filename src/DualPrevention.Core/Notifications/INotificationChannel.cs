@@ -15,7 +15,10 @@ public interface INotificationChannel
     Task SendAsync(OutboundNotification notification, NotificationRecipient recipient, CancellationToken cancellationToken);
 }
 
-/// <summary>What a channel sends; <see cref="CreatedAt"/> is UTC, <see cref="Link"/> relative to the site.</summary>
+/// <summary>
+/// What a channel sends, in the recipient's language; <see cref="CreatedAt"/> is UTC, <see cref="Link"/> absolute under the
+/// public base URL (<see cref="PublicSite"/>), relative to the site only when none is configured.
+/// </summary>
 public sealed record OutboundNotification(Guid Id, string Title, string Body, string? Link, DateTimeOffset CreatedAt);
 
 /// <summary>How to reach the recipient: the account's name, display name, phone and e-mail.</summary>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using DualPrevention.Core.Tenancy;
 
 namespace DualPrevention.Core.Notifications;
@@ -18,9 +19,11 @@ public sealed class Notification : ITenantOwned
 
     public Guid? EscalationRecordId { get; private set; }
 
-    public string Title { get; private set; } = "";
+    /// <summary>The kind of notice (<see cref="INotice.Key"/>), rendered in each reader's language.</summary>
+    public string TemplateKey { get; private set; } = "";
 
-    public string Body { get; private set; } = "";
+    /// <summary>The notice's arguments as JSON (<see cref="Notices"/>), a <c>jsonb</c> column.</summary>
+    public string Arguments { get; private set; } = "{}";
 
     /// <summary>Relative URL of the page to open, e.g. "hidden-dangers/{id}".</summary>
     public string? Link { get; private set; }
@@ -31,29 +34,31 @@ public sealed class Notification : ITenantOwned
     /// <summary>UTC; null while unread.</summary>
     public DateTimeOffset? ReadAt { get; private set; }
 
-    /// <summary>Longest title stored (the column's length).</summary>
-    public const int MaxTitleLength = 200;
-
-    /// <summary>Longest body stored (the column's length).</summary>
-    public const int MaxBodyLength = 2000;
-
     /// <summary>
     /// A message that no escalation made (e.g. a step of a hidden danger's workflow), so it has no
-    /// <see cref="EscalationRecordId"/>; title and body are cut to the columns' lengths.
+    /// <see cref="EscalationRecordId"/>.
     /// </summary>
     /// <param name="link">Relative URL, e.g. "hidden-dangers/{id}".</param>
     /// <param name="now">UTC.</param>
-    public static Notification Create(Guid enterpriseId, string regionCode, Guid recipientUserId, string title, string body, string link, DateTimeOffset now) => new()
+    public static Notification Create<TNotice>(Guid enterpriseId, string regionCode, Guid recipientUserId, TNotice notice, string link, DateTimeOffset now)
+        where TNotice : INotice
     {
-        Id = Guid.CreateVersion7(),
-        EnterpriseId = enterpriseId,
-        RegionCode = regionCode,
-        RecipientUserId = recipientUserId,
-        Title = title.Length > MaxTitleLength ? title[..MaxTitleLength] : title,
-        Body = body.Length > MaxBodyLength ? body[..MaxBodyLength] : body,
-        Link = link,
-        CreatedAt = now,
-    };
+        var (key, arguments) = Notices.Store(notice);
+        return new()
+        {
+            Id = Guid.CreateVersion7(),
+            EnterpriseId = enterpriseId,
+            RegionCode = regionCode,
+            RecipientUserId = recipientUserId,
+            TemplateKey = key,
+            Arguments = arguments,
+            Link = link,
+            CreatedAt = now,
+        };
+    }
+
+    /// <summary>The notice in <paramref name="culture"/>.</summary>
+    public NoticeText Render(CultureInfo culture) => Notices.Render(TemplateKey, Arguments, culture);
 
     public void MarkRead(DateTimeOffset now) => ReadAt ??= now;
 }

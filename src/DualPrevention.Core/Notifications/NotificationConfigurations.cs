@@ -9,8 +9,8 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
     {
         builder.Property(n => n.Id).ValueGeneratedNever();
         builder.Property(n => n.RegionCode).HasMaxLength(6);
-        builder.Property(n => n.Title).HasMaxLength(Notification.MaxTitleLength);
-        builder.Property(n => n.Body).HasMaxLength(Notification.MaxBodyLength);
+        builder.Property(n => n.TemplateKey).HasMaxLength(100);
+        builder.Property(n => n.Arguments).HasColumnType("jsonb");
         builder.Property(n => n.Link).HasMaxLength(300);
         builder.HasIndex(n => new { n.RecipientUserId, n.CreatedAt });
         builder.HasIndex(n => n.RecipientUserId).HasFilter("read_at IS NULL").HasDatabaseName("ix_notification_unread");

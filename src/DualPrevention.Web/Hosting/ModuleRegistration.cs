@@ -19,6 +19,7 @@ internal static class ModuleRegistration
         FieldNames.Install();
         services.Configure<OperatingEffectRules>(builder.Configuration.GetSection("OperatingEffect"));
         services.AddNotificationChannels(builder.Configuration);
+        services.AddPublicSite(builder.Configuration);
         return builder;
     }
 }

@@ -56,7 +56,7 @@ public class CityOverrideAndMissedWindowTests(SampleRegisterDatabase database) :
         await using var db = database.OwnerContext(TenantScope.System);
         var notice = await db.Notifications.SingleAsync(n => n.EscalationRecordId == record.Id);
         notice.RecipientUserId.ShouldBe(await database.UserIdAsync("qingdao"));
-        notice.Body.ShouldContain("21 个排查任务漏检");
+        notice.InChinese().Body.ShouldContain("21 个排查任务漏检");
         notice.Link.ShouldBe("supervision/city");
     }
 
@@ -75,7 +75,7 @@ public class CityOverrideAndMissedWindowTests(SampleRegisterDatabase database) :
 
         var record = (await MissedWindowRecordsAsync(lastMonday)).ShouldHaveSingleItem();
         await using var db = database.OwnerContext(TenantScope.System);
-        (await db.Notifications.SingleAsync(n => n.EscalationRecordId == record.Id)).Body.ShouldContain("21 个排查任务漏检");
+        (await db.Notifications.SingleAsync(n => n.EscalationRecordId == record.Id)).InChinese().Body.ShouldContain("21 个排查任务漏检");
     }
 
     /// <summary>demo-qd1's missed-window records of the ISO week starting <paramref name="monday"/>.</summary>

@@ -1,3 +1,4 @@
+using DualPrevention.Core;
 using DualPrevention.Core.Data;
 using DualPrevention.Core.Notifications;
 using DualPrevention.Core.Tenancy;
@@ -112,8 +113,8 @@ public class EscalationFanOutTests(DemoDatabase database) : IClassFixture<DemoDa
         var notificationId = Guid.CreateVersion7();
         var recipient = await database.UserIdAsync("demo-qd1-admin");
         await AsOwnerAsync($"""
-            INSERT INTO notification (id, enterprise_id, region_code, recipient_user_id, title, body, link, created_at)
-            SELECT '{notificationId}', id, region_code, '{recipient}', '隐患待验收', '请验收', NULL, now() FROM enterprise WHERE id = '{database.Qd1}';
+            INSERT INTO notification (id, enterprise_id, region_code, recipient_user_id, template_key, arguments, link, created_at)
+            SELECT '{notificationId}', id, region_code, '{recipient}', 'StoredText', jsonb_build_object('title', '隐患待验收', 'body', '请验收'), NULL, now() FROM enterprise WHERE id = '{database.Qd1}';
             INSERT INTO notification_delivery (id, enterprise_id, region_code, notification_id, channel, status, attempts, next_attempt_at, created_at)
             SELECT gen_random_uuid(), enterprise_id, region_code, id, 'log', 0, 0, now() - interval '1 minute', now() FROM notification WHERE id = '{notificationId}';
             """);
@@ -122,7 +123,7 @@ public class EscalationFanOutTests(DemoDatabase database) : IClassFixture<DemoDa
         await DeliverAsync();
 
         await using var db = database.OwnerContext(TenantScope.System);
-        (await db.Notifications.CountAsync(n => n.Id == notificationId || n.Title == "隐患待验收")).ShouldBe(1);
+        (await db.Notifications.Where(n => n.TemplateKey == "StoredText").ToListAsync()).Count(n => n.Id == notificationId || n.InChinese().Title == "隐患待验收").ShouldBe(1);
         var delivery = await db.NotificationDeliveries.SingleAsync(d => d.NotificationId == notificationId);
         (delivery.Status, delivery.Attempts).ShouldBe((DeliveryStatus.Delivered, 1));
         _log.Sent.ShouldContain(notificationId);
@@ -165,7 +166,7 @@ public class EscalationFanOutTests(DemoDatabase database) : IClassFixture<DemoDa
         await using var scope = services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<TenantScopeAccessor>().Current = TenantScope.System;
         await new DeliverNotifications.Handler(
-                scope.ServiceProvider.GetRequiredService<IDbContextFactory<DualPreventionDbContext>>(), TimeProvider.System, [_log],
+                scope.ServiceProvider.GetRequiredService<IDbContextFactory<DualPreventionDbContext>>(), TimeProvider.System, [_log], new PublicSite(null),
                 NullLogger<DeliverNotifications.Handler>.Instance)
             .HandleAsync(CancellationToken.None);
     }

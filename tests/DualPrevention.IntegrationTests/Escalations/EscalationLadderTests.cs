@@ -80,7 +80,8 @@ public class EscalationLadderTests(DemoDatabase database) : IClassFixture<DemoDa
         (await database.RecipientsOfAsync(id, "overdue-7d-city")).ShouldBe(["qingdao"]);
         (await database.RecipientsOfAsync(id, "overdue-30d-province")).ShouldBe(["province"]);
         await using var db = database.OwnerContext(TenantScope.System);
-        var notice = db.Notifications.Single(n => n.Link == $"hidden-dangers/{id}" && n.Title == "隐患整改已逾期" && n.Body.Contains("已逾期 8 天"));
+        var notice = db.Notifications.Where(n => n.Link == $"hidden-dangers/{id}").AsEnumerable()
+            .Select(n => n.InChinese()).Single(n => n.Title == "隐患整改已逾期" && n.Body.Contains("已逾期 8 天"));
         notice.Body.ShouldContain("储罐区防火堤破损");
     }
 

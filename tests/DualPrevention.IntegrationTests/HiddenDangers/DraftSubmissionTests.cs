@@ -31,7 +31,7 @@ public sealed class DraftSubmissionTests(DemoDatabase database) : IClassFixture<
         var notified = await db.Notifications.Where(n => n.Link == $"hidden-dangers/{draftId}").ToListAsync();
         var confirmers = await ConfirmersAsync(db);
         notified.Select(n => n.RecipientUserId).ShouldBe(confirmers, ignoreOrder: true);
-        notified.ShouldAllBe(n => n.Title == "新隐患待确认" && n.Body.Contains("呼吸阀锈死"));
+        notified.Select(n => n.InChinese()).ShouldAllBe(n => n.Title == "新隐患待确认" && n.Body.Contains("呼吸阀锈死"));
         notified.ShouldNotContain(n => n.RecipientUserId == inspector.Scope.UserId);
     }
 

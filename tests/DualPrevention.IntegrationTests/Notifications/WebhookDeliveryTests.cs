@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using DualPrevention.Core;
 using DualPrevention.Core.Data;
 using DualPrevention.Core.Notifications;
 using DualPrevention.Core.Tenancy;
@@ -65,7 +66,36 @@ public sealed class WebhookDeliveryTests(DemoDatabase database) : IClassFixture<
         (await DeliverAsync()).ShouldBe(new DeliverNotifications.Result(0, 0));
     }
 
+    [Fact]
+    public async Task An_outbound_message_is_in_its_recipients_language_and_links_under_the_public_base_url()
+    {
+        database.SetLocalDay(new DateOnly(2026, 12, 3));
+        _endpoint.FailuresBeforeSuccess = 0;
+        await SetCultureAsync("weifang", "en-US");
+        try
+        {
+            var notificationId = await EscalateOneMajorAsync();
+
+            (await DeliverAsync(new PublicSite(new Uri("https://aqsc.example.gov.cn/dp")))).ShouldBe(new DeliverNotifications.Result(1, 0));
+
+            (await DeliveryAsync(notificationId)).Status.ShouldBe(DeliveryStatus.Delivered);
+            var body = _endpoint.Bodies.Last();
+            body.ShouldContain("\"title\":\"Major hidden danger registered\"");
+            body.ShouldContain("\"link\":\"https://aqsc.example.gov.cn/dp/hidden-dangers/");
+        }
+        finally
+        {
+            await SetCultureAsync("weifang", "zh-CN");
+        }
+    }
+
     public void Dispose() => _endpoint.Dispose();
+
+    private async Task SetCultureAsync(string userName, string culture)
+    {
+        await using var db = database.OwnerContext(TenantScope.System);
+        await db.Users.Where(u => u.UserName == userName).ExecuteUpdateAsync(u => u.SetProperty(x => x.PreferredCulture, culture));
+    }
 
     private WebhookNotificationChannel Channel() => new(new HttpClient { Timeout = TimeSpan.FromSeconds(5) }, _endpoint.Url);
 
@@ -78,13 +108,13 @@ public sealed class WebhookDeliveryTests(DemoDatabase database) : IClassFixture<
         return await db.Notifications.Where(n => n.Link == $"hidden-dangers/{id}").Select(n => n.Id).SingleAsync();
     }
 
-    private async Task<DeliverNotifications.Result> DeliverAsync()
+    private async Task<DeliverNotifications.Result> DeliverAsync(PublicSite? site = null)
     {
         await using var services = database.CreateServices();
         await using var scope = services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<TenantScopeAccessor>().Current = TenantScope.System;
         var handler = new DeliverNotifications.Handler(
-            scope.ServiceProvider.GetRequiredService<IDbContextFactory<DualPreventionDbContext>>(), database.Clock, [Channel()],
+            scope.ServiceProvider.GetRequiredService<IDbContextFactory<DualPreventionDbContext>>(), database.Clock, [Channel()], site ?? new PublicSite(null),
             NullLogger<DeliverNotifications.Handler>.Instance);
         return await handler.HandleAsync(CancellationToken.None);
     }

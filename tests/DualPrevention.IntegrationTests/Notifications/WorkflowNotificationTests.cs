@@ -223,7 +223,7 @@ public sealed class WorkflowNotificationTests(DemoDatabase database) : IClassFix
         var ids = notifications.Select(n => n.Id).ToList();
         var channels = (await db.NotificationDeliveries.Where(d => ids.Contains(d.NotificationId)).Select(d => new { d.NotificationId, d.Channel }).ToListAsync())
             .ToLookup(d => d.NotificationId, d => d.Channel);
-        return [.. notifications.Select(n => new Sent(n.RecipientUserId, n.Title, n.Body, n.Link, n.EscalationRecordId, [.. channels[n.Id]]))];
+        return [.. notifications.Select(n => new Sent(n.RecipientUserId, n.InChinese().Title, n.InChinese().Body, n.Link, n.EscalationRecordId, [.. channels[n.Id]]))];
     }
 
     private sealed record Sent(Guid? Recipient, string Title, string Body, string? Link, Guid? EscalationRecordId, List<string> Channels);

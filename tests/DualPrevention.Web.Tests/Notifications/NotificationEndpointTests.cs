@@ -13,7 +13,7 @@ public class NotificationEndpointTests(WebFixture web) : IClassFixture<WebFixtur
 {
     private sealed record Page(List<Item> Items, int TotalCount);
 
-    private sealed record Item(Guid Id, string Title, string? Link, DateTimeOffset? ReadAt);
+    private sealed record Item(Guid Id, string Title, string Body, string? Link, DateTimeOffset? ReadAt);
 
     [Fact]
     public async Task A_reviewer_reads_and_marks_only_their_own_notifications_and_others_ids_answer_404()
@@ -35,6 +35,25 @@ public class NotificationEndpointTests(WebFixture web) : IClassFixture<WebFixtur
         (await qingdao.PostAsync($"/api/v1/notifications/{qingdaoNotice}/read", null)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
         (await UnreadAsync(qingdao)).ShouldBe(0);
         (await UnreadAsync(await web.ApiClientAsync("weifang"))).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task The_same_notification_reads_in_English_to_a_reader_who_asks_for_English_and_in_Chinese_otherwise()
+    {
+        var (qingdaoNotice, _) = await EscalateOneMajorItemInEachCityAsync();
+        var chinese = await web.ApiClientAsync("qingdao");
+        var english = await web.ApiClientAsync("qingdao");
+        english.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en-US");
+
+        var inChinese = (await chinese.GetFromJsonAsync<Page>("/api/v1/notifications"))!.Items.Single(i => i.Id == qingdaoNotice);
+        var inEnglish = (await english.GetFromJsonAsync<Page>("/api/v1/notifications"))!.Items.Single(i => i.Id == qingdaoNotice);
+
+        inChinese.Title.ShouldBe("重大隐患已登记");
+        inChinese.Body.ShouldContain("重大隐患");
+        inEnglish.Title.ShouldBe("Major hidden danger registered");
+        inEnglish.Body.ShouldContain("major hidden danger");
+        inEnglish.Body.ShouldContain("2027-01-31");
+        inEnglish.Body.ShouldNotContain("隐患");
     }
 
     private static async Task<int> UnreadAsync(HttpClient client) =>

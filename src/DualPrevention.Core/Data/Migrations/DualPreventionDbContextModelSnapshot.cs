@@ -1585,11 +1585,10 @@ namespace DualPrevention.Core.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
-                    b.Property<string>("Body")
+                    b.Property<string>("Arguments")
                         .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)")
-                        .HasColumnName("body");
+                        .HasColumnType("jsonb")
+                        .HasColumnName("arguments");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
@@ -1622,11 +1621,11 @@ namespace DualPrevention.Core.Data.Migrations
                         .HasColumnType("character varying(6)")
                         .HasColumnName("region_code");
 
-                    b.Property<string>("Title")
+                    b.Property<string>("TemplateKey")
                         .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("title");
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("template_key");
 
                     b.HasKey("Id")
                         .HasName("pk_notification");

@@ -35,7 +35,7 @@ public class RiskNotificationCardInTheBrowserTests(BrowserFixture browser) : ICl
         var qr = page.Locator("[data-testid=card-qr]");
         (await qr.IsVisibleAsync()).ShouldBeTrue();
         (await qr.EvaluateAsync<int>("img => img.naturalWidth")).ShouldBeGreaterThan(100, "the PNG decoded");
-        (await qr.GetAttributeAsync("data-url")).ShouldBe($"{browser.BaseUrl}/inspect/units/{unitId}");
+        (await qr.GetAttributeAsync("data-url")).ShouldBe($"{DualPreventionAppFactory.PublicBaseUrl}inspect/units/{unitId}", "the public address, not the browser's");
         (await page.Locator("[data-testid=card-emergency] li").AllInnerTextsAsync()).ShouldBe(["球罐区设置固定式可燃气体检测报警仪和水喷淋系统"]);
         (await page.EvaluateAsync<int>("document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(375);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetTempPath(), "dp-card-phone.png"), FullPage = true });

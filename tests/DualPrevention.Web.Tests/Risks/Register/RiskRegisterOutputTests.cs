@@ -100,7 +100,7 @@ public class RiskRegisterOutputTests(WebFixture web) : IClassFixture<WebFixture>
     }
 
     [Fact]
-    public async Task The_card_page_of_another_tenants_unit_answers_404_and_its_own_shows_the_QR_code()
+    public async Task The_card_page_of_another_tenants_unit_answers_404_and_its_own_shows_the_QR_code_of_the_public_address()
     {
         var foreign = await UnitOfAsync(web.Wf1, "潍坊卡片单元");
         var qd1 = await web.CookieClientAsync("demo-qd1-admin");
@@ -112,6 +112,6 @@ public class RiskRegisterOutputTests(WebFixture web) : IClassFixture<WebFixture>
         var html = await weifang.GetStringAsync($"/risk-register/units/{foreign}/card");
         html.ShouldContain("潍坊卡片单元");
         html.ShouldContain("src=\"data:image/png;base64,");
-        html.ShouldContain($"/inspect/units/{foreign}");
+        html.ShouldContain($"data-url=\"{DualPreventionAppFactory.PublicBaseUrl}inspect/units/{foreign}\"");
     }
 }
