@@ -14,7 +14,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace DualPrevention.Core.Data.Migrations
 {
     [DbContext(typeof(DualPreventionDbContext))]
-    [Migration("20261206090425_AddedIdentificationDate")]
+    [Migration("20261206102208_AddedIdentificationDate")]
     partial class AddedIdentificationDate
     {
         /// <inheritdoc />
@@ -1588,11 +1588,10 @@ namespace DualPrevention.Core.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
-                    b.Property<string>("Body")
+                    b.Property<string>("Arguments")
                         .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)")
-                        .HasColumnName("body");
+                        .HasColumnType("jsonb")
+                        .HasColumnName("arguments");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
@@ -1625,11 +1624,11 @@ namespace DualPrevention.Core.Data.Migrations
                         .HasColumnType("character varying(6)")
                         .HasColumnName("region_code");
 
-                    b.Property<string>("Title")
+                    b.Property<string>("TemplateKey")
                         .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("title");
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("template_key");
 
                     b.HasKey("Id")
                         .HasName("pk_notification");
