@@ -12,8 +12,10 @@ namespace DualPrevention.Benchmarks;
 
 /// <summary>
 /// Times the real <see cref="ImportRiskControlList"/> use case end to end — parse, validate, commit — on a
-/// generated list of 50,000 × scale measures in a fresh database, after a small warm-up import. The last line
-/// printed is <c>import_rows_per_second=&lt;n&gt;</c> (measures committed per second of wall time).
+/// generated list of 50,000 × scale measures in a fresh database, after a small warm-up import. It then hands the
+/// same workbook to the hidden-danger ledger importer, which reads every row and refuses it (no ledger header), and
+/// prints that refusal's time as <c>import_refusal_ms=&lt;n&gt;</c>. The last line printed is
+/// <c>import_rows_per_second=&lt;n&gt;</c> (measures committed per second of wall time).
 /// </summary>
 internal static class ImportBenchmark
 {
@@ -46,6 +48,15 @@ internal static class ImportBenchmark
         var reimport = await ImportAsync(services, enterprise, file);
         again.Stop();
 
+        var refusal = Stopwatch.StartNew();
+        var refused = await RefuseAsync(services, enterprise, file);
+        refusal.Stop();
+        if (!refused)
+        {
+            Console.Error.WriteLine("the ledger importer accepted a risk-control list");
+            Environment.Exit(1);
+        }
+
         var process = Process.GetCurrentProcess();
         process.Refresh();
         var rate = measures / watch.Elapsed.TotalSeconds;
@@ -54,6 +65,7 @@ internal static class ImportBenchmark
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"reimport_seconds={again.Elapsed.TotalSeconds:F2} (unchanged measures: {reimport.Measures.Unchanged:N0}, written: {reimport.Measures.New + reimport.Measures.Updated})"));
         Console.WriteLine($"rows={measures}");
         Console.WriteLine($"peak_working_set_mb={process.PeakWorkingSet64 / 1048576}");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"import_refusal_ms={refusal.Elapsed.TotalMilliseconds:F0}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"import_rows_per_second={rate:F0}"));
     }
 
@@ -64,6 +76,24 @@ internal static class ImportBenchmark
         scope.ServiceProvider.GetRequiredService<TenantScopeAccessor>().Current = actor.Scope;
         return await scope.ServiceProvider.GetRequiredService<ImportRiskControlList.Handler>()
             .HandleAsync(actor, new ImportRiskControlList.Command(file, "benchmark.xlsx", Commit: true), CancellationToken.None);
+    }
+
+    /// <summary>True when the ledger importer refuses <paramref name="file"/> (a refusal is a <see cref="DomainRuleException"/>).</summary>
+    private static async Task<bool> RefuseAsync(ServiceProvider services, Guid enterpriseId, byte[] file)
+    {
+        var actor = new Actor(TenantScope.ForEnterprise(enterpriseId, null, "benchmark"), new HashSet<string> { Roles.EnterpriseAdmin });
+        await using var scope = services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<TenantScopeAccessor>().Current = actor.Scope;
+        try
+        {
+            await scope.ServiceProvider.GetRequiredService<ImportHiddenDangerLedger.Handler>()
+                .HandleAsync(actor, new ImportHiddenDangerLedger.Command(file, "benchmark.xlsx", Commit: false), CancellationToken.None);
+            return false;
+        }
+        catch (DomainRuleException)
+        {
+            return true;
+        }
     }
 
     private static ServiceProvider BuildServices(BenchmarkDatabase database)

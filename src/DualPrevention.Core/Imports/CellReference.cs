@@ -15,6 +15,9 @@ public static class CellReference
         return letters;
     }
 
+    /// <summary>0 for "A", 26 for "AA".</summary>
+    public static int ColumnIndex(string letters) => TryParse(letters + "1", out var position) ? position.Column : -1;
+
     /// <summary>Parses "J17" into row 17, column 9.</summary>
     public static bool TryParse(string reference, out CellPosition position)
     {

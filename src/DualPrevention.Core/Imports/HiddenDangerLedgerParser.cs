@@ -17,31 +17,58 @@ internal sealed class HiddenDangerLedgerParser(ImportProblemLog problems)
     /// <summary>Entries of the rows without error, in workbook order.</summary>
     public IReadOnlyList<ParsedLedgerRow> Rows => _rows;
 
+    /// <summary>Columns a data row fills at least one of; a row with none is a note.</summary>
+    private static readonly LedgerColumn[] KeyColumns = [LedgerColumn.Description, LedgerColumn.FoundOn];
+
     /// <summary>Non-blank data rows read, with or without error.</summary>
     public int DataRows { get; private set; }
 
+    /// <summary>Title and note rows passed over, in workbook order.</summary>
+    public List<SkippedRow> SkippedRows { get; } = [];
+
     public void Parse(WorkbookSheet sheet, LedgerHeader header)
     {
+        SkippedRows.AddRange(NoteRows.Titles(sheet, header.FirstRowIndex));
         foreach (var missing in LedgerSynonyms.Required.Where(c => !header.Fields.ContainsKey(c)))
         {
             problems.Add(new ImportProblem(ImportSeverity.Error, sheet.Name, null, null, LedgerSynonyms.HeaderOf(missing),
                 CoreText.Get("Import.Ledger.MissingColumn", LedgerSynonyms.HeaderOf(missing))));
         }
 
+        foreach (var column in header.Columns.Where(c => c.Field is { } f && CellReference.ColumnLetter(header.Fields[f]) != c.Letter))
+        {
+            problems.Add(new ImportProblem(ImportSeverity.Warning, sheet.Name, header.RowNumber, column.Letter, column.Header,
+                CoreText.Get("Import.Column.Duplicate", LedgerSynonyms.HeaderOf(column.Field!.Value), CellReference.ColumnLetter(header.Fields[column.Field.Value]))));
+        }
+
+        IgnoredColumns.ReportUnmapped(problems, sheet.Name, header.RowNumber,
+            header.Columns.Where(c => c.Field is null).Select(c => (CellReference.ColumnIndex(c.Letter), c.Header)));
+        var keyColumns = KeyColumns.Where(header.Fields.ContainsKey).Select(f => header.Fields[f]).ToArray();
+        var ignored = new IgnoredColumns(sheet, header.RowNumber, header.Columns.Select(c => CellReference.ColumnIndex(c.Letter)).ToHashSet());
         for (var i = header.RowIndex + 1; i < sheet.Rows.Count; i++)
         {
-            var cells = new LedgerCells(sheet, header, sheet.Rows[i], problems);
+            var row = sheet.Rows[i];
+            var cells = new LedgerCells(sheet, header, row, problems);
             if (cells.IsBlank)
             {
                 continue;
             }
 
+            if (NoteRows.IsNote(sheet, row, keyColumns))
+            {
+                SkippedRows.Add(NoteRows.Skipped(sheet, row, SkippedRowKind.Note));
+                continue;
+            }
+
             DataRows++;
+            ignored.Track(row);
             if (Read(cells) is { } entry && cells.Errors == 0)
             {
-                _rows.Add(new ParsedLedgerRow(sheet.Name, sheet.Rows[i].Number, entry));
+                _rows.Add(new ParsedLedgerRow(sheet.Name, row.Number, entry));
             }
         }
+
+        ignored.ReportUnheaded(problems);
     }
 
     private LedgerEntry? Read(LedgerCells cells)

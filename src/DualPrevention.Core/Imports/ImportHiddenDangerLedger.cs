@@ -20,13 +20,17 @@ namespace DualPrevention.Core.Imports;
 /// </summary>
 public static class ImportHiddenDangerLedger
 {
+    /// <summary>Where the blank ledger template is downloaded, named in a refusal.</summary>
+    public const string TemplatePath = "/api/v1/hidden-dangers/ledger-template";
+
     /// <summary>The timeline action of an imported row.</summary>
     public const string ImportedAction = "Imported";
 
     /// <param name="File">The workbook's bytes, at most <see cref="ImportLimits.MaxFileBytes"/>.</param>
     /// <param name="FileName">As uploaded, for the import run (at most 260 characters kept).</param>
     /// <param name="Commit">False: preview only. True: write when there is no error.</param>
-    public sealed record Command(byte[] File, string FileName, bool Commit);
+    /// <param name="Mapping">The user's corrections, normalised header (<see cref="LedgerImportColumn.Key"/>) → <see cref="LedgerColumn"/> name, "" to ignore a column; saved to the enterprise's profile on commit.</param>
+    public sealed record Command(byte[] File, string FileName, bool Commit, IReadOnlyDictionary<string, string>? Mapping = null);
 
     /// <param name="Committed">True when the rows were written.</param>
     /// <param name="FileSha256">Lower-case hex SHA-256 of the file.</param>
@@ -35,9 +39,12 @@ public static class ImportHiddenDangerLedger
     /// <param name="Unchanged">Rows whose ledger number the enterprise already has; never overwritten.</param>
     /// <param name="Problems">Errors first, then warnings; at most <see cref="ImportLimits.MaxListedProblems"/>, while the counts cover all.</param>
     /// <param name="SkippedSheets">Sheets not imported (hidden, or without a ledger header), with the reason.</param>
+    /// <param name="Columns">Each header cell of each imported sheet and the field it maps to.</param>
+    /// <param name="SkippedRows">Title rows above the headers and note rows below them, not read as data.</param>
     public sealed record Result(
         bool Committed, string FileSha256, int DataRows, int New, int Unchanged, int General, int Major, int ErrorCount, int WarningCount,
-        IReadOnlyList<ImportProblem> Problems, IReadOnlyList<ImportRiskControlList.SkippedSheet> SkippedSheets, Guid? ImportRunId);
+        IReadOnlyList<ImportProblem> Problems, IReadOnlyList<ImportRiskControlList.SkippedSheet> SkippedSheets, Guid? ImportRunId,
+        IReadOnlyList<LedgerImportColumn> Columns, IReadOnlyList<SkippedRow> SkippedRows);
 
     public sealed class Handler(IDbContextFactory<DualPreventionDbContext> dbFactory, TimeProvider clock)
     {
@@ -54,14 +61,16 @@ public static class ImportHiddenDangerLedger
 
             var format = WorkbookGuard.Inspect(command.File);
             var sha256 = Convert.ToHexStringLower(SHA256.HashData(command.File));
-            var problems = new ImportProblemLog();
-            var parser = new HiddenDangerLedgerParser(problems);
-            var skipped = ParseSheets(WorkbookReader.Read(command.File, format), parser, problems);
-
+            var sheets = WorkbookReader.Read(command.File, format);
             var now = clock.GetUtcNow();
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             var regionCode = await db.Enterprises.AsNoTracking().Where(e => e.Id == enterpriseId).Select(e => e.RegionCode)
                 .FirstOrDefaultAsync(cancellationToken) ?? throw new NotFoundException(CoreText.Get("Enterprise.NotFound"));
+            var profile = await db.ImportMappingProfiles.FirstOrDefaultAsync(p => p.EnterpriseId == enterpriseId && p.Kind == ImportKind.HiddenDangerLedger, cancellationToken);
+            var corrections = command.Mapping ?? new Dictionary<string, string>();
+            var problems = new ImportProblemLog();
+            var parser = new HiddenDangerLedgerParser(problems);
+            var (columns, skipped) = ParseSheets(sheets, new LedgerColumnLookup(profile?.Columns ?? [], corrections), parser, problems);
             var write = command.Commit && problems.Errors == 0;
             await using var transaction = write ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
             if (write)
@@ -98,6 +107,11 @@ public static class ImportHiddenDangerLedger
                 }
 
                 db.ImportRuns.Add(run);
+                if (ImportMappingProfile.Remember(profile, corrections, enterpriseId, regionCode, ImportKind.HiddenDangerLedger, now) is { } created)
+                {
+                    db.ImportMappingProfiles.Add(created);
+                }
+
                 try
                 {
                     await db.SaveChangesAsync(cancellationToken);
@@ -114,12 +128,15 @@ public static class ImportHiddenDangerLedger
             return new Result(
                 runId is not null, sha256, parser.DataRows, fresh.Count, parser.Rows.Count - fresh.Count,
                 fresh.Count(r => r.Entry.Level == HiddenDangerLevel.General), fresh.Count(r => r.Entry.Level == HiddenDangerLevel.Major),
-                problems.Errors, problems.Warnings, problems.Listed(), skipped, runId);
+                problems.Errors, problems.Warnings, problems.Listed(), skipped, runId, columns, parser.SkippedRows);
         }
 
-        private static List<ImportRiskControlList.SkippedSheet> ParseSheets(IReadOnlyList<WorkbookSheet> sheets, HiddenDangerLedgerParser parser, ImportProblemLog problems)
+        private static (List<LedgerImportColumn> Columns, List<ImportRiskControlList.SkippedSheet> Skipped) ParseSheets(
+            IReadOnlyList<WorkbookSheet> sheets, LedgerColumnLookup lookup, HiddenDangerLedgerParser parser, ImportProblemLog problems)
         {
+            var columns = new List<LedgerImportColumn>();
             var skipped = new List<ImportRiskControlList.SkippedSheet>();
+            var candidates = new List<string>();
             string? firstSheet = null;
             foreach (var sheet in sheets)
             {
@@ -129,19 +146,27 @@ public static class ImportHiddenDangerLedger
                     continue;
                 }
 
-                if (LedgerHeader.Find(sheet) is not { } header)
+                if (LedgerHeader.Find(sheet, lookup) is not { } header)
                 {
-                    skipped.Add(new(sheet.Name, CoreText.Get("Import.Sheet.NoHeader", ImportLimits.HeaderSearchRows)));
+                    var best = LedgerHeader.Best(sheet, lookup);
+                    var (recognised, unrecognised) = best is null ? ("", "") : (Recognised(best), Unrecognised(best));
+                    skipped.Add(new(sheet.Name, best is null
+                        ? CoreText.Get("Import.Sheet.Empty", sheet.Name)
+                        : CoreText.Get("Import.Sheet.NoHeaderBest", ImportLimits.HeaderSearchRows, best.RowNumber, recognised, unrecognised)));
+                    candidates.Add(best is null
+                        ? CoreText.Get("Import.Sheet.Empty", sheet.Name)
+                        : CoreText.Get("Import.Sheet.Candidate", sheet.Name, best.RowNumber, recognised, unrecognised));
                     continue;
                 }
 
                 firstSheet ??= sheet.Name;
+                columns.AddRange(header.Columns);
                 parser.Parse(sheet, header);
             }
 
             if (firstSheet is null)
             {
-                throw new DomainRuleException(CoreText.Get("Import.Ledger.NoHeader", ImportLimits.HeaderSearchRows));
+                throw new DomainRuleException(CoreText.Get("Import.Ledger.NoHeaderBest", string.Join(" ", candidates), TemplatePath));
             }
 
             if (parser.DataRows == 0)
@@ -149,8 +174,15 @@ public static class ImportHiddenDangerLedger
                 problems.Add(new ImportProblem(ImportSeverity.Error, firstSheet, null, null, null, CoreText.Get("Import.NoRows")));
             }
 
-            return skipped;
+            return (columns, skipped);
         }
+
+        private static string Recognised(LedgerHeader header) =>
+            Listed(header.Columns.Where(c => c.Field is not null).Select(c => $"{c.Letter} {c.Header} → {LedgerSynonyms.HeaderOf(c.Field!.Value)}"));
+
+        private static string Unrecognised(LedgerHeader header) => Listed(header.Columns.Where(c => c.Field is null).Select(c => $"{c.Letter} {c.Header}"));
+
+        private static string Listed(IEnumerable<string> items) => string.Join("、", items) is { Length: > 0 } text ? text : CoreText.Get("Import.None");
 
         private static async Task<People> PeopleAsync(DualPreventionDbContext db, Guid enterpriseId, CancellationToken cancellationToken)
         {

@@ -43,5 +43,36 @@ public sealed class ImportMappingProfile : ITenantOwned, IAudited
         UpdatedAt = now;
     }
 
+    /// <summary>
+    /// Folds a committed run's corrections into the enterprise's profile: updates <paramref name="profile"/> in place, or
+    /// returns a new profile for the caller to add when the enterprise has none yet; null when there is nothing to add.
+    /// </summary>
+    public static ImportMappingProfile? Remember(
+        ImportMappingProfile? profile, IReadOnlyDictionary<string, string> corrections, Guid enterpriseId, string regionCode, ImportKind kind, DateTimeOffset now)
+    {
+        if (corrections.Count == 0)
+        {
+            return null;
+        }
+
+        var columns = new Dictionary<string, string>(profile?.Columns ?? [], StringComparer.Ordinal);
+        foreach (var (header, field) in corrections)
+        {
+            columns[HeaderText.Normalize(header)] = field;
+        }
+
+        if (profile is null)
+        {
+            return Create(enterpriseId, regionCode, kind, columns, now);
+        }
+
+        if (!columns.OrderBy(c => c.Key).SequenceEqual(profile.Columns.OrderBy(c => c.Key)))
+        {
+            profile.Replace(columns, now);
+        }
+
+        return null;
+    }
+
     (Guid? EnterpriseId, string? RegionCode) IAudited.AuditOwner() => (EnterpriseId, RegionCode);
 }

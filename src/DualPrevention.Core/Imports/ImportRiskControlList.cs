@@ -20,12 +20,18 @@ namespace DualPrevention.Core.Imports;
 /// </summary>
 public static class ImportRiskControlList
 {
+    /// <summary>Where the blank template is downloaded (RiskRegisterImportEndpoints), named in a refusal.</summary>
+    public const string TemplatePath = "/api/v1/risk-register/template";
+
     /// <param name="File">The workbook's bytes, at most <see cref="ImportLimits.MaxFileBytes"/>.</param>
     /// <param name="FileName">As uploaded, for the import run (at most 260 characters kept).</param>
     /// <param name="Commit">False: preview only. True: write when there is no error.</param>
     /// <param name="Mapping">The user's corrections, normalised header (<see cref="ImportColumn.Key"/>) → <see cref="RegisterColumn"/> name, "" to ignore a column; saved to the enterprise's profile on commit.</param>
     /// <param name="ExpectedSha256">The <see cref="Result.FileSha256"/> of the preview being committed; a different file is refused.</param>
-    public sealed record Command(byte[] File, string FileName, bool Commit, IReadOnlyDictionary<string, string>? Mapping = null, string? ExpectedSha256 = null);
+    /// <param name="Answers">Answers to the preview's <see cref="Result.Questions"/>: a value for all rows of a sheet that lacks its column.</param>
+    public sealed record Command(
+        byte[] File, string FileName, bool Commit, IReadOnlyDictionary<string, string>? Mapping = null, string? ExpectedSha256 = null,
+        IReadOnlyList<ImportAnswer>? Answers = null);
 
     /// <summary>A sheet that was not imported, and why (in the current UI culture).</summary>
     public sealed record SkippedSheet(string Sheet, string Reason);
@@ -36,6 +42,8 @@ public static class ImportRiskControlList
     /// <param name="Assessments">Assessment history rows written (or to be written).</param>
     /// <param name="Problems">Errors first, then warnings; at most <see cref="ImportLimits.MaxListedProblems"/>, while the counts cover all.</param>
     /// <param name="Columns">Each header cell of each imported sheet and the field it maps to.</param>
+    /// <param name="SkippedRows">Title rows above the headers and note rows below them, not read as data.</param>
+    /// <param name="Questions">Values sheets lack for all their rows; a required one without an answer blocks the commit.</param>
     public sealed record Result(
         bool Committed,
         string FileSha256,
@@ -50,7 +58,9 @@ public static class ImportRiskControlList
         IReadOnlyList<ImportProblem> Problems,
         IReadOnlyList<ImportColumn> Columns,
         IReadOnlyList<SkippedSheet> SkippedSheets,
-        Guid? ImportRunId);
+        Guid? ImportRunId,
+        IReadOnlyList<SkippedRow> SkippedRows,
+        IReadOnlyList<ImportQuestion> Questions);
 
     public sealed class Handler(IDbContextFactory<DualPreventionDbContext> dbFactory, TimeProvider clock)
     {
@@ -89,14 +99,15 @@ public static class ImportRiskControlList
             }
 
             var problems = new ImportProblemLog();
-            var parser = new RiskRegisterParser(bands, problems);
+            var questions = new ImportQuestions(command.Answers ?? []);
+            var parser = new RiskRegisterParser(bands, problems, questions);
             var (columns, skipped) = ParseSheets(sheets, lookup, parser, problems);
             var existing = await ExistingRegister.LoadAsync(db, enterpriseId, cancellationToken);
             var assessedBy = actor.Scope.UserName ?? "";
             var changes = new RegisterMerge(enterpriseId, enterprise.RegionCode, assessedBy, now).Plan(parser.Draft, existing);
 
             Guid? runId = null;
-            if (command.Commit && problems.Errors == 0)
+            if (command.Commit && problems.Errors == 0 && !questions.Unanswered)
             {
                 var run = ImportRun.Record(enterpriseId, enterprise.RegionCode, ImportKind.RiskRegister, Truncate(command.FileName, 260), sha256, assessedBy, now,
                     changes.Created, changes.Updated, changes.Unchanged);
@@ -106,7 +117,7 @@ public static class ImportRiskControlList
 
             return new Result(
                 runId is not null, sha256, parser.DataRows, changes.ObjectCounts, changes.UnitCounts, changes.EventCounts, changes.MeasureCounts,
-                changes.Assessments.Count, problems.Errors, problems.Warnings, problems.Listed(), columns, skipped, runId);
+                changes.Assessments.Count, problems.Errors, problems.Warnings, problems.Listed(), columns, skipped, runId, parser.SkippedRows, questions.List());
         }
 
         private static (List<ImportColumn> Columns, List<SkippedSheet> Skipped) ParseSheets(
@@ -114,6 +125,7 @@ public static class ImportRiskControlList
         {
             var columns = new List<ImportColumn>();
             var skipped = new List<SkippedSheet>();
+            var candidates = new List<string>();
             string? firstSheet = null;
             foreach (var sheet in sheets)
             {
@@ -125,7 +137,13 @@ public static class ImportRiskControlList
 
                 if (SheetHeader.Find(sheet, lookup) is not { } header)
                 {
-                    skipped.Add(new SkippedSheet(sheet.Name, CoreText.Get("Import.Sheet.NoHeader", ImportLimits.HeaderSearchRows)));
+                    var best = SheetHeader.Best(sheet, lookup);
+                    skipped.Add(new SkippedSheet(sheet.Name, best is null
+                        ? CoreText.Get("Import.Sheet.Empty", sheet.Name)
+                        : CoreText.Get("Import.Sheet.NoHeaderBest", ImportLimits.HeaderSearchRows, best.RowNumber, Recognised(best), Unrecognised(best))));
+                    candidates.Add(best is null
+                        ? CoreText.Get("Import.Sheet.Empty", sheet.Name)
+                        : CoreText.Get("Import.Sheet.Candidate", sheet.Name, best.RowNumber, Recognised(best), Unrecognised(best)));
                     continue;
                 }
 
@@ -136,7 +154,7 @@ public static class ImportRiskControlList
 
             if (firstSheet is null)
             {
-                throw new DomainRuleException(CoreText.Get("Import.File.NoHeader", ImportLimits.HeaderSearchRows));
+                throw new DomainRuleException(CoreText.Get("Import.File.NoHeaderBest", string.Join(" ", candidates), TemplatePath));
             }
 
             if (parser.DataRows == 0)
@@ -169,27 +187,21 @@ public static class ImportRiskControlList
             }
 
             db.ImportRuns.Add(run);
-            if (corrections.Count > 0)
+            if (ImportMappingProfile.Remember(profile, corrections, enterpriseId, regionCode, ImportKind.RiskRegister, now) is { } created)
             {
-                var columns = new Dictionary<string, string>(profile?.Columns ?? [], StringComparer.Ordinal);
-                foreach (var (header, field) in corrections)
-                {
-                    columns[HeaderText.Normalize(header)] = field;
-                }
-
-                if (profile is null)
-                {
-                    db.ImportMappingProfiles.Add(ImportMappingProfile.Create(enterpriseId, regionCode, ImportKind.RiskRegister, columns, now));
-                }
-                else if (!columns.OrderBy(c => c.Key).SequenceEqual(profile.Columns.OrderBy(c => c.Key)))
-                {
-                    profile.Replace(columns, now);
-                }
+                db.ImportMappingProfiles.Add(created);
             }
 
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
+
+        private static string Recognised(SheetHeader header) =>
+            Listed(header.Columns.Where(c => c.Field is not null).Select(c => $"{c.Letter} {c.Header} → {RiskRegisterLayout.HeaderOf(c.Field!.Value)}"));
+
+        private static string Unrecognised(SheetHeader header) => Listed(header.Columns.Where(c => c.Field is null).Select(c => $"{c.Letter} {c.Header}"));
+
+        private static string Listed(IEnumerable<string> items) => string.Join("、", items) is { Length: > 0 } text ? text : CoreText.Get("Import.None");
 
         private static string Truncate(string text, int length) => text.Length <= length ? text : text[..length];
     }

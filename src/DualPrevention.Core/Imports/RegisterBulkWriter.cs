@@ -79,6 +79,7 @@ internal static class RegisterBulkWriter
                 var t when t == typeof(decimal) => NpgsqlDbType.Numeric,
                 var t when t == typeof(DateTimeOffset) => NpgsqlDbType.TimestampTz,
                 var t when t == typeof(TimeOnly) => NpgsqlDbType.Time,
+                var t when t == typeof(DateOnly) => NpgsqlDbType.Date,
                 var t => throw new NotSupportedException($"{property.DeclaringType.ClrType.Name}.{property.Name} ({t.Name}) has no COPY mapping."),
             };
             return new ColumnWriter(property.GetGetter(), mapping.Converter, type);

@@ -54,6 +54,9 @@ internal sealed class EventDraft(string name, SourceRow source)
 
     public string? AccidentType { get; set; }
 
+    /// <summary>辨识日期 as the list states it.</summary>
+    public DateOnly? IdentifiedOn { get; set; }
+
     public RiskAssessmentInput? Input { get; set; }
 
     public RiskBandTable? Bands { get; set; }

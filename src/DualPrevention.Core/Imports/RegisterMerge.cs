@@ -81,6 +81,7 @@ internal sealed class RegisterMerge(Guid enterpriseId, string regionCode, string
     {
         var riskEvent = existing ?? RiskEvent.Create(enterpriseId, regionCode, unitId, draft.Name, draft.AccidentType, now);
         var changed = existing is not null && (Restore(existing) | existing.Describe(draft.Name, draft.AccidentType, now));
+        changed |= riskEvent.Identified(draft.IdentifiedOn, now) && existing is not null;
 
         // An event whose inputs had errors is not graded; such a draft never reaches a commit.
         if (draft.Input is { } input && draft.Bands is { } bands && !riskEvent.IsAssessedAs(input))

@@ -90,6 +90,7 @@ public static partial class RegisterWords
         RegisterColumn.WorkDayType => string.Join("、", RiskRegisterLayout.WorkDayTypeWords.Values),
         RegisterColumn.Classify1 => string.Join("、", MeasureClassification.Classify1Names.Values),
         RegisterColumn.CycleUnit => "小时、天、周、月、季、年",
+        RegisterColumn.CycleValue => "1天、1周、1月、1季、1年",
         _ => "",
     };
 

@@ -13,22 +13,24 @@ namespace DualPrevention.Core.Imports;
 /// with the band table in force (docs/domain/dual-prevention.md#43-ls-bands, docs/domain/dual-prevention.md#45-lec),
 /// and the file's own R/D and level are only compared with the result.
 /// </summary>
-internal sealed class RiskRegisterParser(IReadOnlyDictionary<AssessmentMethod, RiskBandTable> bands, ImportProblemLog problems)
+internal sealed class RiskRegisterParser(IReadOnlyDictionary<AssessmentMethod, RiskBandTable> bands, ImportProblemLog problems, ImportQuestions questions)
 {
-    /// <summary>Columns without which a sheet cannot be imported (docs/domain/dual-prevention.md#3-the-risk-register).</summary>
+    /// <summary>
+    /// Columns without which a sheet cannot be imported (docs/domain/dual-prevention.md#3-the-risk-register). The others
+    /// real lists lack are derived (the object from the sheet, its code from its name, the unit from the object, the class from the wording,
+    /// 人工排查 as the way of control, the measure as its inspection content) or asked once (<see cref="ImportQuestion"/>).
+    /// </summary>
     public static readonly RegisterColumn[] RequiredColumns =
-    [
-        RegisterColumn.ObjectName, RegisterColumn.ObjectCode, RegisterColumn.UnitName, RegisterColumn.EventName, RegisterColumn.MeasureDescription,
-        RegisterColumn.Likelihood, RegisterColumn.Classify2, RegisterColumn.DataSource, RegisterColumn.CycleValue, RegisterColumn.ControlLevel,
-    ];
+        [RegisterColumn.EventName, RegisterColumn.MeasureDescription, RegisterColumn.Likelihood];
 
+    /// <summary>Columns a data row fills at least one of; a row with none is a note.</summary>
     private static readonly RegisterColumn[] KeyColumns =
         [RegisterColumn.ObjectName, RegisterColumn.ObjectCode, RegisterColumn.UnitName, RegisterColumn.EventName, RegisterColumn.MeasureDescription];
 
     private static readonly RegisterColumn[] EventColumns =
     [
         RegisterColumn.AccidentType, RegisterColumn.Method, RegisterColumn.Likelihood, RegisterColumn.Severity,
-        RegisterColumn.Exposure, RegisterColumn.Consequence, RegisterColumn.Score, RegisterColumn.Level,
+        RegisterColumn.Exposure, RegisterColumn.Consequence, RegisterColumn.Score, RegisterColumn.Level, RegisterColumn.IdentificationDate,
     ];
 
     private readonly ControlMeasureDetailsValidator _validator = new();
@@ -38,20 +40,30 @@ internal sealed class RiskRegisterParser(IReadOnlyDictionary<AssessmentMethod, R
     /// <summary>Data rows read so far over all sheets.</summary>
     public int DataRows { get; private set; }
 
+    /// <summary>Title and note rows passed over, in workbook order.</summary>
+    public List<SkippedRow> SkippedRows { get; } = [];
+
     /// <exception cref="DomainRuleException">More than <see cref="ImportLimits.MaxDataRows"/> data rows.</exception>
     public void Parse(WorkbookSheet sheet, SheetHeader header)
     {
-        if (!CheckColumns(sheet, header))
-        {
-            return;
-        }
-
+        SkippedRows.AddRange(NoteRows.Titles(sheet, header.FirstRowIndex));
+        var readable = CheckColumns(sheet, header);
+        var keyColumns = KeyColumns.Where(header.Fields.ContainsKey).Select(f => header.Fields[f]).ToArray();
+        var headerColumns = header.Columns.Select(c => CellReference.ColumnIndex(c.Letter)).ToHashSet();
+        var ignored = new IgnoredColumns(sheet, header.RowNumber, headerColumns);
         var context = new Context();
         for (var i = header.RowIndex + 1; i < sheet.Rows.Count; i++)
         {
-            var cells = new RowCells(sheet, header, sheet.Rows[i], problems);
+            var row = sheet.Rows[i];
+            var cells = new RowCells(sheet, header, row, problems, questions);
             if (cells.IsBlank)
             {
+                continue;
+            }
+
+            if (NoteRows.IsNote(sheet, row, keyColumns))
+            {
+                SkippedRows.Add(NoteRows.Skipped(sheet, row, SkippedRowKind.Note));
                 continue;
             }
 
@@ -60,16 +72,20 @@ internal sealed class RiskRegisterParser(IReadOnlyDictionary<AssessmentMethod, R
                 throw new DomainRuleException(CoreText.Get("Import.File.TooManyRows", ImportLimits.MaxDataRows));
             }
 
-            if (Place(cells, context) is { } riskEvent)
+            ignored.Track(row);
+            if (readable && Place(cells, context) is { } riskEvent)
             {
                 ReadMeasure(cells, riskEvent);
             }
         }
+
+        ignored.ReportUnheaded(problems);
     }
 
     private bool CheckColumns(WorkbookSheet sheet, SheetHeader header)
     {
-        foreach (var field in RequiredColumns.Where(f => !header.Fields.ContainsKey(f)))
+        var missing = RequiredColumns.Where(f => !header.Fields.ContainsKey(f)).ToList();
+        foreach (var field in missing)
         {
             problems.Add(new ImportProblem(ImportSeverity.Error, sheet.Name, header.RowNumber, null, RiskRegisterLayout.HeaderOf(field),
                 CoreText.Get("Import.Sheet.MissingColumn", RiskRegisterLayout.HeaderOf(field))));
@@ -82,21 +98,24 @@ internal sealed class RiskRegisterParser(IReadOnlyDictionary<AssessmentMethod, R
                 CoreText.Get("Import.Column.Duplicate", RiskRegisterLayout.HeaderOf(column.Field.Value), first)));
         }
 
-        return KeyColumns.All(header.Fields.ContainsKey);
+        IgnoredColumns.ReportUnmapped(problems, sheet.Name, header.RowNumber,
+            header.Columns.Where(c => c.Field is null).Select(c => (CellReference.ColumnIndex(c.Letter), c.Header)));
+        return missing.Count == 0 || missing.SequenceEqual([RegisterColumn.Likelihood]);
     }
 
     /// <summary>The event this row's measure belongs to, carrying blank object, unit and event cells down; null when it cannot be placed (already reported).</summary>
     private EventDraft? Place(RowCells cells, Context context)
     {
-        var code = cells.Text(RegisterColumn.ObjectCode);
-        var name = cells.Text(RegisterColumn.ObjectName);
+        var name = cells.IsMapped(RegisterColumn.ObjectName) ? cells.Text(RegisterColumn.ObjectName) : cells.Source.Sheet.Trim();
+        var code = cells.IsMapped(RegisterColumn.ObjectCode) ? cells.Text(RegisterColumn.ObjectCode) : name is null ? null : ObjectCodes.FromName(name);
         var sameObject = context.HasObject && (code is null || code == context.ObjectCode) && (name is null || name == context.ObjectName);
         if (!sameObject)
         {
             context.StartObject(code, name, StartObject(cells, code, name));
         }
 
-        var unitName = cells.Text(RegisterColumn.UnitName);
+        // A list without units (区域 | 危险因素 | …) analyses each object as one unit of the same name.
+        var unitName = cells.IsMapped(RegisterColumn.UnitName) ? cells.Text(RegisterColumn.UnitName) : context.Object?.Name;
         var sameUnit = sameObject && context.HasUnit && (unitName is null || unitName == context.UnitName);
         if (!sameUnit)
         {
@@ -119,7 +138,7 @@ internal sealed class RiskRegisterParser(IReadOnlyDictionary<AssessmentMethod, R
 
     private ObjectDraft? StartObject(RowCells cells, string? code, string? name)
     {
-        if (cells.Required(RegisterColumn.ObjectCode) is null || !cells.FitsIn(RegisterColumn.ObjectCode, code, 50))
+        if ((code ?? cells.Required(RegisterColumn.ObjectCode)) is null || !cells.FitsIn(RegisterColumn.ObjectCode, code, 50))
         {
             return null;
         }
@@ -134,7 +153,7 @@ internal sealed class RiskRegisterParser(IReadOnlyDictionary<AssessmentMethod, R
             return known;
         }
 
-        if (cells.Required(RegisterColumn.ObjectName) is null || !cells.FitsIn(RegisterColumn.ObjectName, name, 200))
+        if ((name ?? cells.Required(RegisterColumn.ObjectName)) is null || !cells.FitsIn(RegisterColumn.ObjectName, name, 200))
         {
             return null;
         }
@@ -146,7 +165,7 @@ internal sealed class RiskRegisterParser(IReadOnlyDictionary<AssessmentMethod, R
 
     private static UnitDraft? StartUnit(RowCells cells, ObjectDraft owner, string? name)
     {
-        if (cells.Required(RegisterColumn.UnitName) is null || !cells.FitsIn(RegisterColumn.UnitName, name, 200))
+        if ((name ?? cells.Required(RegisterColumn.UnitName)) is null || !cells.FitsIn(RegisterColumn.UnitName, name, 200))
         {
             return null;
         }
@@ -186,6 +205,7 @@ internal sealed class RiskRegisterParser(IReadOnlyDictionary<AssessmentMethod, R
             created.AccidentType = accidentType;
         }
 
+        created.IdentifiedOn = ReadDate(cells, RegisterColumn.IdentificationDate);
         Assess(cells, created, errors);
         owner.Events.Add(created.Name, created);
         return created;
@@ -279,28 +299,27 @@ internal sealed class RiskRegisterParser(IReadOnlyDictionary<AssessmentMethod, R
         var errors = cells.Errors;
         var description = cells.Required(RegisterColumn.MeasureDescription);
         var classify1 = cells.Word(RegisterColumn.Classify1, RegisterWords.Classify1);
-        var classify2Text = cells.Text(RegisterColumn.Classify2);
+        var classify2Text = cells.Text(RegisterColumn.Classify2)
+            ?? (description is null ? null : MeasureClassRule.Infer(description) ?? cells.Ask(RegisterColumn.Classify2));
         var classify2 = classify2Text is null ? null : RegisterWords.Classify2(classify2Text, classify1);
-        if (classify2Text is null)
-        {
-            cells.Required(RegisterColumn.Classify2);
-        }
-        else if (classify2 is null)
+        if (classify2Text is not null && classify2 is null)
         {
             var names = classify1 is { } c1 ? string.Join("、", MeasureClassification.Classify2.Where(e => e.Value.Classify1 == c1).Select(e => e.Value.Name)) : "x-y";
             cells.Error(RegisterColumn.Classify2, CoreText.Get("Import.Cell.Unknown", classify2Text, cells.HeaderOf(RegisterColumn.Classify2), names));
         }
 
         classify1 ??= classify2 is null ? null : (MeasureClassify1)(classify2[0] - '0');
-        var dataSource = cells.Word(RegisterColumn.DataSource, RegisterWords.DataSource);
+        // A list without the column lists what people inspect (docs/domain/dual-prevention.md#35-control-measure).
+        var dataSource = cells.IsMapped(RegisterColumn.DataSource) ? cells.Word(RegisterColumn.DataSource, RegisterWords.DataSource) : ControlDataSource.ManualInspection;
         if (dataSource is null)
         {
             cells.Required(RegisterColumn.DataSource);
         }
 
         var cycle = ReadCycle(cells);
-        var controlLevel = cells.Word(RegisterColumn.ControlLevel, RegisterWords.ControlLevelOf);
-        if (controlLevel is null)
+        var department = cells.Text(RegisterColumn.ResponsibleDepartment) ?? cells.AskedText(RegisterColumn.ResponsibleDepartment);
+        var controlLevel = cells.AskedWord(RegisterColumn.ControlLevel, RegisterWords.ControlLevelOf);
+        if (controlLevel is null && cells.IsMapped(RegisterColumn.ControlLevel))
         {
             cells.Required(RegisterColumn.ControlLevel);
         }
@@ -316,9 +335,9 @@ internal sealed class RiskRegisterParser(IReadOnlyDictionary<AssessmentMethod, R
         }
 
         var details = new ControlMeasureDetails(
-            description, classify1.Value, classify2, cells.Text(RegisterColumn.Classify3), dataSource.Value, cells.Text(RegisterColumn.InspectionContent),
+            description, classify1.Value, classify2, cells.Text(RegisterColumn.Classify3), dataSource.Value, cells.Text(RegisterColumn.InspectionContent) ?? description,
             cycle.Value.Value, cycle.Value.Unit, workStart, workEnd, workDayType, taskType, itemNo, controlLevel.Value,
-            cells.Text(RegisterColumn.ResponsibleDepartment), cells.Text(RegisterColumn.ResponsiblePerson)).Normalized();
+            department, cells.Text(RegisterColumn.ResponsiblePerson)).Normalized();
         var validation = _validator.Validate(details);
         foreach (var failure in validation.Errors)
         {
@@ -353,6 +372,11 @@ internal sealed class RiskRegisterParser(IReadOnlyDictionary<AssessmentMethod, R
     /// <summary>排查周期 × the unit's factor (周 → 7 天, 季 → 3 月); "1天" or "每周" in the cycle cell when the unit column is empty.</summary>
     private static (int Value, CycleUnit Unit)? ReadCycle(RowCells cells)
     {
+        if (!cells.IsMapped(RegisterColumn.CycleValue))
+        {
+            return cells.AskedWord<(int, CycleUnit)>(RegisterColumn.CycleValue, t => RegisterWords.CombinedCycle(t) is { } c ? (c.Value * c.Factor, c.Unit) : null);
+        }
+
         var valueText = cells.Text(RegisterColumn.CycleValue);
         var unitText = cells.Text(RegisterColumn.CycleUnit);
         if (valueText is not null && unitText is null && RegisterWords.CombinedCycle(valueText) is { } combined)
@@ -411,6 +435,23 @@ internal sealed class RiskRegisterParser(IReadOnlyDictionary<AssessmentMethod, R
         }
 
         return time;
+    }
+
+    private static DateOnly? ReadDate(RowCells cells, RegisterColumn field)
+    {
+        var raw = cells.Raw(field);
+        var date = LedgerWords.Date(raw);
+        if (raw is not null && date is null)
+        {
+            cells.Error(field, CoreText.Get("Import.Ledger.NotADate", CellText.Of(raw)));
+        }
+        else if (date is { } d && !WorldDates.Contains(d))
+        {
+            cells.Error(field, WorldDates.Refusal());
+            return null;
+        }
+
+        return date;
     }
 
     private static RegisterColumn FieldOf(string property) => property switch

@@ -4,7 +4,7 @@ using DualPrevention.Core.Risks.Register;
 namespace DualPrevention.Core.Imports;
 
 /// <summary>One data row read through its sheet's header: field values, and problems placed at their cell.</summary>
-internal sealed class RowCells(WorkbookSheet sheet, SheetHeader header, WorkbookRow row, ImportProblemLog problems)
+internal sealed class RowCells(WorkbookSheet sheet, SheetHeader header, WorkbookRow row, ImportProblemLog problems, ImportQuestions questions)
 {
     /// <summary>Fields that are recomputed from the others, so a missing value is only worth a warning.</summary>
     private static readonly HashSet<RegisterColumn> Recomputed = [RegisterColumn.Score, RegisterColumn.Level, RegisterColumn.SerialNo];
@@ -84,6 +84,37 @@ internal sealed class RowCells(WorkbookSheet sheet, SheetHeader header, Workbook
     {
         var text = Text(field);
         if (text is null)
+        {
+            return null;
+        }
+
+        var value = parse(text);
+        if (value is null)
+        {
+            Error(field, CoreText.Get("Import.Cell.Unknown", text, HeaderOf(field), RegisterWords.Expected(field)));
+        }
+
+        return value;
+    }
+
+    /// <summary>For a field the sheet has no column for: the sheet's answer (the row is counted as asking), or null.</summary>
+    public string? Ask(RegisterColumn field)
+    {
+        questions.Ask(sheet.Name, field);
+        return questions.AnswerOf(sheet.Name, field);
+    }
+
+    /// <summary>The cell's text, or the sheet's answer when the column is absent.</summary>
+    public string? AskedText(RegisterColumn field) => IsMapped(field) ? Text(field) : Ask(field);
+
+    /// <summary>
+    /// A word read by <paramref name="parse"/> from the cell, or from the sheet's answer when the column is absent; an
+    /// unknown word is an error naming the words expected.
+    /// </summary>
+    public T? AskedWord<T>(RegisterColumn field, Func<string, T?> parse)
+        where T : struct
+    {
+        if (AskedText(field) is not { } text)
         {
             return null;
         }

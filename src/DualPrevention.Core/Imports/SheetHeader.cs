@@ -11,7 +11,8 @@ public sealed record ImportColumn(string Sheet, string Letter, string Header, st
 /// A sheet's header row, found among its first <see cref="ImportLimits.HeaderSearchRows"/> rows as the row naming
 /// the most distinct register fields: at least <see cref="MinimumFields"/> of them, one a level of the register
 /// tree (object, unit, event or measure), so that a sheet of allowed values is not taken for a list. A row
-/// that misses a required column still qualifies, so the user can map that column in the preview.
+/// that misses a required column still qualifies, so the user can map that column in the preview. A row under
+/// a group header (危险评价 over L, E, C, D) reads its cells with the group's (<see cref="HeaderCells"/>).
 /// </summary>
 public sealed class SheetHeader
 {
@@ -21,10 +22,11 @@ public sealed class SheetHeader
     private static readonly RegisterColumn[] TreeFields =
         [RegisterColumn.ObjectName, RegisterColumn.ObjectCode, RegisterColumn.UnitName, RegisterColumn.EventName, RegisterColumn.MeasureDescription];
 
-    private SheetHeader(int rowIndex, int rowNumber, IReadOnlyList<ImportColumn> columns, IReadOnlyDictionary<RegisterColumn, int> fields)
+    private SheetHeader(int rowIndex, int rowNumber, int firstRowIndex, IReadOnlyList<ImportColumn> columns, IReadOnlyDictionary<RegisterColumn, int> fields)
     {
         RowIndex = rowIndex;
         RowNumber = rowNumber;
+        FirstRowIndex = firstRowIndex;
         Columns = columns;
         Fields = fields;
     }
@@ -35,6 +37,9 @@ public sealed class SheetHeader
     /// <summary>Excel row number of the header row.</summary>
     public int RowNumber { get; }
 
+    /// <summary>Index of the header's first row: its group-header row when it has one; rows above it are titles.</summary>
+    public int FirstRowIndex { get; }
+
     /// <summary>Every non-blank header cell, left to right.</summary>
     public IReadOnlyList<ImportColumn> Columns { get; }
 
@@ -42,52 +47,47 @@ public sealed class SheetHeader
     public IReadOnlyDictionary<RegisterColumn, int> Fields { get; }
 
     /// <summary>The header of <paramref name="sheet"/>, or null when no row qualifies.</summary>
-    public static SheetHeader? Find(WorkbookSheet sheet, ColumnLookup lookup)
+    public static SheetHeader? Find(WorkbookSheet sheet, ColumnLookup lookup) =>
+        Best(sheet, lookup) is { Fields.Count: >= MinimumFields } best && TreeFields.Any(best.Fields.ContainsKey) ? best : null;
+
+    /// <summary>The row naming the most fields (a tree field among them when any row names one), however few; null for an empty sheet.</summary>
+    public static SheetHeader? Best(WorkbookSheet sheet, ColumnLookup lookup)
     {
-        var best = (Index: -1, Count: 0);
+        SheetHeader? best = null;
+        var bestHasTree = false;
         for (var i = 0; i < Math.Min(sheet.Rows.Count, ImportLimits.HeaderSearchRows); i++)
         {
-            var fields = FieldsOf(sheet.Rows[i], lookup);
-            if (fields.Count > best.Count && TreeFields.Any(fields.ContainsKey))
+            var candidate = Read(sheet, i, lookup);
+            var hasTree = TreeFields.Any(candidate.Fields.ContainsKey);
+            if (best is null || (hasTree && !bestHasTree) || (hasTree == bestHasTree && candidate.Fields.Count > best.Fields.Count))
             {
-                best = (i, fields.Count);
+                (best, bestHasTree) = (candidate, hasTree);
             }
         }
 
-        if (best.Count < MinimumFields)
-        {
-            return null;
-        }
-
-        var row = sheet.Rows[best.Index];
-        var columns = new List<ImportColumn>();
-        for (var c = 0; c < row.Cells.Length; c++)
-        {
-            if (CellText.Of(row.Cells[c]) is { } header)
-            {
-                var key = HeaderText.Normalize(header);
-                columns.Add(new ImportColumn(sheet.Name, CellReference.ColumnLetter(c), header, key, lookup.Find(key)));
-            }
-        }
-
-        return new SheetHeader(best.Index, row.Number, columns, FieldsOf(row, lookup));
+        return best;
     }
 
     /// <summary>The header text of column <paramref name="column"/>, for problems.</summary>
     public string HeaderOf(int column) =>
         Columns.FirstOrDefault(c => c.Letter == CellReference.ColumnLetter(column))?.Header ?? "";
 
-    private static Dictionary<RegisterColumn, int> FieldsOf(WorkbookRow row, ColumnLookup lookup)
+    private static SheetHeader Read(WorkbookSheet sheet, int index, ColumnLookup lookup)
     {
+        var columns = new List<ImportColumn>();
         var fields = new Dictionary<RegisterColumn, int>();
-        for (var c = 0; c < row.Cells.Length; c++)
+        var grouped = false;
+        foreach (var cell in HeaderCells.Of(sheet, index))
         {
-            if (row.Cells[c] is string text && lookup.Find(HeaderText.Normalize(text)) is { } field)
+            var (field, key, text, byGroup) = cell.Resolve(lookup.Find);
+            grouped |= byGroup;
+            columns.Add(new ImportColumn(sheet.Name, CellReference.ColumnLetter(cell.Column), text, key, field));
+            if (field is { } f)
             {
-                fields.TryAdd(field, c);
+                fields.TryAdd(f, cell.Column);
             }
         }
 
-        return fields;
+        return new SheetHeader(index, sheet.Rows[index].Number, grouped || HeaderCells.HasGroupRow(sheet, index) ? index - 1 : index, columns, fields);
     }
 }

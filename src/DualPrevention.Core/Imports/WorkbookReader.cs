@@ -42,7 +42,7 @@ public static class WorkbookReader
         {
             if (!string.Equals(reader.VisibleState, "visible", StringComparison.OrdinalIgnoreCase))
             {
-                sheets.Add(new WorkbookSheet(reader.Name, true, [], new HashSet<CellPosition>()));
+                sheets.Add(new WorkbookSheet(reader.Name, true, [], new HashSet<CellPosition>(), new HashSet<CellPosition>()));
                 continue;
             }
 
@@ -64,8 +64,8 @@ public static class WorkbookReader
             }
 
             var formulas = uncached.GetValueOrDefault(reader.Name) ?? [];
-            FillMerged(rows, reader.MergeCells ?? [], formulas);
-            sheets.Add(new WorkbookSheet(reader.Name, false, rows, formulas));
+            var across = FillMerged(rows, reader.MergeCells ?? [], formulas);
+            sheets.Add(new WorkbookSheet(reader.Name, false, rows, formulas, across));
         }
         while (reader.NextResult());
 
@@ -90,11 +90,13 @@ public static class WorkbookReader
         return cells;
     }
 
-    private static void FillMerged(List<WorkbookRow> rows, CellRange[] merges, HashSet<CellPosition> uncachedFormulas)
+    /// <returns>The cells filled from a range's first column (<see cref="WorkbookSheet.MergedAcross"/>).</returns>
+    private static HashSet<CellPosition> FillMerged(List<WorkbookRow> rows, CellRange[] merges, HashSet<CellPosition> uncachedFormulas)
     {
+        var across = new HashSet<CellPosition>();
         if (merges.Length == 0)
         {
-            return;
+            return across;
         }
 
         var byNumber = rows.ToDictionary(r => r.Number);
@@ -113,6 +115,11 @@ public static class WorkbookReader
                 for (var column = merge.FromColumn; column <= Math.Min(merge.ToColumn, row.Cells.Length - 1); column++)
                 {
                     row.Cells[column] = value;
+                    if (column > merge.FromColumn)
+                    {
+                        across.Add(new CellPosition(number, column));
+                    }
+
                     if (uncached)
                     {
                         uncachedFormulas.Add(new CellPosition(number, column));
@@ -120,5 +127,7 @@ public static class WorkbookReader
                 }
             }
         }
+
+        return across;
     }
 }

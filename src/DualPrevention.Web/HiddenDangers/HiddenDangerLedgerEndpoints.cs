@@ -3,7 +3,9 @@ using DualPrevention.Core.Accounts;
 using DualPrevention.Core.HiddenDangers;
 using DualPrevention.Core.Imports;
 using DualPrevention.Core.Inspections;
+using DualPrevention.Core.Risks.Register;
 using DualPrevention.Web.Hosting;
+using DualPrevention.Web.Imports;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -30,6 +32,10 @@ internal static class HiddenDangerLedgerEndpoints
             .DisableAntiforgery()
             .WithName("ImportHiddenDangerLedger")
             .ProducesProblem(StatusCodes.Status400BadRequest);
+        ledger.MapGet("/ledger-template", () => TypedResults.File(HiddenDangerLedgerTemplate.Build(), ExportRiskRegister.ContentType, HiddenDangerLedgerTemplate.FileName))
+            .RequireAuthorization(policy => policy.RequireRole(Roles.EnterpriseAdmin, Roles.SafetyOfficer))
+            .WithName("GetHiddenDangerLedgerTemplate")
+            .ProducesFile(ExportRiskRegister.ContentType);
 
         var supervision = api.MapGroup("/supervision").WithTags("Supervision");
         supervision.MapGet("/city", (ClaimsPrincipal user, ListCitySupervision.Handler handler, Guid? enterpriseId, int? page, int? pageSize, CancellationToken ct) =>
@@ -62,13 +68,14 @@ internal static class HiddenDangerLedgerEndpoints
     /// commit was asked for but the file has errors; 400 ProblemDetails when the file is refused.
     /// </summary>
     private static async Task<Results<Ok<ImportHiddenDangerLedger.Result>, UnprocessableEntity<ImportHiddenDangerLedger.Result>>> ImportAsync(
-        ClaimsPrincipal user, IFormFile file, [FromQuery] bool? dryRun, ImportHiddenDangerLedger.Handler handler, CancellationToken cancellationToken)
+        ClaimsPrincipal user, IFormFile file, [FromForm] string? mapping, [FromQuery] bool? dryRun, ImportHiddenDangerLedger.Handler handler, CancellationToken cancellationToken)
     {
+        var corrections = ImportFormFields.Mapping(mapping);
         WorkbookGuard.CheckSize(file.Length);
         using var buffer = new MemoryStream((int)file.Length);
         await file.CopyToAsync(buffer, cancellationToken);
         var commit = dryRun == false;
-        var result = await handler.HandleAsync(Actor.From(user), new ImportHiddenDangerLedger.Command(buffer.ToArray(), file.FileName, commit), cancellationToken);
+        var result = await handler.HandleAsync(Actor.From(user), new ImportHiddenDangerLedger.Command(buffer.ToArray(), file.FileName, commit, corrections), cancellationToken);
         return commit && !result.Committed ? TypedResults.UnprocessableEntity(result) : TypedResults.Ok(result);
     }
 }

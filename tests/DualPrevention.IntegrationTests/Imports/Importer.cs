@@ -11,14 +11,15 @@ internal static class Importer
 {
     public static async Task<ImportRiskControlList.Result> RunAsync(
         TestDatabase database, Guid enterpriseId, byte[] file, bool commit,
-        IReadOnlyDictionary<string, string>? mapping = null, string role = Roles.EnterpriseAdmin, string userName = "demo-admin")
+        IReadOnlyDictionary<string, string>? mapping = null, string role = Roles.EnterpriseAdmin, string userName = "demo-admin",
+        IReadOnlyList<ImportAnswer>? answers = null)
     {
         var actor = new Actor(TenantScope.ForEnterprise(enterpriseId, null, userName), new HashSet<string> { role });
         await using var services = database.CreateServices();
         await using var scope = services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<TenantScopeAccessor>().Current = actor.Scope;
         return await scope.ServiceProvider.GetRequiredService<ImportRiskControlList.Handler>()
-            .HandleAsync(actor, new ImportRiskControlList.Command(file, "清单.xlsx", commit, mapping), CancellationToken.None);
+            .HandleAsync(actor, new ImportRiskControlList.Command(file, "清单.xlsx", commit, mapping, Answers: answers), CancellationToken.None);
     }
 
     /// <summary>"Sheet!Row Column: message" lines, for assertion messages.</summary>

@@ -47,6 +47,9 @@ public sealed class XlsxBuilder
         return this;
     }
 
+    /// <summary>The same sheets as an .xls (BIFF8), the format older templates and exports still come in.</summary>
+    public byte[] BuildXls() => XlsWriter.Write(_sheets.Select(s => new XlsWriter.Sheet(s.Name, s.Hidden, s.Rows, s.Merges)));
+
     public byte[] Build()
     {
         using var stream = new MemoryStream();

@@ -36,6 +36,7 @@ public static class ExportRiskRegister
         decimal? C,
         decimal Score,
         RiskLevel Level,
+        DateOnly? IdentifiedOn,
         ControlMeasureDetails Measure);
 
     /// <summary>An export ready to be written: the file name, and the writer that streams the rows.</summary>
@@ -88,7 +89,7 @@ public static class ExportRiskRegister
             join o in db.RiskAnalysisObjects on u.ObjectId equals o.Id
             orderby o.HazardCode, u.Name, e.Name, m.Description
             select new Row(
-                o.Name, o.HazardCode, u.Name, e.Name, e.AccidentType, e.Method, e.L, e.S, e.E, e.C, e.Score, e.Level,
+                o.Name, o.HazardCode, u.Name, e.Name, e.AccidentType, e.Method, e.L, e.S, e.E, e.C, e.Score, e.Level, e.IdentifiedOn,
                 new ControlMeasureDetails(
                     m.Description, m.Classify1, m.Classify2, m.Classify3, m.DataSource, m.InspectionContent, m.CycleValue, m.CycleUnit,
                     m.WorkStartTime, m.WorkEndTime, m.WorkDayType, m.TaskType, m.AccountabilityItemNo, m.ControlLevel,

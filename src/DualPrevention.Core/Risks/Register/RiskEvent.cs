@@ -39,6 +39,9 @@ public sealed class RiskEvent : RegisterRow
     /// <summary>The band table the level was computed with.</summary>
     public Guid BandTableId { get; private set; }
 
+    /// <summary>辨识日期: the day the event was identified, as the enterprise's list states it (Asia/Shanghai calendar day).</summary>
+    public DateOnly? IdentifiedOn { get; private set; }
+
     public static RiskEvent Create(Guid enterpriseId, string regionCode, Guid unitId, string name, string? accidentType, DateTimeOffset now)
     {
         var row = new RiskEvent { UnitId = unitId, Name = name.Trim(), AccidentType = Text.OrNull(accidentType) };
@@ -57,6 +60,19 @@ public sealed class RiskEvent : RegisterRow
 
         Name = n;
         AccidentType = a;
+        UpdatedAt = now;
+        return true;
+    }
+
+    /// <summary>Records the identification date a list states; returns whether it changed. A list without one keeps the date known.</summary>
+    public bool Identified(DateOnly? on, DateTimeOffset now)
+    {
+        if (on is null || on == IdentifiedOn)
+        {
+            return false;
+        }
+
+        IdentifiedOn = on;
         UpdatedAt = now;
         return true;
     }

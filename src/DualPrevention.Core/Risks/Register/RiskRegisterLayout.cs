@@ -92,13 +92,16 @@ public enum RegisterColumn
 
     /// <summary>工作日类型: 每天 / 法定工作日 / 非法定工作日.</summary>
     WorkDayType = 29,
+
+    /// <summary>辨识日期 of the event (<see cref="RiskEvent.IdentifiedOn"/>).</summary>
+    IdentificationDate = 30,
 }
 
 /// <summary>
 /// The platform's own layout of the risk-control list, shared by the blank template, the export and the importer (whose
 /// synonym table starts from these headers). The first 22 columns are the order Chinese enterprises use
-/// (src/DualPrevention.Core/Demo/risk-control-list_sample-plant.xlsx); the last 7 carry the rest of the register so
-/// that an export imports back without loss. The value words are those the importer reads and the export writes.
+/// (src/DualPrevention.Core/Demo/risk-control-list_sample-plant.xlsx); the next 7 carry the rest of the register so
+/// that an export imports back without loss, and the last one the event's identification date. The value words are those the importer reads and the export writes.
 /// </summary>
 public static class RiskRegisterLayout
 {
@@ -137,6 +140,7 @@ public static class RiskRegisterLayout
         new(RegisterColumn.WorkStartTime, "工作开始时间", 12),
         new(RegisterColumn.WorkEndTime, "工作结束时间", 12),
         new(RegisterColumn.WorkDayType, "工作日类型", 12),
+        new(RegisterColumn.IdentificationDate, "辨识日期", 12),
     ];
 
     /// <summary>评价方法 words.</summary>

@@ -122,6 +122,7 @@ internal static class RiskRegisterWorkbook
             RegisterColumn.WorkStartTime => Text(m.WorkStartTime?.ToString("HH:mm", CultureInfo.InvariantCulture), styles, styles.Code),
             RegisterColumn.WorkEndTime => Text(m.WorkEndTime?.ToString("HH:mm", CultureInfo.InvariantCulture), styles, styles.Code),
             RegisterColumn.WorkDayType => Text(RiskRegisterLayout.WorkDayTypeWords[m.WorkDayType], styles),
+            RegisterColumn.IdentificationDate => Text(row.IdentifiedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), styles, styles.Code),
         };
     }
 

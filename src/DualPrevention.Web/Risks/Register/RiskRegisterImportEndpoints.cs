@@ -1,11 +1,9 @@
 using System.Security.Claims;
-using System.Text.Json;
 using DualPrevention.Core.Accounts;
 using DualPrevention.Core.Imports;
 using DualPrevention.Core.Risks.Register;
 using DualPrevention.Web.Hosting;
-using FluentValidation;
-using FluentValidation.Results;
+using DualPrevention.Web.Imports;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -40,33 +38,18 @@ internal static class RiskRegisterImportEndpoints
     /// </summary>
     /// <param name="mapping">Optional JSON object: normalised header → field name ("" ignores the column).</param>
     /// <param name="sha256">Optional: the previewed file's hash; a commit of another file is refused.</param>
+    /// <param name="answers">Optional JSON array answering the preview's questions: <c>[{"sheet":"清单","field":"ControlLevel","value":"班组级"}]</c>.</param>
     private static async Task<Results<Ok<ImportRiskControlList.Result>, UnprocessableEntity<ImportRiskControlList.Result>>> ImportAsync(
-        ClaimsPrincipal user, IFormFile file, [FromForm] string? mapping, [FromForm] string? sha256, [FromQuery] bool? commit,
+        ClaimsPrincipal user, IFormFile file, [FromForm] string? mapping, [FromForm] string? sha256, [FromForm] string? answers, [FromQuery] bool? commit,
         ImportRiskControlList.Handler handler, CancellationToken cancellationToken)
     {
-        var corrections = ParseMapping(mapping);
+        var corrections = ImportFormFields.Mapping(mapping);
+        var answered = ImportFormFields.Answers(answers);
         WorkbookGuard.CheckSize(file.Length);
         using var buffer = new MemoryStream((int)file.Length);
         await file.CopyToAsync(buffer, cancellationToken);
         var result = await handler.HandleAsync(
-            Actor.From(user), new ImportRiskControlList.Command(buffer.ToArray(), file.FileName, commit ?? false, corrections, sha256), cancellationToken);
+            Actor.From(user), new ImportRiskControlList.Command(buffer.ToArray(), file.FileName, commit ?? false, corrections, sha256, answered), cancellationToken);
         return commit == true && !result.Committed ? TypedResults.UnprocessableEntity(result) : TypedResults.Ok(result);
-    }
-
-    private static Dictionary<string, string>? ParseMapping(string? mapping)
-    {
-        if (string.IsNullOrWhiteSpace(mapping))
-        {
-            return null;
-        }
-
-        try
-        {
-            return JsonSerializer.Deserialize<Dictionary<string, string>>(mapping);
-        }
-        catch (JsonException ex)
-        {
-            throw new ValidationException([new ValidationFailure("mapping", $"mapping is not a JSON object of strings: {ex.Message}")]);
-        }
     }
 }

@@ -93,7 +93,7 @@ public class ExportRiskRegisterTests(ExportedRegisterDatabase database) : IClass
     public void A_title_row_names_the_enterprise_and_the_Chinese_header_row_below_it_is_frozen_with_it()
     {
         _sheet.Rows[0][0].Text.ShouldBe("青岛示范石化有限公司安全风险分级管控清单");
-        _sheet.Merges.ShouldBe(["A1:AC1"]);
+        _sheet.Merges.ShouldBe(["A1:AD1"]);
         _sheet.Rows[1].Select(c => c.Text).ShouldBe(RiskRegisterLayout.Columns.Select(c => c.Header));
         _sheet.Rows[1].Take(5).Select(c => c.Text).ShouldBe(["序号", "风险分析对象", "对象编码", "风险分析单元", "风险事件"]);
         _sheet.FrozenRows.ShouldBe(2);

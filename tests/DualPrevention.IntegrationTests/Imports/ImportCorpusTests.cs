@@ -1,0 +1,103 @@
+using DualPrevention.Core.Imports;
+using DualPrevention.Core.Risks.Register;
+using DualPrevention.IntegrationTests.HiddenDangers;
+using DualPrevention.Testing;
+using DualPrevention.Testing.Workbooks;
+
+namespace DualPrevention.IntegrationTests.Imports;
+
+/// <summary>
+/// Workbooks in the layouts of public templates (docs/import-corpus.md names each source), previewed with the
+/// sheet's questions answered; each must read completely with the counts its rows give.
+/// </summary>
+public class ImportCorpusTests(DemoDatabase database) : IClassFixture<DemoDatabase>
+{
+    [Fact]
+    public async Task A_JHA_record_xls_with_its_form_lines_a_风险等级_group_and_a_signature_line_imports_its_steps()
+    {
+        const string Sheet = "JHA记录表";
+        var file = new XlsxBuilder().Sheet(Sheet)
+            .Row("工作危害分析（JHA）记录表").Merge("A1:J1")
+            .Row("单位：储运车间", null, "工作岗位：装卸工", null, "工作任务：液氨装车", null, null, "日期：2025-10-01").Merge("A2:B2").Merge("C2:D2").Merge("E2:G2").Merge("H2:J2")
+            .Row("序号", "工作步骤", "危害或潜在事件", "主要后果", "风险等级", null, null, null, "现有的控制措施", "建议改进措施")
+            .Row(null, null, null, null, "L", "S", "R", "等级")
+            .Row(1, "连接装车鹤管", "鹤管连接不严液氨泄漏", "中毒和窒息", 3, 4, 12, "较大", "连接后进行气密性检查并佩戴防毒面具", "增设泄漏报警")
+            .Row(2, "开启装车阀门", "超量充装", "容器爆炸", 2, 5, 10, "一般", "设置液位高高报警并联锁切断", null)
+            .Row(3, "拆卸鹤管", "残液喷溅冻伤", "灼烫", 2, 3, 6, "一般", "拆卸前泄压置换", null)
+            .Row("分析人员：张三", null, null, null, "审核人：李四").Merge("A8:D8").Merge("E8:J8")
+            .Merge("A3:A4").Merge("B3:B4").Merge("C3:C4").Merge("D3:D4").Merge("E3:H3").Merge("I3:I4").Merge("J3:J4")
+            .BuildXls();
+
+        var result = await PreviewAsync(file, [new(Sheet, RegisterColumn.Classify2, "3-2"), new(Sheet, RegisterColumn.ControlLevel, "班组级"), new(Sheet, RegisterColumn.CycleValue, "1天")]);
+
+        result.ErrorCount.ShouldBe(0, Importer.Describe(result));
+        (result.DataRows, result.Objects.New, result.Units.New, result.Events.New, result.Measures.New).ShouldBe((3, 1, 3, 3, 3));
+        result.SkippedRows.Select(r => (r.Row, r.Kind)).ShouldBe([(1, SkippedRowKind.Title), (2, SkippedRowKind.Title), (8, SkippedRowKind.Note)]);
+        result.Problems.ShouldContain(p => p.Column == "J" && p.Header == "建议改进措施", Importer.Describe(result));
+    }
+
+    [Fact]
+    public async Task An_SCL_record_with_检查项目_检查标准_and_未达到标准的主要后果_imports_its_items()
+    {
+        const string Sheet = "SCL分析记录";
+        var file = new XlsxBuilder().Sheet(Sheet)
+            .Row("安全检查表（SCL）分析记录表")
+            .Row("区域/工艺过程：罐区", null, null, "装置/设备/设施：液氨储罐", null, null, "日期：2025-10-08")
+            .Row("序号", "检查项目", "检查标准", "未达到标准的主要后果", "L", "S", "R", "风险等级", "现有的控制措施", "建议改进措施")
+            .Row(1, "安全阀", "安全阀在校验有效期内", "容器爆炸", 2, 5, 10, "一般", "每年校验安全阀", null)
+            .Row(2, "液位计", "液位计指示清晰准确", "泄漏", 3, 4, 12, "较大", "每班检查液位计指示", null)
+            .Row(3, "防雷接地", "接地电阻不大于10Ω", "火灾", 2, 4, 8, "一般", "每年检测防雷接地", "增加静电释放柱")
+            .Row(4, null, "接地线连接牢固", "火灾", 2, 4, 8, "一般", "每月检查接地线", null)
+            .Merge("B6:B7")
+            .Build();
+
+        var result = await PreviewAsync(file, [new(Sheet, RegisterColumn.ControlLevel, "车间级"), new(Sheet, RegisterColumn.CycleValue, "1月")]);
+
+        result.ErrorCount.ShouldBe(0, Importer.Describe(result));
+        (result.DataRows, result.Objects.New, result.Units.New, result.Events.New, result.Measures.New).ShouldBe((4, 1, 3, 4, 4));
+        result.Questions.ShouldNotContain(q => q.Field == RegisterColumn.Classify2, "安全阀, 液位计 and 接地 tell the class");
+        result.SkippedRows.Select(r => r.Row).ShouldBe([1, 2]);
+    }
+
+    [Fact]
+    public async Task A_风险分级管控一览表_xls_of_areas_without_units_imports_each_area_as_one_unit()
+    {
+        const string Sheet = "风险分级管控一览表";
+        var file = new XlsxBuilder().Sheet(Sheet)
+            .Row("序号", "区域", "危险因素", "事故类型", "L", "S", "R", "风险等级", "管控措施", "应急设施", "责任部门")
+            .Row(1, "变电站", "带电设备触电", "触电", 4, 3, 12, "较大", "未经培训合格人员不可操作，定期巡检", "绝缘棒、绝缘靴", "设备部")
+            .Row(2, "空调房", "设备漏电", "触电", 3, 3, 9, "一般", "定期对设备进行维护保养", "绝缘手套", "行政部")
+            .Row(3, "纯水房", "高处坠落", "高处坠落", 2, 2, 4, "一般", "正确穿戴个人防护用品", "安全带", "生产部")
+            .BuildXls();
+
+        var result = await PreviewAsync(file, [new(Sheet, RegisterColumn.Classify2, "3-4"), new(Sheet, RegisterColumn.ControlLevel, "车间级"), new(Sheet, RegisterColumn.CycleValue, "1周")]);
+
+        result.ErrorCount.ShouldBe(0, Importer.Describe(result));
+        (result.DataRows, result.Objects.New, result.Units.New, result.Events.New, result.Measures.New).ShouldBe((3, 3, 3, 3, 3));
+        result.Problems.ShouldContain(p => p.Severity == ImportSeverity.Warning && p.Header == "应急设施", Importer.Describe(result));
+    }
+
+    [Fact]
+    public async Task A_monthly_ledger_with_隐患部位_整改措施及要求_and_整改情况_imports_its_rows()
+    {
+        var file = new XlsxBuilder().Sheet("10月")
+            .Row("隐患排查治理台账（2025年10月）").Merge("A1:K1")
+            .Row("序号", "排查日期", "隐患部位", "隐患内容", "隐患级别", "整改措施及要求", "整改责任人", "整改期限", "整改情况", "验收人", "验收日期")
+            .Row(1, "2025.10.08", "液氨罐区", "罐区围堰排水阀常开", "一般隐患", "关闭排水阀并挂牌", "王五", "2025.10.08", "已整改", "李四", "2025.10.08")
+            .Row(2, "2025.10.15", "配电室", "配电室挡鼠板缺失", "一般隐患", "加装挡鼠板", "赵六", "2025.10.20", "整改中", null, null)
+            .Row("备注：已整改隐患附整改前后照片。").Merge("A5:K5")
+            .BuildXls();
+
+        var actor = As.Enterprise(database.Qd1, Core.Accounts.Roles.EnterpriseAdmin);
+        var result = await As.RunAsync<ImportHiddenDangerLedger.Handler, ImportHiddenDangerLedger.Result>(
+            database, actor, h => h.HandleAsync(actor, new ImportHiddenDangerLedger.Command(file, "台账.xls", Commit: false), CancellationToken.None));
+
+        result.ErrorCount.ShouldBe(0, string.Join("\n", result.Problems.Select(p => $"{p.Row}{p.Column} {p.Message}")));
+        (result.DataRows, result.New, result.General).ShouldBe((2, 2, 2));
+        result.SkippedRows.Select(r => (r.Row, r.Kind)).ShouldBe([(1, SkippedRowKind.Title), (5, SkippedRowKind.Note)]);
+        result.Columns.Where(c => c.Field is null).ShouldBeEmpty();
+    }
+
+    private Task<ImportRiskControlList.Result> PreviewAsync(byte[] file, IReadOnlyList<ImportAnswer> answers) =>
+        Importer.RunAsync(database, database.Qd2, file, commit: false, answers: answers);
+}
