@@ -25,7 +25,7 @@ public static class ConfirmHiddenDanger
             RuleFor(c => c.Confirmation.OccurrenceStage).IsInEnum();
             RuleFor(c => c.Confirmation.CauseAnalysis).MaximumLength(2000);
             RuleFor(c => c.Confirmation.RemediationMeasures).MaximumLength(1000);
-            RuleFor(c => c.Confirmation.CostTenThousandYuan).GreaterThanOrEqualTo(0).LessThan(10_000_000_000m);
+            RuleFor(c => c.Confirmation.CostTenThousandYuan).GreaterThanOrEqualTo(0).LessThan(HiddenDangerValidation.CostLimitTenThousandYuan);
             RuleFor(c => c.Confirmation.Grading).ValidGrading();
         }
     }

@@ -6,6 +6,12 @@ namespace DualPrevention.Core.HiddenDangers;
 /// <summary>Shape rules shared by the hidden-danger commands; lengths are the columns' (docs/domain/dual-prevention.md#63-the-hidden-danger-record).</summary>
 public static class HiddenDangerValidation
 {
+    /// <summary>
+    /// The remediation funds (治理资金) a hidden danger may record, in 万元: not negative and below 10 billion 万元, what
+    /// numeric(12,2) holds (ADR 0024); the database holds the same range.
+    /// </summary>
+    public const decimal CostLimitTenThousandYuan = 10_000_000_000m;
+
     /// <summary>Free text a person writes into a transition (note, reason, comment): required, at most 1,000 characters.</summary>
     public static IRuleBuilderOptions<T, string?> RequiredText<T>(this IRuleBuilder<T, string?> rule) =>
         rule.NotEmpty().WithMessage(_ => CoreText.Get("HiddenDanger.TextRequired")).MaximumLength(1000);

@@ -24,6 +24,7 @@ public static class UploadHiddenDangerPhoto
         /// <summary>Returns the photo's id.</summary>
         /// <exception cref="ValidationException">The kind is no <see cref="PhotoKind"/>.</exception>
         /// <exception cref="NotFoundException">No such hidden danger in the actor's scope.</exception>
+        /// <exception cref="QuotaExceededException">The actor uploaded the most photos one person may in 24 hours (<see cref="PhotoLimits.MaxPerUserPerDay"/>).</exception>
         /// <exception cref="DomainRuleException">Closed, not the actor's, or the file is not a photo that decodes (the message names it); or someone saved a step on it meanwhile.</exception>
         public async Task<Guid> HandleAsync(Actor actor, Command command, CancellationToken cancellationToken)
         {
@@ -32,15 +33,34 @@ public static class UploadHiddenDangerPhoto
                 throw new ValidationException([new ValidationFailure(nameof(Command.Kind), CoreText.Get("Photo.Kind.Invalid", command.Kind, string.Join(", ", Enum.GetNames<PhotoKind>())))]);
             }
 
+            var userId = actor.Scope.UserId ?? throw new InvalidOperationException("A photo is uploaded by a person, not by the system.");
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             var situation = await HiddenDangerUnitOfWork.LoadForAsync(db, actor, command.Id, HiddenDangerAction.AddPhoto, cancellationToken);
             var hiddenDanger = situation.HiddenDanger;
+
+            // Before the costly decode; checked again under the person's lock below (ADR 0021).
+            await PhotoQuota.EnsureWithinDayAsync(db, userId, clock.GetUtcNow(), limits.Value, cancellationToken);
             var proven = await PhotoContent.ProveAsync(command.Content, command.FileName, limits.Value, cancellationToken);
             var stored = await store.SaveAsync(proven, cancellationToken);
-            var photo = Photo.Create(hiddenDanger.EnterpriseId, hiddenDanger.RegionCode, stored, actor.Scope.UserId, clock.GetUtcNow());
-            photo.AttachToHiddenDanger(hiddenDanger.Id, command.Kind);
-            db.Photos.Add(photo);
-            await HiddenDangerUnitOfWork.SaveAsync(db, cancellationToken);
+            Photo photo;
+            try
+            {
+                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                await AdvisoryLocks.UserQuota(userId).TakeAsync(db, cancellationToken);
+                var now = clock.GetUtcNow();
+                await PhotoQuota.EnsureWithinDayAsync(db, userId, now, limits.Value, cancellationToken);
+                photo = Photo.Create(hiddenDanger.EnterpriseId, hiddenDanger.RegionCode, stored, userId, now);
+                photo.AttachToHiddenDanger(hiddenDanger.Id, command.Kind);
+                db.Photos.Add(photo);
+                await HiddenDangerUnitOfWork.SaveAsync(db, cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+            }
+            catch
+            {
+                await store.DeleteAsync(stored.StorageKey, CancellationToken.None);
+                throw;
+            }
+
             return photo.Id;
         }
     }

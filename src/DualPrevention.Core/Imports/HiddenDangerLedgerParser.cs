@@ -97,6 +97,10 @@ internal sealed class HiddenDangerLedgerParser(ImportProblemLog problems)
         {
             cells.Error(LedgerColumn.Cost, CoreText.Get("Import.Ledger.CostNegative", cost));
         }
+        else if (cost >= HiddenDangerValidation.CostLimitTenThousandYuan)
+        {
+            cells.Error(LedgerColumn.Cost, CoreText.Get("Import.Ledger.CostTooLarge", cost, HiddenDangerValidation.CostLimitTenThousandYuan));
+        }
 
         var ledgerNo = LedgerNoOf(cells, description, foundOn);
         if (description is null || foundOn is null || level is null || stateWord is null || ledgerNo is null || !fits)

@@ -405,13 +405,25 @@ internal sealed class RiskRegisterParser(IReadOnlyDictionary<AssessmentMethod, R
             cells.Required(RegisterColumn.CycleUnit);
         }
 
-        return value is { } count && unit is { } u ? ((int)count * u.Factor, u.Unit) : null;
+        if (value is { } count && unit is { } u)
+        {
+            // Weeks and quarters are stored as days and months (docs/domain/dual-prevention.md#52-cycles-and-cycle-units): the stored value keeps the range too.
+            if ((int)count * u.Factor > Risks.Register.ControlMeasureDetailsValidator.MaximumCycleValue)
+            {
+                cells.Error(RegisterColumn.CycleValue, CoreText.Get("Measure.Cycle.Positive", Risks.Register.ControlMeasureDetailsValidator.MaximumCycleValue));
+                return null;
+            }
+
+            return ((int)count * u.Factor, u.Unit);
+        }
+
+        return null;
     }
 
     private static short? ReadItemNo(RowCells cells, InspectionTaskType taskType)
     {
         var item = cells.Number(RegisterColumn.AccountabilityItemNo);
-        if (item is { } n && (n != decimal.Truncate(n) || n is < 1 or > 99))
+        if (item is { } n && (n != decimal.Truncate(n) || n is < 1 or > 10))
         {
             cells.Error(RegisterColumn.AccountabilityItemNo, CoreText.Get("Import.Cell.NotANumber", CellText.Of(cells.Raw(RegisterColumn.AccountabilityItemNo))));
             return null;

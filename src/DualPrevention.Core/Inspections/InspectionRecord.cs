@@ -110,7 +110,14 @@ public sealed record InspectionCheck(
     Guid SubmissionId, InspectionResult Result, string? Note, GeoLocation? Location, RecordChannel Channel, string? DeviceImei, string? OnBehalfReason = null);
 
 /// <summary>A WGS-84 position in degrees with its accuracy in metres.</summary>
-public sealed record GeoLocation(double Latitude, double Longitude, double? AccuracyMetres);
+public sealed record GeoLocation(double Latitude, double Longitude, double? AccuracyMetres)
+{
+    /// <summary>
+    /// The coarsest accuracy kept, 100 km: a phone's network-only fix is a few kilometres at worst, so more is a
+    /// broken device or a made-up value (ADR 0024); the database holds the same bound.
+    /// </summary>
+    public const double WorstAccuracyMetres = 100_000;
+}
 
 /// <summary>Who checked: account id and display name.</summary>
 public sealed record InspectionInspector(Guid UserId, string Name);

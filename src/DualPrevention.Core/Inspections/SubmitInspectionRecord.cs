@@ -50,7 +50,7 @@ public static class SubmitInspectionRecord
             RuleFor(c => c.OnBehalfReason).MaximumLength(200);
             RuleFor(c => c.Location!.Latitude).InclusiveBetween(-90, 90).When(c => c.Location is not null);
             RuleFor(c => c.Location!.Longitude).InclusiveBetween(-180, 180).When(c => c.Location is not null);
-            RuleFor(c => c.Location!.AccuracyMetres).GreaterThanOrEqualTo(0).When(c => c.Location is not null);
+            RuleFor(c => c.Location!.AccuracyMetres).InclusiveBetween(0, GeoLocation.WorstAccuracyMetres).When(c => c.Location is not null);
         }
     }
 

@@ -1,6 +1,5 @@
 using DualPrevention.Core.Accounts;
 using DualPrevention.Core.Data;
-using DualPrevention.Core.Localization;
 using DualPrevention.Core.Photos;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -61,16 +60,11 @@ public static class UploadPhoto
             return photo.Id;
         }
 
-        /// <summary>Refuses while the user holds the most unattached photos; they may upload again once the oldest expires or is attached.</summary>
+        /// <summary>Refuses while the user holds the most unattached photos or uploaded the most in a day; they may upload again once the oldest expires, is attached or ages out.</summary>
         private async Task EnsureWithinQuotaAsync(DualPreventionDbContext db, Guid userId, DateTimeOffset now, CancellationToken cancellationToken)
         {
-            var held = await db.Photos.Where(p => p.UploadedByUserId == userId && p.ExpiresAt > now)
-                .OrderBy(p => p.ExpiresAt).Select(p => p.ExpiresAt!.Value)
-                .Take(limits.Value.MaxUnattachedPerUser).ToListAsync(cancellationToken);
-            if (held.Count >= limits.Value.MaxUnattachedPerUser)
-            {
-                throw new QuotaExceededException(CoreText.Get("Photo.Quota.Unattached", limits.Value.MaxUnattachedPerUser), held[0] - now);
-            }
+            await PhotoQuota.EnsureWithinUnattachedAsync(db, userId, now, limits.Value, cancellationToken);
+            await PhotoQuota.EnsureWithinDayAsync(db, userId, now, limits.Value, cancellationToken);
         }
     }
 }

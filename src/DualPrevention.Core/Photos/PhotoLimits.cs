@@ -20,6 +20,12 @@ public sealed class PhotoLimits
     /// <summary>Photos one person may hold uploaded but not yet attached to a check (an inspection takes at most a few).</summary>
     public int MaxUnattachedPerUser { get; set; } = 20;
 
+    /// <summary>
+    /// Photos one person may upload in any 24 hours on every path (inspection photos, a hidden danger's before and after
+    /// photos): a busy inspector's day is a few dozen; the bound keeps one account from filling the disk (ADR 0021).
+    /// </summary>
+    public int MaxPerUserPerDay { get; set; } = 200;
+
     /// <summary>How long an unattached photo is kept before the clean-up job removes it.</summary>
     public TimeSpan UnattachedRetention { get; set; } = TimeSpan.FromDays(1);
 }

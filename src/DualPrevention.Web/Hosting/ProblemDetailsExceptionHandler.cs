@@ -10,7 +10,8 @@ namespace DualPrevention.Web.Hosting;
 /// Answers API failures as RFC 9457 ProblemDetails: validation → 400 with field errors, a refused domain rule →
 /// 400, a lost race on a unique key → 409 with a readable reason, a
 /// quota reached → 429 with Retry-After, a value outside a CHECK constraint (a date outside
-/// the world, ADR 0016) → 400, not found or outside scope → 404, unreadable requests (malformed JSON, wrong types, missing antiforgery
+/// the world, ADR 0016; a number outside its range, ADR 0024) → 400, a body value of the wrong type or beyond its type
+/// (1e308 for a decimal, "NaN") → 400 naming the field by its JSON path, not found or outside scope → 404, unreadable requests (malformed JSON, wrong types, missing antiforgery
 /// token, text PostgreSQL cannot store such as a NUL character) → 400, the database unable to serve now (no pooled
 /// connection in time, down or restarting) → 503 with Retry-After, logged as a warning. Anything else is logged and
 /// becomes a 500 without internals.
@@ -31,8 +32,16 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
             ConflictException conflict => new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "Conflict", Detail = conflict.Message },
             _ when IsPostgres(exception, Npgsql.PostgresErrorCodes.UniqueViolation) => new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "Conflict", Detail = CoreText.Get("Request.Conflict") },
             _ when IsOutsideWorld(exception) => new ProblemDetails { Status = StatusCodes.Status400BadRequest, Title = "Bad request", Detail = WorldDates.Refusal() },
+            _ when OutOfRange(exception) is { } constraint => new ProblemDetails { Status = StatusCodes.Status400BadRequest, Title = "Bad request", Detail = CoreText.Get("Request.OutOfRange", constraint) },
             DomainRuleException rule => new ProblemDetails { Status = StatusCodes.Status400BadRequest, Title = "Refused", Detail = rule.Message },
             NotFoundException notFound => new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = "Not found", Detail = notFound.Message },
+            BadHttpRequestException { InnerException: System.Text.Json.JsonException { Path: { Length: > 1 } path } } => new HttpValidationProblemDetails(
+                new Dictionary<string, string[]> { [path.TrimStart('$', '.')] = [CoreText.Get("Request.UnreadableField")] })
+            {
+                Status = StatusCodes.Status400BadRequest,
+                Title = "Bad request",
+                Detail = CoreText.Get("Request.Unreadable"),
+            },
             BadHttpRequestException badRequest => new ProblemDetails { Status = badRequest.StatusCode, Title = "Bad request", Detail = CoreText.Get("Request.Unreadable") },
             _ when IsUnstorableText(exception) => new ProblemDetails { Status = StatusCodes.Status400BadRequest, Title = "Bad request", Detail = CoreText.Get("Request.UnstorableText") },
             Microsoft.AspNetCore.Antiforgery.AntiforgeryValidationException => new ProblemDetails { Status = StatusCodes.Status400BadRequest, Title = "Antiforgery token missing or invalid" },
@@ -66,6 +75,16 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
     private static bool IsOutsideWorld(Exception exception) =>
         (exception as Npgsql.PostgresException ?? exception.InnerException as Npgsql.PostgresException) is { SqlState: Npgsql.PostgresErrorCodes.CheckViolation, ConstraintName: { } name }
         && name.EndsWith("_in_world", StringComparison.Ordinal);
+
+    /// <summary>
+    /// The column a CHECK constraint holding a number to its domain range (named <c>ck_&lt;table&gt;_&lt;column&gt;_in_range</c>,
+    /// ADR 0024) refused, as <c>table.column</c>; validators answer first, so this is the last line.
+    /// </summary>
+    private static string? OutOfRange(Exception exception) =>
+        (exception as Npgsql.PostgresException ?? exception.InnerException as Npgsql.PostgresException) is { SqlState: Npgsql.PostgresErrorCodes.CheckViolation, ConstraintName: { } name, TableName: { } table }
+        && name.EndsWith("_in_range", StringComparison.Ordinal) && name.StartsWith($"ck_{table}_", StringComparison.Ordinal)
+            ? $"{table}.{name[(table.Length + 4)..^"_in_range".Length]}"
+            : null;
 
     /// <summary>PostgreSQL refuses NUL characters in text (22P05, 22021): the client's input, not a server fault.</summary>
     private static bool IsUnstorableText(Exception exception) =>

@@ -75,6 +75,22 @@ public class LedgerImportTests(DemoDatabase database) : IClassFixture<DemoDataba
     }
 
     [Fact]
+    public async Task Remediation_funds_beyond_what_a_hidden_danger_holds_are_refused_naming_the_row_and_column()
+    {
+        var file = new XlsxBuilder().Sheet("台账")
+            .Row("隐患排查治理台账")
+            .Row([.. Header, "治理资金"])
+            .Row("消防栓被遮挡", new DateTime(2026, 3, 1), "消防", "一般事故隐患", "张三", new DateTime(2026, 3, 5), "李四", "关闭", 1e12)
+            .Build();
+
+        var result = await ImportAsync(database.Qd2, file, commit: true);
+
+        result.Committed.ShouldBeFalse();
+        var problem = result.Problems.ShouldHaveSingleItem(Describe(result));
+        (problem.Severity, problem.Sheet, problem.Row, problem.Column, problem.Header).ShouldBe((ImportSeverity.Error, "台账", 3, "I", "治理资金"));
+    }
+
+    [Fact]
     public async Task Words_dates_and_names_are_read_the_ways_ledgers_write_them_and_rows_without_a_number_are_known_by_date_and_text()
     {
         string adminName;

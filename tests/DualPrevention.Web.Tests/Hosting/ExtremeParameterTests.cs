@@ -87,7 +87,7 @@ public class ExtremeParameterTests(WebFixture web) : IClassFixture<WebFixture>
     }
 
     /// <summary>The route filled with placeholders, <paramref name="name"/> set to <paramref name="value"/> in the route or the query.</summary>
-    private static string Url(RoutePattern pattern, string name, string value)
+    internal static string Url(RoutePattern pattern, string name, string value)
     {
         var inRoute = false;
         var path = string.Join('/', pattern.PathSegments.Select(segment => string.Concat(segment.Parts.Select(part => part switch

@@ -33,7 +33,8 @@ public static class CreateRiskBandTableVersion
             RuleForEach(c => c.Bands).NotNull().WithMessage(_ => CoreText.Get("Risk.BandTable.BandMissing")).ChildRules(band =>
             {
                 band.RuleFor(b => b.Level).Must(l => Enum.IsDefined(l) && l != RiskLevel.Low).WithMessage(_ => CoreText.Get("Risk.BandTable.LowImplicit"));
-                band.RuleFor(b => b.Min).GreaterThan(0m).WithMessage(_ => CoreText.Get("Risk.BandTable.Positive"));
+                band.RuleFor(b => b.Min).GreaterThan(0m).LessThanOrEqualTo(RiskGrading.HighestScore)
+                    .WithMessage(_ => CoreText.Get("Risk.BandTable.Positive", RiskGrading.HighestScore));
             });
             RuleFor(c => c.Bands)
                 .Must(bands => bands.Select(b => b.Level).Distinct().Count() == bands.Count)

@@ -17,6 +17,9 @@ public static class RiskGrading
     /// <summary>LEC consequence scale C (docs/domain/dual-prevention.md#45-lec).</summary>
     public static IReadOnlyList<decimal> LecConsequence { get; } = [100m, 40m, 15m, 7m, 3m, 1m];
 
+    /// <summary>The highest score any method gives: LEC's 10 × 10 × 100 (docs/domain/dual-prevention.md#45-lec); LS tops at 25.</summary>
+    public const decimal HighestScore = 10_000m;
+
     /// <summary>The problem with the inputs for <paramref name="method"/>, or null when they are on its scales.</summary>
     public static string? Problem(AssessmentMethod method, decimal? l, decimal? s, decimal? e, decimal? c) => method switch
     {
