@@ -138,6 +138,11 @@ public class CityReviewInTheBrowserTests(BrowserFixture browser) : IClassFixture
         await Expect(page).ToHaveURLAsync(new Regex("/reports$"));
         await BrowserFixture.ClickUntilAsync(page, ".mud-tab:has-text('我的导出')", ".mud-tab-active:has-text('我的导出')");
         circuits.ShouldHaveSingleItem().ShouldContain("_blazor");
+
+        // Back from the circuit through the menu: the dashboard link's redirect loads the static page in full.
+        await page.Locator("[data-testid=nav-dashboard]").ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("/dashboard/city"));
+        await Expect(page.Locator("[data-testid=dashboard-region]")).ToContainTextAsync("青岛市");
     }
 
     [Fact]
