@@ -6,14 +6,16 @@ using Microsoft.Playwright;
 namespace DualPrevention.Benchmarks;
 
 /// <summary>
-/// Memory per open circuit (goal: RSS ≤ 300 KB per circuit): the published app (<see cref="PublishedApp"/>, its own GC
-/// and circuit settings; <c>DOTNET_*</c> variables in the environment reach it, to compare others) and headless Chromium,
-/// one signed-in context of the city reviewer qingdao, pages of <c>/dashboard/city</c> kept open. <see cref="WarmUp"/>
-/// pages first (JIT, caches, pools), then the app's resident set (VmRSS) and live heap (a dotnet-gcdump of the app, which
-/// forces a full collection) are read; then <c>circuits</c> more pages, each waited for until its circuit has sent a frame
-/// and the dashboard shows its region, and both are read again. Per circuit: the difference over the number opened.
-/// RSS is read before each heap dump (the dump's collection may return memory) and again after. Last line:
-/// <c>rss_kb_per_circuit=… heap_kb_per_circuit=…</c> (1 KB = 1,024 bytes).
+/// Memory per page kept open (goal: RSS ≤ 300 KB): the published app (<see cref="PublishedApp"/>, its own GC and circuit
+/// settings; <c>DOTNET_*</c> and <c>Circuits__*</c> variables in the environment reach it, to compare others) and
+/// headless Chromium, one signed-in context of the city reviewer qingdao, pages of a path (the city dashboard unless
+/// <c>--page</c> names another) kept open. <see cref="WarmUp"/> pages first (JIT, caches, pools), then the app's resident
+/// set (VmRSS) and live heap (a dotnet-gcdump of the app, which forces a full collection) are read; then <c>pages</c>
+/// more, each waited for until it has loaded and, where it is interactive, its circuit has sent a frame, and both are read
+/// again. Per page: the difference over the number opened. The dashboards are rendered statically (ADR 0020), so their
+/// pages open no circuit: <c>circuits_opened=</c> says how many of the pages did. RSS is read before each heap dump (the
+/// dump's collection may return memory) and again after. Last line: <c>rss_kb_per_circuit=… heap_kb_per_circuit=…</c>
+/// (per page kept open; 1 KB = 1,024 bytes).
 /// </summary>
 internal static partial class CircuitsBenchmark
 {
@@ -27,8 +29,9 @@ internal static partial class CircuitsBenchmark
 
     private static readonly TimeSpan Settle = TimeSpan.FromSeconds(10);
 
-    public static async Task RunAsync(int circuits)
+    public static async Task RunAsync(int pages, string path)
     {
+        Console.WriteLine($"pages of {path}");
         Console.WriteLine($"load average before: {MachineLoad.Averages()}");
         await using var database = await BenchmarkDatabase.CreateAsync();
         await using var app = await PublishedApp.StartAsync(database, Password);
@@ -47,36 +50,47 @@ internal static partial class CircuitsBenchmark
             StorageState = await SignInAsync(browser, app.BaseUrl),
         });
 
-        await OpenAsync(context, WarmUp);
+        await OpenAsync(context, path, WarmUp);
         var before = await MeasureAsync(app.ProcessId);
         var opening = Stopwatch.StartNew();
-        await OpenAsync(context, circuits);
-        Console.WriteLine(Invariant($"opened {circuits} circuits in {opening.Elapsed.TotalSeconds:F0} s"));
+        var opened = await OpenAsync(context, path, pages);
+        Console.WriteLine(Invariant($"opened {pages} pages in {opening.Elapsed.TotalSeconds:F0} s; circuits_opened={opened}"));
         var after = await MeasureAsync(app.ProcessId);
-        Console.WriteLine($"live objects with {WarmUp} circuits: {before.Objects:N0}; with {WarmUp + circuits}: {after.Objects:N0}");
+        Console.WriteLine($"live objects with {WarmUp} pages open: {before.Objects:N0}; with {WarmUp + pages}: {after.Objects:N0}");
 
         Console.WriteLine($"{"",-22} {"rss_kb",10} {"heap_kb",10} {"rss_after_dump_kb",18}");
-        Console.WriteLine(Invariant($"{$"{WarmUp} circuits",-22} {before.RssKb,10:N0} {before.HeapKb,10:N0} {before.RssAfterDumpKb,18:N0}"));
-        Console.WriteLine(Invariant($"{$"{WarmUp + circuits} circuits",-22} {after.RssKb,10:N0} {after.HeapKb,10:N0} {after.RssAfterDumpKb,18:N0}"));
+        Console.WriteLine(Invariant($"{$"{WarmUp} pages",-22} {before.RssKb,10:N0} {before.HeapKb,10:N0} {before.RssAfterDumpKb,18:N0}"));
+        Console.WriteLine(Invariant($"{$"{WarmUp + pages} pages",-22} {after.RssKb,10:N0} {after.HeapKb,10:N0} {after.RssAfterDumpKb,18:N0}"));
         Console.WriteLine($"GC: {Environment.GetEnvironmentVariables().Keys.Cast<string>().Where(k => k.StartsWith("DOTNET_GC", StringComparison.OrdinalIgnoreCase)).Select(k => $"{k}={Environment.GetEnvironmentVariable(k)}").DefaultIfEmpty("the app's own settings").Aggregate((a, b) => $"{a} {b}")}");
         Console.WriteLine($"load average after: {MachineLoad.Averages()}");
-        Console.WriteLine(Invariant($"rss_kb_per_circuit={(after.RssKb - before.RssKb) / (double)circuits:F0} heap_kb_per_circuit={(after.HeapKb - before.HeapKb) / (double)circuits:F0}"));
+        Console.WriteLine(Invariant($"rss_kb_per_circuit={(after.RssKb - before.RssKb) / (double)pages:F0} heap_kb_per_circuit={(after.HeapKb - before.HeapKb) / (double)pages:F0}"));
     }
 
-    /// <summary>Opens <paramref name="count"/> dashboard pages, four at a time, each until its circuit is live and the dashboard rendered.</summary>
-    private static async Task OpenAsync(IBrowserContext context, int count)
+    /// <summary>
+    /// Opens <paramref name="count"/> pages of <paramref name="path"/>, four at a time, each until it has loaded, shows its
+    /// title and, if it is interactive (its HTML holds a server component), its circuit is live; returns how many opened a
+    /// circuit.
+    /// </summary>
+    private static async Task<int> OpenAsync(IBrowserContext context, string path, int count)
     {
+        var circuits = 0;
         await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (_, _) =>
         {
             var page = await context.NewPageAsync();
             var responses = await BrowserResponses.AttachAsync(page);
-            await page.GotoAsync("/dashboard/city", new PageGotoOptions { WaitUntil = WaitUntilState.Load, Timeout = (float)Limit.TotalMilliseconds });
-            await responses.WaitForCircuitAsync(Limit);
+            var response = await page.GotoAsync(path, new PageGotoOptions { WaitUntil = WaitUntilState.Load, Timeout = (float)Limit.TotalMilliseconds });
+            if ((await response!.TextAsync()).Contains("\"type\":\"server\"", StringComparison.Ordinal))
+            {
+                await responses.WaitForCircuitAsync(Limit);
+                Interlocked.Increment(ref circuits);
+            }
+
             await page.WaitForFunctionAsync(
-                "() => document.querySelector('[data-testid=dashboard-region]')?.textContent.trim().length > 0",
+                "() => document.querySelector('h1, .mud-typography-h5')?.textContent.trim().length > 0",
                 null,
                 new PageWaitForFunctionOptions { Timeout = (float)Limit.TotalMilliseconds });
         });
+        return circuits;
     }
 
     private static async Task<Reading> MeasureAsync(int processId)

@@ -13,6 +13,22 @@ internal static class DashboardPeriods
     public static ReportPeriod FromQuery(string? code, TimeProvider clock) =>
         ReportPeriod.TryParse(code, out var period) ? period : ReportPeriod.Containing(ReportPeriodKind.Month, Today(clock));
 
+    /// <summary>
+    /// The period a dashboard's filter form asks for: the period it names, or, when it names another kind than that
+    /// period's, the period of that kind holding today if the named one holds today, else the one holding its first day.
+    /// </summary>
+    public static ReportPeriod FromQuery(string? code, string? kind, TimeProvider clock)
+    {
+        var named = FromQuery(code, clock);
+        if (!Enum.TryParse<ReportPeriodKind>(kind, out var other) || !Enum.IsDefined(other) || other == named.Kind)
+        {
+            return named;
+        }
+
+        var today = Today(clock);
+        return ReportPeriod.Containing(other, today >= named.From && today < named.To ? today : named.From);
+    }
+
     /// <summary>The last 12 months, 8 quarters or 3 years up to the one holding today, newest first.</summary>
     public static IReadOnlyList<ReportPeriod> Recent(ReportPeriodKind kind, DateOnly today)
     {

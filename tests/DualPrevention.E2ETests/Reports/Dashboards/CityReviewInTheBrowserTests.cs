@@ -55,7 +55,9 @@ public class CityReviewInTheBrowserTests(BrowserFixture browser) : IClassFixture
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetTempPath(), "dp-city-dashboard.png"), FullPage = true });
 
         // The quarter holding today has the same windows and the same overdue item.
-        await PickUntilAsync(page, "[data-testid=period-kind]", "按季度", $"period={today.Year}-Q{((today.Month - 1) / 3) + 1}");
+        // The dashboard is rendered statically (ADR 0020): its filters are a GET form that submits on change.
+        await page.Locator("[data-testid=period-kind]").SelectOptionAsync(new SelectOptionValue { Label = "按季度" });
+        await page.WaitForURLAsync(url => url.Contains($"period={today.Year}-Q{((today.Month - 1) / 3) + 1}", StringComparison.Ordinal));
         await Expect(page.Locator("[data-testid=dashboard-region]")).ToContainTextAsync("季度");
         await Expect(Kpi(page, "completion")).ToHaveAttributeAsync("data-value", "80%");
         await Expect(Kpi(page, "overdue")).ToHaveAttributeAsync("data-value", "1");
@@ -110,6 +112,37 @@ public class CityReviewInTheBrowserTests(BrowserFixture browser) : IClassFixture
         var csv = (await ExportAsync(page, month, "csv")).CsvRows();
         csv.Keys.ShouldBe(sheet.Keys);
         (csv[Qd2Name]["排查任务完成率"], csv["青岛市 合计"]["排查任务完成率"], csv["青岛市 合计"]["超期一般隐患"]).ShouldBe(("75%", "80%", "1"));
+    }
+
+    [Fact]
+    public async Task An_open_city_dashboard_keeps_no_circuit_and_its_filters_and_links_still_answer()
+    {
+        var page = await browser.NewPageAsync();
+        var circuits = new List<string>();
+        page.WebSocket += (_, socket) => circuits.Add(socket.Url);
+        await BrowserFixture.SignInAsync(page, "qingdao");
+        await Expect(page).ToHaveURLAsync(new Regex("/dashboard/city"));
+        await Expect(page.Locator("[data-testid=dashboard-region]")).ToContainTextAsync("青岛市");
+
+        // A county through the GET form: the page is sent again, for the county, with no circuit opened.
+        await page.Locator("[data-testid=county-filter]").SelectOptionAsync(new SelectOptionValue { Label = "黄岛区" });
+        await page.WaitForURLAsync(url => url.Contains("region=370211", StringComparison.Ordinal));
+        await Expect(page.Locator("[data-testid=dashboard-region]")).ToContainTextAsync("黄岛区");
+        await page.Locator("[data-testid=rank-by]").SelectOptionAsync(new SelectOptionValue { Index = 1 });
+        await page.WaitForURLAsync(url => url.Contains("rank=", StringComparison.Ordinal) && url.Contains("region=370211", StringComparison.Ordinal));
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        circuits.ShouldBeEmpty("an open dashboard is rendered statically and keeps no circuit on the server (ADR 0020)");
+
+        // The menu leads to an interactive page, whose circuit opens as it arrives.
+        await page.Locator(".mud-navmenu").GetByRole(AriaRole.Link, new() { Name = "合规报表" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("/reports$"));
+        await BrowserFixture.ClickUntilAsync(page, ".mud-tab:has-text('我的导出')", ".mud-tab-active:has-text('我的导出')");
+        circuits.ShouldHaveSingleItem().ShouldContain("_blazor");
+
+        // Back from the circuit through the menu: the dashboard link's redirect loads the static page in full.
+        await page.Locator("[data-testid=nav-dashboard]").ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("/dashboard/city"));
+        await Expect(page.Locator("[data-testid=dashboard-region]")).ToContainTextAsync("青岛市");
     }
 
     [Fact]
@@ -230,23 +263,4 @@ public class CityReviewInTheBrowserTests(BrowserFixture browser) : IClassFixture
 
     private static Task ChooseAsync(IPage page, string option) =>
         page.Locator(".mud-popover-open .mud-list-item", new() { HasTextRegex = new Regex($"^\\s*{Regex.Escape(option)}\\s*$") }).First.ClickAsync();
-
-    /// <summary>Picks a select's option until the page navigates to a URL holding <paramref name="urlPart"/>: a pick before the circuit is live is lost.</summary>
-    private static async Task PickUntilAsync(IPage page, string select, string option, string urlPart)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                await page.Locator(select).ClickAsync();
-                await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = option }).First.ClickAsync(new() { Timeout = 5_000 });
-                await page.WaitForURLAsync(url => url.Contains(urlPart, StringComparison.Ordinal), new() { Timeout = 5_000 });
-                return;
-            }
-            catch (TimeoutException) when (attempt < 5)
-            {
-                await page.Keyboard.PressAsync("Escape");
-            }
-        }
-    }
 }

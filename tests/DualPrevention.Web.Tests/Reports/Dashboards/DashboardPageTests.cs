@@ -73,6 +73,34 @@ public class DashboardPageTests(WebFixture web) : IClassFixture<WebFixture>
     }
 
     [Fact]
+    public async Task Each_dashboard_is_rendered_statically_so_an_open_one_keeps_no_circuit()
+    {
+        var qingdao = await web.CookieClientAsync("qingdao");
+        var province = await web.CookieClientAsync("province");
+        var inspector = await web.CookieClientAsync("demo-qd1-inspector");
+        const string ServerComponent = "\"type\":\"server\"";
+
+        (await qingdao.GetStringAsync("/supervision/city")).ShouldContain(ServerComponent, customMessage: "an interactive page, for comparison");
+        (await qingdao.GetStringAsync("/dashboard/city?period=2026-11")).ShouldNotContain(ServerComponent);
+        (await province.GetStringAsync("/dashboard/province?period=2026-11")).ShouldNotContain(ServerComponent);
+        (await inspector.GetStringAsync("/dashboard/enterprise?period=2026-11")).ShouldNotContain(ServerComponent);
+    }
+
+    [Fact]
+    public async Task A_filter_forms_other_period_kind_answers_under_the_address_of_the_period_it_means()
+    {
+        var qingdao = await web.CookieClientAsync("qingdao");
+        var province = await web.CookieClientAsync("province");
+        var inspector = await web.CookieClientAsync("demo-qd1-inspector");
+
+        (await RedirectOf(qingdao, "/dashboard/city?kind=Quarter&period=2026-11&region=370211&rank=LowestScore"))
+            .ShouldEndWith("/dashboard/city?period=2026-Q4&region=370211");
+        (await RedirectOf(qingdao, "/dashboard/city?kind=Month&period=2026-11&rank=MostOverdue")).ShouldEndWith("/dashboard/city?period=2026-11&rank=MostOverdue");
+        (await RedirectOf(province, "/dashboard/province?kind=Year&period=2026-Q4&rank=LowestScore")).ShouldEndWith("/dashboard/province?period=2026");
+        (await RedirectOf(inspector, "/dashboard/enterprise?kind=Quarter&period=2026-11")).ShouldEndWith("/dashboard/enterprise?period=2026-Q4");
+    }
+
+    [Fact]
     public async Task Each_dashboard_refuses_the_roles_it_is_not_for()
     {
         var qingdao = await web.CookieClientAsync("qingdao");
