@@ -51,7 +51,7 @@ public class TestDatabase : IAsyncLifetime
 
     public virtual async Task InitializeAsync()
     {
-        _adminConnectionString = await PostgresServer.AdminConnectionStringAsync();
+        _adminConnectionString = await AdminConnectionStringAsync();
         await using (var admin = new NpgsqlConnection(_adminConnectionString))
         {
             await admin.OpenAsync();
@@ -66,6 +66,9 @@ public class TestDatabase : IAsyncLifetime
         await new DatabaseMigrator(Clock, NullLogger<DatabaseMigrator>.Instance).MigrateAsync(OwnerConnectionString, AppRole, CancellationToken.None);
         await Web.Hosting.HangfireSchema.InstallAsync(OwnerConnectionString, CancellationToken.None);
     }
+
+    /// <summary>The server the database is made on: the shared test server unless a subclass names its own.</summary>
+    protected virtual Task<string> AdminConnectionStringAsync() => PostgresServer.AdminConnectionStringAsync();
 
     public virtual async Task DisposeAsync()
     {

@@ -1,0 +1,88 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using DualPrevention.Testing;
+using Npgsql;
+
+namespace DualPrevention.IntegrationTests.Faults;
+
+/// <summary>
+/// The demo database (demo-qd1 with the sample risk-control list) on a test class's own cluster, so stopping the
+/// server or killing the app disturbs no other test; made per test and dropped afterwards. Starts the real app over
+/// it as a child process and reads outcomes by SQL as the superuser, whom row-level security does not bind.
+/// </summary>
+internal sealed class FaultDatabase(PrivatePostgresCluster cluster) : SampleRegisterDatabase, IAsyncDisposable
+{
+    /// <summary>Long enough for a start and a job on a loaded two-core machine; a wait ends as soon as its state is seen.</summary>
+    public static readonly TimeSpan Patience = TimeSpan.FromMinutes(3);
+
+    public static async Task<FaultDatabase> CreateAsync(PrivatePostgresCluster cluster)
+    {
+        var database = new FaultDatabase(cluster);
+        await database.InitializeAsync();
+        return database;
+    }
+
+    /// <summary>Superuser connection to this database.</summary>
+    public string AdminConnectionString => new NpgsqlConnectionStringBuilder(cluster.AdminConnectionString) { Database = Name }.ConnectionString;
+
+    /// <summary>The app (web and job node) over this database, from the build next to the tests.</summary>
+    public Task<AppProcess> StartAppAsync() =>
+        AppProcess.StartAsync(AppProcess.NextToTheTests, new Dictionary<string, string> { ["ConnectionStrings:App"] = AppConnectionString });
+
+    public async Task<long> CountAsync(string sql, params (string Name, object Value)[] parameters)
+    {
+        await using var connection = new NpgsqlConnection(AdminConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Waits until <paramref name="sql"/> counts at least one row; the message names <paramref name="what"/> and the app's last output.</summary>
+    public async Task WaitUntilAsync(string what, string sql, AppProcess? app, params (string Name, object Value)[] parameters)
+    {
+        var waited = Stopwatch.StartNew();
+        while (await CountAsync(sql, parameters) == 0)
+        {
+            if (waited.Elapsed > Patience)
+            {
+                throw new TimeoutException($"Not seen within {Patience.TotalMinutes} min: {what}.\n{app?.LogTail()}");
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(200));
+        }
+    }
+
+    /// <summary>The highest Hangfire job id now: jobs created later have higher ones.</summary>
+    public Task<long> LastJobIdAsync() => CountAsync("SELECT coalesce(max(id), 0) FROM hangfire.job");
+
+    /// <summary>Waits until a run of <paramref name="jobClass"/> created after job <paramref name="after"/> has succeeded.</summary>
+    public Task WaitForSucceededRunAsync(string jobClass, long after, AppProcess app) =>
+        WaitUntilAsync(
+            $"a run of {jobClass} succeeded",
+            "SELECT count(*) FROM hangfire.job WHERE id > @after AND statename = 'Succeeded' AND invocationdata::text LIKE @type",
+            app,
+            ("after", after),
+            ("type", $"%{jobClass}%"));
+
+    /// <summary>A client signed in through <c>/api/v1/auth/token</c> as a demo account.</summary>
+    public static async Task<HttpClient> SignedInClientAsync(AppProcess app, string userName)
+    {
+        var client = new HttpClient { BaseAddress = new Uri(app.BaseUrl), Timeout = Patience };
+        var response = await client.PostAsJsonAsync("/api/v1/auth/token", new { userName, password = Password });
+        response.EnsureSuccessStatusCode();
+        var token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    protected override Task<string> AdminConnectionStringAsync() => Task.FromResult(cluster.AdminConnectionString);
+
+    async ValueTask IAsyncDisposable.DisposeAsync() => await DisposeAsync();
+}
