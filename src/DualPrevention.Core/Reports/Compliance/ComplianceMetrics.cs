@@ -65,6 +65,21 @@ public sealed record ComplianceMetrics(
     /// <summary>按期整改率: rectified on time ÷ rectified.</summary>
     public decimal? OnTimeRectificationRate => Percent.Of(HiddenDangersRectifiedOnTime, HiddenDangersRectified);
 
+    /// <summary><see cref="CompletionRate"/> in whole percent as the files show it (<see cref="Percent.Round"/>).</summary>
+    public int? CompletionPercent => Percent.Round(CompletionRate);
+
+    /// <summary><see cref="MissedRate"/> in whole percent.</summary>
+    public int? MissedPercent => Percent.Round(MissedRate);
+
+    /// <summary><see cref="AccountabilityRate"/> in whole percent.</summary>
+    public int? AccountabilityPercent => Percent.Round(AccountabilityRate);
+
+    /// <summary><see cref="RectificationRate"/> in whole percent.</summary>
+    public int? RectificationPercent => Percent.Round(RectificationRate);
+
+    /// <summary><see cref="OnTimeRectificationRate"/> in whole percent.</summary>
+    public int? OnTimeRectificationPercent => Percent.Round(OnTimeRectificationRate);
+
     /// <summary>The sum of several rows' counts (a county, city or province total).</summary>
     public static ComplianceMetrics Sum(IEnumerable<ComplianceMetrics> rows)
     {

@@ -17,7 +17,11 @@ namespace DualPrevention.Core.Reports.Compliance;
 /// <param name="Vetoed">Enterprises a veto item applied to (1 or 0 on an enterprise row).</param>
 /// <param name="Grades">Enterprises per grade, every configured band highest first, empty ones included.</param>
 public sealed record OperatingEffect(
-    decimal? A, decimal? B, decimal? Score, IReadOnlyList<string> Vetoes, string? Grade, int Scored, int Vetoed, IReadOnlyList<GradeCount> Grades);
+    decimal? A, decimal? B, decimal? Score, IReadOnlyList<string> Vetoes, string? Grade, int Scored, int Vetoed, IReadOnlyList<GradeCount> Grades)
+{
+    /// <summary><see cref="Score"/> to one decimal as the files show it (<see cref="Percent.RoundScore"/>).</summary>
+    public decimal? RoundedScore => Score is { } score ? Percent.RoundScore(score) : null;
+}
 
 /// <summary>How many enterprises got one 运行等级.</summary>
 public sealed record GradeCount(string Grade, int Count);
