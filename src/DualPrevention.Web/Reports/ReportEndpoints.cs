@@ -54,7 +54,8 @@ internal static class ReportEndpoints
     public sealed record ExportRequest(string? Period, string? Format, string? Region);
 
     private static async Task<Results<Ok<ComputeComplianceReport.Result>, PushStreamHttpResult>> ComplianceAsync(
-        string? period, string? region, string? format, ComputeComplianceReport.Handler handler, ClaimsPrincipal user, CancellationToken ct)
+        string? period, string? region, string? format, ComputeComplianceReport.Handler handler, DescribeReportRequester.Handler requesters, ClaimsPrincipal user,
+        CancellationToken ct)
     {
         var parsed = ReportPeriod.FromInput(period);
         if (format is null || string.Equals(format, "json", StringComparison.OrdinalIgnoreCase))
@@ -64,7 +65,9 @@ internal static class ReportEndpoints
 
         var fileFormat = ParseFormat(format);
         var report = await handler.HandleAsync(new ComputeComplianceReport.Query(parsed, region), ct);
-        var header = new ComplianceReportHeader(parsed, report.RegionCode, report.RegionName, report.EvaluatedAt, user.Identity?.Name ?? "");
+        var scope = Actor.From(user).Scope;
+        var requester = await requesters.HandleAsync(scope.UserId, scope.UserName ?? user.Identity?.Name ?? "", ct);
+        var header = new ComplianceReportHeader(parsed, report.RegionCode, report.RegionName, report.EvaluatedAt, requester);
         return TypedResults.Stream(
             output => ComplianceReportFile.WriteAsync(fileFormat, header, report.Rows.ToAsyncEnumerable(), output, ct),
             ReportFiles.ContentType(fileFormat),

@@ -38,9 +38,10 @@ internal static class ComplianceReportSample
         OverdueGeneral: 1,
         OverdueMajor: 0,
         MajorPosted: 1,
-        MajorClosedOut: 0);
+        MajorClosedOut: 0,
+        MajorPostedOpen: 1);
 
-    public static readonly ComplianceMetrics IdleMetrics = new(1, [0, 0, 1, 0], [0, 0, 1, 0], 0, 0, 0, 0, 3, [0, 0, 0], [0, 0, 0], 0, 1, 0, 0, 0, 0, 1, 0, 0);
+    public static readonly ComplianceMetrics IdleMetrics = new(1, [0, 0, 1, 0], [0, 0, 1, 0], 0, 0, 0, 0, 3, [0, 0, 0], [0, 0, 0], 0, 1, 0, 0, 0, 0, 1, 0, 0, 0);
 
     public static IReadOnlyList<ComplianceReportRow> Rows { get; } = BuildRows();
 
@@ -53,7 +54,7 @@ internal static class ComplianceReportSample
         var enterprises = Enumerable.Range(1, count)
             .Select(i => Enterprise($"青岛第{i:0000}号化工有限公司", $"9137020000000{i:00000}", HaijingMetrics, HaijingEffect))
             .ToList();
-        return [.. enterprises, .. Totals(enterprises.Select(e => e.Metrics).ToList())];
+        return [.. enterprises, .. Totals(enterprises)];
     }
 
     public static async IAsyncEnumerable<ComplianceReportRow> StreamAsync(IEnumerable<ComplianceReportRow> rows, [EnumeratorCancellation] CancellationToken cancellationToken = default)
@@ -66,19 +67,22 @@ internal static class ComplianceReportSample
         }
     }
 
-    private static OperatingEffect HaijingEffect => new(31.25m, 37.5m, 68.75m, [], "中");
+    private static OperatingEffect HaijingEffect => new(31.25m, 37.5m, 68.75m, [], "中", 1, 0, [new("优", 0), new("良", 0), new("中", 1), new("差", 0)]);
 
     private static List<ComplianceReportRow> BuildRows()
     {
         var haijing = Enterprise(Haijing, HaijingCreditCode, HaijingMetrics, HaijingEffect);
-        var idle = Enterprise(FormulaName, "91370202MA3C4XYZ1K", IdleMetrics, new OperatingEffect(null, null, null, ["major-overdue"], null));
-        return [haijing, idle, .. Totals([haijing.Metrics, idle.Metrics])];
+        var idle = Enterprise(FormulaName, "91370202MA3C4XYZ1K", IdleMetrics, new OperatingEffect(null, null, null, ["major-overdue"], null, 0, 1, NoGrades));
+        return [haijing, idle, .. Totals([haijing, idle])];
     }
 
-    private static IEnumerable<ComplianceReportRow> Totals(IReadOnlyList<ComplianceMetrics> metrics)
+    /// <summary>Every grade band with no enterprise in it.</summary>
+    public static IReadOnlyList<GradeCount> NoGrades { get; } = [new("优", 0), new("良", 0), new("中", 0), new("差", 0)];
+
+    private static IEnumerable<ComplianceReportRow> Totals(IReadOnlyList<ComplianceReportRow> enterprises)
     {
-        var sum = ComplianceMetrics.Sum(metrics);
-        var effect = new OperatingEffect(null, null, null, [], null);
+        var sum = ComplianceMetrics.Sum(enterprises.Select(e => e.Metrics));
+        var effect = new OperatingEffectRules().Aggregate(enterprises.Select(e => e.Effect));
         yield return new ComplianceReportRow(ComplianceRowKind.CountyTotal, "370202", "青岛市", "市南区", null, null, null, sum, effect);
         yield return new ComplianceReportRow(ComplianceRowKind.CityTotal, "370200", "青岛市", "", null, null, null, sum, effect);
         yield return new ComplianceReportRow(ComplianceRowKind.ProvinceTotal, "370000", "", "", null, null, null, sum, effect);

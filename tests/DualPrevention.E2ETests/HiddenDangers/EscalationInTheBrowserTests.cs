@@ -41,6 +41,24 @@ public class EscalationInTheBrowserTests(BrowserFixture browser) : IClassFixture
     }
 
     [Fact]
+    public async Task An_enterprise_escalated_for_missed_checks_is_on_the_city_supervision_page_and_dashboard_as_the_inbox_says()
+    {
+        await HiddenDangerSeed.EscalateMissedWindowsAsync(browser, browser.Qd2, "2026-W45");
+        var page = await browser.NewPageAsync();
+        await BrowserFixture.SignInAsync(page, "qingdao");
+
+        await page.GotoAsync("/supervision/city");
+        var listed = page.Locator("[data-testid=supervision-enterprises] tr", new() { HasText = "2026-W45" });
+        await listed.WaitForAsync();
+        (await listed.InnerTextAsync()).ShouldContain("青岛示范化工储运有限公司");
+
+        await page.GotoAsync("/dashboard/city");
+        var digest = page.Locator("[data-testid=supervision-digest] [data-testid=digest-enterprise]", new() { HasText = "青岛示范化工储运有限公司" });
+        await digest.WaitForAsync();
+        (await page.Locator("[data-testid=supervision-digest]").InnerTextAsync()).ShouldContain("2026-W45");
+    }
+
+    [Fact]
     public async Task The_rectifiers_bell_counts_a_reminder_the_moment_the_job_writes_it_and_counts_down_when_it_is_read()
     {
         var rectifier = await UserIdAsync("demo-qd1-inspector");

@@ -37,6 +37,42 @@ public class ReportEndpointTests(WebFixture web) : IClassFixture<WebFixture>
     }
 
     [Fact]
+    public async Task A_report_file_names_its_requesters_display_name_and_organisation()
+    {
+        var admin = await web.ApiClientAsync("demo-qd1-admin");
+
+        var csv = await admin.GetStringAsync("/api/v1/reports/compliance?period=2026-11&format=csv");
+
+        var line = csv.Split('\n').Single(l => l.Contains("生成人", StringComparison.Ordinal));
+        line.ShouldContain($"（{Qd1Name}）");
+        line.ShouldNotContain("demo-qd1-admin");
+    }
+
+    [Fact]
+    public async Task The_json_report_carries_the_rounded_percentages_and_score_the_files_show_beside_the_fractions()
+    {
+        var qingdao = await web.ApiClientAsync("qingdao");
+
+        var report = await qingdao.GetFromJsonAsync<JsonElement>("/api/v1/reports/compliance?period=2026-11&format=json");
+
+        foreach (var row in report.GetProperty("rows").EnumerateArray())
+        {
+            var metrics = row.GetProperty("metrics");
+            var fraction = metrics.GetProperty("completionRate");
+            var percent = metrics.GetProperty("completionPercent");
+            if (fraction.ValueKind == JsonValueKind.Null)
+            {
+                percent.ValueKind.ShouldBe(JsonValueKind.Null);
+                continue;
+            }
+
+            percent.GetInt32().ShouldBe((int)Math.Round(100m * fraction.GetDecimal(), MidpointRounding.AwayFromZero));
+            metrics.TryGetProperty("rectificationPercent", out _).ShouldBeTrue();
+            row.GetProperty("effect").TryGetProperty("roundedScore", out _).ShouldBeTrue();
+        }
+    }
+
+    [Fact]
     public async Task The_xlsx_report_is_named_in_Chinese_and_opens_with_the_citys_enterprises()
     {
         var qingdao = await web.ApiClientAsync("qingdao");

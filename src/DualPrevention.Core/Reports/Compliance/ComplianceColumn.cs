@@ -114,6 +114,10 @@ public sealed class ComplianceColumn
     internal static ComplianceColumn Count(string group, string shortHeader, string header, string englishHeader, Func<ComplianceMetrics, int> value) =>
         new(header, englishHeader, group, shortHeader, ComplianceValueKind.Count, 7, null, row => value(row.Metrics));
 
+    /// <summary>A count of enterprises from the operating effect (scored, vetoed; ADR 0024).</summary>
+    internal static ComplianceColumn EffectCount(string group, string shortHeader, string header, string englishHeader, Func<OperatingEffect, int> value) =>
+        new(header, englishHeader, group, shortHeader, ComplianceValueKind.Count, 7, null, row => value(row.Effect));
+
     /// <summary>A rate from an unrounded fraction (<see cref="Percent.Of"/>), rounded here once for every output.</summary>
     internal static ComplianceColumn Rate(string group, string shortHeader, string header, string englishHeader, Func<ComplianceMetrics, decimal?> fraction, bool inPdf = true) =>
         new(header, englishHeader, group, shortHeader, ComplianceValueKind.Percent, 8, null, row => Percent.Round(fraction(row.Metrics)), inPdf);

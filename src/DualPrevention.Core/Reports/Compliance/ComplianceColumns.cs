@@ -57,12 +57,20 @@ public static class ComplianceColumns
         ComplianceColumn.Rate(HiddenDangers, "按期整改率", "按期整改率", "On-time remediation rate", m => m.OnTimeRectificationRate),
         ComplianceColumn.Count(HiddenDangers, "超期一般", "超期一般隐患", "Overdue general", m => m.OverdueGeneral),
         ComplianceColumn.Count(HiddenDangers, "超期重大", "超期重大隐患", "Overdue major", m => m.OverdueMajor),
-        ComplianceColumn.Count(HiddenDangers, "挂牌督办", "挂牌督办", "Posted for supervision", m => m.MajorPosted),
+        ComplianceColumn.Count(HiddenDangers, "本期挂牌", "本期挂牌督办", "Newly posted for supervision", m => m.MajorPosted),
+        ComplianceColumn.Count(HiddenDangers, "在办挂牌", "在办挂牌督办", "Posted for supervision, open now", m => m.MajorPostedOpen),
         ComplianceColumn.Count(HiddenDangers, "已销号", "已销号", "Closed out", m => m.MajorClosedOut),
         ComplianceColumn.Score(Effect, "得分", "运行效果得分", "Operating-effect score", e => e.Score),
         ComplianceColumn.Text(Effect, "等级", "运行等级", "Operating grade", 6, r => r.Effect.Grade),
         ComplianceColumn.Text(Effect, "否决项", "否决项", "Veto items", 14, r => r.Effect.Vetoes.Count == 0 ? null : string.Join("、", r.Effect.Vetoes.Select(OperatingEffectRules.ChineseName))),
+        ComplianceColumn.EffectCount(Effect, "参评企业", "参评企业数", "Enterprises scored", e => e.Scored),
+        ComplianceColumn.EffectCount(Effect, "否决企业", "否决企业数", "Enterprises vetoed", e => e.Vetoed),
+        ComplianceColumn.Text(Effect, "等级分布", "等级分布", "Grade distribution", 16, GradeDistribution),
     ];
+
+    /// <summary>"优1 良0 中0 差1" on a total (ADR 0024); empty on an enterprise row, whose grade has its own column.</summary>
+    private static string? GradeDistribution(ComplianceReportRow row) =>
+        row.Kind == ComplianceRowKind.Enterprise ? null : string.Join(" ", row.Effect.Grades.Select(g => $"{g.Grade}{g.Count}"));
 
     /// <summary>
     /// The enterprise's name, or the label of a total: "市南区 合计", "青岛市 合计", "山东省 合计". A province total

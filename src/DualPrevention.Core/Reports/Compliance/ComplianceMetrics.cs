@@ -26,6 +26,8 @@ namespace DualPrevention.Core.Reports.Compliance;
 /// <param name="OverdueMajor">重大隐患 open and past the deadline at the evaluation time.</param>
 /// <param name="MajorPosted">重大隐患 posted for supervision (挂牌督办) in the period.</param>
 /// <param name="MajorClosedOut">重大隐患 closed out (销号) in the period.</param>
+/// <param name="MajorPostedOpen">重大隐患 posted for supervision and not closed out at the evaluation time, whenever
+/// posted: what a bureau is supervising now, beside <paramref name="MajorPosted"/>, the newly posted of the period.</param>
 public sealed record ComplianceMetrics(
     int Enterprises,
     IReadOnlyList<int> UnitsByLevel,
@@ -45,7 +47,8 @@ public sealed record ComplianceMetrics(
     int OverdueGeneral,
     int OverdueMajor,
     int MajorPosted,
-    int MajorClosedOut)
+    int MajorClosedOut,
+    int MajorPostedOpen)
 {
     /// <summary>排查任务完成率: completed ÷ due (unrounded fraction; null when nothing was due).</summary>
     public decimal? CompletionRate => Percent.Of(WindowsCompleted, WindowsDue);
@@ -61,6 +64,21 @@ public sealed record ComplianceMetrics(
 
     /// <summary>按期整改率: rectified on time ÷ rectified.</summary>
     public decimal? OnTimeRectificationRate => Percent.Of(HiddenDangersRectifiedOnTime, HiddenDangersRectified);
+
+    /// <summary><see cref="CompletionRate"/> in whole percent as the files show it (<see cref="Percent.Round"/>).</summary>
+    public int? CompletionPercent => Percent.Round(CompletionRate);
+
+    /// <summary><see cref="MissedRate"/> in whole percent.</summary>
+    public int? MissedPercent => Percent.Round(MissedRate);
+
+    /// <summary><see cref="AccountabilityRate"/> in whole percent.</summary>
+    public int? AccountabilityPercent => Percent.Round(AccountabilityRate);
+
+    /// <summary><see cref="RectificationRate"/> in whole percent.</summary>
+    public int? RectificationPercent => Percent.Round(RectificationRate);
+
+    /// <summary><see cref="OnTimeRectificationRate"/> in whole percent.</summary>
+    public int? OnTimeRectificationPercent => Percent.Round(OnTimeRectificationRate);
 
     /// <summary>The sum of several rows' counts (a county, city or province total).</summary>
     public static ComplianceMetrics Sum(IEnumerable<ComplianceMetrics> rows)
@@ -85,7 +103,8 @@ public sealed record ComplianceMetrics(
             list.Sum(r => r.OverdueGeneral),
             list.Sum(r => r.OverdueMajor),
             list.Sum(r => r.MajorPosted),
-            list.Sum(r => r.MajorClosedOut));
+            list.Sum(r => r.MajorClosedOut),
+            list.Sum(r => r.MajorPostedOpen));
     }
 
     private static int[] SumEach(IReadOnlyCollection<ComplianceMetrics> rows, Func<ComplianceMetrics, IReadOnlyList<int>> pick, int length)

@@ -9,7 +9,7 @@ namespace DualPrevention.Core.Reports.Compliance;
 /// One statement giving the counts of <see cref="ComplianceMetrics"/> per enterprise for a period. Parameters:
 /// <c>@ids</c> (uuid[], the enterprises, already narrowed to the caller's scope by the tenant filter), <c>@from</c>,
 /// <c>@to</c> (local dates, <c>@to</c> exclusive), <c>@start</c>, <c>@end</c> (the same as UTC) and <c>@today</c>
-/// (local date of the evaluation, for 超期). Windows come from <c>inspection_daily_statistic</c>, never the raw windows;
+/// (local date of the evaluation, for 超期); posted cases still open count as they are now. Windows come from <c>inspection_daily_statistic</c>, never the raw windows;
 /// the register and hidden dangers are read directly, index-only (<c>ix_risk_event_counted</c>,
 /// <c>ix_hidden_danger_counted</c>, ADR 0011), events in one pass grouped by unit. A unit's level is the highest level
 /// of its events (docs/domain/dual-prevention.md#47-aggregation-and-history); units without an event have none.
@@ -82,9 +82,12 @@ internal static class ComplianceSql
           GROUP BY h.enterprise_id
         ),
         posted AS (
-          SELECT c.enterprise_id, count(*) AS posted
+          SELECT c.enterprise_id,
+                 count(*) FILTER (WHERE c.posted_at >= @start AND c.posted_at < @end) AS posted,
+                 count(*) FILTER (WHERE {HiddenDangerStates.OpenMajor.Sql("h.state")} AND NOT h.is_deleted) AS posted_open
           FROM major_hidden_danger_case c
-          WHERE c.enterprise_id = ANY(@ids) AND c.posted_at >= @start AND c.posted_at < @end
+          JOIN hidden_danger h ON h.id = c.hidden_danger_id
+          WHERE c.enterprise_id = ANY(@ids) AND c.posted_at IS NOT NULL
           GROUP BY c.enterprise_id
         )
         SELECT i.id AS enterprise_id,
@@ -102,7 +105,7 @@ internal static class ComplianceSql
                coalesce(d.to_rectify, 0) AS to_rectify, coalesce(d.rectified, 0) AS rectified,
                coalesce(d.rectified_on_time, 0) AS rectified_on_time, coalesce(d.overdue_general, 0) AS overdue_general,
                coalesce(d.overdue_major, 0) AS overdue_major, coalesce(p.posted, 0) AS posted,
-               coalesce(d.closed_out, 0) AS closed_out
+               coalesce(d.closed_out, 0) AS closed_out, coalesce(p.posted_open, 0) AS posted_open
         FROM ids i
         LEFT JOIN unit_counts uc ON uc.enterprise_id = i.id
         LEFT JOIN event_counts ec ON ec.enterprise_id = i.id
@@ -133,7 +136,8 @@ internal static class ComplianceSql
             row.CountOf("overdue_general"),
             row.CountOf("overdue_major"),
             row.CountOf("posted"),
-            row.CountOf("closed_out")));
+            row.CountOf("closed_out"),
+            row.CountOf("posted_open")));
 
     /// <summary>
     /// Counts of <paramref name="level"/> per <see cref="RiskLevel"/> as columns <c>{prefix}_major</c> … <c>{prefix}_low</c>,

@@ -42,46 +42,54 @@ public static class ComputeComplianceReport
             var metrics = await MetricsAsync(db, enterprises.Select(e => e.Id).ToArray(), query.Period, BusinessTime.LocalDate(now), cancellationToken);
             var effect = rules.Value;
 
+            // Totals sum the counts but aggregate the enterprises' scores (ADR 0024), each over all the enterprises
+            // below it: a city's score is the mean of its enterprises', not of its counties'.
             var rows = new List<ComplianceReportRow>(enterprises.Count + 32);
             foreach (var city in enterprises.GroupBy(e => RegionCodes.CityOf(e.RegionCode)).OrderBy(g => g.Key, StringComparer.Ordinal))
             {
                 var cityName = names.GetValueOrDefault(city.Key, city.Key);
                 var countyTotals = new List<ComplianceMetrics>();
+                var cityEffects = new List<OperatingEffect>();
                 foreach (var county in city.GroupBy(e => e.RegionCode).OrderBy(g => g.Key, StringComparer.Ordinal))
                 {
                     var countyName = names.GetValueOrDefault(county.Key, county.Key);
                     var countyRows = new List<ComplianceMetrics>();
+                    var countyEffects = new List<OperatingEffect>();
                     foreach (var e in county.OrderBy(e => e.Name, StringComparer.Ordinal))
                     {
                         var m = metrics[e.Id];
+                        var scored = effect.Evaluate(m, query.Period);
                         countyRows.Add(m);
+                        countyEffects.Add(scored);
                         rows.Add(new ComplianceReportRow(
-                            ComplianceRowKind.Enterprise, e.RegionCode, cityName, countyName, e.Id, e.Name, e.UnifiedSocialCreditCode, m, effect.Evaluate(m, query.Period)));
+                            ComplianceRowKind.Enterprise, e.RegionCode, cityName, countyName, e.Id, e.Name, e.UnifiedSocialCreditCode, m, scored));
                     }
 
                     var countyTotal = ComplianceMetrics.Sum(countyRows);
                     countyTotals.Add(countyTotal);
-                    rows.Add(Total(ComplianceRowKind.CountyTotal, county.Key, cityName, countyName, countyTotal, effect, query.Period));
+                    cityEffects.AddRange(countyEffects);
+                    rows.Add(Total(ComplianceRowKind.CountyTotal, county.Key, cityName, countyName, countyTotal, effect.Aggregate(countyEffects)));
                 }
 
                 if (RegionCodes.LevelOf(regionCode) != RegionLevel.County)
                 {
-                    rows.Add(Total(ComplianceRowKind.CityTotal, city.Key, cityName, "", ComplianceMetrics.Sum(countyTotals), effect, query.Period));
+                    rows.Add(Total(ComplianceRowKind.CityTotal, city.Key, cityName, "", ComplianceMetrics.Sum(countyTotals), effect.Aggregate(cityEffects)));
                 }
             }
 
             if (RegionCodes.LevelOf(regionCode) == RegionLevel.Province)
             {
                 var provinceTotal = ComplianceMetrics.Sum(rows.Where(r => r.Kind == ComplianceRowKind.CityTotal).Select(r => r.Metrics));
-                rows.Add(Total(ComplianceRowKind.ProvinceTotal, regionCode, "", "", provinceTotal, effect, query.Period));
+                var provinceEffect = effect.Aggregate(rows.Where(r => r.Kind == ComplianceRowKind.Enterprise).Select(r => r.Effect));
+                rows.Add(Total(ComplianceRowKind.ProvinceTotal, regionCode, "", "", provinceTotal, provinceEffect));
             }
 
             return new Result(regionCode, names.GetValueOrDefault(regionCode, regionCode), query.Period, now, rows);
         }
 
         private static ComplianceReportRow Total(
-            ComplianceRowKind kind, string code, string cityName, string countyName, ComplianceMetrics metrics, OperatingEffectRules rules, ReportPeriod period) =>
-            new(kind, code, cityName, countyName, null, null, null, metrics, rules.Evaluate(metrics, period));
+            ComplianceRowKind kind, string code, string cityName, string countyName, ComplianceMetrics metrics, OperatingEffect effect) =>
+            new(kind, code, cityName, countyName, null, null, null, metrics, effect);
 
         private static async Task<Dictionary<Guid, ComplianceMetrics>> MetricsAsync(
             DualPreventionDbContext db, Guid[] ids, ReportPeriod period, DateOnly today, CancellationToken cancellationToken)

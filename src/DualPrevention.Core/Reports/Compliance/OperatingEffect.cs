@@ -3,12 +3,28 @@ namespace DualPrevention.Core.Reports.Compliance;
 /// <summary>
 /// 运行效果 E = (A + B) × α (docs/domain/dual-prevention.md#92-operating-effect-score): A = task completion × 50 − 包保
 /// deduction, B = remediation × 50 − deduction for too few hidden dangers, α = 0 when a veto item applies. Scores are
-/// 0–100, unrounded.
+/// 0–100, unrounded. An enterprise is scored from its figures; a county, city or province aggregates its enterprises'
+/// scores (ADR 0024): the mean of those scored, with the grade distribution and the number vetoed.
 /// </summary>
-/// <param name="Score">E; null when neither A nor B has a base (nothing due, nothing to rectify).</param>
-/// <param name="Vetoes">Codes of the veto items (否决项) that applied, e.g. "major-overdue".</param>
+/// <param name="A">The enterprise's A; null on a total.</param>
+/// <param name="B">The enterprise's B; null on a total.</param>
+/// <param name="Score">E; null when neither A nor B has a base (nothing due, nothing to rectify), or on a total none of
+/// whose enterprises has a score.</param>
+/// <param name="Vetoes">Codes of the veto items (否决项) that applied, e.g. "major-overdue"; on a total, those that
+/// applied to any of its enterprises.</param>
 /// <param name="Grade">运行等级 from the configured bands, e.g. "优", "良", "中", "差"; null with no score.</param>
-public sealed record OperatingEffect(decimal? A, decimal? B, decimal? Score, IReadOnlyList<string> Vetoes, string? Grade);
+/// <param name="Scored">Enterprises with a score (1 or 0 on an enterprise row).</param>
+/// <param name="Vetoed">Enterprises a veto item applied to (1 or 0 on an enterprise row).</param>
+/// <param name="Grades">Enterprises per grade, every configured band highest first, empty ones included.</param>
+public sealed record OperatingEffect(
+    decimal? A, decimal? B, decimal? Score, IReadOnlyList<string> Vetoes, string? Grade, int Scored, int Vetoed, IReadOnlyList<GradeCount> Grades)
+{
+    /// <summary><see cref="Score"/> to one decimal as the files show it (<see cref="Percent.RoundScore"/>).</summary>
+    public decimal? RoundedScore => Score is { } score ? Percent.RoundScore(score) : null;
+}
+
+/// <summary>How many enterprises got one 运行等级.</summary>
+public sealed record GradeCount(string Grade, int Count);
 
 /// <summary>One row of a compliance report or dashboard table: an enterprise, or a county/city/province total.</summary>
 public enum ComplianceRowKind

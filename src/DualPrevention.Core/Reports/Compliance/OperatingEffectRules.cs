@@ -70,7 +70,7 @@ public sealed class OperatingEffectRules
 
         if (metrics.CompletionRate is not { } completion)
         {
-            return new OperatingEffect(null, null, null, vetoes, null);
+            return new OperatingEffect(null, null, null, vetoes, null, 0, vetoes.Count > 0 ? 1 : 0, GradeCounts([]));
         }
 
         var accountabilityShortfall = metrics.AccountabilityRate is { } accountability ? 1m - accountability : 0m;
@@ -78,8 +78,34 @@ public sealed class OperatingEffectRules
         var tooFew = metrics.HiddenDangersGeneral + metrics.HiddenDangersMajor < MinimumHiddenDangersPerMonth * MonthsIn(period) * metrics.Enterprises;
         var b = Math.Max(0m, ((metrics.RectificationRate ?? 1m) * 50m) - (tooFew ? TooFewHiddenDangersDeduction : 0m));
         var score = vetoes.Count > 0 ? 0m : a + b;
-        var grade = Grades.OrderByDescending(g => g.MinimumScore).FirstOrDefault(g => score >= g.MinimumScore)?.Name;
-        return new OperatingEffect(a, b, score, vetoes, grade);
+        var grade = GradeOf(score);
+        return new OperatingEffect(a, b, score, vetoes, grade, 1, vetoes.Count > 0 ? 1 : 0, GradeCounts([grade]));
+    }
+
+    /// <summary>
+    /// The score of a county, city or province from its enterprises' (ADR 0024): the unweighted mean of the scores
+    /// there are (a vetoed enterprise counts with its 0), graded by the same bands; the veto items that struck any of
+    /// them; how many were scored and vetoed; the grade distribution. Never a score of summed figures, so one vetoed
+    /// enterprise lowers its region by its share instead of zeroing it.
+    /// </summary>
+    public OperatingEffect Aggregate(IEnumerable<OperatingEffect> enterprises)
+    {
+        var list = enterprises as IReadOnlyCollection<OperatingEffect> ?? enterprises.ToList();
+        var scores = list.Where(e => e.Score is not null).Select(e => e.Score!.Value).ToList();
+        decimal? score = scores.Count > 0 ? scores.Average() : null;
+        var vetoes = Vetoes.Where(v => list.Any(e => e.Vetoes.Contains(v))).ToList();
+        var grades = GradeCounts(list.Select(e => e.Grade));
+        return new OperatingEffect(
+            null, null, score, vetoes, score is { } s ? GradeOf(s) : null, list.Sum(e => e.Scored), list.Sum(e => e.Vetoed), grades);
+    }
+
+    private string? GradeOf(decimal score) => Grades.OrderByDescending(g => g.MinimumScore).FirstOrDefault(g => score >= g.MinimumScore)?.Name;
+
+    /// <summary>Every configured band, highest first, with how many of <paramref name="grades"/> fell in it.</summary>
+    private List<GradeCount> GradeCounts(IEnumerable<string?> grades)
+    {
+        var counts = grades.OfType<string>().CountBy(g => g).ToDictionary(c => c.Key, c => c.Value, StringComparer.Ordinal);
+        return Grades.OrderByDescending(g => g.MinimumScore).Select(g => new GradeCount(g.Name, counts.GetValueOrDefault(g.Name))).ToList();
     }
 
     private static int MonthsIn(ReportPeriod period) => period.Kind switch

@@ -22,9 +22,15 @@ public enum DashboardRanking
 /// <param name="AccountabilityPercent">包保任务完成率 over the three roles, whole percent.</param>
 /// <param name="RectificationPercent">隐患整改率: rectified ÷ deadline in the period, whole percent.</param>
 /// <param name="OnTimeRectificationPercent">按期整改率: rectified on time ÷ rectified, whole percent.</param>
-/// <param name="Score">运行效果 E of docs/domain/dual-prevention.md#92-operating-effect-score to one decimal; null with no base.</param>
+/// <param name="MajorPosted">挂牌督办 newly posted in the period.</param>
+/// <param name="MajorPostedOpen">挂牌督办 open now (posted whenever, not closed out at the evaluation time).</param>
+/// <param name="Score">运行效果 E of docs/domain/dual-prevention.md#92-operating-effect-score to one decimal; a region's
+/// is its enterprises' mean (ADR 0024); null with no base.</param>
 /// <param name="Grade">运行等级 from the configured bands.</param>
-/// <param name="Vetoes">Veto items (否决项) that applied, e.g. "major-overdue".</param>
+/// <param name="Vetoes">Veto items (否决项) that applied, e.g. "major-overdue"; a region's: those that struck any of its enterprises.</param>
+/// <param name="EnterprisesScored">Enterprises with a score.</param>
+/// <param name="EnterprisesVetoed">Enterprises a veto item applied to.</param>
+/// <param name="Grades">Enterprises per grade, highest band first.</param>
 public sealed record DashboardKpis(
     int Enterprises,
     int WindowsDue,
@@ -43,9 +49,13 @@ public sealed record DashboardKpis(
     int OverdueMajor,
     int MajorPosted,
     int MajorClosedOut,
+    int MajorPostedOpen,
     decimal? Score,
     string? Grade,
-    IReadOnlyList<string> Vetoes)
+    IReadOnlyList<string> Vetoes,
+    int EnterprisesScored,
+    int EnterprisesVetoed,
+    IReadOnlyList<GradeCount> Grades)
 {
     /// <summary>The cards of one compliance row: rates from its unrounded counts, rounded once here.</summary>
     public static DashboardKpis Of(ComplianceMetrics m, OperatingEffect effect) => new(
@@ -53,8 +63,8 @@ public sealed record DashboardKpis(
         Percent.Round(m.CompletionRate), Percent.Round(m.AccountabilityRate),
         m.HiddenDangersGeneral, m.HiddenDangersMajor, m.HiddenDangersToRectify, m.HiddenDangersRectified,
         Percent.Round(m.RectificationRate), Percent.Round(m.OnTimeRectificationRate),
-        m.OverdueGeneral, m.OverdueMajor, m.MajorPosted, m.MajorClosedOut,
-        effect.Score is { } score ? Percent.RoundScore(score) : null, effect.Grade, effect.Vetoes);
+        m.OverdueGeneral, m.OverdueMajor, m.MajorPosted, m.MajorClosedOut, m.MajorPostedOpen,
+        effect.Score is { } score ? Percent.RoundScore(score) : null, effect.Grade, effect.Vetoes, effect.Scored, effect.Vetoed, effect.Grades);
 }
 
 /// <summary>The four-colour distribution (docs/domain/dual-prevention.md#41-risk-levels-and-colours): risk analysis units and risk events by current level.</summary>

@@ -49,7 +49,7 @@ public static class GetDashboard
 
             // The report's last row is the total of the region asked for; a region without enterprises has no rows.
             var total = report.Rows.Count > 0 ? report.Rows[^1].Metrics : ComplianceMetrics.Sum([]);
-            var effect = report.Rows.Count > 0 ? report.Rows[^1].Effect : rules.Value.Evaluate(total, query.Period);
+            var effect = report.Rows.Count > 0 ? report.Rows[^1].Effect : rules.Value.Aggregate([]);
             var level = RegionCodes.LevelOf(report.RegionCode);
             var ranking = Order(enterprises, query.RankBy)
                 .Take(Math.Clamp(query.Top, 1, MaxTop))

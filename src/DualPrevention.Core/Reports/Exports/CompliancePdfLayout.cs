@@ -7,8 +7,9 @@ namespace DualPrevention.Core.Reports.Exports;
 /// <summary>
 /// The compliance report's A4 landscape page: title and caption on top, the two-row table header (groups over
 /// short headers), rows of 6 pt text, "第 n 页" at the foot. Column widths are <see cref="ComplianceColumn.Width"/>
-/// scaled to the page. Text wraps to two lines and then ends in an ellipsis; a number or code too wide for its
-/// column is drawn smaller rather than cut, so no figure is ever lost.
+/// scaled to the page. Text and codes (long county names, credit codes) wrap onto as many lines as they need, the row
+/// growing with them; only text longer than <see cref="MaxTextLines"/> lines ends in an ellipsis. A number too wide
+/// for its column is drawn smaller rather than cut, so no figure is ever lost.
 /// </summary>
 internal sealed class CompliancePdfLayout : IDisposable
 {
@@ -30,8 +31,9 @@ internal sealed class CompliancePdfLayout : IDisposable
     private const float LineHeight = 8f;
     private const float PaddingX = 1.5f;
     private const float PaddingY = 2f;
-    private const int MaxTextLines = 2;
-    private const int MaxHeaderLines = 3;
+    /// <summary>Lines a cell may take before it ends in "…": far more than any real name, well under a page.</summary>
+    private const int MaxTextLines = 20;
+    private const int MaxHeaderLines = 5;
     private const float TableTop = Margin + 36f;
     private const float GroupRowHeight = LineHeight + (2 * PaddingY);
     private const string Ellipsis = "…";
@@ -117,7 +119,7 @@ internal sealed class CompliancePdfLayout : IDisposable
         {
             var column = _columns[i];
             var text = column.Display(row, empty: column.IsNumeric ? "—" : "");
-            cells[i] = column.Kind == ComplianceValueKind.Text ? Wrap(text, font, Inner(i), MaxTextLines).ToArray() : [text];
+            cells[i] = column.IsNumeric ? [text] : Wrap(text, font, Inner(i), MaxTextLines).ToArray();
             lines = Math.Max(lines, cells[i].Length);
         }
 
@@ -137,7 +139,7 @@ internal sealed class CompliancePdfLayout : IDisposable
             var cell = SKRect.Create(_left[i], top, _left[i + 1] - _left[i], row.Height);
             canvas.DrawRect(cell, _grid);
             var align = _columns[i].IsNumeric ? SKTextAlign.Right : SKTextAlign.Left;
-            if (_columns[i].Kind == ComplianceValueKind.Text)
+            if (!_columns[i].IsNumeric)
             {
                 DrawLines(canvas, row.Cells[i], cell, align, font);
             }

@@ -44,7 +44,8 @@ public static class RunReportExport
                 export.Start(report.Rows.Count);
                 await db.SaveChangesAsync(cancellationToken);
 
-                var header = new ComplianceReportHeader(period, report.RegionCode, report.RegionName, clock.GetUtcNow(), export.RequestedByName);
+                var requester = await DescribeReportRequester.DescribeAsync(db, export.RequestedByUserId, export.RequestedByName, cancellationToken);
+                var header = new ComplianceReportHeader(period, report.RegionCode, report.RegionName, clock.GetUtcNow(), requester);
                 var storedName = $"{export.Id:N}.{ReportFiles.Extension(export.Format)}";
                 var size = await store.SaveAsync(
                     storedName,

@@ -61,6 +61,20 @@ public class ComplianceColumnsTests
         ComplianceColumns.All.Where(c => c.Group == "风险事件").Select(c => c.ShortHeader).ShouldBe(["重大", "较大", "一般", "低"]);
     }
 
+    [Fact]
+    public void A_total_shows_its_enterprises_mean_score_with_how_many_were_scored_and_vetoed_and_the_grade_distribution()
+    {
+        var countyTotal = Rows[2];
+
+        Column("运行效果得分").Display(countyTotal).ShouldBe("68.8", "the mean of the one scored enterprise, not a score of the summed figures");
+        Column("运行等级").Display(countyTotal).ShouldBe("中");
+        Column("参评企业数").Display(countyTotal).ShouldBe("1");
+        Column("否决企业数").Display(countyTotal).ShouldBe("1");
+        Column("等级分布").Display(countyTotal).ShouldBe("优0 良0 中1 差0");
+        Column("等级分布").Display(HaijingRow).ShouldBe("");
+        (Column("本期挂牌督办").Display(HaijingRow), Column("在办挂牌督办").Display(HaijingRow)).ShouldBe(("1", "1"));
+    }
+
     [Theory]
     [InlineData("=1+1", "'=1+1")]
     [InlineData("+86 532", "'+86 532")]

@@ -64,13 +64,24 @@ public class CompliancePdfWriterTests
     }
 
     [Fact]
-    public async Task A_long_name_is_wrapped_and_ends_in_an_ellipsis_instead_of_spilling_into_the_next_column()
+    public async Task Long_names_county_names_and_codes_wrap_onto_more_lines_and_are_never_cut_or_shrunk()
     {
         var name = string.Concat(Enumerable.Repeat("青岛市黄岛区石油化工储运有限责任公司", 4));
-        var page = Pages(await PdfAsync([Enterprise(name, HaijingCreditCode, HaijingMetrics, new OperatingEffect(null, null, null, [], null))])).Single();
+        const string county = "青岛西海岸新区（黄岛区）灵山卫街道化工产业园";
+        const string code = "91370211MA3C4XYZ1K/370211-0001";
+        var row = new ComplianceReportRow(
+            ComplianceRowKind.Enterprise, "370211", "青岛市", county, Guid.NewGuid(), name, code, HaijingMetrics, Rows[0].Effect);
 
-        page.ShouldContain("…");
-        page.ShouldNotContain(name);
+        using var document = Open(await PdfAsync([row]));
+        var page = document.GetPage(1);
+
+        page.Text.ShouldContain(name);
+        page.Text.ShouldContain(county);
+        page.Text.ShouldContain(code);
+        page.Text.ShouldNotContain("…", Case.Sensitive, page.Text);
+        var codeLetters = page.Letters.Where(l => l.Value.Length == 1 && "MAXYZK/".Contains(l.Value, StringComparison.Ordinal)).ToList();
+        codeLetters.ShouldNotBeEmpty();
+        codeLetters.ShouldAllBe(l => Math.Abs(l.PointSize - 6) < 0.01, "a code wraps at the body size instead of being drawn smaller");
     }
 
     [Fact]

@@ -58,7 +58,7 @@ public class ComplianceReportTests(ComplianceDatabase database) : IClassFixture<
     [Fact]
     public void Without_vetoes_the_score_adds_a_and_b_and_grades_it()
     {
-        var metrics = new ComplianceMetrics(1, [0, 0, 0, 0], [0, 0, 0, 0], 10, 9, 0, 1, 0, [2, 0, 0], [1, 0, 0], 1, 0, 4, 3, 3, 0, 0, 0, 0);
+        var metrics = new ComplianceMetrics(1, [0, 0, 0, 0], [0, 0, 0, 0], 10, 9, 0, 1, 0, [2, 0, 0], [1, 0, 0], 1, 0, 4, 3, 3, 0, 0, 0, 0, 0);
 
         var effect = new OperatingEffectRules().Evaluate(metrics, November);
 

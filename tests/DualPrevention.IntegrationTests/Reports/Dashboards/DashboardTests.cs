@@ -114,6 +114,32 @@ public class DashboardTests(ComplianceDatabase database) : IClassFixture<Complia
     }
 
     [Fact]
+    public async Task A_regions_score_averages_its_enterprises_scores_so_one_veto_does_not_zero_the_province()
+    {
+        var dashboard = await Dashboard(Province, new(November));
+
+        // Qd2 is vetoed (0), Wf1 scores 100 and Qd1 has nothing due: the province is the mean of the two scored
+        // (docs/domain/dual-prevention.md#92-operating-effect-score), not a score of the summed figures (then 0.0 差).
+        var kpis = dashboard.Kpis;
+        (kpis.Score, kpis.Grade).ShouldBe((50m, "差"));
+        (kpis.EnterprisesScored, kpis.EnterprisesVetoed).ShouldBe((2, 1));
+        kpis.Grades.ShouldBe([new GradeCount("优", 1), new GradeCount("良", 0), new GradeCount("中", 0), new GradeCount("差", 1)]);
+        kpis.Vetoes.ShouldBe([OperatingEffectRules.MajorOverdueVeto], "the veto items that struck its enterprises");
+        var weifang = dashboard.Regions.Single(r => r.RegionCode == "370700").Kpis;
+        (weifang.Score, weifang.Grade, weifang.EnterprisesVetoed).ShouldBe((100m, "优", 0));
+    }
+
+    [Fact]
+    public async Task The_posted_card_counts_the_items_open_now_and_those_newly_posted_in_the_period()
+    {
+        var november = await Dashboard(Qingdao, new(November));
+        var december = await Dashboard(Qingdao, new(ReportPeriod.Month(2026, 12)));
+
+        (november.Kpis.MajorPostedOpen, november.Kpis.MajorPosted).ShouldBe((1, 1));
+        (december.Kpis.MajorPostedOpen, december.Kpis.MajorPosted).ShouldBe((1, 0), "posted in November and open until 12-31");
+    }
+
+    [Fact]
     public async Task A_Qingdao_reviewer_cannot_see_Weifang_and_Weifangs_figures_never_reach_Qingdaos_dashboard()
     {
         await Should.ThrowAsync<NotFoundException>(() => Dashboard(Qingdao, new(November, "370700")));
