@@ -114,7 +114,7 @@ public sealed class ComplianceColumn
     internal static ComplianceColumn Count(string group, string shortHeader, string header, string englishHeader, Func<ComplianceMetrics, int> value) =>
         new(header, englishHeader, group, shortHeader, ComplianceValueKind.Count, 7, null, row => value(row.Metrics));
 
-    /// <summary>A count of enterprises from the operating effect (scored, vetoed; ADR 0024).</summary>
+    /// <summary>A count of enterprises from the operating effect (scored, vetoed; ADR 0026).</summary>
     internal static ComplianceColumn EffectCount(string group, string shortHeader, string header, string englishHeader, Func<OperatingEffect, int> value) =>
         new(header, englishHeader, group, shortHeader, ComplianceValueKind.Count, 7, null, row => value(row.Effect));
 

@@ -68,7 +68,7 @@ public static class ComplianceColumns
         ComplianceColumn.Text(Effect, "等级分布", "等级分布", "Grade distribution", 16, GradeDistribution),
     ];
 
-    /// <summary>"优1 良0 中0 差1" on a total (ADR 0024); empty on an enterprise row, whose grade has its own column.</summary>
+    /// <summary>"优1 良0 中0 差1" on a total (ADR 0026); empty on an enterprise row, whose grade has its own column.</summary>
     private static string? GradeDistribution(ComplianceReportRow row) =>
         row.Kind == ComplianceRowKind.Enterprise ? null : string.Join(" ", row.Effect.Grades.Select(g => $"{g.Grade}{g.Count}"));
 

@@ -42,7 +42,7 @@ public static class ComputeComplianceReport
             var metrics = await MetricsAsync(db, enterprises.Select(e => e.Id).ToArray(), query.Period, BusinessTime.LocalDate(now), cancellationToken);
             var effect = rules.Value;
 
-            // Totals sum the counts but aggregate the enterprises' scores (ADR 0024), each over all the enterprises
+            // Totals sum the counts but aggregate the enterprises' scores (ADR 0026), each over all the enterprises
             // below it: a city's score is the mean of its enterprises', not of its counties'.
             var rows = new List<ComplianceReportRow>(enterprises.Count + 32);
             foreach (var city in enterprises.GroupBy(e => RegionCodes.CityOf(e.RegionCode)).OrderBy(g => g.Key, StringComparer.Ordinal))

@@ -4,7 +4,7 @@ namespace DualPrevention.Core.Reports.Compliance;
 /// 运行效果 E = (A + B) × α (docs/domain/dual-prevention.md#92-operating-effect-score): A = task completion × 50 − 包保
 /// deduction, B = remediation × 50 − deduction for too few hidden dangers, α = 0 when a veto item applies. Scores are
 /// 0–100, unrounded. An enterprise is scored from its figures; a county, city or province aggregates its enterprises'
-/// scores (ADR 0024): the mean of those scored, with the grade distribution and the number vetoed.
+/// scores (ADR 0026): the mean of those scored, with the grade distribution and the number vetoed.
 /// </summary>
 /// <param name="A">The enterprise's A; null on a total.</param>
 /// <param name="B">The enterprise's B; null on a total.</param>

@@ -83,7 +83,7 @@ public sealed class OperatingEffectRules
     }
 
     /// <summary>
-    /// The score of a county, city or province from its enterprises' (ADR 0024): the unweighted mean of the scores
+    /// The score of a county, city or province from its enterprises' (ADR 0026): the unweighted mean of the scores
     /// there are (a vetoed enterprise counts with its 0), graded by the same bands; the veto items that struck any of
     /// them; how many were scored and vetoed; the grade distribution. Never a score of summed figures, so one vetoed
     /// enterprise lowers its region by its share instead of zeroing it.

@@ -25,7 +25,7 @@ public enum DashboardRanking
 /// <param name="MajorPosted">挂牌督办 newly posted in the period.</param>
 /// <param name="MajorPostedOpen">挂牌督办 open now (posted whenever, not closed out at the evaluation time).</param>
 /// <param name="Score">运行效果 E of docs/domain/dual-prevention.md#92-operating-effect-score to one decimal; a region's
-/// is its enterprises' mean (ADR 0024); null with no base.</param>
+/// is its enterprises' mean (ADR 0026); null with no base.</param>
 /// <param name="Grade">运行等级 from the configured bands.</param>
 /// <param name="Vetoes">Veto items (否决项) that applied, e.g. "major-overdue"; a region's: those that struck any of its enterprises.</param>
 /// <param name="EnterprisesScored">Enterprises with a score.</param>
