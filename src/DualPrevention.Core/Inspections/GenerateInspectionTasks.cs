@@ -1,4 +1,5 @@
 using DualPrevention.Core.Data;
+using DualPrevention.Core.Risks.MajorHazards;
 using DualPrevention.Core.Enterprises;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -96,6 +97,7 @@ public static class GenerateInspectionTasks
             await ExecuteAsync(db, InspectionTaskSql.Sync, enterpriseIds, now, cancellationToken);
             await db.Database.ExecuteSqlRawAsync(InspectionTaskSql.WithNestedLoops, cancellationToken);
             await ExecuteAsync(db, InspectionTaskSql.Retire, enterpriseIds, now, cancellationToken);
+            await AccountabilityAssignment.AssignUnassignedAsync(db, enterpriseIds, now, cancellationToken);
         }
 
         await db.Database.ExecuteSqlRawAsync(InspectionTaskSql.WithoutMergeJoins, cancellationToken);
