@@ -74,10 +74,11 @@ public sealed class SeedDemoData(IServiceScopeFactory scopes, TimeProvider clock
             await EnsureAccountAsync(work, $"{spec.Code}-inspector", $"{spec.Name[..2]}巡检员", Roles.Inspector, enterprise.Id, null, password, now);
             logins.Add(new DemoAccount($"{spec.Code}-admin", Roles.EnterpriseAdmin, spec.Name));
             logins.Add(new DemoAccount($"{spec.Code}-inspector", Roles.Inspector, spec.Name));
+            // The 包保 trio holds the inspector role: they check their windows, and the managers' notifications stay the administrator's.
             foreach (var (suffix, title, _) in DemoMajorHazards.Persons)
             {
-                await EnsureAccountAsync(work, $"{spec.Code}-{suffix}", $"{spec.Name[..2]}{title}", Roles.SafetyOfficer, enterprise.Id, null, password, now);
-                logins.Add(new DemoAccount($"{spec.Code}-{suffix}", Roles.SafetyOfficer, spec.Name));
+                await EnsureAccountAsync(work, $"{spec.Code}-{suffix}", $"{spec.Name[..2]}{title}", Roles.Inspector, enterprise.Id, null, password, now);
+                logins.Add(new DemoAccount($"{spec.Code}-{suffix}", Roles.Inspector, spec.Name));
             }
         }
 
