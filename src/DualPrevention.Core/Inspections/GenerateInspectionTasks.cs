@@ -1,6 +1,6 @@
 using DualPrevention.Core.Data;
-using DualPrevention.Core.Risks.MajorHazards;
 using DualPrevention.Core.Enterprises;
+using DualPrevention.Core.Risks.MajorHazards;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Npgsql;

@@ -37,7 +37,10 @@ public static class GetMajorHazardAccountability
             var source = await db.MajorHazardSources.AsNoTracking().Where(m => m.Id == id)
                 .Select(m => new
                 {
-                    m.EnterpriseId, m.HazardCode, m.Name, m.Level,
+                    m.EnterpriseId,
+                    m.HazardCode,
+                    m.Name,
+                    m.Level,
                     Persons = new[] { m.PrincipalResponsibleUserId, m.TechnicalResponsibleUserId, m.OperationalResponsibleUserId },
                 })
                 .FirstOrDefaultAsync(cancellationToken) ?? throw new NotFoundException(CoreText.Get("Risk.NotFound"));
