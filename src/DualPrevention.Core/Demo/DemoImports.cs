@@ -65,7 +65,7 @@ internal static class DemoImports
         return bytes.ToArray();
     }
 
-    private static AsyncServiceScope AdminScope(IServiceScopeFactory scopes, Guid enterpriseId, string adminUserName, out Actor actor)
+    public static AsyncServiceScope AdminScope(IServiceScopeFactory scopes, Guid enterpriseId, string adminUserName, out Actor actor)
     {
         actor = new Actor(TenantScope.ForEnterprise(enterpriseId, null, adminUserName), new HashSet<string>(StringComparer.Ordinal) { Roles.EnterpriseAdmin });
         var scope = scopes.CreateAsyncScope();

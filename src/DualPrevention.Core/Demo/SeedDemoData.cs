@@ -8,7 +8,8 @@ namespace DualPrevention.Core.Demo;
 
 /// <summary>
 /// Demo data for a first look: two chemical parks, enterprises demo-qd1 and demo-qd2 (Qingdao) and demo-wf1 (Weifang),
-/// and the accounts admin, province, qingdao, weifang and &lt;code&gt;-admin / &lt;code&gt;-inspector. Optionally
+/// and the accounts admin, province, qingdao, weifang and &lt;code&gt;-admin / &lt;code&gt;-inspector, with the 包保 trio
+/// &lt;code&gt;-principal / -technical / -operator (<see cref="DemoMajorHazards"/>). Optionally
 /// demo-qd1 gets the sample risk-control list (src/DualPrevention.Core/Demo/README.md), imported through the real
 /// importer. Idempotent: existing rows and passwords are kept, and a register that has any object is left alone. Demo
 /// accounts are exempt from the forced password change.
@@ -73,6 +74,12 @@ public sealed class SeedDemoData(IServiceScopeFactory scopes, TimeProvider clock
             await EnsureAccountAsync(work, $"{spec.Code}-inspector", $"{spec.Name[..2]}巡检员", Roles.Inspector, enterprise.Id, null, password, now);
             logins.Add(new DemoAccount($"{spec.Code}-admin", Roles.EnterpriseAdmin, spec.Name));
             logins.Add(new DemoAccount($"{spec.Code}-inspector", Roles.Inspector, spec.Name));
+            // The 包保 trio holds the inspector role: they check their windows, and the managers' notifications stay the administrator's.
+            foreach (var (suffix, title, _) in DemoMajorHazards.Persons)
+            {
+                await EnsureAccountAsync(work, $"{spec.Code}-{suffix}", $"{spec.Name[..2]}{title}", Roles.Inspector, enterprise.Id, null, password, now);
+                logins.Add(new DemoAccount($"{spec.Code}-{suffix}", Roles.Inspector, spec.Name));
+            }
         }
 
         await transaction.CommitAsync(cancellationToken);

@@ -1,6 +1,7 @@
 using DualPrevention.Core.Accounts;
 using DualPrevention.Core.Data;
 using DualPrevention.Core.Regions;
+using DualPrevention.Core.Risks;
 using DualPrevention.Core.Tenancy;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,8 +14,13 @@ internal sealed record StoryPerson(Guid UserId, string UserName, string DisplayN
 /// One demo enterprise with the people who act in its story: the administrator (safety manager, 包保 responsible
 /// person, accepter) and the inspector (routine checks, rectifier), and its city bureau's reviewer.
 /// </summary>
-internal sealed record StoryCompany(StoryEnterprise Part, Guid Id, string RegionCode, StoryPerson Admin, StoryPerson Inspector, StoryPerson CityReviewer)
+internal sealed record StoryCompany(
+    StoryEnterprise Part, Guid Id, string RegionCode, StoryPerson Admin, StoryPerson Inspector, StoryPerson CityReviewer,
+    IReadOnlyDictionary<InspectionTaskType, StoryPerson> Accountable)
 {
+    /// <summary>Who checks a window of this task type: the inspector for routine ones, the 包保 person of the role otherwise.</summary>
+    public StoryPerson CheckerOf(InspectionTaskType taskType) => taskType == InspectionTaskType.Routine ? Inspector : Accountable[taskType];
+
     public Actor AdminActor => new(TenantScope.ForEnterprise(Id, Admin.UserId, Admin.UserName), Of(Roles.EnterpriseAdmin));
 
     public Actor InspectorActor => new(TenantScope.ForEnterprise(Id, Inspector.UserId, Inspector.UserName), Of(Roles.Inspector));
@@ -28,7 +34,8 @@ internal sealed record StoryCompany(StoryEnterprise Part, Guid Id, string Region
         var codes = StoryScript.Enterprises.Select(e => e.Code).ToList();
         var enterprises = await db.Enterprises.Where(e => codes.Contains(e.ShortCode))
             .ToDictionaryAsync(e => e.ShortCode, e => (e.Id, e.RegionCode), cancellationToken);
-        List<string> names = [.. codes.SelectMany(code => new[] { $"{code}-admin", $"{code}-inspector" }), "qingdao", "weifang"];
+        List<string> names = [.. codes.SelectMany(code => new[] { $"{code}-admin", $"{code}-inspector" }
+            .Concat(DemoMajorHazards.Persons.Select(p => DemoMajorHazards.UserName(code, p.TaskType)))), "qingdao", "weifang"];
         var people = await db.Users.Where(u => names.Contains(u.UserName!))
             .Select(u => new StoryPerson(u.Id, u.UserName!, u.DisplayName))
             .ToDictionaryAsync(p => p.UserName, cancellationToken);
@@ -37,7 +44,9 @@ internal sealed record StoryCompany(StoryEnterprise Part, Guid Id, string Region
             var (id, region) = enterprises.TryGetValue(part.Code, out var found) ? found
                 : throw new InvalidOperationException($"Demo enterprise {part.Code} is missing: seed the demo data first.");
             var reviewer = RegionCodes.CityOf(region) == "370200" ? "qingdao" : "weifang";
-            return new StoryCompany(part, id, region, Person(people, $"{part.Code}-admin"), Person(people, $"{part.Code}-inspector"), Person(people, reviewer));
+            var accountable = DemoMajorHazards.Persons.ToDictionary(p => p.TaskType, p => Person(people, DemoMajorHazards.UserName(part.Code, p.TaskType)));
+            return new StoryCompany(
+                part, id, region, Person(people, $"{part.Code}-admin"), Person(people, $"{part.Code}-inspector"), Person(people, reviewer), accountable);
         })];
     }
 

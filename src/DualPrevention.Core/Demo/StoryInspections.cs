@@ -1,7 +1,6 @@
 using DualPrevention.Core.Data;
 using DualPrevention.Core.HiddenDangers;
 using DualPrevention.Core.Inspections;
-using DualPrevention.Core.Risks;
 using Microsoft.EntityFrameworkCore;
 
 namespace DualPrevention.Core.Demo;
@@ -58,14 +57,14 @@ internal sealed class StoryInspections(DualPreventionDbContext db, IReadOnlyList
         await GenerateInspectionTasks.GenerateAsync(db, _ids, now, syncRegister: true, cancellationToken);
     }
 
-    /// <summary>As <see cref="PlanInspectionTask"/>: routine tasks to the inspector, 包保 tasks to the administrator; planned windows go.</summary>
+    /// <summary>As <see cref="PlanInspectionTask"/>: routine tasks to the inspector, 包保 tasks to the source's person of their role; planned windows go.</summary>
     private async Task PlanAsync(DateTimeOffset at, CancellationToken cancellationToken)
     {
         var definitions = await db.InspectionTaskDefinitions.Where(d => _ids.Contains(d.EnterpriseId)).ToListAsync(cancellationToken);
         foreach (var definition in definitions)
         {
             var company = _companies[definition.EnterpriseId];
-            var assignee = definition.TaskType == InspectionTaskType.Routine ? company.Inspector : company.Admin;
+            var assignee = company.CheckerOf(definition.TaskType);
             definition.Plan(new InspectionTaskPlan(definition.FirstStartAt, InspectionSource.Routine, assignee.UserId, null), at);
         }
 
@@ -136,7 +135,7 @@ internal sealed class StoryInspections(DualPreventionDbContext db, IReadOnlyList
     {
         var (definition, _) = _definitions[window.DefinitionId];
         var company = _companies[window.EnterpriseId];
-        var person = window.TaskType == InspectionTaskType.Routine ? company.Inspector : company.Admin;
+        var person = company.CheckerOf(window.TaskType);
         var check = new InspectionCheck(
             SubmissionId(_random[window.EnterpriseId]), finding is null ? InspectionResult.Normal : InspectionResult.HiddenDangerFound, finding?.Name, null,
             RecordChannel.MobileWeb, null);

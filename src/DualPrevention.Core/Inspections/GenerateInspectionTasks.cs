@@ -1,5 +1,6 @@
 using DualPrevention.Core.Data;
 using DualPrevention.Core.Enterprises;
+using DualPrevention.Core.Risks.MajorHazards;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Npgsql;
@@ -96,6 +97,7 @@ public static class GenerateInspectionTasks
             await ExecuteAsync(db, InspectionTaskSql.Sync, enterpriseIds, now, cancellationToken);
             await db.Database.ExecuteSqlRawAsync(InspectionTaskSql.WithNestedLoops, cancellationToken);
             await ExecuteAsync(db, InspectionTaskSql.Retire, enterpriseIds, now, cancellationToken);
+            await AccountabilityAssignment.AssignUnassignedAsync(db, enterpriseIds, now, cancellationToken);
         }
 
         await db.Database.ExecuteSqlRawAsync(InspectionTaskSql.WithoutMergeJoins, cancellationToken);

@@ -116,6 +116,8 @@ internal static class RiskRegisterEndpoints
         sources.MapGet("/", (ListMajorHazardSources.Handler handler, Guid? enterpriseId, string? search, int? page, int? pageSize, CancellationToken ct) =>
             handler.HandleAsync(new ListMajorHazardSources.Query(enterpriseId, search, page ?? 1, pageSize ?? 20), ct)).AsList("ListMajorHazardSources");
         sources.MapGet("/{id:guid}", (Guid id, GetMajorHazardSource.Handler handler, CancellationToken ct) => handler.HandleAsync(id, ct)).AsRead("GetMajorHazardSource");
+        sources.MapGet("/{id:guid}/accountability", (Guid id, GetMajorHazardAccountability.Handler handler, CancellationToken ct) => handler.HandleAsync(id, ct))
+            .AsRead("GetMajorHazardAccountability");
         sources.MapGet("/responsible-persons", (ListResponsiblePersons.Handler handler, CancellationToken ct) => handler.HandleAsync(ct))
             .WithName("ListResponsiblePersons");
         sources.MapPost("/", async (ClaimsPrincipal user, MajorHazardSourceDetails details, CreateMajorHazardSource.Handler handler, CancellationToken ct) =>

@@ -23,7 +23,7 @@ public class AccountManagementTests(DemoDatabase database) : IClassFixture<DemoD
     {
         var names = await VisibleUserNamesAsync(new Actor(TenantScope.ForEnterprise(database.Qd1), new HashSet<string> { Roles.EnterpriseAdmin }));
 
-        names.ShouldBe(["demo-qd1-admin", "demo-qd1-inspector"], ignoreOrder: true);
+        names.ShouldBe(["demo-qd1-admin", "demo-qd1-inspector", "demo-qd1-principal", "demo-qd1-technical", "demo-qd1-operator"], ignoreOrder: true);
     }
 
     [Fact]

@@ -14,7 +14,7 @@ public class AccountEndpointTests(WebFixture web) : IClassFixture<WebFixture>
         var page = await client.GetFromJsonAsync<JsonElement>("/api/v1/accounts");
 
         page.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("userName").GetString())
-            .ShouldBe(["demo-qd2-admin", "demo-qd2-inspector"], ignoreOrder: true);
+            .ShouldBe(["demo-qd2-admin", "demo-qd2-inspector", "demo-qd2-principal", "demo-qd2-technical", "demo-qd2-operator"], ignoreOrder: true);
     }
 
     [Fact]

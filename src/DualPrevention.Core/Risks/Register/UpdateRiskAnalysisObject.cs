@@ -1,6 +1,7 @@
 using DualPrevention.Core.Accounts;
 using DualPrevention.Core.Data;
 using DualPrevention.Core.Localization;
+using DualPrevention.Core.Risks.MajorHazards;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 
@@ -29,6 +30,11 @@ public static class UpdateRiskAnalysisObject
             if (row.Update(command.Details, clock.GetUtcNow()))
             {
                 await RegisterSaving.SaveAsync(db, command.Details.HazardCode, cancellationToken);
+                if (command.Details.MajorHazardSourceId is { } sourceId)
+                {
+                    // Linked to a source: its units' 包保 tasks go to the source's persons.
+                    await AccountabilityAssignment.ReassignSourceAsync(db, sourceId, clock.GetUtcNow(), cancellationToken);
+                }
             }
         }
     }
