@@ -2,7 +2,9 @@ using System.Reflection;
 using DualPrevention.Core.Demo;
 using DualPrevention.Core.HiddenDangers;
 using DualPrevention.Core.Notifications;
+using DualPrevention.Core.Notifications.GroupRobots;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace DualPrevention.Core;
 
@@ -28,6 +30,10 @@ public static class UseCaseRegistration
             .AddSingleton<NotificationHub>()
             .AddSingleton(new PublicSite(null))
             .AddScoped<HiddenDangerNotifications>()
+            .AddSingleton<GroupRobotSecrets>()
+            .AddSingleton(provider => new GroupRobotPoster(
+                new HttpClient { Timeout = TimeSpan.FromSeconds(provider.GetRequiredService<IOptions<GroupRobotOptions>>().Value.TimeoutSeconds) },
+                provider.GetRequiredService<TimeProvider>()))
             .AddOptions()
             .AddScoped<SeedDemoData>()
             .AddScoped<SeedDemoStory>();

@@ -14,7 +14,7 @@ namespace DualPrevention.Core.Auditing;
 public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesInterceptor
 {
     /// <summary>Columns whose values never enter the audit trail; a change to them is recorded as "(changed)".</summary>
-    private static readonly HashSet<string> Secrets = new(StringComparer.Ordinal) { "PasswordHash", "SecurityStamp", "ConcurrencyStamp" };
+    private static readonly HashSet<string> Secrets = new(StringComparer.Ordinal) { "PasswordHash", "SecurityStamp", "ConcurrencyStamp", "ProtectedWebhook", "ProtectedSecret" };
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {

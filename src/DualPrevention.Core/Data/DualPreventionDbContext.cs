@@ -8,6 +8,7 @@ using DualPrevention.Core.HiddenDangers;
 using DualPrevention.Core.Imports;
 using DualPrevention.Core.Inspections;
 using DualPrevention.Core.Notifications;
+using DualPrevention.Core.Notifications.GroupRobots;
 using DualPrevention.Core.Photos;
 using DualPrevention.Core.Regions;
 using DualPrevention.Core.Reports.Exports;
@@ -148,6 +149,10 @@ public sealed class DualPreventionDbContext(DbContextOptions<DualPreventionDbCon
             || e.Id == ScopeEnterpriseId
             || (ScopeRegionPrefix != null && e.RegionCode.StartsWith(ScopeRegionPrefix)));
         builder.Entity<ReportExport>().HasQueryFilter(TenantFilter, r =>
+            ScopeIsSystem
+            || (r.EnterpriseId != null && r.EnterpriseId == ScopeEnterpriseId)
+            || (ScopeRegionPrefix != null && r.RegionCode.StartsWith(ScopeRegionPrefix)));
+        builder.Entity<GroupRobot>().HasQueryFilter(TenantFilter, r =>
             ScopeIsSystem
             || (r.EnterpriseId != null && r.EnterpriseId == ScopeEnterpriseId)
             || (ScopeRegionPrefix != null && r.RegionCode.StartsWith(ScopeRegionPrefix)));

@@ -23,11 +23,19 @@ internal static class NotifyEscalationsSql
         END
         """;
 
+    /// <summary>The notice kind of the row <c>a</c>.</summary>
+    private static readonly string TemplateKeySql =
+        $"CASE WHEN a.subject = {(int)EscalationSubject.HiddenDanger} THEN '{HiddenDangerEscalatedNotice.Key}' ELSE '{MissedWindowsEscalatedNotice.Key}' END";
+
+    /// <summary>The page the row <c>a</c>'s notice links to.</summary>
+    private static readonly string LinkSql =
+        $"CASE WHEN a.subject = {(int)EscalationSubject.HiddenDanger} THEN 'hidden-dangers/' || a.subject_id ELSE 'supervision/city' END";
+
     /// <summary>
     /// Takes up to <c>@batch</c> records not yet notified, oldest first, skipping those another run holds; writes
     /// their notifications to the recipients' inboxes (rectifier; the enterprise's safety officers; its
     /// administrators as the principal; the city bureau's reviewers; the province's staff), one delivery per
-    /// notification and channel, and marks the records notified — all in the caller's transaction, so a crash
+    /// notification and channel, one post per event and group robot, and marks the records notified — all in the caller's transaction, so a crash
     /// leaves the batch pending and whole. Returns one row per recipient notified (records, recipient_user_id,
     /// notified), or one row with a null recipient when nobody was.
     /// </summary>
@@ -109,9 +117,9 @@ internal static class NotifyEscalationsSql
         notified AS (
           INSERT INTO notification (id, enterprise_id, region_code, recipient_user_id, escalation_record_id, template_key, arguments, link, created_at)
           SELECT {{Uuid7Sql.Id("@now", "row_number() OVER ()")}}, a.enterprise_id, a.region_code, a.recipient_user_id, a.id,
-                 CASE WHEN a.subject = {{(int)EscalationSubject.HiddenDanger}} THEN '{{HiddenDangerEscalatedNotice.Key}}' ELSE '{{MissedWindowsEscalatedNotice.Key}}' END,
+                 {{TemplateKeySql}},
                  {{ArgumentsSql}},
-                 CASE WHEN a.subject = {{(int)EscalationSubject.HiddenDanger}} THEN 'hidden-dangers/' || a.subject_id ELSE 'supervision/city' END,
+                 {{LinkSql}},
                  @now
           FROM addressed a
           ON CONFLICT (escalation_record_id, recipient_user_id) WHERE escalation_record_id IS NOT NULL DO NOTHING
@@ -122,6 +130,26 @@ internal static class NotifyEscalationsSql
           SELECT {{Uuid7Sql.Id("@now", "row_number() OVER ()")}}, n.enterprise_id, n.region_code, n.id, c.channel,
                  {{(int)DeliveryStatus.Pending}}, 0, @now, @now
           FROM notified n CROSS JOIN unnest(@channels::text[]) AS c(channel)
+        ),
+        -- One post per event and group robot (ADR 0019): enterprise robots for the steps addressed to the enterprise,
+        -- a city's or the province's robots for the steps addressed to its supervision. Steps fired for the same item,
+        -- trigger and local day (the rectifier's and the safety officers' at once) are one event; the unique key also
+        -- keeps a retried batch from posting twice. Robots are few: the join reads the whole table.
+        robot_posts AS (
+          INSERT INTO group_robot_delivery (id, robot_id, enterprise_id, region_code, event_key, template_key, arguments, link, status, attempts, next_attempt_at, created_at)
+          SELECT {{Uuid7Sql.Id("@now", "row_number() OVER ()")}}, g.id, a.enterprise_id, a.region_code,
+                 'escalation:' || a.subject_id || ':' || a.period || ':' || a.trig || ':' || ((a.fired_at AT TIME ZONE '{{BusinessTime.ZoneId}}')::date)
+                   || CASE WHEN a.target IN ({{(int)EscalationTarget.CitySupervision}}, {{(int)EscalationTarget.ProvinceSupervision}}) THEN ':' || a.target ELSE '' END,
+                 {{TemplateKeySql}},
+                 {{ArgumentsSql}},
+                 {{LinkSql}},
+                 {{(int)DeliveryStatus.Pending}}, 0, @now, @now
+          FROM described a
+          JOIN group_robot g ON g.is_enabled AND {{TemplateKeySql}} = ANY (g.template_keys)
+            AND ((a.target IN ({{(int)EscalationTarget.Rectifier}}, {{(int)EscalationTarget.SafetyOfficers}}, {{(int)EscalationTarget.Principal}}) AND g.enterprise_id = a.enterprise_id)
+              OR (a.target = {{(int)EscalationTarget.CitySupervision}} AND g.enterprise_id IS NULL AND g.region_code = left(a.region_code, 4) || '00')
+              OR (a.target = {{(int)EscalationTarget.ProvinceSupervision}} AND g.enterprise_id IS NULL AND g.region_code = left(a.region_code, 2) || '0000'))
+          ON CONFLICT (robot_id, event_key) DO NOTHING
         )
         SELECT (SELECT count(*) FROM pending)::int AS records, n.recipient_user_id, coalesce(n.notified, 0)::int AS notified
         FROM (SELECT 1) one

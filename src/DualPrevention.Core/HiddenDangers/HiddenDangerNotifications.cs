@@ -1,6 +1,7 @@
 using DualPrevention.Core.Accounts;
 using DualPrevention.Core.Data;
 using DualPrevention.Core.Notifications;
+using DualPrevention.Core.Notifications.GroupRobots;
 using Microsoft.EntityFrameworkCore;
 
 namespace DualPrevention.Core.HiddenDangers;
@@ -10,7 +11,7 @@ namespace DualPrevention.Core.HiddenDangers;
 /// refused, an extension decided, a major one posted). They are added to the step's own context, so they commit with
 /// the step or not at all, and a retried step is refused before it writes any: one <see cref="Notification"/> per
 /// recipient, never the actor, and one <see cref="NotificationDelivery"/> per configured outbound channel, as the
-/// escalation ladder writes them. <see cref="Signal"/> pushes the recipients' unread badges once saved.
+/// escalation ladder writes them; and one post per enterprise group robot that takes the kind (<see cref="GroupRobotPosts"/>). <see cref="Signal"/> pushes the recipients' unread badges once saved.
 /// </summary>
 public sealed class HiddenDangerNotifications(IEnumerable<INotificationChannel> channels, NotificationHub hub)
 {
@@ -47,17 +48,15 @@ public sealed class HiddenDangerNotifications(IEnumerable<INotificationChannel> 
         DateTimeOffset now, CancellationToken cancellationToken)
         where TNotice : INotice
     {
-        var to = recipients.OfType<Guid>().Where(id => id != actor.Scope.UserId).Distinct().ToList();
-        if (to.Count == 0)
-        {
-            return [];
-        }
-
         var enterprise = await db.Enterprises.Where(e => e.Id == hiddenDanger.EnterpriseId).Select(e => e.Name).FirstOrDefaultAsync(cancellationToken) ?? "";
         var notice = compose(enterprise);
+        var link = $"hidden-dangers/{hiddenDanger.Id}";
+        await GroupRobotPosts.AddAsync(
+            db, hiddenDanger.EnterpriseId, hiddenDanger.RegionCode, $"{TNotice.Key}:{hiddenDanger.Id}:{now.UtcTicks}", notice, link, now, cancellationToken);
+        var to = recipients.OfType<Guid>().Where(id => id != actor.Scope.UserId).Distinct().ToList();
         foreach (var recipient in to)
         {
-            var notification = Notification.Create(hiddenDanger.EnterpriseId, hiddenDanger.RegionCode, recipient, notice, $"hidden-dangers/{hiddenDanger.Id}", now);
+            var notification = Notification.Create(hiddenDanger.EnterpriseId, hiddenDanger.RegionCode, recipient, notice, link, now);
             db.Notifications.Add(notification);
             db.NotificationDeliveries.AddRange(_channels.Select(channel => NotificationDelivery.Queue(notification, channel, now)));
         }

@@ -18,10 +18,14 @@ internal static class Policies
     /// <summary>City reviewers, who register the enterprises of their city.</summary>
     public const string EnterpriseRegistrar = "EnterpriseRegistrar";
 
+    /// <summary>Who configure group robots: enterprise administrators, city reviewers, province staff (ADR 0019).</summary>
+    public const string GroupRobotManager = "GroupRobotManager";
+
     public static AuthorizationBuilder AddDualPreventionPolicies(this AuthorizationBuilder authorization) =>
         authorization
             .AddPolicy(Admin, policy => policy.RequireRole(Roles.Admin))
             .AddPolicy(Regulator, policy => policy.RequireRole(Roles.Admin, Roles.ProvinceStaff, Roles.CityReviewer))
             .AddPolicy(AccountManager, policy => policy.RequireRole(Roles.Admin, Roles.ProvinceStaff, Roles.CityReviewer, Roles.EnterpriseAdmin))
-            .AddPolicy(EnterpriseRegistrar, policy => policy.RequireRole(Roles.CityReviewer));
+            .AddPolicy(EnterpriseRegistrar, policy => policy.RequireRole(Roles.CityReviewer))
+            .AddPolicy(GroupRobotManager, policy => policy.RequireRole(Roles.Admin, Roles.ProvinceStaff, Roles.CityReviewer, Roles.EnterpriseAdmin));
 }

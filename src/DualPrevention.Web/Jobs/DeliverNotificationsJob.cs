@@ -1,12 +1,14 @@
 using DualPrevention.Core.Escalations;
 using DualPrevention.Core.Notifications;
+using DualPrevention.Core.Notifications.GroupRobots;
 
 namespace DualPrevention.Web.Jobs;
 
 /// <summary>
 /// Hangfire's entry to the notifications: fans the escalation records not yet notified out into inboxes and deliveries
 /// (<see cref="NotifyEscalations"/>, ADR 0010), then sends the deliveries due (<see cref="DeliverNotifications"/>) —
-/// those just written and every other pending one, escalation or not.
+/// those just written and every other pending one, escalation or not — and the group robots' posts due
+/// (<see cref="DeliverGroupRobotMessages"/>, ADR 0019).
 /// </summary>
 public sealed class DeliverNotificationsJob(IServiceScopeFactory scopes) : SystemScopeJob(scopes)
 {
@@ -16,5 +18,6 @@ public sealed class DeliverNotificationsJob(IServiceScopeFactory scopes) : Syste
         {
             await services.GetRequiredService<NotifyEscalations.Handler>().HandleAsync(cancellationToken);
             await services.GetRequiredService<DeliverNotifications.Handler>().HandleAsync(cancellationToken);
+            await services.GetRequiredService<DeliverGroupRobotMessages.Handler>().HandleAsync(cancellationToken);
         });
 }

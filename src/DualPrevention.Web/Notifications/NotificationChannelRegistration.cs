@@ -1,16 +1,19 @@
 using DualPrevention.Core.Notifications;
+using DualPrevention.Core.Notifications.GroupRobots;
 
 namespace DualPrevention.Web.Notifications;
 
 /// <summary>
 /// Registers the outbound channels named in <c>Notifications:Channels</c> (default: "log"); "webhook" needs
 /// <c>Notifications:Webhook:Url</c> and waits at most <c>Notifications:Webhook:TimeoutSeconds</c> (default 10).
-/// SMS and e-mail have no channel yet.
+/// SMS and e-mail have no channel yet. Group robots are configured by their owners in the app; section
+/// <c>Notifications:GroupRobots</c> (<see cref="GroupRobotOptions"/>) only says where the platforms live.
 /// </summary>
 internal static class NotificationChannelRegistration
 {
     public static IServiceCollection AddNotificationChannels(this IServiceCollection services, IConfiguration configuration)
     {
+        services.Configure<GroupRobotOptions>(configuration.GetSection(GroupRobotOptions.Section));
         var names = configuration.GetSection("Notifications:Channels").Get<string[]>() is { Length: > 0 } configured
             ? configured
             : [LoggingNotificationChannel.ChannelName];

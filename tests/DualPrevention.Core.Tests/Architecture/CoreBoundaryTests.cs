@@ -30,7 +30,7 @@ public class CoreBoundaryTests
         ["Accounts"] = ["Data", "Tenancy", "Regions", "Auditing", "Enterprises"],
         ["Enterprises"] = ["Data", "Tenancy", "Regions", "Auditing", "Accounts"],
         ["Photos"] = ["Data", "Tenancy"],
-        ["Notifications"] = ["Data", "Tenancy", "Accounts"],
+        ["Notifications"] = ["Data", "Tenancy", "Accounts", "Auditing", "Enterprises"],
         ["Risks"] = ["Data", "Tenancy", "Regions", "Auditing", "Accounts", "Enterprises"],
         ["Inspections"] = ["Data", "Tenancy", "Regions", "Auditing", "Accounts", "Enterprises", "Photos", "Risks", "HiddenDangers", "Reports"],
         ["HiddenDangers"] = ["Data", "Tenancy", "Regions", "Auditing", "Accounts", "Enterprises", "Photos", "Notifications", "Risks", "Inspections", "Escalations"],

@@ -1,11 +1,8 @@
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using System.Web;
 using DualPrevention.Core.Notifications.GroupRobots;
+using DualPrevention.Testing;
 using Microsoft.Extensions.Time.Testing;
 
 namespace DualPrevention.IntegrationTests.Notifications;
@@ -16,12 +13,12 @@ namespace DualPrevention.IntegrationTests.Notifications;
 /// </summary>
 public sealed class GroupRobotTests : IDisposable
 {
-    private const string Secret = "SECthis is secret";
+    private const string Secret = GroupRobotListener.Secret;
 
     private static readonly GroupRobotMessage Message = new(
         "重大隐患已登记", "青岛石化：重大隐患「储罐区防火堤破损」，整改期限 2027-01-31。", "https://aqsc.example.gov.cn/hidden-dangers/42", "查看详情");
 
-    private readonly RobotListener _listener = new();
+    private readonly GroupRobotListener _listener = new();
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 12, 6, 1, 0, 0, TimeSpan.Zero));
 
     [Fact]
@@ -86,78 +83,4 @@ public sealed class GroupRobotTests : IDisposable
     public void Dispose() => _listener.Dispose();
 
     private GroupRobotPoster Poster() => new(new HttpClient { Timeout = TimeSpan.FromSeconds(5) }, _clock);
-
-    private sealed record Received(string Path, System.Collections.Specialized.NameValueCollection Query, string ContentType, string Body, bool SignatureValid);
-
-    /// <summary>
-    /// A robot endpoint on a free local port. A request carrying a <c>sign</c> is checked as DingTalk checks it, with
-    /// <see cref="Secret"/>: a mismatch answers <c>{"errcode":310000,"errmsg":"sign not match"}</c> with HTTP 200.
-    /// </summary>
-    private sealed class RobotListener : IDisposable
-    {
-        private readonly HttpListener _listener = new();
-        private readonly Uri _base;
-
-        public RobotListener()
-        {
-            var probe = new TcpListener(IPAddress.Loopback, 0);
-            probe.Start();
-            var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-            probe.Stop();
-            _base = new Uri($"http://127.0.0.1:{port}/");
-            _listener.Prefixes.Add(_base.ToString());
-            _listener.Start();
-            _ = ServeAsync();
-        }
-
-        public List<Received> Requests { get; } = [];
-
-        public Uri Url(string pathAndQuery) => new(_base, pathAndQuery);
-
-        public void Dispose() => _listener.Close();
-
-        private static bool SignatureMatches(string? timestamp, string? sign)
-        {
-            if (timestamp is null || sign is null)
-            {
-                return false;
-            }
-
-            var expected = Convert.ToBase64String(HMACSHA256.HashData(Encoding.UTF8.GetBytes(Secret), Encoding.UTF8.GetBytes($"{timestamp}\n{Secret}")));
-            return sign == expected;
-        }
-
-        private async Task ServeAsync()
-        {
-            while (_listener.IsListening)
-            {
-                HttpListenerContext context;
-                try
-                {
-                    context = await _listener.GetContextAsync();
-                }
-                catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException)
-                {
-                    return;
-                }
-
-                using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
-                var body = await reader.ReadToEndAsync();
-                var query = HttpUtility.ParseQueryString(context.Request.Url!.Query);
-                var signed = query["sign"] is not null;
-                var valid = SignatureMatches(query["timestamp"], query["sign"]);
-                lock (Requests)
-                {
-                    Requests.Add(new Received(context.Request.Url.AbsolutePath, query, context.Request.ContentType ?? "", body, valid));
-                }
-
-                var answer = !signed || valid ? """{"errcode":0,"errmsg":"ok"}""" : """{"errcode":310000,"errmsg":"sign not match"}""";
-                var bytes = Encoding.UTF8.GetBytes(answer);
-                context.Response.StatusCode = 200;
-                context.Response.ContentType = "application/json";
-                await context.Response.OutputStream.WriteAsync(bytes);
-                context.Response.Close();
-            }
-        }
-    }
 }
