@@ -82,23 +82,17 @@ public sealed class BrowserFixture : DemoDatabase
     }
 
     /// <summary>
-    /// Waits for <paramref name="selector"/> after an in-app navigation, reloading the page once if it has not come in
-    /// 15 s, as a person would. A phone page reached by a click has, now and then on a loaded machine, been left
-    /// unfinished (its content never arrived, no server error logged; not yet explained — see the closing note of
-    /// 2026-12-06); the reload keeps that from failing the walks while it is open.
+    /// Waits for <paramref name="selector"/> and for the page to be interactive (its layout rendered in the circuit):
+    /// a prerendered page shows its content but loses clicks, file choices and typing until then.
     /// </summary>
-    public static async Task WaitOrReloadAsync(IPage page, string selector)
+    public static async Task WaitForPageAsync(IPage page, string selector)
     {
-        try
-        {
-            await page.Locator(selector).First.WaitForAsync(new() { Timeout = 15_000 });
-        }
-        catch (TimeoutException)
-        {
-            await page.ReloadAsync();
-            await page.Locator(selector).First.WaitForAsync();
-        }
+        await page.Locator(selector).First.WaitForAsync();
+        await WaitForInteractiveAsync(page);
     }
+
+    /// <summary>Waits until the page's layout has rendered in its circuit (<c>data-interactive</c>, MainLayout).</summary>
+    public static Task WaitForInteractiveAsync(IPage page) => page.Locator("[data-interactive=true]").WaitForAsync();
 
     /// <summary>Signs in through the login form and waits for the interactive home page.</summary>
     public static async Task SignInAsync(IPage page, string userName, string password = Password)

@@ -34,7 +34,7 @@ namespace DualPrevention.Core.Data;
 public sealed class DualPreventionDbContext(DbContextOptions<DualPreventionDbContext> options, ITenantScopeAccessor scopeAccessor)
     : IdentityDbContext<ApplicationUser, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
 {
-    /// <summary>Name of the tenant query filter; cross it only with <c>IgnoreQueryFilters([TenantFilter])</c> and a test.</summary>
+    /// <summary>Name of the tenant query filter; code never lifts it (Core.Tests/Tenancy/QueryFilterBypassTests).</summary>
     public const string TenantFilter = "Tenant";
 
     /// <summary>Name of the filter that hides soft-deleted register rows.</summary>

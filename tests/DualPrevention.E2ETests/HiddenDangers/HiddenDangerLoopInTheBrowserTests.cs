@@ -239,9 +239,9 @@ public class HiddenDangerLoopInTheBrowserTests(BrowserFixture browser) : IClassF
     }
 
     /// <summary>
-    /// The file input's script attaches just after the circuit renders it; a choice made in that instant is lost, so
-    /// choose again. A page whose upload field has not appeared (seen once on a loaded CI machine, not reproduced) is
-    /// reloaded, as a person would, and what it showed instead is kept for the failure message.
+    /// Chooses the after-rectification photo once the page is interactive. The file input's script attaches just after
+    /// the circuit renders it, and a choice made in that instant is lost, so choose again; what the page showed is kept
+    /// for the failure message.
     /// </summary>
     internal static async Task UploadAfterPhotoAsync(IPage page)
     {
@@ -252,18 +252,14 @@ public class HiddenDangerLoopInTheBrowserTests(BrowserFixture browser) : IClassF
             try
             {
                 await input.WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = 10_000 });
+                await BrowserFixture.WaitForInteractiveAsync(page);
                 await input.SetInputFilesAsync(new FilePayload { Name = "after.png", MimeType = "image/png", Buffer = Png });
                 await page.WaitForSelectorAsync("[data-testid=photo-AfterRectification]", new PageWaitForSelectorOptions { Timeout = 5_000 });
                 return;
             }
-            catch (TimeoutException) when (attempt < 4)
+            catch (TimeoutException) when (attempt < 3)
             {
                 seen.Add($"{page.Url}: {await page.Locator(".mud-main-content").InnerTextAsync()}");
-                if (attempt >= 2)
-                {
-                    await page.ReloadAsync();
-                    await page.Locator("[data-testid=hidden-danger-state]").WaitForAsync();
-                }
             }
             catch (TimeoutException timeout)
             {

@@ -73,6 +73,6 @@ public class ToDoLoopInTheBrowserTests(BrowserFixture browser) : IClassFixture<B
         await item.WaitForAsync();
         await item.ClickAsync();
         await page.WaitForURLAsync(url => url.Contains("/hidden-dangers/", StringComparison.Ordinal) && !url.Contains("/to-dos", StringComparison.Ordinal));
-        await BrowserFixture.WaitOrReloadAsync(page, "[data-testid=hidden-danger-state]");
+        await BrowserFixture.WaitForPageAsync(page, "[data-testid=hidden-danger-state]");
     }
 }

@@ -28,7 +28,7 @@ public class RiskNotificationCardInTheBrowserTests(BrowserFixture browser) : ICl
         await BrowserFixture.ClickUntilAsync(page, "[data-testid=unit-tile][data-level=Significant]", "[data-testid=risk-card]");
 
         page.Url.ShouldEndWith($"/risk-register/units/{unitId}/card");
-        await BrowserFixture.WaitOrReloadAsync(page, "[data-testid=level-band]");
+        await BrowserFixture.WaitForPageAsync(page, "[data-testid=level-band]");
         var band = page.Locator("[data-testid=level-band]");
         (await band.InnerTextAsync()).ShouldContain("风险告知卡");
         (await band.InnerTextAsync()).ShouldContain("较大风险");
