@@ -3,7 +3,7 @@ namespace DualPrevention.E2ETests.Shell;
 /// <summary>
 /// A link followed while the page is still prerendered (its circuit not yet connected, as on a slow network) loads
 /// the new page in full: an enhanced load racing the starting circuit left the new address showing the old page
-/// (ADR 0026).
+/// (ADR 0027).
 /// </summary>
 public class LinksBeforeInteractivityInTheBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
