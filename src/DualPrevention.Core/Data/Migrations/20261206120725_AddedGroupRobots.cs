@@ -128,6 +128,15 @@ namespace DualPrevention.Core.Data.Migrations
                 ALTER TABLE group_robot_delivery ADD CONSTRAINT ck_group_robot_delivery_delivered_at_in_world CHECK (delivered_at >= TIMESTAMPTZ '2000-01-01 00:00:00+08' AND delivered_at < TIMESTAMPTZ '2101-01-01 00:00:00+08');
                 ALTER TABLE group_robot_delivery ADD CONSTRAINT ck_group_robot_delivery_created_at_in_world CHECK (created_at >= TIMESTAMPTZ '2000-01-01 00:00:00+08' AND created_at < TIMESTAMPTZ '2101-01-01 00:00:00+08');
                 """);
+
+            // Numbers within their ranges (ADR 0024): counters not negative, enumerations within their defined values.
+            migrationBuilder.Sql(
+                """
+                ALTER TABLE group_robot ADD CONSTRAINT ck_group_robot_consecutive_failures_in_range CHECK (consecutive_failures >= 0);
+                ALTER TABLE group_robot ADD CONSTRAINT ck_group_robot_kind_in_range CHECK (kind BETWEEN 1 AND 2);
+                ALTER TABLE group_robot_delivery ADD CONSTRAINT ck_group_robot_delivery_attempts_in_range CHECK (attempts >= 0);
+                ALTER TABLE group_robot_delivery ADD CONSTRAINT ck_group_robot_delivery_status_in_range CHECK (status BETWEEN 0 AND 2);
+                """);
         }
 
         /// <inheritdoc />
