@@ -45,7 +45,8 @@ public static class UploadHiddenDangerPhoto
             Photo photo;
             try
             {
-                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                // Its own transaction, unless the caller's (the demo story's) is already open on this connection.
+                await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
                 await AdvisoryLocks.UserQuota(userId).TakeAsync(db, cancellationToken);
                 var now = clock.GetUtcNow();
                 await PhotoQuota.EnsureWithinDayAsync(db, userId, now, limits.Value, cancellationToken);
@@ -53,7 +54,10 @@ public static class UploadHiddenDangerPhoto
                 photo.AttachToHiddenDanger(hiddenDanger.Id, command.Kind);
                 db.Photos.Add(photo);
                 await HiddenDangerUnitOfWork.SaveAsync(db, cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
+                if (transaction is not null)
+                {
+                    await transaction.CommitAsync(cancellationToken);
+                }
             }
             catch
             {

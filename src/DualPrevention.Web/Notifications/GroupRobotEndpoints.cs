@@ -41,6 +41,7 @@ internal static class GroupRobotEndpoints
             await handler.HandleAsync(Actor.From(user), id, body.Enabled, ct);
             return TypedResults.NoContent();
         }).WithName("SetGroupRobotEnabled")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
         robots.MapDelete("/{id:guid}", async (ClaimsPrincipal user, Guid id, DeleteGroupRobot.Handler handler, CancellationToken ct) =>
         {

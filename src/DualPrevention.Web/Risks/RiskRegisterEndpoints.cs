@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using DualPrevention.Core.Accounts;
+using DualPrevention.Core.Inspections;
 using DualPrevention.Core.Risks;
 using DualPrevention.Core.Risks.Grading;
 using DualPrevention.Core.Risks.MajorHazards;

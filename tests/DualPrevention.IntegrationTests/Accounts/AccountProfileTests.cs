@@ -12,7 +12,7 @@ public class AccountProfileTests(DemoDatabase database) : IClassFixture<DemoData
     {
         await using var driver = new RegisterDriver(database);
         var admin = RegisterDriver.EnterpriseUser(database.Qd1);
-        var account = new NewAccount { UserName = "demo-qd1-operator", DisplayName = "操作工", InitialPassword = "Start@2026", Department = "一车间", Post = "巡检岗" };
+        var account = new NewAccount { UserName = "demo-qd1-fitter", DisplayName = "操作工", InitialPassword = "Start@2026", Department = "一车间", Post = "巡检岗" };
 
         var id = await driver.RunAsync<CreateAccount.Handler, Guid>(admin, h => h.HandleAsync(admin, new(account, Roles.Inspector, database.Qd1, null), default));
         var created = await RowAsync(driver, admin, id);

@@ -5,7 +5,6 @@ using DualPrevention.Core.Reports.Compliance;
 using DualPrevention.Core.Reports.Dashboards;
 using DualPrevention.Core.Reports.Statistics;
 using DualPrevention.Core.Risks;
-using DualPrevention.Core.Risks.MajorHazards;
 using DualPrevention.Core.Tenancy;
 using DualPrevention.IntegrationTests.Risks.Register;
 using Microsoft.EntityFrameworkCore;

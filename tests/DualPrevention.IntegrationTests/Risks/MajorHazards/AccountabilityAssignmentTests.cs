@@ -1,5 +1,6 @@
 using DualPrevention.Core;
 using DualPrevention.Core.Accounts;
+using DualPrevention.Core.Inspections;
 using DualPrevention.Core.Risks;
 using DualPrevention.Core.Risks.MajorHazards;
 using DualPrevention.Core.Risks.Register;

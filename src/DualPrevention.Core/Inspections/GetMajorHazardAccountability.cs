@@ -1,9 +1,9 @@
 using DualPrevention.Core.Data;
-using DualPrevention.Core.Inspections;
 using DualPrevention.Core.Localization;
+using DualPrevention.Core.Risks;
 using Microsoft.EntityFrameworkCore;
 
-namespace DualPrevention.Core.Risks.MajorHazards;
+namespace DualPrevention.Core.Inspections;
 
 /// <summary>
 /// The 包保 view of one major hazard source (docs/domain/dual-prevention.md#510-accountability-tasks): its three
