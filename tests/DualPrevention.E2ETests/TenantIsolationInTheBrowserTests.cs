@@ -87,7 +87,7 @@ public class TenantIsolationInTheBrowserTests(BrowserFixture browser) : IClassFi
         var elsewhere = await browser.NewPageAsync();
         await BrowserFixture.SignInAsync(elsewhere, "weifang");
 
-        (await elsewhere.Locator("nav").InnerTextAsync()).ShouldContain("Enterprises");
+        (await elsewhere.Locator("nav.mud-navmenu").InnerTextAsync()).ShouldContain("Enterprises");
         (await elsewhere.GetAttributeAsync("html", "lang")).ShouldBe("en-US");
     }
 }
