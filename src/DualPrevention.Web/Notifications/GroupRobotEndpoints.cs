@@ -12,7 +12,7 @@ namespace DualPrevention.Web.Notifications;
 internal static class GroupRobotEndpoints
 {
     /// <summary>Body of an edit: <see cref="UpdateGroupRobot.Command"/> without the id.</summary>
-    public sealed record GroupRobotUpdate(string Name, IReadOnlyList<string> TemplateKeys, string? Webhook, string? Secret, bool RemoveSecret);
+    public sealed record GroupRobotUpdate(string Name, IReadOnlyList<string> TemplateKeys, string? Webhook, string? Secret, bool RemoveSecret, string? Language = null);
 
     /// <summary>Body of a switch on or off.</summary>
     public sealed record GroupRobotSwitch(bool Enabled);
@@ -31,7 +31,7 @@ internal static class GroupRobotEndpoints
             .ProducesValidationProblem();
         robots.MapPut("/{id:guid}", async (ClaimsPrincipal user, Guid id, GroupRobotUpdate body, UpdateGroupRobot.Handler handler, CancellationToken ct) =>
         {
-            await handler.HandleAsync(Actor.From(user), new UpdateGroupRobot.Command(id, body.Name, body.TemplateKeys, body.Webhook, body.Secret, body.RemoveSecret), ct);
+            await handler.HandleAsync(Actor.From(user), new UpdateGroupRobot.Command(id, body.Name, body.TemplateKeys, body.Webhook, body.Secret, body.RemoveSecret, body.Language), ct);
             return TypedResults.NoContent();
         }).WithName("UpdateGroupRobot")
             .ProducesValidationProblem()

@@ -141,6 +141,35 @@ public sealed class GroupRobotDeliveryTests(DemoDatabase database) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_robot_posts_in_its_groups_language_Chinese_unless_English_was_chosen()
+    {
+        var admin = await _driver.ActorAsync("demo-qd1-admin");
+        var chinese = await AddAsync(admin, "一号中文群", GroupRobotKind.WeCom, "key=chinese", null, [GroupRobotEvents.HiddenDangerReported]);
+        var english = await AddAsync(admin, "Plant 1 contractors", GroupRobotKind.DingTalk, "access_token=english", GroupRobotListener.Secret, [GroupRobotEvents.HiddenDangerReported], GroupRobotLanguages.English);
+        var rows = (await ListAsync(admin)).Robots;
+        (rows.Single(r => r.Id == chinese).Language, rows.Single(r => r.Id == english).Language).ShouldBe((GroupRobotLanguages.Chinese, GroupRobotLanguages.English));
+        var id = await _driver.ReportAsync(await _driver.ActorAsync("demo-qd1-inspector"));
+
+        (await DeliverAsync()).ShouldBe(new DeliverGroupRobotMessages.Result(2, 0));
+        var requests = _listener.Snapshot();
+        var inChinese = JsonDocument.Parse(requests.Single(r => r.Query["key"] == "chinese").Body).RootElement.GetProperty("markdown").GetProperty("content").GetString()!;
+        var inEnglish = JsonDocument.Parse(requests.Single(r => r.Query["access_token"] == "english").Body).RootElement.GetProperty("markdown");
+        inChinese.ShouldStartWith("### 新隐患待确认");
+        inChinese.ShouldEndWith($"[查看详情]({PublicBaseUrl}hidden-dangers/{id})");
+        inEnglish.GetProperty("title").GetString().ShouldBe("New hidden danger to confirm");
+        inEnglish.GetProperty("text").GetString()!.ShouldContain("Please confirm its level, rectifier and deadline.");
+        inEnglish.GetProperty("text").GetString()!.ShouldEndWith($"[Open]({PublicBaseUrl}hidden-dangers/{id})");
+
+        // A test message reads as the group will read the posts, whatever the language of whoever sends it.
+        foreach (var (robot, query, title) in new[] { (english, "access_token", "Test message"), (chinese, "key", "测试消息") })
+        {
+            (await _driver.RunAsync<SendGroupRobotTestMessage.Handler, SendGroupRobotTestMessage.Result>(admin, h => h.HandleAsync(admin, robot, default))).Delivered.ShouldBeTrue();
+            var markdown = JsonDocument.Parse(_listener.Snapshot().Last(r => r.Query[query] is "english" or "chinese").Body).RootElement.GetProperty("markdown");
+            string.Join("\n", markdown.EnumerateObject().Select(p => p.Value.GetString())).ShouldContain(title);
+        }
+    }
+
+    [Fact]
     public async Task A_disabled_robots_waiting_posts_are_given_up_without_a_post()
     {
         var admin = await _driver.ActorAsync("demo-qd2-admin");
@@ -156,9 +185,10 @@ public sealed class GroupRobotDeliveryTests(DemoDatabase database) : IClassFixtu
         (await ListAsync(admin)).Robots.Single(r => r.Id == robot).GivenUp.ShouldBe(1);
     }
 
-    private Task<Guid> AddAsync(Actor actor, string name, GroupRobotKind kind, string credential, string? secret, IReadOnlyList<string> events) =>
+    private Task<Guid> AddAsync(
+        Actor actor, string name, GroupRobotKind kind, string credential, string? secret, IReadOnlyList<string> events, string language = GroupRobotLanguages.Chinese) =>
         GroupRobotSettingsTests.AddAsync(
-            _driver, actor, name, kind, _listener.Url((kind == GroupRobotKind.WeCom ? "cgi-bin/webhook/send?" : "robot/send?") + credential).AbsoluteUri, secret, events);
+            _driver, actor, name, kind, _listener.Url((kind == GroupRobotKind.WeCom ? "cgi-bin/webhook/send?" : "robot/send?") + credential).AbsoluteUri, secret, events, language);
 
     private Task<ListGroupRobots.Result> ListAsync(Actor actor) => GroupRobotSettingsTests.ListAsync(_driver, actor);
 

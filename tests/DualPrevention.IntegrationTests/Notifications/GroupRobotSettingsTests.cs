@@ -168,8 +168,9 @@ public sealed class GroupRobotSettingsTests(DemoDatabase database) : IClassFixtu
         JsonDocument.Parse(posted.Body).RootElement.GetProperty("markdown").GetProperty("text").GetString()!.ShouldContain("潍坊督办群");
     }
 
-    internal static Task<Guid> AddAsync(HiddenDangerDriver driver, Actor actor, string name, GroupRobotKind kind, string webhook, string? secret, IReadOnlyList<string> events) =>
-        driver.RunAsync<AddGroupRobot.Handler, Guid>(actor, h => h.HandleAsync(actor, new AddGroupRobot.Command(name, kind, webhook, secret, events), default));
+    internal static Task<Guid> AddAsync(
+        HiddenDangerDriver driver, Actor actor, string name, GroupRobotKind kind, string webhook, string? secret, IReadOnlyList<string> events, string language = GroupRobotLanguages.Chinese) =>
+        driver.RunAsync<AddGroupRobot.Handler, Guid>(actor, h => h.HandleAsync(actor, new AddGroupRobot.Command(name, kind, webhook, secret, events, language), default));
 
     internal static Task<ListGroupRobots.Result> ListAsync(HiddenDangerDriver driver, Actor actor) =>
         driver.RunAsync<ListGroupRobots.Handler, ListGroupRobots.Result>(actor, h => h.HandleAsync(actor, default));

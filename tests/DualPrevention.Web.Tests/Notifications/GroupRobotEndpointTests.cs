@@ -54,6 +54,7 @@ public sealed class GroupRobotEndpointTests(WebFixture web) : IClassFixture<WebF
         { "a blank name", Robot("WeCom", WeComUrl, name: " "), "Name" },
         { "a name too long", Robot("WeCom", WeComUrl, name: new string('群', GroupRobotInput.MaxNameLength + 1)), "Name" },
         { "an unknown platform", Robot("Slack", WeComUrl), "kind" },
+        { "an unknown language", new { name = "安全群", kind = "WeCom", webhook = WeComUrl, templateKeys = new[] { Reported }, language = "fr" }, "Language" },
         { "a platform by number", new { name = "安全群", kind = 7, webhook = WeComUrl, templateKeys = new[] { Reported } }, "Kind" },
     };
 
@@ -80,6 +81,7 @@ public sealed class GroupRobotEndpointTests(WebFixture web) : IClassFixture<WebF
         await ShouldNameOnlyAsync(await admin.PutAsJsonAsync($"/api/v1/group-robots/{id}", Edit(secret: "not-a-secret")), "Secret", "edit with a bad secret");
         await ShouldNameOnlyAsync(await admin.PutAsJsonAsync($"/api/v1/group-robots/{id}", Edit(events: [])), "TemplateKeys", "edit without events");
         await ShouldNameOnlyAsync(await admin.PutAsJsonAsync($"/api/v1/group-robots/{id}", Edit(name: "")), "Name", "edit without a name");
+        await ShouldNameOnlyAsync(await admin.PutAsJsonAsync($"/api/v1/group-robots/{id}", new { name = "改名群", templateKeys = new[] { Reported }, language = "zh" }), "Language", "edit to an unknown language");
         (await admin.PutAsJsonAsync($"/api/v1/group-robots/{id}", Edit())).StatusCode.ShouldBe(HttpStatusCode.NoContent);
     }
 

@@ -11,7 +11,8 @@ public static class AddGroupRobot
     /// <param name="Webhook">The robot's full webhook URL, key or access token included.</param>
     /// <param name="Secret">DingTalk's <c>SEC…</c> secret when the robot signs (加签); otherwise null.</param>
     /// <param name="TemplateKeys">The notice kinds to post (<see cref="GroupRobotEvents"/>).</param>
-    public sealed record Command(string Name, GroupRobotKind Kind, string Webhook, string? Secret, IReadOnlyList<string> TemplateKeys);
+    /// <param name="Language">The group's language (<see cref="GroupRobotLanguages"/>); Chinese when none is given.</param>
+    public sealed record Command(string Name, GroupRobotKind Kind, string Webhook, string? Secret, IReadOnlyList<string> TemplateKeys, string? Language = null);
 
     public sealed class Handler(IDbContextFactory<DualPreventionDbContext> dbFactory, GroupRobotSecrets secrets, IOptions<GroupRobotOptions> options, TimeProvider clock)
     {
@@ -20,7 +21,8 @@ public static class AddGroupRobot
         public async Task<Guid> HandleAsync(Actor actor, Command command, CancellationToken cancellationToken)
         {
             GroupRobotOwner.EnsureManager(actor);
-            GroupRobotInput.Validate(command.Name, command.Kind, command.Webhook ?? "", command.Secret, command.TemplateKeys, actor.Scope.EnterpriseId is not null, options.Value);
+            var language = command.Language ?? GroupRobotLanguages.Chinese;
+            GroupRobotInput.Validate(command.Name, command.Kind, command.Webhook ?? "", command.Secret, command.TemplateKeys, language, actor.Scope.EnterpriseId is not null, options.Value);
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             var (enterpriseId, regionCode) = await GroupRobotOwner.OfAsync(db, actor, cancellationToken);
             var webhook = command.Webhook!.Trim();
@@ -28,7 +30,7 @@ public static class AddGroupRobot
             var robot = GroupRobot.Add(
                 enterpriseId, regionCode, command.Name, command.Kind, secrets.Protect(webhook), GroupRobotSecrets.Hint(webhook),
                 secret is null ? null : secrets.Protect(secret), secret is null ? null : GroupRobotSecrets.Hint(secret),
-                command.TemplateKeys, actor.Scope.UserId, clock.GetUtcNow());
+                command.TemplateKeys, language, actor.Scope.UserId, clock.GetUtcNow());
             db.Add(robot);
             await db.SaveChangesAsync(cancellationToken);
             return robot.Id;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using DualPrevention.Core.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -20,8 +19,6 @@ public static class DeliverGroupRobotMessages
     public sealed record Result(int Delivered, int Failed);
 
     public const int BatchSize = 100;
-
-    private static readonly CultureInfo GroupCulture = CultureInfo.GetCultureInfo("zh-CN");
 
     private static readonly string TakeDueSql =
         $"SELECT * FROM group_robot_delivery WHERE {DeliveryStates.Pending.Sql("status")} AND next_attempt_at <= @now ORDER BY next_attempt_at LIMIT @batch FOR UPDATE SKIP LOCKED";
@@ -119,8 +116,9 @@ public static class DeliverGroupRobotMessages
         {
             try
             {
-                var text = Notices.Render(delivery.TemplateKey, delivery.Arguments, GroupCulture);
-                var message = new GroupRobotMessage(text.Title, text.Body, delivery.Link is { } link ? site.LinkTo(link) : null, Notices.Text(GroupCulture, "GroupRobot.LinkText"));
+                var culture = GroupRobotLanguages.Culture(robot.Language);
+                var text = Notices.Render(delivery.TemplateKey, delivery.Arguments, culture);
+                var message = new GroupRobotMessage(text.Title, text.Body, delivery.Link is { } link ? site.LinkTo(link) : null, Notices.Text(culture, "GroupRobot.LinkText"));
                 var secret = robot.ProtectedSecret is { } protectedSecret ? secrets.Unprotect(protectedSecret) : null;
                 await poster.PostAsync(robot.Kind, new Uri(secrets.Unprotect(robot.ProtectedWebhook)), secret, message, cancellationToken);
                 return null;

@@ -44,6 +44,9 @@ public sealed class GroupRobot : IAudited
 
     public bool IsEnabled { get; private set; }
 
+    /// <summary>The language its posts are written in (<see cref="GroupRobotLanguages"/>).</summary>
+    public string Language { get; private set; } = GroupRobotLanguages.Chinese;
+
     /// <summary>Whom to tell when the robot keeps failing: the person who added it.</summary>
     public Guid? CreatedByUserId { get; private set; }
 
@@ -62,7 +65,7 @@ public sealed class GroupRobot : IAudited
     /// <summary>A robot of <paramref name="enterpriseId"/> (null for a bureau's) in <paramref name="regionCode"/>, enabled.</summary>
     public static GroupRobot Add(
         Guid? enterpriseId, string regionCode, string name, GroupRobotKind kind, string protectedWebhook, string webhookHint,
-        string? protectedSecret, string? secretHint, IEnumerable<string> templateKeys, Guid? createdBy, DateTimeOffset now) => new()
+        string? protectedSecret, string? secretHint, IEnumerable<string> templateKeys, string language, Guid? createdBy, DateTimeOffset now) => new()
         {
             Id = Guid.CreateVersion7(),
             EnterpriseId = enterpriseId,
@@ -75,15 +78,17 @@ public sealed class GroupRobot : IAudited
             SecretHint = secretHint,
             TemplateKeys = [.. templateKeys.Distinct(StringComparer.Ordinal)],
             IsEnabled = true,
+            Language = language,
             CreatedByUserId = createdBy,
             CreatedAt = now,
         };
 
-    /// <summary>A new name and notice kinds; the platform cannot change (a new robot is a new row).</summary>
-    public void Update(string name, IEnumerable<string> templateKeys)
+    /// <summary>A new name, notice kinds and language; the platform cannot change (a new robot is a new row).</summary>
+    public void Update(string name, IEnumerable<string> templateKeys, string language)
     {
         Name = name.Trim();
         TemplateKeys = [.. templateKeys.Distinct(StringComparer.Ordinal)];
+        Language = language;
     }
 
     /// <summary>Replaces the webhook URL (and with it the secret, which belongs to the URL's robot).</summary>

@@ -15,6 +15,7 @@ internal sealed class GroupRobotConfiguration : IEntityTypeConfiguration<GroupRo
         builder.Property(r => r.ProtectedSecret).HasMaxLength(2000);
         builder.Property(r => r.SecretHint).HasMaxLength(4);
         builder.Property(r => r.LastError).HasMaxLength(2000);
+        builder.Property(r => r.Language).HasMaxLength(10).HasDefaultValue(GroupRobotLanguages.Chinese);
         builder.HasIndex(r => new { r.EnterpriseId, r.RegionCode });
     }
 }

@@ -6,7 +6,7 @@ namespace DualPrevention.Core.Notifications.GroupRobots;
 
 /// <summary>
 /// Checks what a person types for a robot, each failure naming its field (<c>Name</c>, <c>Kind</c>, <c>Webhook</c>,
-/// <c>Secret</c>, <c>TemplateKeys</c>): the URL must be its platform's (<see cref="GroupRobotOptions.Prefix"/>) with a
+/// <c>Secret</c>, <c>TemplateKeys</c>, <c>Language</c>): the URL must be its platform's (<see cref="GroupRobotOptions.Prefix"/>) with a
 /// credential, a secret is DingTalk's <c>SEC…</c>, and the notice kinds are among the owner's.
 /// </summary>
 public static class GroupRobotInput
@@ -17,7 +17,7 @@ public static class GroupRobotInput
     /// <param name="secret">Null or empty when none (or kept).</param>
     /// <exception cref="ValidationException">Any field fails.</exception>
     public static void Validate(
-        string? name, GroupRobotKind kind, string? webhook, string? secret, IReadOnlyCollection<string>? templateKeys, bool enterprise, GroupRobotOptions options)
+        string? name, GroupRobotKind kind, string? webhook, string? secret, IReadOnlyCollection<string>? templateKeys, string? language, bool enterprise, GroupRobotOptions options)
     {
         var failures = new List<ValidationFailure>();
         if (string.IsNullOrWhiteSpace(name) || name.Trim().Length > MaxNameLength)
@@ -43,6 +43,11 @@ public static class GroupRobotInput
         if (templateKeys is not { Count: > 0 } || templateKeys.Any(k => !allowed.Contains(k)))
         {
             failures.Add(new("TemplateKeys", CoreText.Get("GroupRobot.TemplateKeys.Invalid")));
+        }
+
+        if (!GroupRobotLanguages.IsKnown(language))
+        {
+            failures.Add(new("Language", CoreText.Get("GroupRobot.Language.Invalid", string.Join(", ", GroupRobotLanguages.All))));
         }
 
         if (failures.Count > 0)

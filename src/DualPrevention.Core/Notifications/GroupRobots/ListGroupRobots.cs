@@ -14,7 +14,7 @@ public static class ListGroupRobots
     /// <param name="NextRetryAt">UTC of the next try, if any post is waiting.</param>
     /// <param name="GivenUp">Posts given up after their last attempt.</param>
     public sealed record Row(
-        Guid Id, string Name, GroupRobotKind Kind, string WebhookHint, string? SecretHint, IReadOnlyList<string> TemplateKeys, bool IsEnabled,
+        Guid Id, string Name, GroupRobotKind Kind, string WebhookHint, string? SecretHint, IReadOnlyList<string> TemplateKeys, string Language, bool IsEnabled,
         int ConsecutiveFailures, string? LastError, DateTimeOffset? LastAttemptAt, int Retrying, int? RetryAttempts, DateTimeOffset? NextRetryAt, int GivenUp);
 
     /// <summary>The robots and the notice kinds this caller may choose from.</summary>
@@ -31,7 +31,7 @@ public static class ListGroupRobots
             var rows = await GroupRobotOwner.Owned(db, actor)
                 .OrderBy(r => r.Name)
                 .Select(r => new Row(
-                    r.Id, r.Name, r.Kind, r.WebhookHint, r.SecretHint, r.TemplateKeys, r.IsEnabled, r.ConsecutiveFailures, r.LastError, r.LastAttemptAt,
+                    r.Id, r.Name, r.Kind, r.WebhookHint, r.SecretHint, r.TemplateKeys, r.Language, r.IsEnabled, r.ConsecutiveFailures, r.LastError, r.LastAttemptAt,
                     deliveries.Count(d => d.RobotId == r.Id && d.Status == DeliveryStatus.Pending && d.Attempts > 0),
                     deliveries.Where(d => d.RobotId == r.Id && d.Status == DeliveryStatus.Pending && d.Attempts > 0).OrderBy(d => d.NextAttemptAt).Select(d => (int?)d.Attempts).FirstOrDefault(),
                     deliveries.Where(d => d.RobotId == r.Id && d.Status == DeliveryStatus.Pending && d.Attempts > 0).Min(d => d.NextAttemptAt),

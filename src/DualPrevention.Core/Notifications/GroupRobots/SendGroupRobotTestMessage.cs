@@ -1,4 +1,3 @@
-using System.Globalization;
 using DualPrevention.Core.Accounts;
 using DualPrevention.Core.Data;
 using Microsoft.EntityFrameworkCore;
@@ -25,7 +24,7 @@ public static class SendGroupRobotTestMessage
             GroupRobotOwner.EnsureManager(actor);
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             var robot = await GroupRobotOwner.FindAsync(db, actor, id, cancellationToken);
-            var culture = CultureInfo.CurrentUICulture;
+            var culture = GroupRobotLanguages.Culture(robot.Language);
             var message = new GroupRobotMessage(
                 Notices.Text(culture, "GroupRobot.Test.Title"),
                 Notices.Text(culture, "GroupRobot.Test.Body", robot.Name),

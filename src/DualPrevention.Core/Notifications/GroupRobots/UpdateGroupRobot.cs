@@ -11,7 +11,8 @@ public static class UpdateGroupRobot
     /// <param name="Webhook">A new webhook URL, or null to keep the stored one.</param>
     /// <param name="Secret">A new DingTalk secret, or null to keep the stored one.</param>
     /// <param name="RemoveSecret">True to sign no more (the robot's 加签 was turned off).</param>
-    public sealed record Command(Guid Id, string Name, IReadOnlyList<string> TemplateKeys, string? Webhook, string? Secret, bool RemoveSecret);
+    /// <param name="Language">The group's language (<see cref="GroupRobotLanguages"/>), or null to keep it.</param>
+    public sealed record Command(Guid Id, string Name, IReadOnlyList<string> TemplateKeys, string? Webhook, string? Secret, bool RemoveSecret, string? Language = null);
 
     public sealed class Handler(IDbContextFactory<DualPreventionDbContext> dbFactory, GroupRobotSecrets secrets, IOptions<GroupRobotOptions> options)
     {
@@ -25,8 +26,9 @@ public static class UpdateGroupRobot
             var robot = await GroupRobotOwner.FindAsync(db, actor, command.Id, cancellationToken);
             var webhook = string.IsNullOrWhiteSpace(command.Webhook) ? null : command.Webhook.Trim();
             var secret = string.IsNullOrWhiteSpace(command.Secret) ? null : command.Secret.Trim();
-            GroupRobotInput.Validate(command.Name, robot.Kind, webhook, secret, command.TemplateKeys, robot.EnterpriseId is not null, options.Value);
-            robot.Update(command.Name, command.TemplateKeys);
+            var language = command.Language ?? robot.Language;
+            GroupRobotInput.Validate(command.Name, robot.Kind, webhook, secret, command.TemplateKeys, language, robot.EnterpriseId is not null, options.Value);
+            robot.Update(command.Name, command.TemplateKeys, language);
             if (webhook is not null)
             {
                 robot.ReplaceWebhook(secrets.Protect(webhook), GroupRobotSecrets.Hint(webhook));
