@@ -26,6 +26,7 @@ public class AppKilledMidWorkTests(PrivatePostgresCluster cluster) : IClassFixtu
         await using var database = await FaultDatabase.CreateAsync(cluster);
         var before = await GenerationRowsAsync(database);
         var jobs = await database.LastJobIdAsync();
+        long killed;
         // An uncommitted mark for demo-qd1: the batch's last statement (the mark) waits after its definitions and windows are written.
         await using (var hold = await HeldLock.TakeAsync(
                          database,
@@ -34,6 +35,8 @@ public class AppKilledMidWorkTests(PrivatePostgresCluster cluster) : IClassFixtu
         {
             await using var app = await database.StartAppAsync();
             await hold.WaitUntilBlockingAsync("inspection_generation_mark", afterWriting: true, app);
+            killed = await database.ProcessingRunAsync(nameof(GenerateInspectionTasksJob), jobs);
+            killed.ShouldBeGreaterThan(0, "the run the kill breaks off is processing");
             await app.KillAsync();
         }
 
@@ -41,7 +44,8 @@ public class AppKilledMidWorkTests(PrivatePostgresCluster cluster) : IClassFixtu
 
         await using (var app = await database.StartAppAsync())
         {
-            await database.WaitForSucceededRunAsync(nameof(GenerateInspectionTasksJob), jobs, app);
+            // The killed run itself is fetched again once its invisibility has passed, not half an hour later.
+            await database.WaitForSucceededAsync(killed, app);
         }
 
         await ShouldHaveEveryWindowOnceAsync(database);

@@ -27,9 +27,30 @@ internal sealed class FaultDatabase(PrivatePostgresCluster cluster) : SampleRegi
     /// <summary>Superuser connection to this database.</summary>
     public string AdminConnectionString => new NpgsqlConnectionStringBuilder(cluster.AdminConnectionString) { Database = Name }.ConnectionString;
 
-    /// <summary>The app (web and job node) over this database, from the build next to the tests.</summary>
+    /// <summary>
+    /// How long a job whose app was killed stays invisible: the restarted app runs it again within this and
+    /// <see cref="JobPolling"/> (the configured default is 5 minutes, docs/operations.md).
+    /// </summary>
+    public static readonly TimeSpan InvisibilityTimeout = TimeSpan.FromSeconds(15);
+
+    /// <summary>How often the app moves due retries to the queue (Hangfire's default is 15 s).</summary>
+    public static readonly TimeSpan JobPolling = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// The app (web and job node) over this database, from the build next to the tests, with Hangfire's timings
+    /// shortened by configuration: a killed job is fetched again after <see cref="InvisibilityTimeout"/>, a failed one
+    /// retried after 1, 2 and 4 seconds.
+    /// </summary>
     public Task<AppProcess> StartAppAsync() =>
-        AppProcess.StartAsync(AppProcess.NextToTheTests, new Dictionary<string, string> { ["ConnectionStrings:App"] = AppConnectionString });
+        AppProcess.StartAsync(AppProcess.NextToTheTests, new Dictionary<string, string>
+        {
+            ["ConnectionStrings:App"] = AppConnectionString,
+            ["Jobs:InvisibilityTimeout"] = InvisibilityTimeout.ToString("c", System.Globalization.CultureInfo.InvariantCulture),
+            ["Jobs:SchedulePollingInterval"] = JobPolling.ToString("c", System.Globalization.CultureInfo.InvariantCulture),
+            ["Jobs:RetryDelaysSeconds:0"] = "1",
+            ["Jobs:RetryDelaysSeconds:1"] = "2",
+            ["Jobs:RetryDelaysSeconds:2"] = "4",
+        });
 
     public async Task<long> CountAsync(string sql, params (string Name, object Value)[] parameters)
     {
@@ -62,14 +83,44 @@ internal sealed class FaultDatabase(PrivatePostgresCluster cluster) : SampleRegi
     /// <summary>The highest Hangfire job id now: jobs created later have higher ones.</summary>
     public Task<long> LastJobIdAsync() => CountAsync("SELECT coalesce(max(id), 0) FROM hangfire.job");
 
-    /// <summary>Waits until a run of <paramref name="jobClass"/> created after job <paramref name="after"/> has succeeded.</summary>
-    public Task WaitForSucceededRunAsync(string jobClass, long after, AppProcess app) =>
-        WaitUntilAsync(
-            $"a run of {jobClass} succeeded",
-            "SELECT count(*) FROM hangfire.job WHERE id > @after AND statename = 'Succeeded' AND invocationdata::text LIKE @type",
-            app,
+    /// <summary>
+    /// Waits until a run of <paramref name="jobClass"/> created after job <paramref name="after"/> has succeeded; fails
+    /// as soon as one has failed, or, unless <paramref name="retried"/>, has been scheduled for a retry (it threw).
+    /// </summary>
+    public async Task WaitForSucceededRunAsync(string jobClass, long after, AppProcess app, bool retried = false)
+    {
+        (string, object)[] run = [("after", after), ("type", $"%{jobClass}%"), ("retried", retried)];
+        var waited = Stopwatch.StartNew();
+        while (await CountAsync("SELECT count(*) FROM hangfire.job WHERE id > @after AND statename = 'Succeeded' AND invocationdata::text LIKE @type", run) == 0)
+        {
+            var failed = await CountAsync(
+                """
+                SELECT count(*) FROM hangfire.job j
+                WHERE j.id > @after AND j.invocationdata::text LIKE @type
+                  AND (j.statename = 'Failed' OR (NOT @retried AND EXISTS (
+                    SELECT 1 FROM hangfire.state s WHERE s.jobid = j.id AND s.name = 'Scheduled' AND s.reason LIKE 'Retry attempt%')))
+                """,
+                run);
+            failed.ShouldBe(0, $"a run of {jobClass} failed{(retried ? "" : " or was scheduled for a retry")}.\n{app.LogTail()}");
+            if (waited.Elapsed > Patience)
+            {
+                throw new TimeoutException($"Not seen within {Patience.TotalMinutes} min: a run of {jobClass} succeeded.\n{app.LogTail()}");
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(200));
+        }
+    }
+
+    /// <summary>The run of <paramref name="jobClass"/> created after job <paramref name="after"/> that is processing now.</summary>
+    public Task<long> ProcessingRunAsync(string jobClass, long after) =>
+        CountAsync(
+            "SELECT id FROM hangfire.job WHERE id > @after AND statename = 'Processing' AND invocationdata::text LIKE @type",
             ("after", after),
             ("type", $"%{jobClass}%"));
+
+    /// <summary>Waits until job <paramref name="id"/> has succeeded.</summary>
+    public Task WaitForSucceededAsync(long id, AppProcess app) =>
+        WaitUntilAsync($"job {id} succeeded", "SELECT count(*) FROM hangfire.job WHERE id = @id AND statename = 'Succeeded'", app, ("id", id));
 
     /// <summary>A client signed in through <c>/api/v1/auth/token</c> as a demo account.</summary>
     public static async Task<HttpClient> SignedInClientAsync(AppProcess app, string userName)
