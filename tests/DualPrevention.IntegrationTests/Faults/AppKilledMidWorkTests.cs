@@ -34,10 +34,12 @@ public class AppKilledMidWorkTests(PrivatePostgresCluster cluster) : IClassFixtu
                          ("id", database.Qd1)))
         {
             await using var app = await database.StartAppAsync();
-            await hold.WaitUntilBlockingAsync("inspection_generation_mark", afterWriting: true, app);
+            await hold.WaitUntilBlockingAsync("inspection_generation_mark", afterWriting: false, app);
             killed = await database.ProcessingRunAsync(nameof(GenerateInspectionTasksJob), jobs);
-            killed.ShouldBeGreaterThan(0, "the run the kill breaks off is processing");
+            var written = await hold.BlockedTransactionHasWrittenAsync("inspection_generation_mark") || await GenerationRowsAsync(database) != before;
             await app.KillAsync();
+            killed.ShouldBeGreaterThan(0, "the run the kill breaks off is processing");
+            written.ShouldBeTrue("the batch wrote its definitions and windows before its mark, in its transaction or committed");
         }
 
         (await GenerationRowsAsync(database)).ShouldBe(before, "the killed batch's definitions, windows and marks rolled back together");

@@ -68,6 +68,17 @@ internal sealed class HeldLock : IAsyncDisposable
             ("table", $"%{table}%"),
             ("after_writing", afterWriting));
 
+    /// <summary>Whether the app's statement on <paramref name="table"/> that waits for this lock runs in a transaction that has written.</summary>
+    public async Task<bool> BlockedTransactionHasWrittenAsync(string table) =>
+        await _database.CountAsync(
+            """
+            SELECT count(*) FROM pg_stat_activity
+            WHERE application_name = 'dualprevention' AND @holder = ANY(pg_blocking_pids(pid))
+              AND query ILIKE @table AND backend_xid IS NOT NULL
+            """,
+            ("holder", _pid),
+            ("table", $"%{table}%")) > 0;
+
     public async ValueTask DisposeAsync()
     {
         try
