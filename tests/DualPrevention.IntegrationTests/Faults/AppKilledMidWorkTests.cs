@@ -34,7 +34,7 @@ public class AppKilledMidWorkTests(PrivatePostgresCluster cluster) : IClassFixtu
                          ("id", database.Qd1)))
         {
             await using var app = await database.StartAppAsync();
-            await hold.WaitUntilBlockingAsync("inspection_generation_mark", afterWriting: false, app);
+            await hold.WaitUntilBlockingAsync("inspection_generation_mark", afterWriting: false, app, new(nameof(GenerateInspectionTasksJob), jobs));
             killed = await database.ProcessingRunAsync(nameof(GenerateInspectionTasksJob), jobs);
             var written = await hold.BlockedTransactionHasWrittenAsync("inspection_generation_mark") || await GenerationRowsAsync(database) != before;
             await app.KillAsync();
@@ -73,7 +73,7 @@ public class AppKilledMidWorkTests(PrivatePostgresCluster cluster) : IClassFixtu
         await using (var hold = await HeldLock.TakeAsync(database, HoldOneNewDueStep, ("now", TimeProvider.System.GetUtcNow()), ("province", SeedEscalationRules.ProvinceCode)))
         {
             await using var app = await database.StartAppAsync();
-            await hold.WaitUntilBlockingAsync("escalation_record", afterWriting: false, app);
+            await hold.WaitUntilBlockingAsync("escalation_record", afterWriting: false, app, new(nameof(EscalateHiddenDangersJob), jobs));
             await app.KillAsync();
         }
 

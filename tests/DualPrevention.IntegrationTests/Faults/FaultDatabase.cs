@@ -66,11 +66,24 @@ internal sealed class FaultDatabase(PrivatePostgresCluster cluster) : SampleRegi
     }
 
     /// <summary>Waits until <paramref name="sql"/> counts at least one row; the message names <paramref name="what"/> and the app's last output.</summary>
-    public async Task WaitUntilAsync(string what, string sql, AppProcess? app, params (string Name, object Value)[] parameters)
+    public Task WaitUntilAsync(string what, string sql, AppProcess? app, params (string Name, object Value)[] parameters) =>
+        WaitUntilAsync(what, sql, app, failedRun: null, parameters);
+
+    /// <summary>
+    /// Waits until <paramref name="sql"/> counts at least one row, and fails at once when <paramref name="failedRun"/>
+    /// shows a job run failed (a wait for a state its failure makes unreachable ends then, not after <see cref="Patience"/>).
+    /// </summary>
+    public async Task WaitUntilAsync(string what, string sql, AppProcess? app, FailedRun? failedRun, params (string Name, object Value)[] parameters)
     {
         var waited = Stopwatch.StartNew();
         while (await CountAsync(sql, parameters) == 0)
         {
+            if (failedRun is not null)
+            {
+                (await CountAsync(FailedRuns, failedRun.Parameters))
+                    .ShouldBe(0, $"a run of {failedRun.JobClass} failed{(failedRun.Retried ? "" : " or was scheduled for a retry")} while waiting for {what}.\n{app?.LogTail()}");
+            }
+
             if (waited.Elapsed > Patience)
             {
                 throw new TimeoutException($"Not seen within {Patience.TotalMinutes} min: {what}.\n{app?.LogTail()}");
@@ -87,28 +100,27 @@ internal sealed class FaultDatabase(PrivatePostgresCluster cluster) : SampleRegi
     /// Waits until a run of <paramref name="jobClass"/> created after job <paramref name="after"/> has succeeded; fails
     /// as soon as one has failed, or, unless <paramref name="retried"/>, has been scheduled for a retry (it threw).
     /// </summary>
-    public async Task WaitForSucceededRunAsync(string jobClass, long after, AppProcess app, bool retried = false)
-    {
-        (string, object)[] run = [("after", after), ("type", $"%{jobClass}%"), ("retried", retried)];
-        var waited = Stopwatch.StartNew();
-        while (await CountAsync("SELECT count(*) FROM hangfire.job WHERE id > @after AND statename = 'Succeeded' AND invocationdata::text LIKE @type", run) == 0)
-        {
-            var failed = await CountAsync(
-                """
-                SELECT count(*) FROM hangfire.job j
-                WHERE j.id > @after AND j.invocationdata::text LIKE @type
-                  AND (j.statename = 'Failed' OR (NOT @retried AND EXISTS (
-                    SELECT 1 FROM hangfire.state s WHERE s.jobid = j.id AND s.name = 'Scheduled' AND s.reason LIKE 'Retry attempt%')))
-                """,
-                run);
-            failed.ShouldBe(0, $"a run of {jobClass} failed{(retried ? "" : " or was scheduled for a retry")}.\n{app.LogTail()}");
-            if (waited.Elapsed > Patience)
-            {
-                throw new TimeoutException($"Not seen within {Patience.TotalMinutes} min: a run of {jobClass} succeeded.\n{app.LogTail()}");
-            }
+    public Task WaitForSucceededRunAsync(string jobClass, long after, AppProcess app, bool retried = false) =>
+        WaitUntilAsync(
+            $"a run of {jobClass} succeeded",
+            "SELECT count(*) FROM hangfire.job WHERE id > @after AND statename = 'Succeeded' AND invocationdata::text LIKE @type",
+            app,
+            new FailedRun(jobClass, after, retried),
+            ("after", after),
+            ("type", $"%{jobClass}%"));
 
-            await Task.Delay(TimeSpan.FromMilliseconds(200));
-        }
+    /// <summary>Runs of a job class created after a job id that failed or, unless retries are expected, were scheduled for a retry.</summary>
+    private const string FailedRuns = """
+        SELECT count(*) FROM hangfire.job j
+        WHERE j.id > @after AND j.invocationdata::text LIKE @type
+          AND (j.statename = 'Failed' OR (NOT @retried AND EXISTS (
+            SELECT 1 FROM hangfire.state s WHERE s.jobid = j.id AND s.name = 'Scheduled' AND s.reason LIKE 'Retry attempt%')))
+        """;
+
+    /// <summary>The runs of <paramref name="JobClass"/> after job <paramref name="After"/> a wait fails on; <paramref name="Retried"/>: retries are expected.</summary>
+    public sealed record FailedRun(string JobClass, long After, bool Retried = false)
+    {
+        public (string Name, object Value)[] Parameters => [("after", After), ("type", $"%{JobClass}%"), ("retried", Retried)];
     }
 
     /// <summary>The run of <paramref name="jobClass"/> created after job <paramref name="after"/> that is processing now.</summary>
