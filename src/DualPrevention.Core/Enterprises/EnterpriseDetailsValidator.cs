@@ -7,6 +7,12 @@ namespace DualPrevention.Core.Enterprises;
 /// <summary>Shape rules for <see cref="EnterpriseDetails"/>; feeds the form and runs again in the handlers.</summary>
 public sealed class EnterpriseDetailsValidator : AbstractValidator<EnterpriseDetails>
 {
+    /// <summary>Longitudes run from −180° to 180° (ADR 0024).</summary>
+    public const decimal MaximumLongitude = 180m;
+
+    /// <summary>Latitudes run from −90° to 90° (ADR 0024).</summary>
+    public const decimal MaximumLatitude = 90m;
+
     public EnterpriseDetailsValidator()
     {
         RuleFor(d => d.Name).NotEmpty().WithMessage(_ => CoreText.Get("Enterprise.Name.Required")).MaximumLength(200);
@@ -36,8 +42,8 @@ public sealed class EnterpriseDetailsValidator : AbstractValidator<EnterpriseDet
             .WithMessage(_ => CoreText.Get("Enterprise.Region.County"));
         RuleFor(d => d.Kinds).NotEqual(EnterpriseKinds.None).WithMessage(_ => CoreText.Get("Enterprise.Kinds.Required"));
         RuleFor(d => d.Address).NotEmpty().WithMessage(_ => CoreText.Get("Enterprise.Address.Required")).MaximumLength(300);
-        RuleFor(d => d.Longitude).InclusiveBetween(-180m, 180m).WithMessage(_ => CoreText.Get("Enterprise.Longitude.Range"));
-        RuleFor(d => d.Latitude).InclusiveBetween(-90m, 90m).WithMessage(_ => CoreText.Get("Enterprise.Latitude.Range"));
+        RuleFor(d => d.Longitude).InclusiveBetween(-MaximumLongitude, MaximumLongitude).WithMessage(_ => CoreText.Get("Enterprise.Longitude.Range"));
+        RuleFor(d => d.Latitude).InclusiveBetween(-MaximumLatitude, MaximumLatitude).WithMessage(_ => CoreText.Get("Enterprise.Latitude.Range"));
         RuleFor(d => d).Must(d => d.Longitude.HasValue == d.Latitude.HasValue)
             .OverridePropertyName(nameof(EnterpriseDetails.Latitude))
             .WithMessage(_ => CoreText.Get("Enterprise.Coordinates.Pair"));

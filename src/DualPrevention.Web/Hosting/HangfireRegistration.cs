@@ -17,16 +17,35 @@ internal static class HangfireRegistration
         var nodeSection = builder.Configuration.GetSection(NodeOptions.Section);
         services.Configure<NodeOptions>(nodeSection);
         var connectionString = builder.Configuration.AppConnectionString(builder.Configuration.DatabasePool().HangfireMaxPoolSize, "dualprevention-hangfire");
-        services.AddHangfire(hangfire => hangfire
-            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
-            .UseSimpleAssemblyNameTypeSerializer()
-            .UseRecommendedSerializerSettings()
-            .UsePostgreSqlStorage(
-                options => options.UseNpgsqlConnection(connectionString),
-                new PostgreSqlStorageOptions { SchemaName = HangfireSchema.Name, PrepareSchemaIfNecessary = false }));
+        var timing = builder.Configuration.GetSection(JobTimingOptions.Section).Get<JobTimingOptions>() ?? new JobTimingOptions();
+        services.AddHangfire(hangfire =>
+        {
+            hangfire
+                .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+                .UseSimpleAssemblyNameTypeSerializer()
+                .UseRecommendedSerializerSettings()
+                .UsePostgreSqlStorage(
+                    options => options.UseNpgsqlConnection(connectionString),
+                    new PostgreSqlStorageOptions
+                    {
+                        SchemaName = HangfireSchema.Name,
+                        PrepareSchemaIfNecessary = false,
+                        InvisibilityTimeout = timing.InvisibilityTimeout,
+                        UseSlidingInvisibilityTimeout = true,
+                    });
+            if (timing.RetryDelaysSeconds.Count > 0)
+            {
+                GlobalJobFilters.Filters.Remove<AutomaticRetryAttribute>();
+                hangfire.UseFilter(new AutomaticRetryAttribute { DelaysInSeconds = [.. timing.RetryDelaysSeconds] });
+            }
+        });
         if ((nodeSection.Get<NodeOptions>() ?? new NodeOptions()).Jobs)
         {
-            services.AddHangfireServer(options => options.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}");
+            services.AddHangfireServer(options =>
+            {
+                options.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}";
+                options.SchedulePollingInterval = timing.SchedulePollingInterval;
+            });
         }
 
         services.AddSingleton<IReportExportScheduler, HangfireReportExportScheduler>();

@@ -26,6 +26,7 @@ public class AppKilledMidWorkTests(PrivatePostgresCluster cluster) : IClassFixtu
         await using var database = await FaultDatabase.CreateAsync(cluster);
         var before = await GenerationRowsAsync(database);
         var jobs = await database.LastJobIdAsync();
+        long killed;
         // An uncommitted mark for demo-qd1: the batch's last statement (the mark) waits after its definitions and windows are written.
         await using (var hold = await HeldLock.TakeAsync(
                          database,
@@ -33,15 +34,20 @@ public class AppKilledMidWorkTests(PrivatePostgresCluster cluster) : IClassFixtu
                          ("id", database.Qd1)))
         {
             await using var app = await database.StartAppAsync();
-            await hold.WaitUntilBlockingAsync("inspection_generation_mark", afterWriting: true, app);
+            await hold.WaitUntilBlockingAsync("inspection_generation_mark", afterWriting: false, app, new(nameof(GenerateInspectionTasksJob), jobs));
+            killed = await database.ProcessingRunAsync(nameof(GenerateInspectionTasksJob), jobs);
+            var written = await hold.BlockedTransactionHasWrittenAsync("inspection_generation_mark") || await GenerationRowsAsync(database) != before;
             await app.KillAsync();
+            killed.ShouldBeGreaterThan(0, "the run the kill breaks off is processing");
+            written.ShouldBeTrue("the batch wrote its definitions and windows before its mark, in its transaction or committed");
         }
 
         (await GenerationRowsAsync(database)).ShouldBe(before, "the killed batch's definitions, windows and marks rolled back together");
 
         await using (var app = await database.StartAppAsync())
         {
-            await database.WaitForSucceededRunAsync(nameof(GenerateInspectionTasksJob), jobs, app);
+            // The killed run itself is fetched again once its invisibility has passed, not half an hour later.
+            await database.WaitForSucceededAsync(killed, app);
         }
 
         await ShouldHaveEveryWindowOnceAsync(database);
@@ -67,7 +73,7 @@ public class AppKilledMidWorkTests(PrivatePostgresCluster cluster) : IClassFixtu
         await using (var hold = await HeldLock.TakeAsync(database, HoldOneNewDueStep, ("now", TimeProvider.System.GetUtcNow()), ("province", SeedEscalationRules.ProvinceCode)))
         {
             await using var app = await database.StartAppAsync();
-            await hold.WaitUntilBlockingAsync("escalation_record", afterWriting: false, app);
+            await hold.WaitUntilBlockingAsync("escalation_record", afterWriting: false, app, new(nameof(EscalateHiddenDangersJob), jobs));
             await app.KillAsync();
         }
 

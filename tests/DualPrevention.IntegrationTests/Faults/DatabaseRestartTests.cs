@@ -74,7 +74,7 @@ public class DatabaseRestartTests(PrivatePostgresCluster cluster) : IClassFixtur
             await cluster.StartAsync();
         }
 
-        await database.WaitForSucceededRunAsync(nameof(GenerateInspectionTasksJob), jobs, app);
+        await database.WaitForSucceededRunAsync(nameof(GenerateInspectionTasksJob), jobs, app, retried: true);
 
         (await database.CountAsync(
                 "SELECT count(*) FROM hangfire.job j WHERE j.id > @after AND j.invocationdata::text LIKE @type AND (SELECT count(*) FROM hangfire.state s WHERE s.jobid = j.id AND s.name = 'Processing') >= 2",

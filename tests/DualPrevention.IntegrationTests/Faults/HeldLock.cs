@@ -53,9 +53,10 @@ internal sealed class HeldLock : IAsyncDisposable
 
     /// <summary>
     /// Waits until one of the app's sessions runs a statement on <paramref name="table"/> that waits for this lock;
-    /// with <paramref name="afterWriting"/>, one whose transaction has already written (it has a transaction id).
+    /// with <paramref name="afterWriting"/>, one whose transaction has already written (it has a transaction id). Fails
+    /// at once when <paramref name="job"/>'s run failed instead of reaching the statement.
     /// </summary>
-    public Task WaitUntilBlockingAsync(string table, bool afterWriting, AppProcess app) =>
+    public Task WaitUntilBlockingAsync(string table, bool afterWriting, AppProcess app, FaultDatabase.FailedRun? job = null) =>
         _database.WaitUntilAsync(
             $"an app statement on {table} waiting for the test's lock{(afterWriting ? " after writing" : "")}",
             """
@@ -64,9 +65,21 @@ internal sealed class HeldLock : IAsyncDisposable
               AND query ILIKE @table AND (NOT @after_writing OR backend_xid IS NOT NULL)
             """,
             app,
+            job,
             ("holder", _pid),
             ("table", $"%{table}%"),
             ("after_writing", afterWriting));
+
+    /// <summary>Whether the app's statement on <paramref name="table"/> that waits for this lock runs in a transaction that has written.</summary>
+    public async Task<bool> BlockedTransactionHasWrittenAsync(string table) =>
+        await _database.CountAsync(
+            """
+            SELECT count(*) FROM pg_stat_activity
+            WHERE application_name = 'dualprevention' AND @holder = ANY(pg_blocking_pids(pid))
+              AND query ILIKE @table AND backend_xid IS NOT NULL
+            """,
+            ("holder", _pid),
+            ("table", $"%{table}%")) > 0;
 
     public async ValueTask DisposeAsync()
     {
