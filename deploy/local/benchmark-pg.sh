@@ -11,7 +11,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 port=${DP_BENCH_PG_PORT:-5435}
 data=${DP_BENCH_PG_DIR:-/var/tmp/dualprevention/pg-bench}
 
-dp_ensure_packages postgresql >&2
+dp_ensure_packages "${DP_PG_PACKAGES[@]}" >&2
 dp_pg_start "$data" "$port" >&2
 # Roles only: the benchmark creates (and drops) its own database.
 dp_pg_bootstrap_roles "$port" >&2

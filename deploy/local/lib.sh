@@ -127,16 +127,30 @@ dp_pg_stop() {
 # dp_psql PORT SQL... — runs each SQL string (one -c each) as the postgres superuser in database postgres;
 # prints results unaligned, tuples only.
 dp_psql() {
-  local port=$1 bin sql
-  local -a commands=()
+  local port=$1
   shift
+  dp_psql_in "$port" postgres "$@"
+}
+
+# dp_psql_in PORT DBNAME SQL... — as dp_psql, in database DBNAME.
+dp_psql_in() {
+  local port=$1 db=$2 bin sql
+  local -a commands=()
+  shift 2
   for sql in "$@"; do commands+=(-c "$sql"); done
   bin=$(dp_pg_bin)
-  dp__as_postgres "$bin/psql" -h 127.0.0.1 -p "$port" -U postgres -d postgres -v ON_ERROR_STOP=1 -qAt \
+  dp__as_postgres "$bin/psql" -h 127.0.0.1 -p "$port" -U postgres -d "$db" -v ON_ERROR_STOP=1 -qAt \
     "${commands[@]}"
 }
 
-# dp_pg_bootstrap_roles PORT — creates the application roles if missing:
+# The Debian packages a platform cluster needs: the server and PostGIS for site plans' zones (ADR 0028).
+DP_PG_PACKAGES=(postgresql postgresql-15-postgis-3)
+
+# The extensions every platform database has. PostGIS is not a trusted extension, so the superuser creates it here
+# (the owner-run migrations cannot); in template1 too, so each database made later (the tests') inherits it.
+DP_PG_EXTENSIONS_SQL='CREATE EXTENSION IF NOT EXISTS postgis'
+
+# dp_pg_bootstrap_roles PORT — creates the application roles if missing, and PostGIS in template1:
 #   dp_owner owns the database and its tables (migrations connect as it);
 #   dp_app is what the app connects as at run time, so row-level security applies to it.
 # Passwords only matter where password authentication is on; the private clusters trust 127.0.0.1.
@@ -158,6 +172,7 @@ ALTER ROLE dp_app NOSUPERUSER NOBYPASSRLS;
 SQL
   )
   dp_psql "$1" "$sql"
+  dp_psql_in "$1" template1 "$DP_PG_EXTENSIONS_SQL"
 }
 
 # dp_pg_bootstrap_database PORT DBNAME — creates DBNAME owned by dp_owner if missing.
@@ -168,6 +183,8 @@ dp_pg_bootstrap_database() {
     dp_log "creating database $db"
     dp_psql "$port" "CREATE DATABASE $db OWNER dp_owner"
   fi
+  # A database made before PostGIS joined the platform gets it too.
+  dp_psql_in "$port" "$db" "$DP_PG_EXTENSIONS_SQL"
 }
 
 # dp_pg_bootstrap PORT DBNAME — roles, then the database.

@@ -18,7 +18,7 @@ pg_data=$DP_ROOT/.data/postgres
 key_file=$DP_ROOT/.data/jwt-signing-key
 app_dir=$DP_ROOT/.data/app
 
-dp_ensure_packages postgresql
+dp_ensure_packages "${DP_PG_PACKAGES[@]}"
 command -v dotnet >/dev/null || dp_die "dotnet not found: install the .NET 10 SDK (version in global.json)"
 
 # Published, not built: only a publish gives every static asset its Brotli copy and serves the assets as deployed

@@ -14,7 +14,7 @@ pg_port=${DP_TEST_PG_PORT:-5434}
 pg_data=${DP_TEST_PG_DIR:-/var/tmp/dualprevention/pg-test}
 results=$DP_ROOT/.data/test-results
 
-dp_ensure_packages postgresql chromium fonts-noto-cjk
+dp_ensure_packages "${DP_PG_PACKAGES[@]}" chromium fonts-noto-cjk
 command -v dotnet >/dev/null || dp_die "dotnet not found: install the .NET 10 SDK (version in global.json)"
 
 stop_pg() {

@@ -7,3 +7,6 @@
 CREATE ROLE dp_owner LOGIN PASSWORD 'dp_owner';
 CREATE ROLE dp_app LOGIN NOSUPERUSER NOBYPASSRLS PASSWORD 'dp_app';
 CREATE DATABASE dualprevention OWNER dp_owner;
+-- PostGIS for site plans' zones (ADR 0028): not a trusted extension, so the superuser creates it here.
+\connect dualprevention
+CREATE EXTENSION IF NOT EXISTS postgis;

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using DualPrevention.Core.Data;
+using DualPrevention.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 
@@ -87,6 +88,8 @@ internal sealed class BenchmarkDatabase : IAsyncDisposable
                 await create.ExecuteNonQueryAsync();
             }
         }
+
+        await TestDatabase.CreateExtensionsAsync(new NpgsqlConnectionStringBuilder(admin) { Database = database.Name }.ConnectionString);
 
         await new DatabaseMigrator(TimeProvider.System, NullLogger<DatabaseMigrator>.Instance).MigrateAsync(database.OwnerConnectionString, AppRole, CancellationToken.None);
         // As the web host's HangfireSchema does after migrating (the benchmarks do not reference the host): the published

@@ -61,10 +61,23 @@ public class TestDatabase : IAsyncLifetime
             await create.ExecuteNonQueryAsync();
         }
 
+        await CreateExtensionsAsync(new NpgsqlConnectionStringBuilder(_adminConnectionString) { Database = Name }.ConnectionString);
         OwnerConnectionString = WithUser(OwnerRole);
         AppConnectionString = WithUser(AppRole);
         await new DatabaseMigrator(Clock, NullLogger<DatabaseMigrator>.Instance).MigrateAsync(OwnerConnectionString, AppRole, CancellationToken.None);
         await Web.Hosting.HangfireSchema.InstallAsync(OwnerConnectionString, CancellationToken.None);
+    }
+
+    /// <summary>
+    /// Creates, as the superuser, the extensions the migrations expect in every platform database: PostGIS for site
+    /// plans' zones (ADR 0028), which the owner may not create. As deploy/local/lib.sh does for the platform's own.
+    /// </summary>
+    public static async Task CreateExtensionsAsync(string adminConnectionString)
+    {
+        await using var admin = new NpgsqlConnection(adminConnectionString);
+        await admin.OpenAsync();
+        await using var create = new NpgsqlCommand("CREATE EXTENSION IF NOT EXISTS postgis", admin);
+        await create.ExecuteNonQueryAsync();
     }
 
     /// <summary>The server the database is made on: the shared test server unless a subclass names its own.</summary>

@@ -4,6 +4,7 @@ using DualPrevention.Core.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using NetTopologySuite.Geometries;
 
 namespace DualPrevention.Core.Auditing;
 
@@ -85,9 +86,11 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
                 continue;
             }
 
-            values[property.Metadata.Name] = Secrets.Contains(property.Metadata.Name)
-                ? "(changed)"
-                : original ? property.OriginalValue : property.CurrentValue;
+            var value = original ? property.OriginalValue : property.CurrentValue;
+            values[property.Metadata.Name] = Secrets.Contains(property.Metadata.Name) ? "(changed)"
+
+                // A zone's outline as its well-known text (ADR 0028): a geometry object does not serialise.
+                : value is Geometry geometry ? geometry.AsText() : value;
         }
 
         return JsonSerializer.SerializeToDocument(values);

@@ -30,12 +30,15 @@ public static class DataServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>The provider settings every context shares: Npgsql, snake_case names, the two interceptors.</summary>
+    /// <summary>The provider settings every context shares: Npgsql with PostGIS types, snake_case names, the two interceptors.</summary>
     public static DbContextOptionsBuilder Configure(
         DbContextOptionsBuilder options, string connectionString, TenantScopeConnectionInterceptor scopeInterceptor, AuditInterceptor auditInterceptor) =>
         options
             .UseNpgsql(connectionString, npgsql => npgsql
                 .MigrationsHistoryTable("__ef_migrations_history")
+
+                // Zones are PostGIS geometries in a site plan's metric coordinates (ADR 0028).
+                .UseNetTopologySuite()
 
                 // jsonb columns of dictionaries (ImportMappingProfile.Columns) need System.Text.Json's dynamic mapping.
                 .ConfigureDataSource(dataSource => dataSource.EnableDynamicJson()))

@@ -6,6 +6,7 @@ using DualPrevention.Core.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using NetTopologySuite.Geometries;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
@@ -22,6 +23,7 @@ namespace DualPrevention.Core.Data.Migrations
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "postgis");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("DualPrevention.Core.Accounts.ApplicationUser", b =>
@@ -1961,6 +1963,214 @@ namespace DualPrevention.Core.Data.Migrations
                     b.ToTable("photo", (string)null);
                 });
 
+            modelBuilder.Entity("DualPrevention.Core.Positioning.SitePlan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("EnterpriseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("enterprise_id");
+
+                    b.Property<int>("ImageHeight")
+                        .HasColumnType("integer")
+                        .HasColumnName("image_height");
+
+                    b.Property<int>("ImageWidth")
+                        .HasColumnType("integer")
+                        .HasColumnName("image_width");
+
+                    b.Property<double>("MetresPerPixel")
+                        .HasColumnType("double precision")
+                        .HasColumnName("metres_per_pixel");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<double>("OriginPixelX")
+                        .HasColumnType("double precision")
+                        .HasColumnName("origin_pixel_x");
+
+                    b.Property<double>("OriginPixelY")
+                        .HasColumnType("double precision")
+                        .HasColumnName("origin_pixel_y");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("region_code");
+
+                    b.HasKey("Id")
+                        .HasName("pk_site_plan");
+
+                    b.HasIndex("EnterpriseId", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_site_plan_enterprise_id_name");
+
+                    b.ToTable("site_plan", (string)null);
+                });
+
+            modelBuilder.Entity("DualPrevention.Core.Positioning.Zone", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<TimeOnly?>("AllowedFrom")
+                        .HasColumnType("time without time zone")
+                        .HasColumnName("allowed_from");
+
+                    b.Property<int>("AllowedPersonTypes")
+                        .HasColumnType("integer")
+                        .HasColumnName("allowed_person_types");
+
+                    b.Property<TimeOnly?>("AllowedUntil")
+                        .HasColumnType("time without time zone")
+                        .HasColumnName("allowed_until");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("EnterpriseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("enterprise_id");
+
+                    b.Property<bool>("IsFireExplosionArea")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_fire_explosion_area");
+
+                    b.Property<int?>("MaxOccupancy")
+                        .HasColumnType("integer")
+                        .HasColumnName("max_occupancy");
+
+                    b.Property<int?>("MinOccupancy")
+                        .HasColumnType("integer")
+                        .HasColumnName("min_occupancy");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<Polygon>("Outline")
+                        .IsRequired()
+                        .HasColumnType("geometry(Polygon, 0)")
+                        .HasColumnName("outline");
+
+                    b.Property<int?>("OverstaySeconds")
+                        .HasColumnType("integer")
+                        .HasColumnName("overstay_seconds");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("region_code");
+
+                    b.Property<bool>("RequiresEscort")
+                        .HasColumnType("boolean")
+                        .HasColumnName("requires_escort");
+
+                    b.Property<int>("RiskColor")
+                        .HasColumnType("integer")
+                        .HasColumnName("risk_color");
+
+                    b.Property<Guid>("SitePlanId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("site_plan_id");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("integer")
+                        .HasColumnName("source");
+
+                    b.Property<int?>("StaticAlarmSeconds")
+                        .HasColumnType("integer")
+                        .HasColumnName("static_alarm_seconds");
+
+                    b.HasKey("Id")
+                        .HasName("pk_zone");
+
+                    b.HasIndex("Outline")
+                        .HasDatabaseName("ix_zone_outline");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Outline"), "gist");
+
+                    b.HasIndex("SitePlanId", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_zone_site_plan_id_name");
+
+                    b.ToTable("zone", (string)null);
+                });
+
+            modelBuilder.Entity("DualPrevention.Core.Positioning.ZoneMajorHazardLink", b =>
+                {
+                    b.Property<Guid>("ZoneId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("zone_id");
+
+                    b.Property<Guid>("MajorHazardSourceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("major_hazard_source_id");
+
+                    b.Property<Guid>("EnterpriseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("enterprise_id");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("region_code");
+
+                    b.HasKey("ZoneId", "MajorHazardSourceId")
+                        .HasName("pk_zone_major_hazard_link");
+
+                    b.HasIndex("MajorHazardSourceId")
+                        .HasDatabaseName("ix_zone_major_hazard_link_major_hazard_source_id");
+
+                    b.ToTable("zone_major_hazard_link", (string)null);
+                });
+
+            modelBuilder.Entity("DualPrevention.Core.Positioning.ZoneUnitLink", b =>
+                {
+                    b.Property<Guid>("ZoneId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("zone_id");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.Property<Guid>("EnterpriseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("enterprise_id");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("region_code");
+
+                    b.HasKey("ZoneId", "UnitId")
+                        .HasName("pk_zone_unit_link");
+
+                    b.HasIndex("UnitId")
+                        .HasDatabaseName("ix_zone_unit_link_unit_id");
+
+                    b.ToTable("zone_unit_link", (string)null);
+                });
+
             modelBuilder.Entity("DualPrevention.Core.Regions.Region", b =>
                 {
                     b.Property<string>("Code")
@@ -3091,6 +3301,50 @@ namespace DualPrevention.Core.Data.Migrations
                         .HasConstraintName("fk_notification_delivery_notification_notification_id");
                 });
 
+            modelBuilder.Entity("DualPrevention.Core.Positioning.Zone", b =>
+                {
+                    b.HasOne("DualPrevention.Core.Positioning.SitePlan", null)
+                        .WithMany()
+                        .HasForeignKey("SitePlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_zone_site_plan_site_plan_id");
+                });
+
+            modelBuilder.Entity("DualPrevention.Core.Positioning.ZoneMajorHazardLink", b =>
+                {
+                    b.HasOne("DualPrevention.Core.Risks.MajorHazards.MajorHazardSource", null)
+                        .WithMany()
+                        .HasForeignKey("MajorHazardSourceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_zone_major_hazard_link_major_hazard_sources_major_hazard_so");
+
+                    b.HasOne("DualPrevention.Core.Positioning.Zone", null)
+                        .WithMany("MajorHazardLinks")
+                        .HasForeignKey("ZoneId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_zone_major_hazard_link_zone_zone_id");
+                });
+
+            modelBuilder.Entity("DualPrevention.Core.Positioning.ZoneUnitLink", b =>
+                {
+                    b.HasOne("DualPrevention.Core.Risks.Register.RiskAnalysisUnit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_zone_unit_link_risk_analysis_units_unit_id");
+
+                    b.HasOne("DualPrevention.Core.Positioning.Zone", null)
+                        .WithMany("UnitLinks")
+                        .HasForeignKey("ZoneId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_zone_unit_link_zone_zone_id");
+                });
+
             modelBuilder.Entity("DualPrevention.Core.Regions.Region", b =>
                 {
                     b.HasOne("DualPrevention.Core.Regions.Region", null)
@@ -3273,6 +3527,13 @@ namespace DualPrevention.Core.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_app_user_token_app_user_user_id");
+                });
+
+            modelBuilder.Entity("DualPrevention.Core.Positioning.Zone", b =>
+                {
+                    b.Navigation("MajorHazardLinks");
+
+                    b.Navigation("UnitLinks");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,49 @@
+using DualPrevention.Core.Data;
+using DualPrevention.Core.Localization;
+using DualPrevention.Core.Risks;
+using DualPrevention.Core.Risks.Register;
+using Microsoft.EntityFrameworkCore;
+using NetTopologySuite.Geometries;
+
+namespace DualPrevention.Core.Positioning;
+
+/// <summary>
+/// 风险四色图 (docs/domain/dual-prevention.md#47-aggregation-and-history): a site plan with its zones, each coloured by the
+/// highest level of its linked units' risk events (重大 red, 较大 orange, 一般 yellow, 低 blue,
+/// docs/domain/dual-prevention.md#41-risk-levels-and-colours), or by the colour chosen for it where no linked unit is
+/// assessed. Read in the caller's tenant scope, so a regulator reads the enterprises of its region and nothing else.
+/// </summary>
+public static class GetFourColorRiskMap
+{
+    /// <summary>A zone as the map shows it; <see cref="FromRegister"/> says the colour came from the linked units.</summary>
+    public sealed record MapZone(Guid Id, string Name, Polygon Outline, RiskColor Color, bool FromRegister, bool IsFireExplosionArea, IReadOnlyList<Guid> UnitIds);
+
+    public sealed record Map(SitePlan Plan, IReadOnlyList<MapZone> Zones);
+
+    public sealed class Handler(IDbContextFactory<DualPreventionDbContext> dbFactory)
+    {
+        /// <exception cref="NotFoundException">The plan is outside the caller's scope.</exception>
+        public async Task<Map> HandleAsync(Guid sitePlanId, CancellationToken cancellationToken)
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var plan = await db.Set<SitePlan>().AsNoTracking().SingleOrDefaultAsync(p => p.Id == sitePlanId, cancellationToken)
+                ?? throw new NotFoundException(CoreText.Get("Positioning.SitePlan.NotFound"));
+            var zones = await db.Set<Zone>().AsNoTracking().Include(z => z.UnitLinks)
+                .Where(z => z.SitePlanId == plan.Id).OrderBy(z => z.Name).ToListAsync(cancellationToken);
+            var unitIds = zones.SelectMany(z => z.UnitLinks).Select(l => l.UnitId).Distinct().ToList();
+            var unitLevels = await db.Set<RiskEvent>().AsNoTracking()
+                .Where(e => unitIds.Contains(e.UnitId) && !e.IsDeleted)
+                .GroupBy(e => e.UnitId)
+                .Select(g => new { UnitId = g.Key, Level = g.Min(e => e.Level) })
+                .ToDictionaryAsync(x => x.UnitId, x => x.Level, cancellationToken);
+            return new Map(plan, [.. zones.Select(z => Colour(z, unitLevels))]);
+        }
+    }
+
+    private static MapZone Colour(Zone zone, IReadOnlyDictionary<Guid, RiskLevel> unitLevels)
+    {
+        var levels = zone.UnitLinks.Where(l => unitLevels.ContainsKey(l.UnitId)).Select(l => unitLevels[l.UnitId]).ToList();
+        var color = levels.Count > 0 ? RiskColors.Of(levels.Min()) : zone.RiskColor;
+        return new MapZone(zone.Id, zone.Name, zone.Outline, color, levels.Count > 0, zone.IsFireExplosionArea, [.. zone.UnitLinks.Select(l => l.UnitId)]);
+    }
+}
