@@ -47,7 +47,7 @@ public class DashboardPageTests(WebFixture web) : IClassFixture<WebFixture>
     {
         var chinese = await web.CookieClientAsync("province");
         var english = await web.CookieClientAsync("province");
-        english.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en-US");
+        await english.GetAsync("/culture/set?culture=en-US&returnUrl=%2F");
 
         var inChinese = await chinese.GetStringAsync("/dashboard/province?period=2026-Q4");
         var inEnglish = await english.GetStringAsync("/dashboard/province?period=2026-Q4");
