@@ -10,7 +10,7 @@ namespace DualPrevention.E2ETests;
 /// The real host on Kestrel (a free loopback port) over a demo database, and Debian's Chromium driven by
 /// Playwright (<c>DP_CHROMIUM</c>, default /usr/bin/chromium; no browser download).
 /// </summary>
-public sealed class BrowserFixture : DemoDatabase
+public class BrowserFixture : DemoDatabase
 {
     private DualPreventionAppFactory? _factory;
     private IPlaywright? _playwright;
@@ -47,14 +47,18 @@ public sealed class BrowserFixture : DemoDatabase
         await base.DisposeAsync();
     }
 
-    /// <summary>A fresh browser context (own cookies) with a page of the given viewport.</summary>
-    public async Task<IPage> NewPageAsync(int width = 1280, int height = 900)
+    /// <summary>
+    /// A fresh browser context (own cookies) with a page of the given viewport; <paramref name="bypassCsp"/> lets a test
+    /// inject its own script (axe-core) past the app's Content-Security-Policy.
+    /// </summary>
+    public async Task<IPage> NewPageAsync(int width = 1280, int height = 900, bool bypassCsp = false)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = BaseUrl,
             ViewportSize = new ViewportSize { Width = width, Height = height },
             Locale = "zh-CN",
+            BypassCSP = bypassCsp,
         });
         // Generous: CI runs the test projects side by side on two cores, and a circuit can take a while to connect.
         context.SetDefaultTimeout(30_000);

@@ -43,6 +43,25 @@ public class DashboardPageTests(WebFixture web) : IClassFixture<WebFixture>
     }
 
     [Fact]
+    public async Task The_grades_read_in_the_readers_language()
+    {
+        var chinese = await web.CookieClientAsync("province");
+        var english = await web.CookieClientAsync("province");
+        await english.GetAsync("/culture/set?culture=en-US&returnUrl=%2F");
+
+        var inChinese = await chinese.GetStringAsync("/dashboard/province?period=2026-Q4");
+        var inEnglish = await english.GetStringAsync("/dashboard/province?period=2026-Q4");
+
+        inChinese.ShouldContain("优 ");
+        inEnglish.ShouldContain("Excellent ");
+        inEnglish.ShouldContain("Poor ");
+        foreach (var grade in new[] { "优", "良", "差" })
+        {
+            inEnglish.ShouldNotContain($"{grade} ");
+        }
+    }
+
+    [Fact]
     public async Task The_province_dashboard_compares_the_cities_and_drills_into_one()
     {
         var province = await web.CookieClientAsync("province");

@@ -1,0 +1,33 @@
+using System.Text.Json;
+using Microsoft.Playwright;
+
+namespace DualPrevention.E2ETests.Accessibility;
+
+/// <summary>
+/// Runs axe-core (from npm, copied next to the tests by the project's InstallAxeCore target) on the page as it stands,
+/// against WCAG 2 A and AA, and answers the serious and critical violations as "rule: target, target …".
+/// </summary>
+internal static class AxeCheck
+{
+    private static readonly string ScriptPath = Path.Combine(AppContext.BaseDirectory, "axe.min.js");
+
+    private const string Run = """
+        async () => {
+          const result = await axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa"] } });
+          return JSON.stringify(result.violations
+            .filter(v => v.impact === "serious" || v.impact === "critical")
+            .map(v => `${v.id} (${v.impact}): ${v.nodes.slice(0, 4).map(n => n.target.join(" ")).join(" | ")}` +
+              (v.nodes.length > 4 ? ` … ${v.nodes.length} in all` : "")));
+        }
+        """;
+
+    public static async Task<IReadOnlyList<string>> SeriousViolationsAsync(IPage page)
+    {
+        if (!await page.EvaluateAsync<bool>("() => typeof axe !== 'undefined'"))
+        {
+            await page.AddScriptTagAsync(new PageAddScriptTagOptions { Path = ScriptPath });
+        }
+
+        return JsonSerializer.Deserialize<string[]>(await page.EvaluateAsync<string>(Run))!;
+    }
+}
