@@ -4,8 +4,9 @@ namespace DualPrevention.Core.Reports.Exports;
 
 /// <summary>
 /// Writes a <see cref="PaperDocument"/> as an A4 portrait PDF in <see cref="PdfText.FontFamily"/>: the whole form is
-/// laid out first, so every page carries "第 n 页 共 m 页" and the title repeats on each page. Rows, note and photos
-/// never split across a page; a row's value wraps onto as many lines as it needs (at most <see cref="MaxValueLines"/>).
+/// laid out first, so every page carries "第 n 页 共 m 页" and the title repeats on each page. A row's value wraps at
+/// any character onto as many lines as it needs and continues on the next page under its label repeated; the note, a
+/// signature line and a pair of photos never split.
 /// </summary>
 public static class PaperPdfWriter
 {
@@ -20,7 +21,7 @@ public static class PaperPdfWriter
     private const float LabelWidth = 112f;
     private const float PhotoWidth = 240f;
     private const float PhotoHeight = 180f;
-    private const int MaxValueLines = 40;
+    private const int MaxNoteLines = 20;
     private const float EmAscent = 0.88f;
     private const float ContentTop = Margin + TitleSize + 24f;
     private const float ContentBottom = PageHeight - Margin;
@@ -60,29 +61,43 @@ public static class PaperPdfWriter
         foreach (var field in paper.Fields)
         {
             var labelLines = PdfText.Wrap(field.Label, bold, LabelWidth - (2 * Padding), 4);
-            var valueLines = PdfText.Wrap(field.Value ?? "", body, valueWidth - (2 * Padding), MaxValueLines);
-            var height = (Math.Max(labelLines.Count, valueLines.Count) * LineHeight) + (2 * Padding);
-            Place(height, top => canvas =>
+            var valueLines = PdfText.Wrap(field.Value ?? "", body, valueWidth - (2 * Padding), int.MaxValue);
+            var taken = 0;
+            do
             {
-                var label = SKRect.Create(Margin, top, LabelWidth, height);
-                canvas.DrawRect(label, labelFill);
-                canvas.DrawRect(label, grid);
-                canvas.DrawRect(SKRect.Create(valueLeft, top, valueWidth, height), grid);
-                for (var i = 0; i < labelLines.Count; i++)
+                var room = (int)((ContentBottom - y - (2 * Padding)) / LineHeight);
+                var wanted = Math.Max(labelLines.Count, valueLines.Count - taken);
+                if (room < Math.Min(wanted, labelLines.Count))
                 {
-                    Text(canvas, labelLines[i], Margin + Padding, top + Padding + (i * LineHeight), SKTextAlign.Left, bold);
+                    room = (int)((ContentBottom - ContentTop - (2 * Padding)) / LineHeight);
                 }
 
-                for (var i = 0; i < valueLines.Count; i++)
+                var chunk = valueLines.Skip(taken).Take(room).ToList();
+                taken += chunk.Count;
+                var height = (Math.Max(labelLines.Count, chunk.Count) * LineHeight) + (2 * Padding);
+                Place(height, top => canvas =>
                 {
-                    Text(canvas, valueLines[i], valueLeft + Padding, top + Padding + (i * LineHeight), SKTextAlign.Left, body);
-                }
-            });
+                    var label = SKRect.Create(Margin, top, LabelWidth, height);
+                    canvas.DrawRect(label, labelFill);
+                    canvas.DrawRect(label, grid);
+                    canvas.DrawRect(SKRect.Create(valueLeft, top, valueWidth, height), grid);
+                    for (var i = 0; i < labelLines.Count; i++)
+                    {
+                        Text(canvas, labelLines[i], Margin + Padding, top + Padding + (i * LineHeight), SKTextAlign.Left, bold);
+                    }
+
+                    for (var i = 0; i < chunk.Count; i++)
+                    {
+                        Text(canvas, chunk[i], valueLeft + Padding, top + Padding + (i * LineHeight), SKTextAlign.Left, body);
+                    }
+                });
+            }
+            while (taken < valueLines.Count);
         }
 
         if (paper.Note is { } note)
         {
-            var lines = PdfText.Wrap(note, body, PageWidth - (2 * Margin), MaxValueLines);
+            var lines = PdfText.Wrap(note, body, PageWidth - (2 * Margin), MaxNoteLines);
             Place((lines.Count * LineHeight) + (2 * LineHeight), top => canvas =>
             {
                 for (var i = 0; i < lines.Count; i++)
