@@ -3,7 +3,7 @@ using DualPrevention.Core.Accounts;
 using DualPrevention.Core.Data;
 using DualPrevention.Core.Localization;
 using DualPrevention.Core.Photos;
-using DualPrevention.Core.Reports.Exports;
+using DualPrevention.Core.Papers;
 using Microsoft.EntityFrameworkCore;
 
 namespace DualPrevention.Core.HiddenDangers;

@@ -1,3 +1,4 @@
+using DualPrevention.Core.Papers;
 using DualPrevention.Core.Reports.Compliance;
 using SkiaSharp;
 

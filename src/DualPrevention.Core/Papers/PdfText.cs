@@ -1,7 +1,7 @@
 using System.Text;
 using SkiaSharp;
 
-namespace DualPrevention.Core.Reports.Exports;
+namespace DualPrevention.Core.Papers;
 
 /// <summary>
 /// Chinese text on a Skia PDF page, shared by every paper the platform prints: the font, drawing a line so that its

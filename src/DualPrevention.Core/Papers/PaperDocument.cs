@@ -1,4 +1,4 @@
-namespace DualPrevention.Core.Reports.Exports;
+namespace DualPrevention.Core.Papers;
 
 /// <summary>
 /// A printed form (通知书, 验收单): a title, a caption line, label–value rows, a closing note, lines to sign and photos.

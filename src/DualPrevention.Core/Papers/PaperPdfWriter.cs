@@ -1,6 +1,6 @@
 using SkiaSharp;
 
-namespace DualPrevention.Core.Reports.Exports;
+namespace DualPrevention.Core.Papers;
 
 /// <summary>
 /// Writes a <see cref="PaperDocument"/> as an A4 portrait PDF in <see cref="PdfText.FontFamily"/>: the whole form is

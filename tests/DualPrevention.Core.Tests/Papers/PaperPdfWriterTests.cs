@@ -1,7 +1,7 @@
-using DualPrevention.Core.Reports.Exports;
+using DualPrevention.Core.Papers;
 using UglyToad.PdfPig;
 
-namespace DualPrevention.Core.Tests.Reports.Exports;
+namespace DualPrevention.Core.Tests.Papers;
 
 public class PaperPdfWriterTests
 {
