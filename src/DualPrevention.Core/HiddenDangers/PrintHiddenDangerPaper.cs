@@ -2,8 +2,8 @@ using System.Globalization;
 using DualPrevention.Core.Accounts;
 using DualPrevention.Core.Data;
 using DualPrevention.Core.Localization;
-using DualPrevention.Core.Photos;
 using DualPrevention.Core.Papers;
+using DualPrevention.Core.Photos;
 using Microsoft.EntityFrameworkCore;
 
 namespace DualPrevention.Core.HiddenDangers;
