@@ -21,6 +21,8 @@ internal static class HiddenDangerEndpoints
     /// <summary>A 10 MB photo plus the multipart envelope.</summary>
     private const long UploadRequestLimitBytes = PhotoContent.MaxBytes + (512 * 1024);
 
+    private const string PdfType = "application/pdf";
+
     public sealed record RegisterBody(MajorGrading? Grading);
 
     public sealed record ConfirmBody(HiddenDangerConfirmation Confirmation, Guid RectifierUserId);
@@ -101,7 +103,26 @@ internal static class HiddenDangerEndpoints
         }).WithName("GetHiddenDangerPhoto")
             .ProducesFile(PhotoContent.JpegType, PhotoContent.PngType)
             .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/{id:guid}/rectification-notice.pdf", (ClaimsPrincipal user, Guid id, PrintHiddenDangerPaper.Handler handler, CancellationToken ct) =>
+                PrintAsync(user, id, HiddenDangerPaperKind.RectificationNotice, handler, ct))
+            .WithName("PrintRectificationNotice")
+            .ProducesFile(PdfType)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/{id:guid}/acceptance-record.pdf", (ClaimsPrincipal user, Guid id, PrintHiddenDangerPaper.Handler handler, CancellationToken ct) =>
+                PrintAsync(user, id, HiddenDangerPaperKind.AcceptanceRecord, handler, ct))
+            .WithName("PrintAcceptanceRecord")
+            .ProducesFile(PdfType)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return api;
+    }
+
+    /// <summary>The paper as a PDF download named after it and the hidden danger.</summary>
+    private static async Task<FileContentHttpResult> PrintAsync(ClaimsPrincipal user, Guid id, HiddenDangerPaperKind kind, PrintHiddenDangerPaper.Handler handler, CancellationToken cancellationToken)
+    {
+        var paper = await handler.HandleAsync(Actor.From(user), new PrintHiddenDangerPaper.Query(id, kind), cancellationToken);
+        return TypedResults.File(paper.Content, PdfType, paper.FileName);
     }
 
     /// <summary>201 with the photo's id; kind is Finding (before, the default) or AfterRectification.</summary>

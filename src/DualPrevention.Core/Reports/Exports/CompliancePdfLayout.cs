@@ -1,4 +1,4 @@
-using System.Text;
+using DualPrevention.Core.Papers;
 using DualPrevention.Core.Reports.Compliance;
 using SkiaSharp;
 
@@ -13,11 +13,8 @@ namespace DualPrevention.Core.Reports.Exports;
 /// </summary>
 internal sealed class CompliancePdfLayout : IDisposable
 {
-    /// <summary>
-    /// The system font (apt fonts-noto-cjk): Chinese and Latin in one face. Skia embeds this CFF-flavoured OpenType
-    /// as Type 3 fonts holding the outlines of the glyphs used, so the file shows the same without the font.
-    /// </summary>
-    public const string FontFamily = "Noto Sans CJK SC";
+    /// <summary>The font every paper uses (<see cref="PdfText.FontFamily"/>).</summary>
+    public const string FontFamily = PdfText.FontFamily;
 
     /// <summary>A4 landscape, in PDF points (1/72 inch).</summary>
     public const float PageWidth = 841.89f;
@@ -36,7 +33,6 @@ internal sealed class CompliancePdfLayout : IDisposable
     private const int MaxHeaderLines = 5;
     private const float TableTop = Margin + 36f;
     private const float GroupRowHeight = LineHeight + (2 * PaddingY);
-    private const string Ellipsis = "…";
 
     /// <summary>Share of the em above the baseline in Noto CJK's ideographic em box (880 of 1000 units).</summary>
     private const float EmAscent = 0.88f;
@@ -92,9 +88,8 @@ internal sealed class CompliancePdfLayout : IDisposable
     /// <exception cref="InvalidOperationException">The font is not installed.</exception>
     public static CompliancePdfLayout Create()
     {
-        var regular = Match(SKFontStyle.Normal) ?? throw new InvalidOperationException(
-            $"The PDF report needs the font \"{FontFamily}\": install the apt package fonts-noto-cjk (deploy/local/run.sh and test.sh do).");
-        return new CompliancePdfLayout(regular, Match(SKFontStyle.Bold) ?? regular);
+        var (regular, bold) = PdfText.LoadFaces();
+        return new CompliancePdfLayout(regular, bold);
     }
 
     /// <summary>Draws the page's title, caption, page number and table header; returns where the first row goes.</summary>
@@ -172,18 +167,6 @@ internal sealed class CompliancePdfLayout : IDisposable
         _regularFace.Dispose();
     }
 
-    private static SKTypeface? Match(SKFontStyle style)
-    {
-        var face = SKFontManager.Default.MatchFamily(FontFamily, style);
-        if (face is not null && face.FamilyName != FontFamily)
-        {
-            face.Dispose();
-            return null;
-        }
-
-        return face;
-    }
-
     private void DrawTableHeader(SKCanvas canvas)
     {
         canvas.DrawRect(SKRect.Create(_left[0], TableTop, _left[^1] - _left[0], _headerHeight), _headerFill);
@@ -243,44 +226,8 @@ internal sealed class CompliancePdfLayout : IDisposable
         DrawString(canvas, text, X(cell, align), Baseline(top, smaller.Size), align, smaller);
     }
 
-    /// <summary>
-    /// Draws text as a run that carries its characters, not only glyphs. The CJK font maps radicals and
-    /// ideographs to shared glyphs (⻘ U+2EC4 and 青 U+9752), and from glyphs alone the PDF's ToUnicode names the
-    /// radical, so copied or searched text breaks; with the characters Skia writes ActualText where they differ.
-    /// </summary>
-    private void DrawString(SKCanvas canvas, string text, float x, float baseline, SKTextAlign align, SKFont font)
-    {
-        if (text.Length == 0)
-        {
-            return;
-        }
-
-        var glyphs = font.GetGlyphs(text);
-        var utf8 = Encoding.UTF8.GetBytes(text);
-        var clusters = new uint[glyphs.Length];
-        var glyph = 0;
-        var offset = 0;
-        foreach (var rune in text.EnumerateRunes())
-        {
-            clusters[glyph++] = (uint)offset;
-            offset += rune.Utf8SequenceLength;
-        }
-
-        var width = font.MeasureText(glyphs);
-        var left = align switch
-        {
-            SKTextAlign.Left => x,
-            SKTextAlign.Right => x - width,
-            _ => x - (width / 2),
-        };
-        using var builder = new SKTextBlobBuilder();
-        var run = builder.AllocateTextRun(font, glyphs.Length, left, baseline, utf8.Length);
-        run.SetGlyphs(glyphs);
-        run.SetText(utf8);
-        run.SetClusters(clusters);
-        using var blob = builder.Build();
-        canvas.DrawText(blob, 0, 0, _ink);
-    }
+    private void DrawString(SKCanvas canvas, string text, float x, float baseline, SKTextAlign align, SKFont font) =>
+        PdfText.Draw(canvas, text, x, baseline, align, font, _ink);
 
     private static float X(SKRect cell, SKTextAlign align) => align switch
     {
@@ -294,33 +241,9 @@ internal sealed class CompliancePdfLayout : IDisposable
 
     private float Inner(int column) => _left[column + 1] - _left[column] - (2 * PaddingX);
 
-    /// <summary>Breaks text at any character (Chinese has no spaces to break at) into at most <paramref name="maxLines"/>, the last ending in "…" when text is left over.</summary>
-    private static List<string> Wrap(string text, SKFont font, float width, int maxLines)
-    {
-        var lines = new List<string>();
-        var rest = text.ReplaceLineEndings(" ");
-        while (rest.Length > 0)
-        {
-            if (lines.Count == maxLines - 1 && font.MeasureText(rest) > width)
-            {
-                lines.Add(rest[..Fit(rest, font, width - font.MeasureText(Ellipsis))] + Ellipsis);
-                break;
-            }
-
-            var count = Math.Max(1, Fit(rest, font, width));
-            lines.Add(rest[..count]);
-            rest = rest[count..];
-        }
-
-        return lines.Count == 0 ? [""] : lines;
-    }
-
-    /// <summary>How many characters fit, never splitting a surrogate pair.</summary>
-    private static int Fit(string text, SKFont font, float width)
-    {
-        var count = (int)font.BreakText(text, width);
-        return count > 0 && count < text.Length && char.IsHighSurrogate(text[count - 1]) ? count - 1 : count;
-    }
+    /// <summary>Wraps a cell's text; line ends inside it read as spaces, as on screen.</summary>
+    private static List<string> Wrap(string text, SKFont font, float width, int maxLines) =>
+        PdfText.Wrap(text.ReplaceLineEndings(" "), font, width, maxLines);
 
     /// <summary>A row's wrapped cell lines, its boldness and height in points.</summary>
     internal sealed record PreparedRow(bool Total, string[][] Cells, float Height);
