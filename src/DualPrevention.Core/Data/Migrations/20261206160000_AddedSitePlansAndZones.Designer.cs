@@ -15,7 +15,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace DualPrevention.Core.Data.Migrations
 {
     [DbContext(typeof(DualPreventionDbContext))]
-    [Migration("20261206154535_AddedSitePlansAndZones")]
+    [Migration("20261206160000_AddedSitePlansAndZones")]
     partial class AddedSitePlansAndZones
     {
         /// <inheritdoc />
