@@ -24,16 +24,16 @@ internal static class DueWindows
     /// The windows of a person of the enterprise: assigned to them, to their post, or to nobody. "My tasks" and the
     /// to-do centre read the same set.
     /// </summary>
-    public static async Task<IQueryable<InspectionTask>> MineAsync(DualPreventionDbContext db, Guid enterpriseId, Guid userId, CancellationToken cancellationToken)
+    public static IQueryable<InspectionTask> Mine(DualPreventionDbContext db, Guid enterpriseId, Guid userId)
     {
-        var post = await db.Users.Where(u => u.Id == userId).Select(u => u.Post).FirstOrDefaultAsync(cancellationToken);
+        // The person's post is a subquery, not a round trip of its own: the task list is read at every shift change.
+        var post = db.Users.Where(u => u.Id == userId).Select(u => u.Post);
         return db.InspectionTasks.Where(t => t.EnterpriseId == enterpriseId
             && (t.AssigneeUserId == userId
-                || (post != null && t.AssigneePost == post)
+                || (t.AssigneePost != null && post.Contains(t.AssigneePost))
                 || (t.AssigneeUserId == null && t.AssigneePost == null)));
     }
 
-    /// <summary>The UTC end of the business day (Asia/Shanghai) that contains <paramref name="now"/>.</summary>
     public static DateTimeOffset EndOfToday(DateTimeOffset now) =>
         BusinessTime.FromLocal(BusinessTime.LocalDate(now).AddDays(1).ToDateTime(TimeOnly.MinValue));
 

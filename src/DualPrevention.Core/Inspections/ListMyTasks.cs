@@ -19,7 +19,7 @@ public static class ListMyTasks
             var (enterpriseId, userId) = InspectionPermissions.EnsureCanInspect(actor);
             var now = clock.GetUtcNow();
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            var mine = await DueWindows.MineAsync(db, enterpriseId, userId, cancellationToken);
+            var mine = DueWindows.Mine(db, enterpriseId, userId);
             return await DueWindows.GroupByUnitAsync(db, DueWindows.Due(mine, now, DueWindows.EndOfToday(now)), now, cancellationToken);
         }
     }

@@ -90,23 +90,33 @@ public static class SubmitInspectionRecord
         private async Task<Result> SubmitAsync(Guid enterpriseId, Guid userId, string userName, Command command, CancellationToken cancellationToken)
         {
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-
-            // The row lock serialises submissions for one window, so a double click sees the first record.
-            var task = await db.InspectionTasks
-                .FromSql($"SELECT * FROM inspection_task WHERE id = {command.TaskId} FOR UPDATE")
-                .FirstOrDefaultAsync(t => t.EnterpriseId == enterpriseId, cancellationToken)
-                ?? throw new NotFoundException(CoreText.Get("Inspection.TaskNotFound"));
             if (await ExistingAsync(db, enterpriseId, command, cancellationToken) is { } existing)
             {
                 return existing;
             }
 
+            // What does not change with the window's state is read before its row is locked, so the lock is held for
+            // three round trips (lock, write, commit) while a shift's submissions queue on it.
+            var definition = await (
+                from t in db.InspectionTasks.IgnoreQueryFilters(DualPreventionDbContext.SoftDeleteOnly)
+                join d in db.InspectionTaskDefinitions on t.DefinitionId equals d.Id
+                where t.Id == command.TaskId && t.EnterpriseId == enterpriseId
+                select d).FirstOrDefaultAsync(cancellationToken);
+            var person = await db.Users.Where(u => u.Id == userId).Select(u => new { u.DisplayName, u.Post }).FirstOrDefaultAsync(cancellationToken);
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
+            // The row lock serialises submissions for one window; a double click that raced past the check above meets
+            // the unique submission id and gets the first record (HandleAsync).
+            var task = await db.InspectionTasks
+                .FromSql($"SELECT * FROM inspection_task WHERE id = {command.TaskId} FOR UPDATE")
+                .FirstOrDefaultAsync(t => t.EnterpriseId == enterpriseId, cancellationToken);
+            if (task is null || definition is null)
+            {
+                throw new NotFoundException(CoreText.Get("Inspection.TaskNotFound"));
+            }
+
             var now = clock.GetUtcNow();
             EnsureCheckable(task, now);
-            var definition = await db.InspectionTaskDefinitions.IgnoreQueryFilters(DualPreventionDbContext.SoftDeleteOnly)
-                .SingleAsync(d => d.Id == task.DefinitionId, cancellationToken);
-            var person = await db.Users.Where(u => u.Id == userId).Select(u => new { u.DisplayName, u.Post }).FirstOrDefaultAsync(cancellationToken);
             EnsureAssignee(task, userId, person?.Post, command.OnBehalfReason);
             var name = person?.DisplayName;
             var check = new InspectionCheck(command.SubmissionId, command.Result, command.Note, command.Location, command.Channel, command.DeviceImei, command.OnBehalfReason);

@@ -51,7 +51,7 @@ public static class ListMyToDos
             DualPreventionDbContext db, Actor actor, Guid enterpriseId, Guid userId, DateTimeOffset now, CancellationToken cancellationToken)
         {
             var groups = new List<Group>();
-            var windows = DueWindows.Due(await DueWindows.MineAsync(db, enterpriseId, userId, cancellationToken), now, DueWindows.EndOfToday(now));
+            var windows = DueWindows.Due(DueWindows.Mine(db, enterpriseId, userId), now, DueWindows.EndOfToday(now));
             var checks = from t in windows
                          join d in db.InspectionTaskDefinitions.IgnoreQueryFilters(DualPreventionDbContext.SoftDeleteOnly) on t.DefinitionId equals d.Id
                          join u in db.RiskAnalysisUnits.IgnoreQueryFilters(DualPreventionDbContext.SoftDeleteOnly) on t.UnitId equals u.Id

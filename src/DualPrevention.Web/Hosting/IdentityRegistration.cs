@@ -39,6 +39,7 @@ internal static class IdentityRegistration
                 options.User.AllowedUserNameCharacters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._";
             })
             .AddEntityFrameworkStores<DualPreventionDbContext>()
+            .AddUserManager<StampForgettingUserManager>()
             .AddClaimsPrincipalFactory<ScopedUserClaimsPrincipalFactory>()
             .AddPasswordValidator<ThreeCharacterClassesPasswordValidator>()
             .AddPasswordValidator<DeniedPasswordValidator>()
@@ -95,6 +96,7 @@ internal static class IdentityRegistration
         var jwt = JwtSettings.From(configuration);
         services.AddSingleton(jwt);
         services.AddSingleton<TokenIssuer>();
+        services.AddSingleton<SecurityStampCache>();
         services.AddAuthentication(options =>
             {
                 options.DefaultScheme = CookieOrBearerScheme;
@@ -114,9 +116,11 @@ internal static class IdentityRegistration
                 {
                     OnTokenValidated = async context =>
                     {
-                        var users = context.HttpContext.RequestServices.GetRequiredService<UserManager<ApplicationUser>>();
-                        var stampClaim = context.HttpContext.RequestServices.GetRequiredService<IOptions<IdentityOptions>>().Value.ClaimsIdentity.SecurityStampClaimType;
-                        if (!await SessionValidity.IsCurrentAsync(users, context.Principal!, stampClaim))
+                        // Checked against a per-node cache: a revocation reaches other nodes within SecurityStampCache.MaxAge.
+                        var services = context.HttpContext.RequestServices;
+                        var users = services.GetRequiredService<UserManager<ApplicationUser>>();
+                        var stampClaim = services.GetRequiredService<IOptions<IdentityOptions>>().Value.ClaimsIdentity.SecurityStampClaimType;
+                        if (!await services.GetRequiredService<SecurityStampCache>().IsCurrentAsync(users, context.Principal!, stampClaim))
                         {
                             context.Fail("The account is locked or its credentials changed since the token was issued.");
                         }

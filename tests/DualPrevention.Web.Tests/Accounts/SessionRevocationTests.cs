@@ -1,6 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using DualPrevention.Web.Accounts;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace DualPrevention.Web.Tests.Accounts;
 
@@ -24,6 +28,25 @@ public class SessionRevocationTests(WebFixture web) : IClassFixture<WebFixture>
 
         (await token.GetAsync("/api/v1/me")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         (await cookie.GetAsync($"/enterprises/{web.Wf1}")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+    }
+
+    [Fact]
+    public async Task A_token_locked_on_another_node_stops_working_there_within_the_stamp_caches_bound()
+    {
+        var clock = new FakeTimeProvider(TimeProvider.System.GetUtcNow());
+        await using var otherNode = web.Factory.WithWebHostBuilder(builder => builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(clock)));
+        var token = (await web.ApiClientAsync("demo-qd2-inspector")).DefaultRequestHeaders.Authorization;
+        var onOtherNode = otherNode.CreateClient();
+        onOtherNode.DefaultRequestHeaders.Authorization = token;
+        (await onOtherNode.GetAsync("/api/v1/me")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var admin = await web.ApiClientAsync("demo-qd2-admin");
+
+        (await admin.PostAsync($"/api/v1/accounts/{await IdOfAsync(admin, "demo-qd2-inspector")}/lock", null)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+
+        clock.Advance(SecurityStampCache.MaxAge - TimeSpan.FromSeconds(1));
+        (await onOtherNode.GetAsync("/api/v1/me")).StatusCode.ShouldBe(HttpStatusCode.OK, "the other node read the stamp less than the bound ago");
+        clock.Advance(TimeSpan.FromSeconds(1));
+        (await onOtherNode.GetAsync("/api/v1/me")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
     }
 
     [Fact]
