@@ -143,7 +143,7 @@ dp_psql_in() {
     "${commands[@]}"
 }
 
-# The Debian packages a platform cluster needs: the server and PostGIS for site plans' zones (ADR 0028).
+# The Debian packages a platform cluster needs: the server and PostGIS for site plans' zones (ADR 0029).
 DP_PG_PACKAGES=(postgresql postgresql-15-postgis-3)
 
 # The extensions every platform database has. PostGIS is not a trusted extension, so the superuser creates it here

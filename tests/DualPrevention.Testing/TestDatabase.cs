@@ -70,7 +70,7 @@ public class TestDatabase : IAsyncLifetime
 
     /// <summary>
     /// Creates, as the superuser, the extensions the migrations expect in every platform database: PostGIS for site
-    /// plans' zones (ADR 0028), which the owner may not create. As deploy/local/lib.sh does for the platform's own.
+    /// plans' zones (ADR 0029), which the owner may not create. As deploy/local/lib.sh does for the platform's own.
     /// </summary>
     public static async Task CreateExtensionsAsync(string adminConnectionString)
     {

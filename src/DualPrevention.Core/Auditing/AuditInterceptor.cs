@@ -89,7 +89,7 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
             var value = original ? property.OriginalValue : property.CurrentValue;
             values[property.Metadata.Name] = Secrets.Contains(property.Metadata.Name) ? "(changed)"
 
-                // A zone's outline as its well-known text (ADR 0028): a geometry object does not serialise.
+                // A zone's outline as its well-known text (ADR 0029): a geometry object does not serialise.
                 : value is Geometry geometry ? geometry.AsText() : value;
         }
 

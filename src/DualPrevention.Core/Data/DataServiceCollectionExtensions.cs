@@ -37,7 +37,7 @@ public static class DataServiceCollectionExtensions
             .UseNpgsql(connectionString, npgsql => npgsql
                 .MigrationsHistoryTable("__ef_migrations_history")
 
-                // Zones are PostGIS geometries in a site plan's metric coordinates (ADR 0028).
+                // Zones are PostGIS geometries in a site plan's metric coordinates (ADR 0029).
                 .UseNetTopologySuite()
 
                 // jsonb columns of dictionaries (ImportMappingProfile.Columns) need System.Text.Json's dynamic mapping.

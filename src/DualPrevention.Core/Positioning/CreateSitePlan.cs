@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DualPrevention.Core.Positioning;
 
-/// <summary>An enterprise's administrator or safety officer adds a site plan with its scale (ADR 0028).</summary>
+/// <summary>An enterprise's administrator or safety officer adds a site plan with its scale (ADR 0029).</summary>
 public static class CreateSitePlan
 {
     public sealed record Command(SitePlanDetails Details);

@@ -1,7 +1,7 @@
 namespace DualPrevention.Core.Positioning;
 
 /// <summary>
-/// A site plan's origin and scale (ADR 0028): the first reference point is the origin, and the two points' distance
+/// A site plan's origin and scale (ADR 0029): the first reference point is the origin, and the two points' distance
 /// in pixels against their real distance in metres gives the scale.
 /// </summary>
 public sealed record PlanScale(double OriginPixelX, double OriginPixelY, double MetresPerPixel)

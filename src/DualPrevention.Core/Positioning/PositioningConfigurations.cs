@@ -24,7 +24,7 @@ internal sealed class ZoneConfiguration : IEntityTypeConfiguration<Zone>
         builder.Property(z => z.RegionCode).HasMaxLength(6);
         builder.Property(z => z.Name).HasMaxLength(100);
 
-        // The plan's metres, no spatial reference system: SRID 0 (ADR 0028).
+        // The plan's metres, no spatial reference system: SRID 0 (ADR 0029).
         builder.Property(z => z.Outline).HasColumnType("geometry(Polygon, 0)");
         builder.HasIndex(z => z.Outline).HasMethod("gist");
         builder.HasOne<SitePlan>().WithMany().HasForeignKey(z => z.SitePlanId).OnDelete(DeleteBehavior.Cascade);

@@ -4,7 +4,7 @@ using DualPrevention.Core.Tenancy;
 namespace DualPrevention.Core.Positioning;
 
 /// <summary>
-/// 厂区平面图: an enterprise's plan of a plant area or floor, on which its zones are drawn (ADR 0028). The plan's local
+/// 厂区平面图: an enterprise's plan of a plant area or floor, on which its zones are drawn (ADR 0029). The plan's local
 /// metric coordinates are metres from its origin, x to the right and y up; the origin and scale come from two
 /// reference points picked on the image with their real distance.
 /// </summary>

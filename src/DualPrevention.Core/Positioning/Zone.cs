@@ -6,7 +6,7 @@ namespace DualPrevention.Core.Positioning;
 
 /// <summary>
 /// 区域 / 电子围栏 (docs/domain/positioning.md#2-records): a polygon on a site plan, in the plan's metres (SRID 0,
-/// ADR 0028), with what the coming fence rules check — occupancy, who may enter and when, escort, stillness and
+/// ADR 0029), with what the coming fence rules check — occupancy, who may enter and when, escort, stillness and
 /// overstay thresholds — and the register's units and major hazard sources it holds.
 /// </summary>
 public sealed class Zone : ITenantOwned, IAudited

@@ -6,7 +6,7 @@ namespace DualPrevention.Core.Positioning;
 
 /// <summary>
 /// A zone's facts within their ranges (<see cref="PositioningLimits"/>) and its outline a valid simple polygon in the
-/// plan's metres (ADR 0028); the database checks the same with <c>ST_IsValid</c>.
+/// plan's metres (ADR 0029); the database checks the same with <c>ST_IsValid</c>.
 /// </summary>
 public sealed class ZoneDetailsValidator : AbstractValidator<ZoneDetails>
 {

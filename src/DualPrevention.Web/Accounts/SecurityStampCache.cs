@@ -9,7 +9,7 @@ namespace DualPrevention.Web.Accounts;
 /// The bearer-token check of <see cref="SessionValidity"/> without a database round trip on every request: each user's
 /// security stamp and lockout end are read at most every <see cref="MaxAge"/> per node. A change made on this node
 /// (<see cref="StampForgettingUserManager"/>) takes effect at the next request; one made on another node within
-/// <see cref="MaxAge"/> (ADR 0028).
+/// <see cref="MaxAge"/> (ADR 0030).
 /// </summary>
 internal sealed class SecurityStampCache(TimeProvider clock)
 {

@@ -14,7 +14,7 @@ namespace DualPrevention.IntegrationTests.Data;
 /// </summary>
 public partial class NumberRangesTests(TestDatabase database) : IClassFixture<TestDatabase>
 {
-    /// <summary>Columns a range would say nothing about: generated identities, and PostGIS's own catalogue of reference systems (ADR 0028).</summary>
+    /// <summary>Columns a range would say nothing about: generated identities, and PostGIS's own catalogue of reference systems (ADR 0029).</summary>
     private static readonly string[] Exempt =
     [
         "app_role_claim.id", "app_user_claim.id", "data_protection_keys.id", "escalation_rule.id", "major_hidden_danger_criterion.id",

@@ -14,7 +14,7 @@ using Npgsql;
 namespace DualPrevention.IntegrationTests.Positioning;
 
 /// <summary>
-/// Site plans and zones on PostgreSQL with PostGIS (ADR 0028): outlines round-trip as SRID 0 polygons, invalid ones are
+/// Site plans and zones on PostgreSQL with PostGIS (ADR 0029): outlines round-trip as SRID 0 polygons, invalid ones are
 /// refused by the validator and by the database, the four-colour map takes the linked units' highest level, and
 /// another tenant finds nothing, through the handlers and through row-level security alone.
 /// </summary>

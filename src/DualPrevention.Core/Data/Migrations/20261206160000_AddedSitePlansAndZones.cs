@@ -211,7 +211,7 @@ namespace DualPrevention.Core.Data.Migrations
                 """);
 
             // Numbers within their ranges (ADR 0024, the bounds of PositioningLimits); outlines valid simple polygons in
-            // the plan's metres, SRID 0 (ADR 0028).
+            // the plan's metres, SRID 0 (ADR 0029).
             migrationBuilder.Sql(
                 """
                 ALTER TABLE site_plan ADD CONSTRAINT ck_site_plan_image_width_in_range CHECK (image_width >= 1 AND image_width <= 20000);
@@ -253,7 +253,7 @@ namespace DualPrevention.Core.Data.Migrations
             migrationBuilder.DropTable(
                 name: "site_plan");
 
-            // PostGIS stays: the superuser created it with the database (ADR 0028), and only it may drop it.
+            // PostGIS stays: the superuser created it with the database (ADR 0029), and only it may drop it.
         }
     }
 }
