@@ -4,6 +4,7 @@ using DualPrevention.Core.Accounts;
 using DualPrevention.Core.Demo;
 using DualPrevention.Core.HiddenDangers;
 using DualPrevention.Core.Inspections;
+using DualPrevention.Core.Risks.MajorHazards;
 using DualPrevention.Core.Tenancy;
 using DualPrevention.IntegrationTests.Escalations;
 using DualPrevention.IntegrationTests.HiddenDangers;
@@ -52,8 +53,9 @@ public class DemoStoryTests(DemoStoryDatabase database, ITestOutputHelper output
         await using var db = database.OwnerContext(TenantScope.System);
         foreach (var enterprise in new[] { database.Qd1, database.Qd2, database.Wf1 })
         {
-            (await db.ControlMeasures.CountAsync(m => m.EnterpriseId == enterprise)).ShouldBe(32);
-            (await db.InspectionTaskDefinitions.CountAsync(d => d.EnterpriseId == enterprise)).ShouldBe(27, "the sample's manual measures");
+            var lists = AccountabilityTaskList.Items.Count;
+            (await db.ControlMeasures.CountAsync(m => m.EnterpriseId == enterprise)).ShouldBe(32 + lists, "the sample's measures and the 包保 persons' lists");
+            (await db.InspectionTaskDefinitions.CountAsync(d => d.EnterpriseId == enterprise)).ShouldBe(27 + lists, "the sample's manual measures and the lists");
             var starts = await db.InspectionTasks.Where(t => t.EnterpriseId == enterprise).Select(t => t.WindowStart).ToListAsync();
             var days = starts.Select(BusinessTime.LocalDate).Distinct().ToList();
             days.Count(d => d >= Today.AddDays(-60) && d <= Today).ShouldBe(61, "every day from 60 days ago to today has windows");

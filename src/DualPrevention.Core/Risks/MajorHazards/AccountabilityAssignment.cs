@@ -12,12 +12,18 @@ namespace DualPrevention.Core.Risks.MajorHazards;
 internal static class AccountabilityAssignment
 {
     /// <summary>
-    /// A source's persons changed: every 包保 definition under it goes to the person of its role, replacing whoever had it.
-    /// A role without a person keeps its assignee.
+    /// A source, its persons or its linked objects changed: each person gets their <see cref="AccountabilityTaskList"/>
+    /// (<see cref="AccountabilityTaskSync"/>, ADR 0028), and every 包保 definition under the source goes to the person of its
+    /// role, replacing whoever had it, with its windows not yet judged (planned or open). A role without a person keeps
+    /// its assignee.
     /// </summary>
-    public static Task<int> ReassignSourceAsync(DualPreventionDbContext db, Guid sourceId, DateTimeOffset now, CancellationToken cancellationToken) =>
-        db.Database.ExecuteSqlRawAsync(
+    public static async Task FollowSourceAsync(DualPreventionDbContext db, Guid sourceId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await AccountabilityTaskSync.SyncSourceAsync(db, sourceId, now, cancellationToken);
+        await db.Database.ExecuteSqlRawAsync(
             Statement("p.source_id = @source_id"), [new NpgsqlParameter("source_id", sourceId), new NpgsqlParameter("now", now)], cancellationToken);
+        await db.Database.ExecuteSqlRawAsync(MoveUnjudgedWindows, [new NpgsqlParameter("source_id", sourceId)], cancellationToken);
+    }
 
     /// <summary>
     /// Generation made or changed definitions: the 包保 ones nobody is assigned yet go to the person of their role, so a
@@ -27,6 +33,22 @@ internal static class AccountabilityAssignment
         db.Database.ExecuteSqlRawAsync(
             Statement("d.enterprise_id = ANY(@enterprise_ids) AND d.assignee_user_id IS NULL AND d.assignee_post IS NULL"),
             [new NpgsqlParameter("enterprise_ids", enterpriseIds), new NpgsqlParameter("now", now)], cancellationToken);
+
+    /// <summary>
+    /// The planned and open windows (status 0 待开始 and 1 进行中, the codes of Inspections' task status, which Risks may not
+    /// name) of the source's 包保 definitions follow their definition's assignee.
+    /// </summary>
+    private static readonly string MoveUnjudgedWindows = $"""
+        UPDATE inspection_task t
+        SET assignee_user_id = d.assignee_user_id, assignee_post = d.assignee_post
+        FROM inspection_task_definition d
+        JOIN risk_analysis_unit u ON u.id = d.unit_id
+        JOIN risk_analysis_object o ON o.id = u.object_id
+        WHERE t.definition_id = d.id AND o.major_hazard_source_id = @source_id AND NOT d.is_deleted
+          AND d.task_type <> {(int)InspectionTaskType.Routine}
+          AND t.status IN (0, 1)
+          AND (t.assignee_user_id IS DISTINCT FROM d.assignee_user_id OR t.assignee_post IS DISTINCT FROM d.assignee_post)
+        """;
 
     private static string Statement(string condition) => $"""
         UPDATE inspection_task_definition d

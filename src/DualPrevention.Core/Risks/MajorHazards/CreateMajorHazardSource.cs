@@ -28,7 +28,7 @@ public static class CreateMajorHazardSource
             var row = MajorHazardSource.Create(enterpriseId, regionCode, details, clock.GetUtcNow());
             db.MajorHazardSources.Add(row);
             await RegisterSaving.SaveAsync(db, details.HazardCode, cancellationToken);
-            await AccountabilityAssignment.ReassignSourceAsync(db, row.Id, clock.GetUtcNow(), cancellationToken);
+            await AccountabilityAssignment.FollowSourceAsync(db, row.Id, clock.GetUtcNow(), cancellationToken);
             return row.Id;
         }
     }

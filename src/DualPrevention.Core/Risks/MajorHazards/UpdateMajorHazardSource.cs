@@ -29,7 +29,7 @@ public static class UpdateMajorHazardSource
             await MajorHazardSourceRules.EnsurePersonsOfEnterpriseAsync(db, enterpriseId, details, cancellationToken);
             row.Update(details, clock.GetUtcNow());
             await RegisterSaving.SaveAsync(db, details.HazardCode, cancellationToken);
-            await AccountabilityAssignment.ReassignSourceAsync(db, row.Id, clock.GetUtcNow(), cancellationToken);
+            await AccountabilityAssignment.FollowSourceAsync(db, row.Id, clock.GetUtcNow(), cancellationToken);
         }
     }
 }

@@ -33,7 +33,7 @@ public static class UpdateRiskAnalysisObject
                 if (command.Details.MajorHazardSourceId is { } sourceId)
                 {
                     // Linked to a source: its units' 包保 tasks go to the source's persons.
-                    await AccountabilityAssignment.ReassignSourceAsync(db, sourceId, clock.GetUtcNow(), cancellationToken);
+                    await AccountabilityAssignment.FollowSourceAsync(db, sourceId, clock.GetUtcNow(), cancellationToken);
                 }
             }
         }
