@@ -13,7 +13,7 @@ internal static class AccountabilityAssignment
 {
     /// <summary>
     /// A source, its persons or its linked objects changed: each person gets their <see cref="AccountabilityTaskList"/>
-    /// (<see cref="AccountabilityTaskSync"/>, ADR 0028), and every 包保 definition under the source goes to the person of its
+    /// (<see cref="AccountabilityTaskSync"/>, ADR 0031), and every 包保 definition under the source goes to the person of its
     /// role, replacing whoever had it, with its windows not yet judged (planned or open). A role without a person keeps
     /// its assignee.
     /// </summary>

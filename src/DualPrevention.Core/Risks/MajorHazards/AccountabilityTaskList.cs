@@ -3,7 +3,7 @@ namespace DualPrevention.Core.Risks.MajorHazards;
 /// <summary>
 /// The 包保 task list each person of a major hazard source checks (docs/domain/dual-prevention.md#510-accountability-tasks):
 /// the operational person's ten items as a Shandong enterprise uses them, the principal's and the technical person's
-/// duties of D5 standing in for MEM's items until they are obtained, with the frequencies of ADR 0028.
+/// duties of D5 standing in for MEM's items until they are obtained, with the frequencies of ADR 0031.
 /// </summary>
 public static class AccountabilityTaskList
 {
@@ -14,10 +14,10 @@ public static class AccountabilityTaskList
         public string Description => $"{RoleTitle(Role)}包保任务第{No}项";
     }
 
-    /// <summary>Principal and technical person: at least once a quarter (D5 for the technical person, ADR 0028 for the principal).</summary>
+    /// <summary>Principal and technical person: at least once a quarter (D5 for the technical person, ADR 0031 for the principal).</summary>
     private const int Quarter = 3;
 
-    /// <summary>Operational person: at least once a week (ADR 0028).</summary>
+    /// <summary>Operational person: at least once a week (ADR 0031).</summary>
     private const int Week = 7;
 
     public static readonly IReadOnlyList<Item> Items =

@@ -6,7 +6,7 @@ namespace DualPrevention.Core.Risks.MajorHazards;
 
 /// <summary>
 /// Gives each person of a major hazard source their <see cref="AccountabilityTaskList"/> as 包保 control measures
-/// (ADR 0028): a measure per item of a role with a person, on the source's anchor event (the highest-level event of
+/// (ADR 0031): a measure per item of a role with a person, on the source's anchor event (the highest-level event of
 /// its linked objects). Idempotent: an item any live 包保 measure under the source already carries (by role and item
 /// number) is not added again; a measure the list made is brought back to the list's content and frequency. The
 /// generation job turns the measures into task definitions and gives them to the persons (ADR 0025).

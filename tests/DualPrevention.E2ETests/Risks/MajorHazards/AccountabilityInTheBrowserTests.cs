@@ -11,7 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace DualPrevention.E2ETests.Risks.MajorHazards;
 
 /// <summary>
-/// 包保 in the browser (docs/domain/dual-prevention.md#510-accountability-tasks, ADR 0028): the enterprise admin goes from the
+/// 包保 in the browser (docs/domain/dual-prevention.md#510-accountability-tasks, ADR 0031): the enterprise admin goes from the
 /// list of major hazard sources to a source's 包保 view and finds the three persons with their lists and completion; the
 /// operational person signs in and finds the list's checks on the to-do centre.
 /// </summary>

@@ -15,7 +15,7 @@ namespace DualPrevention.IntegrationTests.Risks.MajorHazards;
 
 /// <summary>
 /// Each person of a major hazard source gets their 包保 task list (docs/domain/dual-prevention.md#510-accountability-tasks,
-/// ADR 0028): per role its items and frequency, once, re-synced, and following the person.
+/// ADR 0031): per role its items and frequency, once, re-synced, and following the person.
 /// </summary>
 public class AccountabilityTaskListTests(DemoDatabase database) : IClassFixture<DemoDatabase>
 {
