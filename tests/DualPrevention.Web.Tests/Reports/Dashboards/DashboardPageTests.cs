@@ -48,9 +48,17 @@ public class DashboardPageTests(WebFixture web) : IClassFixture<WebFixture>
         var chinese = await web.CookieClientAsync("province");
         var english = await web.CookieClientAsync("province");
         await english.GetAsync("/culture/set?culture=en-US&returnUrl=%2F");
-
-        var inChinese = await chinese.GetStringAsync("/dashboard/province?period=2026-Q4");
-        var inEnglish = await english.GetStringAsync("/dashboard/province?period=2026-Q4");
+        string inChinese, inEnglish;
+        try
+        {
+            inChinese = await chinese.GetStringAsync("/dashboard/province?period=2026-Q4");
+            inEnglish = await english.GetStringAsync("/dashboard/province?period=2026-Q4");
+        }
+        finally
+        {
+            // The choice is kept on the account: give it back, so the class's other tests sign in as 省级 in Chinese.
+            await english.GetAsync("/culture/set?culture=zh-CN&returnUrl=%2F");
+        }
 
         inChinese.ShouldContain("优 ");
         inEnglish.ShouldContain("Excellent ");
