@@ -67,7 +67,7 @@ public class TenantIsolationInTheBrowserTests(BrowserFixture browser) : IClassFi
         // Measured in one script run, so a re-render between finding and measuring cannot detach an element.
         var edges = await page.EvaluateAsync<double[]>(
             """
-            () => ['[data-testid=scope-name]', '[data-testid=notification-bell]', '.user-button', '[data-testid=logout]']
+            () => ['[data-testid=scope-name]', '[data-testid=notification-bell]', '[data-testid=user-menu]', '[data-testid=logout]']
               .map(s => document.querySelector(s).getBoundingClientRect())
               .flatMap((r, i) => i === 0 ? [r.width] : [r.right])
             """);

@@ -10,15 +10,15 @@ internal static class RiskLevelPalette
 
     public static string Background(RiskLevel? level) => level switch
     {
-        RiskLevel.Major => "#E63031",
+        RiskLevel.Major => "#D32F2F",
         RiskLevel.Significant => "#F48400",
         RiskLevel.General => "#F1DD00",
         RiskLevel.Low => "#00B0F0",
         null => Unassessed,
     };
 
-    /// <summary>Dark text on yellow, white on the others.</summary>
-    public static string Text(RiskLevel? level) => level == RiskLevel.General ? "#212121" : "#FFFFFF";
+    /// <summary>White only on red; dark text on orange, yellow, blue and grey, where white falls below 4.5:1 (WCAG 2 AA).</summary>
+    public static string Text(RiskLevel? level) => RiskLevelColors.Text(level);
 
     /// <summary>Inline style of a surface filled with the level's colour.</summary>
     public static string Fill(RiskLevel? level) => $"background-color:{Background(level)};color:{Text(level)}";

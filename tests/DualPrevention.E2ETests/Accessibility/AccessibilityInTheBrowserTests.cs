@@ -9,12 +9,10 @@ namespace DualPrevention.E2ETests.Accessibility;
 /// </summary>
 public class AccessibilityInTheBrowserTests(SampleRegisterBrowserFixture browser) : IClassFixture<SampleRegisterBrowserFixture>
 {
-    private const string Unfixed = "Serious violations remain on the signed-in pages (MudBlazor palette contrast, the user menu's nested activator, unnamed icon buttons): run without Skip to list them by page and rule.";
-
-    [Fact(Skip = Unfixed)]
+    [Fact(Skip = "scrollable-region-focusable remains on /inspection-tasks at 1280 px: the task table's MudTable container scrolls sideways and cannot take focus; every other page and rule passes.")]
     public Task Every_page_on_a_desktop_has_no_serious_axe_violation() => CheckEveryPageAsync(1280, 900);
 
-    [Fact(Skip = Unfixed)]
+    [Fact]
     public Task Every_page_on_a_phone_has_no_serious_axe_violation() => CheckEveryPageAsync(375, 812);
 
     [Fact]
@@ -45,7 +43,7 @@ public class AccessibilityInTheBrowserTests(SampleRegisterBrowserFixture browser
             {
                 try
                 {
-                    await OpenAsync(page, path);
+                    await OpenAsync(page, path, signedIn: userName is not null);
                     failures.AddRange((await AxeCheck.SeriousViolationsAsync(page)).Select(v => $"{userName ?? "anonymous"} {path}: {v}"));
                 }
                 catch (Exception e) when (e is TimeoutException or PlaywrightException or ShouldAssertException)
@@ -60,17 +58,29 @@ public class AccessibilityInTheBrowserTests(SampleRegisterBrowserFixture browser
         failures.ShouldBeEmpty();
     }
 
-    /// <summary>Opens a page and waits until it has rendered in full: a static page at once, an interactive one in its circuit.</summary>
-    private static async Task OpenAsync(IPage page, string path)
+    /// <summary>
+    /// Opens a page and waits until it has rendered in full: a static page at once, an interactive one in its circuit with
+    /// its tables loaded. An anonymous visitor's interactive page (<c>/not-found</c>) is complete as prerendered: no
+    /// circuit marks its layout interactive, so none is waited for.
+    /// </summary>
+    private static async Task OpenAsync(IPage page, string path, bool signedIn)
     {
         await page.GotoAsync(path);
-        new Uri(page.Url).AbsolutePath.ShouldBe(path.Split('?')[0], $"{path} sent the browser elsewhere");
-        if (await page.Locator("body[data-enhance-nav=false] .mud-layout").CountAsync() > 0)
+        // A home route (/dashboard) forwards to the reader's own page; refusals and a missing page are not visits.
+        var landed = new Uri(page.Url).AbsolutePath;
+        if (landed != path.Split('?')[0])
+        {
+            landed.ShouldNotBeOneOf(["/account/login", "/account/access-denied", "/not-found"], $"{path} sent the browser elsewhere");
+        }
+
+        if (signedIn && await page.Locator("body[data-enhance-nav=false] .mud-layout").CountAsync() > 0)
         {
             await BrowserFixture.WaitForInteractiveAsync(page);
         }
 
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        // A table's rows arrive after the circuit connects: checked while loading, a wide table's header is a scrolling
+        // region with nothing in it to focus.
+        await page.Locator(".mud-table-loading").First.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Detached });
     }
 
     /// <summary>Who visits which pages: the role that fills each page best, and the pages only some roles see.</summary>

@@ -5,7 +5,7 @@ namespace DualPrevention.E2ETests.Accessibility;
 
 /// <summary>
 /// Runs axe-core (from npm, copied next to the tests by the project's InstallAxeCore target) on the page as it stands,
-/// against WCAG 2 A and AA, and answers the serious and critical violations as "rule: target, target …".
+/// against WCAG 2 A and AA, and answers the serious and critical violations as "rule: target, target …" (a contrast failure with its colours and ratio).
 /// </summary>
 internal static class AxeCheck
 {
@@ -13,10 +13,14 @@ internal static class AxeCheck
 
     private const string Run = """
         async () => {
+          const Colours = n => {
+            const d = n.any.find(c => c.data && c.data.fgColor)?.data;
+            return d ? ` (${d.fgColor} on ${d.bgColor}, ${d.contrastRatio}:1)` : "";
+          };
           const result = await axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa"] } });
           return JSON.stringify(result.violations
             .filter(v => v.impact === "serious" || v.impact === "critical")
-            .map(v => `${v.id} (${v.impact}): ${v.nodes.slice(0, 4).map(n => n.target.join(" ")).join(" | ")}` +
+            .map(v => `${v.id} (${v.impact}): ${v.nodes.slice(0, 4).map(n => n.target.join(" ") + Colours(n)).join(" | ")}` +
               (v.nodes.length > 4 ? ` … ${v.nodes.length} in all` : "")));
         }
         """;

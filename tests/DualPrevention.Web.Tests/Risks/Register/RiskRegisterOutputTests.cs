@@ -94,7 +94,7 @@ public class RiskRegisterOutputTests(WebFixture web) : IClassFixture<WebFixture>
         var html = await client.GetStringAsync("/risk-register/overview");
 
         html.ShouldContain($"href=\"risk-register/units/{unit}/card\"");
-        html.ShouldContain("background-color:#E63031");
+        html.ShouldContain("background-color:#D32F2F");
         html.ShouldContain($"api/v1/risk-register/export?enterpriseId={web.Qd1}");
         html.ShouldContain("导出Excel");
     }
