@@ -1,16 +1,16 @@
 using DualPrevention.Benchmarks;
 
-// Usage: dotnet run -c Release --project tests/DualPrevention.Benchmarks -- <import | task-generation | escalation | province-report | dashboards | page-weight | submission-load | circuits> [--scale F] [--pairs N] [--connections N] [--page PATH]
+// Usage: dotnet run -c Release --project tests/DualPrevention.Benchmarks -- <import | task-generation | escalation | province-report | dashboards | page-weight | submission-load | circuits> [--scale F] [--pairs N] [--connections N] [--shared-windows] [--page PATH]
 if (args.Length == 0 || args[0] is not ("import" or "task-generation" or "escalation" or "province-report" or "dashboards" or "page-weight" or "submission-load" or "circuits"))
 {
-    Console.Error.WriteLine("usage: DualPrevention.Benchmarks <import | task-generation | escalation | province-report | dashboards | page-weight | submission-load | circuits> [--scale F] [--pairs N] [--connections N] [--page PATH]");
+    Console.Error.WriteLine("usage: DualPrevention.Benchmarks <import | task-generation | escalation | province-report | dashboards | page-weight | submission-load | circuits> [--scale F] [--pairs N] [--connections N] [--shared-windows] [--page PATH]");
     Console.Error.WriteLine("  import           F = fraction of 50,000 measures, default 1");
     Console.Error.WriteLine("  task-generation  F = fraction of 3,000 enterprises × 1,000 manual measures, default 1; N = product/floor pairs timed, default 1");
     Console.Error.WriteLine("  escalation       F = fraction of 5,000,000 inspection windows and 500,000 hidden dangers (3,000 enterprises), default 1");
     Console.Error.WriteLine("  province-report  the same province; the month's compliance report of all enterprises as .xlsx");
     Console.Error.WriteLine("  dashboards       the same province; every city's dashboard for a month, quarter and year");
     Console.Error.WriteLine("  page-weight      bytes a phone downloads for the login page and /inspect, first and repeat visit (no scale)");
-    Console.Error.WriteLine("  submission-load  F = fraction of 1,000 inspectors submitting a check and reading their task list at once; N = requests in flight, default 100");
+    Console.Error.WriteLine("  submission-load  F = fraction of 1,000 inspectors submitting a check and reading their task list at once, each on a window of their own (--shared-windows: on demo-qd1's started windows); N = requests in flight, default 100");
     Console.Error.WriteLine("  circuits         F = fraction of 200 pages kept open in headless Chromium (PATH, default /dashboard/city); memory of the app per page");
     return 2;
 }
@@ -62,7 +62,7 @@ switch (args[0])
         await ProvinceReportBenchmark.RunAsync(scale);
         break;
     case "submission-load":
-        await SubmissionLoadBenchmark.RunAsync((int)Math.Ceiling(1000 * scale), connections);
+        await SubmissionLoadBenchmark.RunAsync((int)Math.Ceiling(1000 * scale), connections, args.Contains("--shared-windows"));
         break;
     case "circuits":
         await CircuitsBenchmark.RunAsync((int)Math.Ceiling(200 * scale), page);

@@ -9,8 +9,7 @@ namespace DualPrevention.Benchmarks;
 
 /// <summary>
 /// The morning shift change: 1,000 inspectors of one enterprise (copies of demo-qd1-inspector, same post and password)
-/// each submit a check on a window of their enterprise (one window each: the newest that have started, open or late)
-/// and then read their task list, against the published app
+/// each submit the check of their own window and then read their task list, against the published app
 /// (<see cref="PublishedApp"/>, production settings, its default connection pool) on loopback. The inspectors sign in
 /// first (not timed; the sign-in throttle is raised through configuration, ADR 0017), then all start at one signal; at
 /// most <c>--connections</c> (default 100) are in flight at once, as a load generator's connections bound them. A
@@ -18,6 +17,11 @@ namespace DualPrevention.Benchmarks;
 /// connections seen in <c>pg_stat_activity</c> at the peak, and last
 /// <c>submission_errors=… submission_p95_ms=… submissions_per_second=…</c> (errors: answers ≥ 500 or no answer, of
 /// both requests).
+/// At a shift change each inspector checks the points of their own round: the benchmark gives each inspector a window
+/// of their own, assigned to them (a copy of a window open now, its start a second apart). With
+/// <c>--shared-windows</c> the inspectors share the started windows of demo-qd1 instead (24 of them for 1,000
+/// inspectors): every submission on one window then waits for the row lock of the one before it, which measures
+/// duplicate submissions of one check rather than a shift change.
 /// </summary>
 internal static class SubmissionLoadBenchmark
 {
@@ -25,7 +29,7 @@ internal static class SubmissionLoadBenchmark
 
     private const string Template = "demo-qd1-inspector";
 
-    public static async Task RunAsync(int inspectors, int connections)
+    public static async Task RunAsync(int inspectors, int connections, bool sharedWindows)
     {
         Console.WriteLine($"load average before: {MachineLoad.Averages()}");
         await using var database = await BenchmarkDatabase.CreateAsync();
@@ -35,8 +39,9 @@ internal static class SubmissionLoadBenchmark
             ["SignInThrottle:PerClientPermitLimit"] = "1000000",
             ["SignInThrottle:PerUserNamePermitLimit"] = "1000000",
         });
-        var windows = await PrepareAsync(database, inspectors);
-        Console.WriteLine($"{inspectors:N0} inspectors on {windows.Count:N0} started windows of demo-qd1");
+        await CopyInspectorsAsync(database, inspectors);
+        var windows = sharedWindows ? await SharedWindowsAsync(database, inspectors) : await OwnWindowsAsync(database);
+        Console.WriteLine($"{inspectors:N0} inspectors on {windows.Count:N0} started windows of demo-qd1 ({(sharedWindows ? "shared" : "one each, assigned")})");
 
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = connections, PooledConnectionLifetime = Timeout.InfiniteTimeSpan })
         {
@@ -73,8 +78,8 @@ internal static class SubmissionLoadBenchmark
         Print(results, wall, Stopwatch.GetElapsedTime(began, results.Max(r => r.SubmittedAt)), peak.Value, connections);
     }
 
-    /// <summary>Copies the demo inspector <paramref name="inspectors"/> times (same password hash, so no hashing here) and lists the windows they may check now.</summary>
-    private static async Task<List<Guid>> PrepareAsync(BenchmarkDatabase database, int inspectors)
+    /// <summary>Copies the demo inspector <paramref name="inspectors"/> times (same password hash, so no hashing here).</summary>
+    private static async Task CopyInspectorsAsync(BenchmarkDatabase database, int inspectors)
     {
         await using var owner = new NpgsqlConnection(database.OwnerConnectionString);
         await owner.OpenAsync();
@@ -97,6 +102,51 @@ internal static class SubmissionLoadBenchmark
             copy.Parameters.AddWithValue("template", Template);
             await copy.ExecuteNonQueryAsync();
         }
+    }
+
+    /// <summary>
+    /// One window for each copied inspector, in the order of their numbers: a copy of the newest window open now (for
+    /// anyone or the inspector's post, at least 15 minutes left), assigned to the inspector, starting n seconds earlier
+    /// so that (definition, start) stays unique.
+    /// </summary>
+    private static async Task<List<Guid>> OwnWindowsAsync(BenchmarkDatabase database)
+    {
+        await using var owner = new NpgsqlConnection(database.OwnerConnectionString);
+        await owner.OpenAsync();
+        await using var copy = new NpgsqlCommand(
+            """
+            WITH template AS (
+                SELECT t.* FROM inspection_task t JOIN app_user u ON u.user_name = @template AND u.enterprise_id = t.enterprise_id
+                WHERE t.window_start <= now() AND t.window_end > now() + interval '15 minutes' AND t.status IN (0, 1)
+                  AND t.assignee_user_id IS NULL AND (t.assignee_post IS NULL OR t.assignee_post = u.post)
+                ORDER BY t.window_start DESC LIMIT 1),
+            inspector AS (
+                SELECT id, substring(user_name FROM 14)::int AS n FROM app_user WHERE user_name LIKE 'demo-qd1-load%'),
+            copied AS (
+                INSERT INTO inspection_task
+                SELECT (jsonb_populate_record(null::inspection_task, to_jsonb(t) || jsonb_build_object(
+                    'id', gen_random_uuid(), 'window_start', t.window_start - make_interval(secs => i.n),
+                    'assignee_user_id', i.id, 'assignee_post', null, 'record_id', null, 'status', 0))).*
+                FROM template t, inspector i
+                RETURNING id, assignee_user_id)
+            SELECT copied.id FROM copied JOIN inspector ON inspector.id = copied.assignee_user_id ORDER BY inspector.n
+            """, owner);
+        copy.Parameters.AddWithValue("template", Template);
+        var windows = new List<Guid>();
+        await using var reader = await copy.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            windows.Add(reader.GetGuid(0));
+        }
+
+        return windows.Count > 0 ? windows : throw new InvalidOperationException("demo-qd1 has no window open now with 15 minutes left for its inspectors.");
+    }
+
+    /// <summary>The newest windows of demo-qd1 that have started, shared by the inspectors in turn.</summary>
+    private static async Task<List<Guid>> SharedWindowsAsync(BenchmarkDatabase database, int inspectors)
+    {
+        await using var owner = new NpgsqlConnection(database.OwnerConnectionString);
+        await owner.OpenAsync();
 
         // One window each where there are enough: the newest windows that have started (open now, or late), neither
         // suspended nor cancelled, not assigned to a named person, and for anyone or for the inspector's post.
