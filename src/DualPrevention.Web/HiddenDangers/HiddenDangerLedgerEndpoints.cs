@@ -3,6 +3,7 @@ using DualPrevention.Core.Accounts;
 using DualPrevention.Core.HiddenDangers;
 using DualPrevention.Core.Imports;
 using DualPrevention.Core.Inspections;
+using DualPrevention.Core.Reports.Exports;
 using DualPrevention.Core.Risks.Register;
 using DualPrevention.Web.Hosting;
 using DualPrevention.Web.Imports;

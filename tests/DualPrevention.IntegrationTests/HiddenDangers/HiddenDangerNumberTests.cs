@@ -1,5 +1,6 @@
 using DualPrevention.Core;
 using DualPrevention.Core.Accounts;
+using DualPrevention.Core.HiddenDangers;
 using DualPrevention.Core.Tenancy;
 using DualPrevention.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -42,6 +43,18 @@ public sealed class HiddenDangerNumberTests(DemoDatabase database) : IClassFixtu
 
         await _driver.ConfirmAsync(_admin, first, _inspector.Scope.UserId!.Value, _driver.Today.AddDays(7));
         (await _driver.GetAsync(_admin, first)).Number.ShouldBe(numbers[first]);
+    }
+
+    [Fact]
+    public async Task The_ledger_finds_a_hidden_danger_by_its_number_and_shows_it()
+    {
+        var id = await _driver.ReportAsync(_inspector);
+        var number = (await NumbersAsync(id))[id];
+
+        var found = await _driver.RunAsync<ListHiddenDangers.Handler, Core.Paged<ListHiddenDangers.Row>>(_admin, h => h.HandleAsync(new(Search: number), default));
+
+        found.Items.ShouldHaveSingleItem().Id.ShouldBe(id);
+        found.Items[0].Number.ShouldBe(number);
     }
 
     [Fact]

@@ -1,7 +1,7 @@
 using DualPrevention.Core.Papers;
 using SkiaSharp;
 
-namespace DualPrevention.Core.HiddenDangers;
+namespace DualPrevention.Core.Reports.Exports;
 
 /// <summary>
 /// The exported ledger as an A4 landscape PDF in <see cref="PdfText.FontFamily"/>, laid out whole before it is drawn

@@ -1,10 +1,9 @@
 using System.Drawing;
-using DualPrevention.Core.Reports.Exports;
 using SpreadCheetah;
 using SpreadCheetah.Styling;
 using SpreadCheetah.Worksheets;
 
-namespace DualPrevention.Core.HiddenDangers;
+namespace DualPrevention.Core.Reports.Exports;
 
 /// <summary>
 /// The exported ledger as an .xlsx (SpreadCheetah, as the compliance report): the title, the caption lines (label in

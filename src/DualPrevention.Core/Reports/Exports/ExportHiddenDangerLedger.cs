@@ -1,20 +1,20 @@
 using System.Globalization;
 using DualPrevention.Core.Accounts;
 using DualPrevention.Core.Data;
+using DualPrevention.Core.HiddenDangers;
 using DualPrevention.Core.Localization;
-using DualPrevention.Core.Reports.Exports;
 using DualPrevention.Core.Tenancy;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 
-namespace DualPrevention.Core.HiddenDangers;
+namespace DualPrevention.Core.Reports.Exports;
 
 /// <summary>
 /// The hidden-danger ledger (隐患排查治理台账, docs/domain/dual-prevention.md#63-the-hidden-danger-record) as a file, with
 /// the filters of the ledger page (<see cref="ListHiddenDangers.Query"/>, in its order): .xlsx or A4 landscape PDF. The
 /// file names the organisation, the filters, the requester's display name and organisation and the time in
 /// Asia/Shanghai. The tenant filter decides whose rows, as on the page. Texts: <c>HiddenDangerLedgerExport.*</c> in
-/// this folder's Messages.resx, in the caller's language.
+/// the Reports area's Messages.resx, in the caller's language.
 /// </summary>
 public static class ExportHiddenDangerLedger
 {
@@ -147,12 +147,12 @@ public static class ExportHiddenDangerLedger
 
             if (query.Source is { } source)
             {
-                parts.Add(T("Filter.Source", CoreText.Find($"InspectionSource.{source}") ?? source.ToString()));
+                parts.Add(T("Filter.Source", T($"Source.{source}")));
             }
 
             if (query.Origin is { } origin)
             {
-                parts.Add(T("Filter.Origin", CoreText.Find($"HiddenDangerOrigin.{origin}") ?? origin.ToString()));
+                parts.Add(T("Filter.Origin", T($"Origin.{origin}")));
             }
 
             if (query.UnitId is { } unitId)

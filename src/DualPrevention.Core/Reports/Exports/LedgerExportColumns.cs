@@ -1,4 +1,4 @@
-namespace DualPrevention.Core.HiddenDangers;
+namespace DualPrevention.Core.Reports.Exports;
 
 /// <summary>One column of the exported ledger: its header, relative width and the text of a row.</summary>
 internal sealed record LedgerExportColumn(string Header, double Width, Func<ExportHiddenDangerLedger.Row, string> TextOf);
