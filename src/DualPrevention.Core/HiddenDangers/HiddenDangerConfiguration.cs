@@ -1,6 +1,6 @@
 using DualPrevention.Core.Risks;
-using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace DualPrevention.Core.HiddenDangers;
