@@ -53,7 +53,7 @@ public static class ConfirmHiddenDanger
             db.HiddenDangerHistory.Add(hiddenDanger.Confirm(command.Confirmation, rectifier, BusinessTime.LocalDate(now), by, now));
             HiddenDangerUnitOfWork.OpenCaseIfMajor(db, situation, now);
             var notified = await notifications.AddAsync(
-                db, actor, hiddenDanger, enterprise => new RectifierAssignedNotice(enterprise, hiddenDanger.Level, hiddenDanger.Name, hiddenDanger.Deadline, by.Name), [rectifier.UserId], now, cancellationToken);
+                db, actor, hiddenDanger, enterprise => new RectifierAssignedNotice(enterprise, hiddenDanger.Level, hiddenDanger.Name, hiddenDanger.Deadline, by.Name, hiddenDanger.Number), [rectifier.UserId], now, cancellationToken);
             await HiddenDangerUnitOfWork.SaveAsync(db, cancellationToken);
             notifications.Signal(notified);
         }

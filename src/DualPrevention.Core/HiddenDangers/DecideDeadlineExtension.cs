@@ -40,7 +40,7 @@ public static class DecideDeadlineExtension
             db.HiddenDangerHistory.Add(hiddenDanger.DecideExtension(request, command.Approve, command.Comment, by, now));
             var notified = await notifications.AddAsync(
                 db, actor, hiddenDanger, enterprise => new ExtensionDecidedNotice(
-                    enterprise, hiddenDanger.Level, hiddenDanger.Name, request.Decision == ExtensionDecision.Approved, by.Name, request.PreviousDeadline, request.RequestedDeadline, request.DecisionComment), [request.RequestedByUserId], now, cancellationToken);
+                    enterprise, hiddenDanger.Level, hiddenDanger.Name, request.Decision == ExtensionDecision.Approved, by.Name, request.PreviousDeadline, request.RequestedDeadline, request.DecisionComment, hiddenDanger.Number), [request.RequestedByUserId], now, cancellationToken);
             await HiddenDangerUnitOfWork.SaveAsync(db, cancellationToken);
             notifications.Signal(notified);
         }

@@ -19,6 +19,7 @@ public static class GetHiddenDanger
         Guid Id,
         Guid EnterpriseId,
         string EnterpriseName,
+        string Number,
         HiddenDangerState State,
         string Name,
         string Description,
@@ -104,7 +105,7 @@ public static class GetHiddenDanger
                 .ToListAsync(cancellationToken);
             var today = BusinessTime.LocalDate(clock.GetUtcNow());
             return new Detail(
-                h.Id, h.EnterpriseId, enterpriseName, h.State, h.Name, h.Description, h.Level, h.Source, h.Origin, h.EnforcementId, h.Category, h.ManagementClass,
+                h.Id, h.EnterpriseId, enterpriseName, h.Number, h.State, h.Name, h.Description, h.Level, h.Source, h.Origin, h.EnforcementId, h.Category, h.ManagementClass,
                 h.OccurrenceStage, h.AccountabilityCategory, h.RemediationType, h.Location, h.CauseAnalysis, h.RemediationMeasures, h.CostTenThousandYuan,
                 h.RectifierUserId, h.RectifierName, h.Deadline, h.IsOverdueOn(today), h.RectificationNote, h.RectifiedAt, h.AccepterName, h.AcceptedAt,
                 h.AcceptanceComment, h.AcceptanceRejections, h.InvalidationReason, h.ReportedAt, h.ReportedByName, h.RegisteredAt, h.ConfirmedAt,

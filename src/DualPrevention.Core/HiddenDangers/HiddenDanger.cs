@@ -13,6 +13,13 @@ public sealed partial class HiddenDanger : RegisterRow
 {
     public HiddenDangerState State { get; private set; }
 
+    /// <summary>
+    /// 隐患编号, the enterprise's ledger number (<c>&lt;short code&gt;-YH-&lt;year&gt;-&lt;0001&gt;</c>, ADR 0032): given by the
+    /// database when the row is inserted, from a counter per enterprise and year of report, and never changed or reused.
+    /// Null only on an entity not yet saved.
+    /// </summary>
+    public string Number { get; private set; } = null!;
+
     /// <summary>隐患名称, at most 300 characters.</summary>
     public string Name { get; private set; } = "";
 

@@ -1,5 +1,6 @@
 using DualPrevention.Core.Risks;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace DualPrevention.Core.HiddenDangers;
@@ -26,6 +27,10 @@ internal sealed class HiddenDangerConfiguration : IEntityTypeConfiguration<Hidde
         builder.Property(h => h.MajorReason).HasMaxLength(1000);
         builder.Property(h => h.ClosedOutByName).HasMaxLength(100);
         builder.Property(h => h.LedgerNo).HasMaxLength(64);
+
+        // Given by the trigger hidden_danger_number_assign at insert and read back (ADR 0032).
+        builder.Property(h => h.Number).HasMaxLength(60).ValueGeneratedOnAdd().Metadata.SetAfterSaveBehavior(PropertySaveBehavior.Throw);
+        builder.HasIndex(h => new { h.EnterpriseId, h.Number }).IsUnique();
         builder.Property(h => h.Version).IsRowVersion();
         builder.HasIndex(h => h.RecordId);
         builder.HasIndex(h => new { h.EnterpriseId, h.State });

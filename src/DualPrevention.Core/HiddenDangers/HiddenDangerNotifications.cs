@@ -36,7 +36,7 @@ public sealed class HiddenDangerNotifications(IEnumerable<INotificationChannel> 
     {
         var confirmers = await ManagersAsync(db, hiddenDanger.EnterpriseId, cancellationToken);
         return await AddAsync(
-            db, actor, hiddenDanger, enterprise => new HiddenDangerReportedNotice(enterprise, hiddenDanger.Level, hiddenDanger.Name, hiddenDanger.ReportedByName), confirmers.Cast<Guid?>(), now, cancellationToken);
+            db, actor, hiddenDanger, enterprise => new HiddenDangerReportedNotice(enterprise, hiddenDanger.Level, hiddenDanger.Name, hiddenDanger.ReportedByName, hiddenDanger.Number), confirmers.Cast<Guid?>(), now, cancellationToken);
     }
 
     /// <summary>

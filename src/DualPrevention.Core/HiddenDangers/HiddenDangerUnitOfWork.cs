@@ -123,8 +123,13 @@ internal static class HiddenDangerUnitOfWork
         db.HiddenDangers.Add(report.HiddenDanger);
         db.HiddenDangerHistory.Add(report.Entry);
         OpenCaseIfMajor(db, new HiddenDangerSituation(report.HiddenDanger, null, false, null), now);
+
+        // The database numbers the row at insert (ADR 0032) and the notice names that number: saved in two steps, one transaction.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
         var notified = await notifications.AddReportedAsync(db, actor, report.HiddenDanger, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         notifications.Signal(notified);
         return report.HiddenDanger.Id;
     }

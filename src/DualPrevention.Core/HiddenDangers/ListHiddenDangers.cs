@@ -26,7 +26,7 @@ public static class ListHiddenDangers
     /// <param name="UnitId">The risk analysis unit the hidden danger was found in.</param>
     /// <param name="From">First local date of the period in which it was reported (inclusive).</param>
     /// <param name="To">Last local date of the period (inclusive).</param>
-    /// <param name="Search">Substring of name, description or ledger number, at most 100 characters.</param>
+    /// <param name="Search">Substring of name, description, number (隐患编号) or historical ledger number, at most 100 characters.</param>
     /// <param name="EnterpriseId">Narrows a regulator's list to one enterprise; ignored for enterprise users, whose scope is theirs.</param>
     public sealed record Query(
         IReadOnlyList<HiddenDangerState>? States = null, HiddenDangerLevel? Level = null, bool? Overdue = null, InspectionSource? Source = null,
@@ -37,7 +37,7 @@ public static class ListHiddenDangers
     /// <param name="Deadline">Local date.</param>
     /// <param name="DaysOverdue">Whole local days past the deadline; 0 unless <paramref name="IsOverdue"/>.</param>
     public sealed record Row(
-        Guid Id, Guid EnterpriseId, string EnterpriseName, string? LedgerNo, string Name, HiddenDangerLevel Level, HiddenDangerState State,
+        Guid Id, Guid EnterpriseId, string EnterpriseName, string Number, string? LedgerNo, string Name, HiddenDangerLevel Level, HiddenDangerState State,
         InspectionSource Source, HiddenDangerOrigin Origin, string? UnitName, DateTimeOffset ReportedAt, DateOnly? Deadline, string? RectifierName,
         bool IsOverdue, int DaysOverdue);
 
@@ -78,6 +78,7 @@ public static class ListHiddenDangers
                     h.Id,
                     h.EnterpriseId,
                     EnterpriseName = db.Enterprises.Where(e => e.Id == h.EnterpriseId).Select(e => e.Name).FirstOrDefault() ?? "",
+                    h.Number,
                     h.LedgerNo,
                     h.Name,
                     h.Level,
@@ -94,13 +95,14 @@ public static class ListHiddenDangers
                 rows.Select(r =>
                 {
                     var days = HiddenDangerStates.DaysOverdue(r.State, r.Deadline, today);
-                    return new Row(r.Id, r.EnterpriseId, r.EnterpriseName, r.LedgerNo, r.Name, r.Level, r.State, r.Source, r.Origin, r.UnitName,
+                    return new Row(r.Id, r.EnterpriseId, r.EnterpriseName, r.Number, r.LedgerNo, r.Name, r.Level, r.State, r.Source, r.Origin, r.UnitName,
                         r.ReportedAt, r.Deadline, r.RectifierName, days > 0, days);
                 }).ToList(),
                 total, page, size);
         }
 
-        private static IQueryable<HiddenDanger> Filter(IQueryable<HiddenDanger> items, Query query, DateOnly today)
+        /// <summary>The query's filters, shared with the ledger export.</summary>
+        internal static IQueryable<HiddenDanger> Filter(IQueryable<HiddenDanger> items, Query query, DateOnly today)
         {
             if (query.States is { Count: > 0 })
             {
@@ -154,13 +156,13 @@ public static class ListHiddenDangers
             if (Risks.RegisterSearch.Pattern(query.Search) is { } pattern)
             {
                 items = items.Where(h => EF.Functions.ILike(h.Name, pattern, "\\") || EF.Functions.ILike(h.Description, pattern, "\\")
-                    || EF.Functions.ILike(h.LedgerNo!, pattern, "\\"));
+                    || EF.Functions.ILike(h.Number, pattern, "\\") || EF.Functions.ILike(h.LedgerNo!, pattern, "\\"));
             }
 
             return items;
         }
 
-        private static IQueryable<HiddenDanger> Sort(IQueryable<HiddenDanger> items, SortBy sort, bool descending) => (sort, descending) switch
+        internal static IQueryable<HiddenDanger> Sort(IQueryable<HiddenDanger> items, SortBy sort, bool descending) => (sort, descending) switch
         {
             // Items without a deadline come last either way: they cannot be overdue.
             (SortBy.Deadline, false) => items.OrderBy(h => h.Deadline == null).ThenBy(h => h.Deadline).ThenBy(h => h.Id),

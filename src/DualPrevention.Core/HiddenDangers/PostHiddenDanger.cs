@@ -57,7 +57,7 @@ public static class PostHiddenDanger
                 HiddenDangerAction.Post, by, $"{command.Posting.Organisation} {command.Posting.NoticeNo} {command.Posting.Deadline:yyyy-MM-dd}", now));
             var managers = await HiddenDangerNotifications.ManagersAsync(db, hiddenDanger.EnterpriseId, cancellationToken);
             var notified = await notifications.AddAsync(
-                db, actor, hiddenDanger, enterprise => new HiddenDangerPostedNotice(enterprise, hiddenDanger.Level, hiddenDanger.Name, command.Posting.Organisation.Trim(), command.Posting.NoticeNo.Trim(), command.Posting.Deadline), managers.Cast<Guid?>(), now, cancellationToken);
+                db, actor, hiddenDanger, enterprise => new HiddenDangerPostedNotice(enterprise, hiddenDanger.Level, hiddenDanger.Name, command.Posting.Organisation.Trim(), command.Posting.NoticeNo.Trim(), command.Posting.Deadline, hiddenDanger.Number), managers.Cast<Guid?>(), now, cancellationToken);
             await HiddenDangerUnitOfWork.SaveAsync(db, cancellationToken);
             notifications.Signal(notified);
         }

@@ -74,9 +74,9 @@ public static class PrintHiddenDangerPaper
             var confirmedBy = d.Timeline.LastOrDefault(e => e.Action is nameof(HiddenDangerAction.Confirm) or nameof(HiddenDangerAction.FixOnSpot))?.ByName;
             return new PaperDocument(
                 T("RectificationNotice.Title"),
-                Caption(d, ledgerNo),
+                Caption(d),
                 [
-                    .. Common(d),
+                    .. Common(d, ledgerNo),
                     F("FoundBy", d.ReportedByName),
                     F("FoundAt", Time(d.ReportedAt)),
                     F("CauseAnalysis", d.CauseAnalysis),
@@ -97,9 +97,9 @@ public static class PrintHiddenDangerPaper
 
         private static PaperDocument Acceptance(GetHiddenDanger.Detail d, string? ledgerNo, List<PaperPhoto> photos, DateTimeOffset now, string printedBy) => new(
             T("AcceptanceRecord.Title"),
-            Caption(d, ledgerNo),
+            Caption(d),
             [
-                .. Common(d),
+                .. Common(d, ledgerNo),
                 F("FoundBy", d.ReportedByName),
                 F("Measures", d.RemediationMeasures),
                 F("Rectifier", d.RectifierName),
@@ -120,17 +120,18 @@ public static class PrintHiddenDangerPaper
             now,
             printedBy);
 
-        private static IEnumerable<PaperField> Common(GetHiddenDanger.Detail d) =>
+        // A historical ledger's own number stays beside the platform's, so the paper can be matched to the old ledger.
+        private static IEnumerable<PaperField> Common(GetHiddenDanger.Detail d, string? ledgerNo) =>
         [
             F("Enterprise", d.EnterpriseName),
+            .. ledgerNo is null ? Array.Empty<PaperField>() : [F("LedgerNo", ledgerNo)],
             F("Name", d.Name),
             F("Level", HiddenDangerNotice.Level(CultureInfo.CurrentUICulture, d.Level)),
             F("Location", d.Location),
             F("Description", d.Description),
         ];
 
-        private static string Caption(GetHiddenDanger.Detail d, string? ledgerNo) =>
-            CoreText.Get("HiddenDangerPaper.Caption", ledgerNo ?? d.Id.ToString(), d.EnterpriseName);
+        private static string Caption(GetHiddenDanger.Detail d) => CoreText.Get("HiddenDangerPaper.Caption", d.Number, d.EnterpriseName);
 
         private static PaperField F(string label, string? value) => new(T($"Field.{label}"), value);
 

@@ -35,7 +35,7 @@ public static class RejectAcceptance
             var hiddenDanger = situation.HiddenDanger;
             db.HiddenDangerHistory.Add(hiddenDanger.RejectAcceptance(command.Comment, by, situation.Submitter, now));
             var notified = await notifications.AddAsync(
-                db, actor, hiddenDanger, enterprise => new AcceptanceRejectedNotice(enterprise, hiddenDanger.Level, hiddenDanger.Name, by.Name, hiddenDanger.AcceptanceComment ?? "", hiddenDanger.Deadline), [hiddenDanger.RectifierUserId], now, cancellationToken);
+                db, actor, hiddenDanger, enterprise => new AcceptanceRejectedNotice(enterprise, hiddenDanger.Level, hiddenDanger.Name, by.Name, hiddenDanger.AcceptanceComment ?? "", hiddenDanger.Deadline, hiddenDanger.Number), [hiddenDanger.RectifierUserId], now, cancellationToken);
             await HiddenDangerUnitOfWork.SaveAsync(db, cancellationToken);
             notifications.Signal(notified);
         }

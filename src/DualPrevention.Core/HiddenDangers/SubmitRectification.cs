@@ -45,7 +45,7 @@ public static class SubmitRectification
             // Those who may accept it: the enterprise's administrators and safety officers, but never the rectifier.
             var accepters = (await HiddenDangerNotifications.ManagersAsync(db, hiddenDanger.EnterpriseId, cancellationToken)).Where(id => id != hiddenDanger.RectifierUserId);
             var notified = await notifications.AddAsync(
-                db, actor, hiddenDanger, enterprise => new RectificationSubmittedNotice(enterprise, hiddenDanger.Level, hiddenDanger.Name, by.Name, hiddenDanger.RectificationNote ?? ""), accepters.Cast<Guid?>(), now, cancellationToken);
+                db, actor, hiddenDanger, enterprise => new RectificationSubmittedNotice(enterprise, hiddenDanger.Level, hiddenDanger.Name, by.Name, hiddenDanger.RectificationNote ?? "", hiddenDanger.Number), accepters.Cast<Guid?>(), now, cancellationToken);
             await HiddenDangerUnitOfWork.SaveAsync(db, cancellationToken);
             notifications.Signal(notified);
         }

@@ -3,6 +3,7 @@ using DualPrevention.Core.Accounts;
 using DualPrevention.Core.HiddenDangers;
 using DualPrevention.Core.Imports;
 using DualPrevention.Core.Inspections;
+using DualPrevention.Core.Reports.Exports;
 using DualPrevention.Core.Risks.Register;
 using DualPrevention.Web.Hosting;
 using DualPrevention.Web.Imports;
@@ -24,6 +25,20 @@ internal static class HiddenDangerLedgerEndpoints
         ledger.MapGet("/", ListAsync)
             .WithName("ListHiddenDangers")
             .ProducesValidationProblem();
+
+        // The ledger as a file, with the list's filters (sort and order too; paging does not apply).
+        ledger.MapGet("/ledger.xlsx", (ClaimsPrincipal user, ExportHiddenDangerLedger.Handler handler, [AsParameters] LedgerFilters filters, CancellationToken ct) =>
+                ExportAsync(user, handler, filters, LedgerFileFormat.Xlsx, ct))
+            .WithName("ExportHiddenDangerLedgerXlsx")
+            .ProducesFile(ExportHiddenDangerLedger.XlsxContentType)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        ledger.MapGet("/ledger.pdf", (ClaimsPrincipal user, ExportHiddenDangerLedger.Handler handler, [AsParameters] LedgerFilters filters, CancellationToken ct) =>
+                ExportAsync(user, handler, filters, LedgerFileFormat.Pdf, ct))
+            .WithName("ExportHiddenDangerLedgerPdf")
+            .ProducesFile(ExportHiddenDangerLedger.PdfContentType)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         // Multipart bodies would make ASP.NET Core demand an antiforgery token; as for the risk-list import, bearer
         // callers cannot be forged cross-site and the cookie is SameSite=Lax.
@@ -62,6 +77,22 @@ internal static class HiddenDangerLedgerEndpoints
         handler.HandleAsync(
             new ListHiddenDangers.Query(state, level, overdue, source, origin, unitId, from, to, search, enterpriseId, sort ?? ListHiddenDangers.SortBy.ReportedAt,
                 descending ?? true, page ?? 1, pageSize ?? 20), ct);
+
+    private static async Task<FileContentHttpResult> ExportAsync(
+        ClaimsPrincipal user, ExportHiddenDangerLedger.Handler handler, LedgerFilters filters, LedgerFileFormat format, CancellationToken cancellationToken)
+    {
+        var file = await handler.HandleAsync(Actor.From(user), new ExportHiddenDangerLedger.Command(filters.ToQuery(), format), cancellationToken);
+        return TypedResults.File(file.Content, file.ContentType, file.FileName);
+    }
+
+    /// <summary>The ledger list's filters as query parameters (<c>?state=Rectifying&amp;state=PendingAcceptance&amp;level=Major</c>).</summary>
+    internal sealed record LedgerFilters(
+        [FromQuery] HiddenDangerState[]? State, HiddenDangerLevel? Level, bool? Overdue, InspectionSource? Source, HiddenDangerOrigin? Origin, Guid? UnitId,
+        DateOnly? From, DateOnly? To, string? Search, Guid? EnterpriseId, ListHiddenDangers.SortBy? Sort, bool? Descending)
+    {
+        public ListHiddenDangers.Query ToQuery() =>
+            new(State, Level, Overdue, Source, Origin, UnitId, From, To, Search, EnterpriseId, Sort ?? ListHiddenDangers.SortBy.ReportedAt, Descending ?? true);
+    }
 
     /// <summary>
     /// 200 with the preview (<c>dryRun=true</c>, the default) or the committed counts; 422 with the preview when a

@@ -1,3 +1,4 @@
+using System.Globalization;
 using DualPrevention.Core.Accounts;
 using DualPrevention.Core.HiddenDangers;
 using DualPrevention.Core.Inspections;
@@ -73,6 +74,31 @@ public sealed partial class HiddenDangerLedgerPage
         {
             Snackbar.Add(string.Join(" ", ex.Errors.Select(e => e.ErrorMessage)), MudBlazor.Severity.Warning);
             return new TableData<ListHiddenDangers.Row> { Items = [], TotalItems = 0 };
+        }
+    }
+
+    /// <summary>The ledger file with the filters shown (ADR 0027: a plain link, usable before the page is interactive).</summary>
+    private string ExportHref(string extension)
+    {
+        var parameters = new List<KeyValuePair<string, string?>>();
+        parameters.AddRange(_states.Select(s => new KeyValuePair<string, string?>("state", s.ToString())));
+        Add("level", _level?.ToString());
+        Add("overdue", _overdue is { } overdue ? (overdue ? "true" : "false") : null);
+        Add("source", _source?.ToString());
+        Add("origin", _origin?.ToString());
+        Add("unitId", _unitId?.ToString());
+        Add("from", DateOf(_period?.Start)?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        Add("to", DateOf(_period?.End)?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        Add("search", string.IsNullOrWhiteSpace(_search) ? null : _search);
+        Add("enterpriseId", EnterpriseFilter?.ToString());
+        return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString($"api/v1/hidden-dangers/ledger.{extension}", parameters);
+
+        void Add(string name, string? value)
+        {
+            if (value is not null)
+            {
+                parameters.Add(new(name, value));
+            }
         }
     }
 

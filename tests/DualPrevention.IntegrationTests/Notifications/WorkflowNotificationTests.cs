@@ -73,7 +73,7 @@ public sealed class WorkflowNotificationTests(DemoDatabase database) : IClassFix
         var sent = (await SentAsync(id)).Where(n => n.Title == "您已被指定为隐患整改责任人").ShouldHaveSingleItem();
         sent.Recipient.ShouldBe(_inspector.Scope.UserId);
         sent.Title.ShouldBe("您已被指定为隐患整改责任人");
-        sent.Body.ShouldContain("罐区法兰泄漏");
+        sent.Body.ShouldContain($"「罐区法兰泄漏」（{await NumberAsync(id)}）");
         sent.Link.ShouldBe($"hidden-dangers/{id}");
         sent.EscalationRecordId.ShouldBeNull();
         sent.Channels.ShouldBe(ChannelNames, ignoreOrder: true);
@@ -97,7 +97,7 @@ public sealed class WorkflowNotificationTests(DemoDatabase database) : IClassFix
 
         var reported = (await SentAsync(id)).Where(n => n.Title == "新隐患待确认").ToList();
         reported.Select(n => n.Recipient).ShouldBe([_admin.Scope.UserId, _safetyOfficer.Scope.UserId, _secondSafetyOfficer.Scope.UserId], ignoreOrder: true);
-        reported[0].Body.ShouldContain("罐区法兰泄漏");
+        reported[0].Body.ShouldContain($"「罐区法兰泄漏」（{await NumberAsync(id)}）", customMessage: "the number is given at insert, before the notice is composed");
         reported.ShouldAllBe(n => n.Channels.Count == ChannelNames.Length);
         _signalled.ShouldBe([_admin.Scope.UserId!.Value, _safetyOfficer.Scope.UserId!.Value], ignoreOrder: true);
     }
@@ -215,6 +215,12 @@ public sealed class WorkflowNotificationTests(DemoDatabase database) : IClassFix
         _driver.RunAsync<DecideDeadlineExtension.Handler>(actor, h => h.HandleAsync(actor, new(id, requestId, approve, null), default));
 
     /// <summary>The notifications about <paramref name="hiddenDangerId"/>, oldest first, with their deliveries' channels.</summary>
+    private async Task<string> NumberAsync(Guid hiddenDangerId)
+    {
+        await using var db = database.OwnerContext(TenantScope.System);
+        return await db.HiddenDangers.Where(h => h.Id == hiddenDangerId).Select(h => h.Number).SingleAsync();
+    }
+
     private async Task<List<Sent>> SentAsync(Guid hiddenDangerId)
     {
         await using var db = database.OwnerContext(TenantScope.System);

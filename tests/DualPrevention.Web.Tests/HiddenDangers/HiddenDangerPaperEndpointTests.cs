@@ -35,6 +35,7 @@ public class HiddenDangerPaperEndpointTests(WebFixture web) : IClassFixture<WebF
         var text = string.Concat(pdf.GetPages().Select(p => p.Text));
         var detail = await DetailAsync(admin, id);
         text.ShouldContain("隐患整改通知书");
+        text.ShouldContain($"隐患编号：{detail.Number}");
         text.ShouldContain($"发现人{detail.ReportedByName}");
         text.ShouldContain(Flat(Description));
         text.ShouldContain("隐患级别一般隐患");
@@ -62,6 +63,7 @@ public class HiddenDangerPaperEndpointTests(WebFixture web) : IClassFixture<WebF
         using var pdf = PdfDocument.Open(await response.Content.ReadAsByteArrayAsync(), new ParsingOptions { UseActualText = true });
         var text = string.Concat(pdf.GetPages().Select(p => p.Text));
         text.ShouldContain("隐患整改验收单");
+        text.ShouldContain($"隐患编号：{(await DetailAsync(admin, id)).Number}");
         text.ShouldContain("整改情况纸箱已清走，地面划线");
         text.ShouldContain("验收结果验收通过");
         text.ShouldContain("验收意见通道畅通");
@@ -140,7 +142,7 @@ public class HiddenDangerPaperEndpointTests(WebFixture web) : IClassFixture<WebF
 
     private sealed record Me(Guid UserId);
 
-    private sealed record Detail(string ReportedByName, string? RectifierName, string? AccepterName, List<TimelineEntry> Timeline);
+    private sealed record Detail(string Number, string ReportedByName, string? RectifierName, string? AccepterName, List<TimelineEntry> Timeline);
 
     private sealed record TimelineEntry(string Action, string ByName);
 }

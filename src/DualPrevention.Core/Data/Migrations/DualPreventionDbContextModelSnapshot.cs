@@ -715,6 +715,13 @@ namespace DualPrevention.Core.Data.Migrations
                         .HasColumnType("character varying(300)")
                         .HasColumnName("name");
 
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("number");
+
                     b.Property<int?>("OccurrenceStage")
                         .HasColumnType("integer")
                         .HasColumnName("occurrence_stage");
@@ -817,6 +824,10 @@ namespace DualPrevention.Core.Data.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_hidden_danger_enterprise_id_ledger_no")
                         .HasFilter("ledger_no IS NOT NULL");
+
+                    b.HasIndex("EnterpriseId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_hidden_danger_enterprise_id_number");
 
                     b.HasIndex("EnterpriseId", "State")
                         .HasDatabaseName("ix_hidden_danger_enterprise_id_state");
