@@ -78,6 +78,32 @@ public class ImportCorpusTests(DemoDatabase database) : IClassFixture<DemoDataba
     }
 
     [Fact]
+    public async Task An_SCL_record_per_device_headed_项目_危害_后果_with_merged_items_imports_each_hazard()
+    {
+        const string Sheet = "合成釜";
+        var file = new XlsxBuilder().Sheet(Sheet)
+            .Row("安全检查（SCL）分析记录表").Merge("A1:I1")
+            .Row("编号：SCL-03", null, "设备名称：合成釜", null, "分析人员：张三", null, null, "分析日期：2025-09-12")
+            .Row("序号", "项目", "危害", "后果", "现有的控制措施", "L", "S", "R", "建议改正/控制措施")
+            .Row(1, "电机", "电机轴承温度过高", "电机烧毁", "每班测一次轴承温度", 1, 3, 3, null)
+            .Row(null, null, "静电接地线松脱", "静电积聚引发火灾", "每周检查接地线", 2, 3, 6, null)
+            .Row(null, null, "防爆按钮外壳破损", "火灾", "发现破损及时更换", 1, 5, 5, "更换为隔爆型按钮盒")
+            .Row(2, "润滑", "润滑油油位低", "机体磨损", "每班巡检油位", 1, 3, 3, null)
+            .Row(3, "安全附件", "压力表指示失准", "超压损坏设备", "压力表定期校验", 1, 3, 3, null)
+            .Row(null, null, "安全阀根部阀关闭", "超压爆炸", "根部阀常开并加铅封", 2, 3, 6, null)
+            .Merge("A4:A6").Merge("B4:B6").Merge("A8:A9").Merge("B8:B9")
+            .Build();
+
+        var result = await PreviewAsync(file, [new(Sheet, RegisterColumn.Classify2, "3-2"), new(Sheet, RegisterColumn.ControlLevel, "岗位级"), new(Sheet, RegisterColumn.CycleValue, "1天")]);
+
+        result.ErrorCount.ShouldBe(0, Importer.Describe(result));
+        (result.DataRows, result.Objects.New, result.Units.New, result.Events.New, result.Measures.New).ShouldBe((6, 1, 3, 6, 6));
+        result.SkippedRows.Select(r => (r.Row, r.Kind)).ShouldBe([(1, SkippedRowKind.Title), (2, SkippedRowKind.Title)]);
+        result.Columns.Where(c => c.Field is not null).Select(c => (c.Header, c.Field)).ShouldContain(("后果", RegisterColumn.AccidentType), "后果 beside L/S/R is the accident, not the LEC consequence");
+        result.Problems.ShouldContain(p => p.Column == "I" && p.Header == "建议改正/控制措施", Importer.Describe(result));
+    }
+
+    [Fact]
     public async Task A_monthly_ledger_with_隐患部位_整改措施及要求_and_整改情况_imports_its_rows()
     {
         var file = new XlsxBuilder().Sheet("10月")
