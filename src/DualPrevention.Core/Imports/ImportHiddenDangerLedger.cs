@@ -59,9 +59,9 @@ public static class ImportHiddenDangerLedger
                 throw new DomainRuleException(CoreText.Get("Import.Ledger.NotAllowed"));
             }
 
-            var format = WorkbookGuard.Inspect(command.File);
+            var format = WorkbookGuard.Inspect(command.File, TemplatePath);
             var sha256 = Convert.ToHexStringLower(SHA256.HashData(command.File));
-            var sheets = WorkbookReader.Read(command.File, format);
+            var sheets = WorkbookReader.Read(command.File, format, TemplatePath);
             var now = clock.GetUtcNow();
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             var regionCode = await db.Enterprises.AsNoTracking().Where(e => e.Id == enterpriseId).Select(e => e.RegionCode)

@@ -76,14 +76,14 @@ public static class ImportRiskControlList
                 throw new DomainRuleException(CoreText.Get("Import.NotAllowed"));
             }
 
-            var format = WorkbookGuard.Inspect(command.File);
+            var format = WorkbookGuard.Inspect(command.File, TemplatePath);
             var sha256 = Convert.ToHexStringLower(SHA256.HashData(command.File));
             if (command.ExpectedSha256 is { Length: > 0 } expected && !expected.Equals(sha256, StringComparison.OrdinalIgnoreCase))
             {
                 throw new DomainRuleException(CoreText.Get("Import.File.Changed"));
             }
 
-            var sheets = WorkbookReader.Read(command.File, format);
+            var sheets = WorkbookReader.Read(command.File, format, TemplatePath);
             var now = clock.GetUtcNow();
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             var enterprise = await db.Enterprises.AsNoTracking().Where(e => e.Id == enterpriseId).Select(e => new { e.Id, e.RegionCode })

@@ -14,8 +14,9 @@ public static class WorkbookGuard
     private static readonly byte[] OleSignature = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 
     /// <summary>The format of <paramref name="file"/>.</summary>
+    /// <param name="templatePath">The importer's blank template, offered when the file is no workbook at all.</param>
     /// <exception cref="DomainRuleException">Empty, too large, not a workbook, or unsafe to unpack.</exception>
-    public static WorkbookFormat Inspect(byte[] file)
+    public static WorkbookFormat Inspect(byte[] file, string templatePath)
     {
         CheckSize(file.Length);
         if (file.AsSpan().StartsWith(OleSignature))
@@ -25,10 +26,10 @@ public static class WorkbookGuard
 
         if (!file.AsSpan().StartsWith(ZipSignature))
         {
-            throw new DomainRuleException(CoreText.Get("Import.File.WrongType"));
+            throw new DomainRuleException(CoreText.Get("Import.File.WrongType", templatePath));
         }
 
-        InspectZip(file);
+        InspectZip(file, templatePath);
         return WorkbookFormat.Xlsx;
     }
 
@@ -47,7 +48,7 @@ public static class WorkbookGuard
         }
     }
 
-    private static void InspectZip(byte[] file)
+    private static void InspectZip(byte[] file, string templatePath)
     {
         long inflated = 0;
         long packed = 0;
@@ -66,12 +67,12 @@ public static class WorkbookGuard
         }
         catch (InvalidDataException ex)
         {
-            throw new DomainRuleException(CoreText.Get("Import.File.WrongType"), ex);
+            throw new DomainRuleException(CoreText.Get("Import.File.WrongType", templatePath), ex);
         }
 
         if (!isWorkbook)
         {
-            throw new DomainRuleException(CoreText.Get("Import.File.WrongType"));
+            throw new DomainRuleException(CoreText.Get("Import.File.WrongType", templatePath));
         }
 
         var ratio = packed == 0 ? 0 : inflated / (double)packed;

@@ -17,8 +17,9 @@ public static class WorkbookReader
     static WorkbookReader() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
     /// <summary>Every sheet, in workbook order.</summary>
+    /// <param name="templatePath">The importer's blank template, offered when the workbook cannot be read.</param>
     /// <exception cref="DomainRuleException">The workbook is damaged or encrypted, or has more than <see cref="ImportLimits.MaxDataRows"/> rows.</exception>
-    public static IReadOnlyList<WorkbookSheet> Read(byte[] file, WorkbookFormat format)
+    public static IReadOnlyList<WorkbookSheet> Read(byte[] file, WorkbookFormat format, string templatePath)
     {
         try
         {
@@ -27,7 +28,7 @@ public static class WorkbookReader
         catch (Exception ex) when (ex is not (DomainRuleException or OutOfMemoryException or OperationCanceledException))
         {
             // ExcelDataReader throws its own types (HeaderException, InvalidPasswordException …) and BCL ones for damaged parts.
-            throw new DomainRuleException(CoreText.Get("Import.File.Unreadable"), ex);
+            throw new DomainRuleException(CoreText.Get("Import.File.Unreadable", templatePath), ex);
         }
     }
 

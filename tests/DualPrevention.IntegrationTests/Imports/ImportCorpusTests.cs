@@ -15,18 +15,8 @@ public class ImportCorpusTests(DemoDatabase database) : IClassFixture<DemoDataba
     [Fact]
     public async Task A_JHA_record_xls_with_its_form_lines_a_风险等级_group_and_a_signature_line_imports_its_steps()
     {
-        const string Sheet = "JHA记录表";
-        var file = new XlsxBuilder().Sheet(Sheet)
-            .Row("工作危害分析（JHA）记录表").Merge("A1:J1")
-            .Row("单位：储运车间", null, "工作岗位：装卸工", null, "工作任务：液氨装车", null, null, "日期：2025-10-01").Merge("A2:B2").Merge("C2:D2").Merge("E2:G2").Merge("H2:J2")
-            .Row("序号", "工作步骤", "危害或潜在事件", "主要后果", "风险等级", null, null, null, "现有的控制措施", "建议改进措施")
-            .Row(null, null, null, null, "L", "S", "R", "等级")
-            .Row(1, "连接装车鹤管", "鹤管连接不严液氨泄漏", "中毒和窒息", 3, 4, 12, "较大", "连接后进行气密性检查并佩戴防毒面具", "增设泄漏报警")
-            .Row(2, "开启装车阀门", "超量充装", "容器爆炸", 2, 5, 10, "一般", "设置液位高高报警并联锁切断", null)
-            .Row(3, "拆卸鹤管", "残液喷溅冻伤", "灼烫", 2, 3, 6, "一般", "拆卸前泄压置换", null)
-            .Row("分析人员：张三", null, null, null, "审核人：李四").Merge("A8:D8").Merge("E8:J8")
-            .Merge("A3:A4").Merge("B3:B4").Merge("C3:C4").Merge("D3:D4").Merge("E3:H3").Merge("I3:I4").Merge("J3:J4")
-            .BuildXls();
+        const string Sheet = CorpusWorkbooks.JhaSheet;
+        var file = CorpusWorkbooks.JhaRecord();
 
         var result = await PreviewAsync(file, [new(Sheet, RegisterColumn.Classify2, "3-2"), new(Sheet, RegisterColumn.ControlLevel, "班组级"), new(Sheet, RegisterColumn.CycleValue, "1天")]);
 
@@ -78,15 +68,35 @@ public class ImportCorpusTests(DemoDatabase database) : IClassFixture<DemoDataba
     }
 
     [Fact]
+    public async Task An_SCL_record_per_device_headed_项目_危害_后果_with_merged_items_imports_each_hazard()
+    {
+        const string Sheet = "合成釜";
+        var file = new XlsxBuilder().Sheet(Sheet)
+            .Row("安全检查（SCL）分析记录表").Merge("A1:I1")
+            .Row("编号：SCL-03", null, "设备名称：合成釜", null, "分析人员：张三", null, null, "分析日期：2025-09-12")
+            .Row("序号", "项目", "危害", "后果", "现有的控制措施", "L", "S", "R", "建议改正/控制措施")
+            .Row(1, "电机", "电机轴承温度过高", "电机烧毁", "每班测一次轴承温度", 1, 3, 3, null)
+            .Row(null, null, "静电接地线松脱", "静电积聚引发火灾", "每周检查接地线", 2, 3, 6, null)
+            .Row(null, null, "防爆按钮外壳破损", "火灾", "发现破损及时更换", 1, 5, 5, "更换为隔爆型按钮盒")
+            .Row(2, "润滑", "润滑油油位低", "机体磨损", "每班巡检油位", 1, 3, 3, null)
+            .Row(3, "安全附件", "压力表指示失准", "超压损坏设备", "压力表定期校验", 1, 3, 3, null)
+            .Row(null, null, "安全阀根部阀关闭", "超压爆炸", "根部阀常开并加铅封", 2, 3, 6, null)
+            .Merge("A4:A6").Merge("B4:B6").Merge("A8:A9").Merge("B8:B9")
+            .Build();
+
+        var result = await PreviewAsync(file, [new(Sheet, RegisterColumn.Classify2, "3-2"), new(Sheet, RegisterColumn.ControlLevel, "岗位级"), new(Sheet, RegisterColumn.CycleValue, "1天")]);
+
+        result.ErrorCount.ShouldBe(0, Importer.Describe(result));
+        (result.DataRows, result.Objects.New, result.Units.New, result.Events.New, result.Measures.New).ShouldBe((6, 1, 3, 6, 6));
+        result.SkippedRows.Select(r => (r.Row, r.Kind)).ShouldBe([(1, SkippedRowKind.Title), (2, SkippedRowKind.Title)]);
+        result.Columns.Where(c => c.Field is not null).Select(c => (c.Header, c.Field)).ShouldContain(("后果", RegisterColumn.AccidentType), "后果 beside L/S/R is the accident, not the LEC consequence");
+        result.Problems.ShouldContain(p => p.Column == "I" && p.Header == "建议改正/控制措施", Importer.Describe(result));
+    }
+
+    [Fact]
     public async Task A_monthly_ledger_with_隐患部位_整改措施及要求_and_整改情况_imports_its_rows()
     {
-        var file = new XlsxBuilder().Sheet("10月")
-            .Row("隐患排查治理台账（2025年10月）").Merge("A1:K1")
-            .Row("序号", "排查日期", "隐患部位", "隐患内容", "隐患级别", "整改措施及要求", "整改责任人", "整改期限", "整改情况", "验收人", "验收日期")
-            .Row(1, "2025.10.08", "液氨罐区", "罐区围堰排水阀常开", "一般隐患", "关闭排水阀并挂牌", "王五", "2025.10.08", "已整改", "李四", "2025.10.08")
-            .Row(2, "2025.10.15", "配电室", "配电室挡鼠板缺失", "一般隐患", "加装挡鼠板", "赵六", "2025.10.20", "整改中", null, null)
-            .Row("备注：已整改隐患附整改前后照片。").Merge("A5:K5")
-            .BuildXls();
+        var file = CorpusWorkbooks.MonthlyLedger();
 
         var actor = As.Enterprise(database.Qd1, Core.Accounts.Roles.EnterpriseAdmin);
         var result = await As.RunAsync<ImportHiddenDangerLedger.Handler, ImportHiddenDangerLedger.Result>(
