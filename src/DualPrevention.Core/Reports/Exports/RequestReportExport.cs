@@ -1,3 +1,4 @@
+using System.Globalization;
 using DualPrevention.Core.Accounts;
 using DualPrevention.Core.Data;
 using DualPrevention.Core.Localization;
@@ -32,7 +33,7 @@ public static class RequestReportExport
                 : null;
             var regionName = enterprise?.Name ?? await db.Regions.Where(r => r.Code == regionCode).Select(r => r.Name).SingleAsync(cancellationToken);
             var export = ReportExport.Request(
-                enterprise?.Id, enterprise?.RegionCode ?? regionCode, command.Period, command.Format, ReportFiles.FileName(regionName, command.Period, command.Format),
+                enterprise?.Id, enterprise?.RegionCode ?? regionCode, command.Period, command.Format, ReportFiles.FileName(regionName, command.Period, command.Format, CultureInfo.CurrentUICulture),
                 actor.Scope.UserId, actor.Scope.UserName ?? "", isMonthlyArchive: false, clock.GetUtcNow());
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             if (actor.Scope.UserId is { } userId)
