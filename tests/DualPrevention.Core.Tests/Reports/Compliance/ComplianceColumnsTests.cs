@@ -1,8 +1,8 @@
 using System.Globalization;
 using DualPrevention.Core.Reports;
 using DualPrevention.Core.Reports.Compliance;
-using DualPrevention.Core.Tests.Localization;
 using DualPrevention.Core.Reports.Exports;
+using DualPrevention.Core.Tests.Localization;
 using static DualPrevention.Core.Tests.Reports.ComplianceReportSample;
 
 namespace DualPrevention.Core.Tests.Reports.Compliance;
