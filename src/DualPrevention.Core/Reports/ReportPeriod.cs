@@ -32,11 +32,14 @@ public sealed partial record ReportPeriod(ReportPeriodKind Kind, DateOnly From, 
     };
 
     /// <summary>Chinese display text: 2026年11月, 2026年第4季度, 2026年.</summary>
-    public string ChineseName => Kind switch
+    public string ChineseName => Name(ReportText.Chinese);
+
+    /// <summary>Display text in <paramref name="culture"/>: 2026年11月 or 2026-11, 2026年第4季度 or Q4 2026, 2026年 or 2026.</summary>
+    public string Name(CultureInfo culture) => Kind switch
     {
-        ReportPeriodKind.Month => $"{From.Year}年{From.Month}月",
-        ReportPeriodKind.Quarter => $"{From.Year}年第{((From.Month - 1) / 3) + 1}季度",
-        _ => $"{From.Year}年",
+        ReportPeriodKind.Month => ReportText.Get("ComplianceReport.Period.Month", culture, From.Year, From.Month),
+        ReportPeriodKind.Quarter => ReportText.Get("ComplianceReport.Period.Quarter", culture, From.Year, ((From.Month - 1) / 3) + 1),
+        _ => ReportText.Get("ComplianceReport.Period.Year", culture, From.Year),
     };
 
     public static ReportPeriod Month(int year, int month)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using DualPrevention.Core;
 using DualPrevention.Core.Accounts;
@@ -67,11 +68,13 @@ internal static class ReportEndpoints
         var report = await handler.HandleAsync(new ComputeComplianceReport.Query(parsed, region), ct);
         var scope = Actor.From(user).Scope;
         var requester = await requesters.HandleAsync(scope.UserId, scope.UserName ?? user.Identity?.Name ?? "", ct);
-        var header = new ComplianceReportHeader(parsed, report.RegionCode, report.RegionName, report.EvaluatedAt, requester);
+        // A file fetched at once is in the request's language (cookie or Accept-Language), as the page would show it.
+        var culture = CultureInfo.CurrentUICulture;
+        var header = new ComplianceReportHeader(parsed, report.RegionCode, report.RegionName, report.EvaluatedAt, requester, culture);
         return TypedResults.Stream(
             output => ComplianceReportFile.WriteAsync(fileFormat, header, report.Rows.ToAsyncEnumerable(), output, ct),
             ReportFiles.ContentType(fileFormat),
-            ReportFiles.FileName(report.RegionName, parsed, fileFormat));
+            ReportFiles.FileName(report.RegionName, parsed, fileFormat, culture));
     }
 
     private static async Task<Accepted<CreatedId>> RequestAsync(ClaimsPrincipal user, ExportRequest request, RequestReportExport.Handler handler, CancellationToken ct)

@@ -106,6 +106,22 @@ public class ReportEndpointTests(WebFixture web) : IClassFixture<WebFixture>
         (await pdf.Content.ReadAsByteArrayAsync())[..4].ShouldBe("%PDF"u8.ToArray());
     }
 
+    [Fact]
+    public async Task A_report_fetched_in_English_is_written_in_English_but_for_the_names_of_enterprises_places_and_people()
+    {
+        var qingdao = await web.ApiClientAsync("qingdao");
+        qingdao.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en-US");
+
+        var response = await qingdao.GetAsync("/api/v1/reports/compliance?period=2026-11&region=370200&format=xlsx");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        response.Content.Headers.ContentDisposition!.FileNameStar.ShouldBe("Dual prevention operation report_青岛市_2026-11.xlsx");
+        var cells = ReadWorkbook(await response.Content.ReadAsByteArrayAsync());
+        cells.ShouldContain("Task completion rate");
+        cells.ShouldContain("青岛市 total");
+        cells.SelectMany(ChineseWords).Where(word => !IsName(word)).ShouldBeEmpty();
+    }
+
     [Theory]
     [InlineData("period=2026-13&format=json")]
     [InlineData("period=November&format=xlsx")]
@@ -198,6 +214,14 @@ public class ReportEndpointTests(WebFixture web) : IClassFixture<WebFixture>
 
     private static async Task<JsonElement> StatusAsync(HttpClient client, Guid id) =>
         await client.GetFromJsonAsync<JsonElement>($"/api/v1/reports/exports/{id}");
+
+    /// <summary>Runs of Chinese characters in a text.</summary>
+    private static IEnumerable<string> ChineseWords(string text) =>
+        System.Text.RegularExpressions.Regex.Matches(text, @"[\u4e00-\u9fff]+").Select(m => m.Value);
+
+    /// <summary>Data that keeps its Chinese in every language: the demo's enterprises, regions and the reviewer's display name.</summary>
+    private static bool IsName(string word) =>
+        word is Qd1Name or Qd2Name or "青岛市应急局审核员" || System.Text.RegularExpressions.Regex.IsMatch(word, @"^[\u4e00-\u9fff]{1,6}[省市区县]$");
 
     /// <summary>Every non-empty cell of the workbook's first sheet as text.</summary>
     private static List<string> ReadWorkbook(byte[] xlsx)

@@ -25,27 +25,27 @@ public enum ComplianceValueKind
 /// One column of the compliance report, shared by the .xlsx, .csv and .pdf writers and the on-screen table so
 /// that all show the same figures. Text columns answer <see cref="TextOf"/>; numeric ones answer
 /// <see cref="NumberOf"/> already rounded as shown, so no reader of a file can see a different value than the UI.
+/// Headers and words are in the language asked for (<c>ComplianceReport.Column.&lt;Key&gt;</c>, <c>ComplianceReport.Group.&lt;Group&gt;</c>
+/// in Reports/Messages.resx); names of enterprises and regions are data.
 /// </summary>
 public sealed class ComplianceColumn
 {
-    private readonly Func<ComplianceReportRow, string?>? _text;
+    private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-US");
+
+    private readonly Func<ComplianceReportRow, CultureInfo, string?>? _text;
     private readonly Func<ComplianceReportRow, decimal?>? _number;
 
     private ComplianceColumn(
-        string header,
-        string englishHeader,
+        string key,
         string? group,
-        string shortHeader,
         ComplianceValueKind kind,
         double width,
-        Func<ComplianceReportRow, string?>? text,
+        Func<ComplianceReportRow, CultureInfo, string?>? text,
         Func<ComplianceReportRow, decimal?>? number,
         bool inPdf = true)
     {
-        Header = header;
-        EnglishHeader = englishHeader;
+        Key = key;
         Group = group;
-        ShortHeader = shortHeader;
         Kind = kind;
         Width = width;
         InPdf = inPdf;
@@ -53,16 +53,14 @@ public sealed class ComplianceColumn
         _number = number;
     }
 
-    /// <summary>The Chinese header of a one-row header (.xlsx, .csv), e.g. 重大风险单元.</summary>
-    public string Header { get; }
+    /// <summary>The column's name in the texts, e.g. UnitsMajor.</summary>
+    public string Key { get; }
 
-    public string EnglishHeader { get; }
-
-    /// <summary>The header of a group of adjacent columns in a two-row header (.pdf, UI), e.g. 风险单元; null spans both rows.</summary>
+    /// <summary>The group of adjacent columns under one header in a two-row header (.pdf, UI), e.g. Units; null spans both rows.</summary>
     public string? Group { get; }
 
-    /// <summary>The header under <see cref="Group"/>, e.g. 重大; equals <see cref="Header"/> when there is no group.</summary>
-    public string ShortHeader { get; }
+    /// <summary>The English header, which also names the column in the page's markup (data-column).</summary>
+    public string EnglishHeader => Header(English);
 
     public ComplianceValueKind Kind { get; }
 
@@ -77,20 +75,29 @@ public sealed class ComplianceColumn
 
     public bool IsNumeric => Kind is ComplianceValueKind.Count or ComplianceValueKind.Percent or ComplianceValueKind.Score;
 
+    /// <summary>The header of a one-row header (.xlsx, .csv), e.g. 重大风险单元 or "Risk units, major".</summary>
+    public string Header(CultureInfo culture) => ReportText.Get($"ComplianceReport.Column.{Key}", culture);
+
+    /// <summary>The header under <see cref="GroupName"/>, e.g. 重大; the whole header when there is no group.</summary>
+    public string ShortHeader(CultureInfo culture) => Group is null ? Header(culture) : ReportText.Get($"ComplianceReport.Column.{Key}.Short", culture);
+
+    /// <summary>The header of the column's group, e.g. 风险单元; null when it has none.</summary>
+    public string? GroupName(CultureInfo culture) => Group is null ? null : ReportText.Get($"ComplianceReport.Group.{Group}", culture);
+
     /// <summary>The text of a <see cref="ComplianceValueKind.Text"/> or <see cref="ComplianceValueKind.Code"/> column; null when empty.</summary>
-    public string? TextOf(ComplianceReportRow row) =>
-        _text is null ? throw new InvalidOperationException($"Column {EnglishHeader} is numeric.") : _text(row);
+    public string? TextOf(ComplianceReportRow row, CultureInfo culture) =>
+        _text is null ? throw new InvalidOperationException($"Column {Key} is numeric.") : _text(row, culture);
 
     /// <summary>A count, a whole percent (63 for 62.5 %) or a score to one decimal; null when there is no base.</summary>
     public decimal? NumberOf(ComplianceReportRow row) =>
-        _number is null ? throw new InvalidOperationException($"Column {EnglishHeader} is text.") : _number(row);
+        _number is null ? throw new InvalidOperationException($"Column {Key} is text.") : _number(row);
 
     /// <summary>The value as read on screen and in the PDF: "63%", "71.3", "12"; an empty value is <paramref name="empty"/>.</summary>
-    public string Display(ComplianceReportRow row, string empty = "")
+    public string Display(ComplianceReportRow row, CultureInfo culture, string empty = "")
     {
         if (!IsNumeric)
         {
-            return TextOf(row) is { Length: > 0 } text ? text : empty;
+            return TextOf(row, culture) is { Length: > 0 } text ? text : empty;
         }
 
         return NumberOf(row) switch
@@ -102,26 +109,26 @@ public sealed class ComplianceColumn
         };
     }
 
-    internal static ComplianceColumn Text(string header, string englishHeader, double width, Func<ComplianceReportRow, string?> value) =>
-        new(header, englishHeader, null, header, ComplianceValueKind.Text, width, value, null);
+    internal static ComplianceColumn Text(string key, double width, Func<ComplianceReportRow, CultureInfo, string?> value) =>
+        new(key, null, ComplianceValueKind.Text, width, value, null);
 
-    internal static ComplianceColumn Code(string header, string englishHeader, double width, Func<ComplianceReportRow, string?> value, bool inPdf = true) =>
-        new(header, englishHeader, null, header, ComplianceValueKind.Code, width, value, null, inPdf);
+    internal static ComplianceColumn Code(string key, double width, Func<ComplianceReportRow, string?> value, bool inPdf = true) =>
+        new(key, null, ComplianceValueKind.Code, width, (row, _) => value(row), null, inPdf);
 
-    internal static ComplianceColumn Text(string group, string shortHeader, string header, string englishHeader, double width, Func<ComplianceReportRow, string?> value) =>
-        new(header, englishHeader, group, shortHeader, ComplianceValueKind.Text, width, value, null);
+    internal static ComplianceColumn Text(string group, string key, double width, Func<ComplianceReportRow, CultureInfo, string?> value) =>
+        new(key, group, ComplianceValueKind.Text, width, value, null);
 
-    internal static ComplianceColumn Count(string group, string shortHeader, string header, string englishHeader, Func<ComplianceMetrics, int> value) =>
-        new(header, englishHeader, group, shortHeader, ComplianceValueKind.Count, 7, null, row => value(row.Metrics));
+    internal static ComplianceColumn Count(string group, string key, Func<ComplianceMetrics, int> value) =>
+        new(key, group, ComplianceValueKind.Count, 7, null, row => value(row.Metrics));
 
     /// <summary>A count of enterprises from the operating effect (scored, vetoed; ADR 0026).</summary>
-    internal static ComplianceColumn EffectCount(string group, string shortHeader, string header, string englishHeader, Func<OperatingEffect, int> value) =>
-        new(header, englishHeader, group, shortHeader, ComplianceValueKind.Count, 7, null, row => value(row.Effect));
+    internal static ComplianceColumn EffectCount(string group, string key, Func<OperatingEffect, int> value) =>
+        new(key, group, ComplianceValueKind.Count, 7, null, row => value(row.Effect));
 
     /// <summary>A rate from an unrounded fraction (<see cref="Percent.Of"/>), rounded here once for every output.</summary>
-    internal static ComplianceColumn Rate(string group, string shortHeader, string header, string englishHeader, Func<ComplianceMetrics, decimal?> fraction, bool inPdf = true) =>
-        new(header, englishHeader, group, shortHeader, ComplianceValueKind.Percent, 8, null, row => Percent.Round(fraction(row.Metrics)), inPdf);
+    internal static ComplianceColumn Rate(string group, string key, Func<ComplianceMetrics, decimal?> fraction, bool inPdf = true) =>
+        new(key, group, ComplianceValueKind.Percent, 8, null, row => Percent.Round(fraction(row.Metrics)), inPdf);
 
-    internal static ComplianceColumn Score(string group, string shortHeader, string header, string englishHeader, Func<OperatingEffect, decimal?> value) =>
-        new(header, englishHeader, group, shortHeader, ComplianceValueKind.Score, 8, null, row => value(row.Effect) is { } score ? Percent.RoundScore(score) : null);
+    internal static ComplianceColumn Score(string group, string key, Func<OperatingEffect, decimal?> value) =>
+        new(key, group, ComplianceValueKind.Score, 8, null, row => value(row.Effect) is { } score ? Percent.RoundScore(score) : null);
 }

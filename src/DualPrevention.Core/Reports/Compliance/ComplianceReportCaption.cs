@@ -2,11 +2,11 @@ using System.Globalization;
 
 namespace DualPrevention.Core.Reports.Compliance;
 
-/// <summary>What every compliance report file states above its table, in the same words in every format.</summary>
+/// <summary>What every compliance report file states above its table, in the same words in every format, in the file's language.</summary>
 public static class ComplianceReportCaption
 {
-    /// <summary>报表名称.</summary>
-    public const string Title = "双重预防机制运行情况报表";
+    /// <summary>报表名称: 双重预防机制运行情况报表 in Chinese.</summary>
+    public static string Title(CultureInfo culture) => ReportText.Get("ComplianceReport.Title", culture);
 
     /// <summary>
     /// Label and value lines under the title: period (with its first and last local day), region (name and code),
@@ -14,16 +14,21 @@ public static class ComplianceReportCaption
     /// </summary>
     public static IReadOnlyList<(string Label, string Value)> Lines(ComplianceReportHeader header)
     {
-        var period = header.Period;
+        var (period, culture) = (header.Period, header.Language);
         var lastDay = period.To.AddDays(-1);
+        var generatedAt = BusinessTime.ToLocal(header.GeneratedAt).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
         return
         [
-            ("统计周期", $"{period.ChineseName}（{Day(period.From)} 至 {Day(lastDay)}）"),
-            ("统计范围", $"{header.RegionName}（{header.RegionCode}）"),
-            ("生成时间", BusinessTime.ToLocal(header.GeneratedAt).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + "（北京时间）"),
-            ("生成人", header.GeneratedBy),
+            (ReportText.Get("ComplianceReport.Caption.Period", culture), ReportText.Get("ComplianceReport.Caption.PeriodValue", culture, period.Name(culture), Day(period.From), Day(lastDay))),
+            (ReportText.Get("ComplianceReport.Caption.Region", culture), ReportText.Get("ComplianceReport.Caption.RegionValue", culture, header.RegionName, header.RegionCode)),
+            (ReportText.Get("ComplianceReport.Caption.GeneratedAt", culture), ReportText.Get("ComplianceReport.Caption.GeneratedAtValue", culture, generatedAt)),
+            (ReportText.Get("ComplianceReport.Caption.GeneratedBy", culture), header.GeneratedBy),
         ];
     }
+
+    /// <summary>One caption line as printed: "统计周期：…" in Chinese, "Period: …" in English.</summary>
+    public static string Line((string Label, string Value) line, CultureInfo culture) =>
+        ReportText.Get("ComplianceReport.Caption.Line", culture, line.Label, line.Value);
 
     private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

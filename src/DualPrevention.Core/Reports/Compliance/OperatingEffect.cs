@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace DualPrevention.Core.Reports.Compliance;
 
 /// <summary>
@@ -53,4 +55,9 @@ public sealed record ComplianceReportRow(
 /// <summary>What a report file states above its table.</summary>
 /// <param name="RegionCode">The region the report covers (a city, the province, or a county).</param>
 /// <param name="GeneratedAt">UTC; files show it in Beijing time.</param>
-public sealed record ComplianceReportHeader(ReportPeriod Period, string RegionCode, string RegionName, DateTimeOffset GeneratedAt, string GeneratedBy);
+/// <param name="Culture">The language of the file's words (its requester's); Chinese, the regulators' language, when not given.</param>
+public sealed record ComplianceReportHeader(ReportPeriod Period, string RegionCode, string RegionName, DateTimeOffset GeneratedAt, string GeneratedBy, CultureInfo? Culture = null)
+{
+    /// <summary>The language the file is written in.</summary>
+    public CultureInfo Language => Culture ?? ReportText.Chinese;
+}

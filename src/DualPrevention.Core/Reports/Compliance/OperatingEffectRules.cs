@@ -14,14 +14,6 @@ public sealed class OperatingEffectRules
     /// <summary>Veto: windows were due in the period and none was completed on time.</summary>
     public const string NoInspectionVeto = "no-inspection";
 
-    /// <summary>The Chinese name of a veto code, as the exports print it (the UI has its own bilingual texts).</summary>
-    public static string ChineseName(string veto) => veto switch
-    {
-        MajorOverdueVeto => "重大隐患超期未整改",
-        NoInspectionVeto => "未完成任何排查任务",
-        _ => veto,
-    };
-
     /// <summary>Points taken from A at a 包保 completion of 0 %, in proportion to the 包保 windows not completed.</summary>
     public decimal AccountabilityDeduction { get; set; } = 10m;
 

@@ -47,7 +47,7 @@ public static class ArchiveMonthlyReports
                 foreach (var format in Formats.Where(f => !existing.Contains(new { RegionCode = region, Format = f })))
                 {
                     db.ReportExports.Add(ReportExport.Request(
-                        null, region, period, format, ReportFiles.FileName(names.GetValueOrDefault(region, region), period, format), null, SystemName, isMonthlyArchive: true, now));
+                        null, region, period, format, ReportFiles.FileName(names.GetValueOrDefault(region, region), period, format, ReportText.Chinese), null, SystemName, isMonthlyArchive: true, now));
                 }
             }
 

@@ -6,7 +6,7 @@ namespace DualPrevention.Core.Reports.Exports;
 /// <summary>
 /// Writes the compliance report as CSV (RFC 4180, CRLF), UTF-8 with a byte-order mark so that Excel on zh-CN
 /// Windows reads the Chinese instead of guessing GBK. The title and <see cref="ComplianceReportCaption.Lines"/>
-/// come first (one and two fields), then the Chinese header row and one line per row, written as rows arrive.
+/// come first (one and two fields), then the header row in the file's language and one line per row, written as rows arrive.
 /// Values are as shown on screen: rates "63%", scores "71.3", an empty field for no value; codes are always
 /// quoted text and text that could run as a formula is neutralized (<see cref="FormulaInjection"/>).
 /// </summary>
@@ -18,15 +18,16 @@ public static class ComplianceCsvWriter
         await output.WriteAsync(Encoding.UTF8.Preamble.ToArray(), cancellationToken);
         await using var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), bufferSize: 16 * 1024, leaveOpen: true);
         var line = new StringBuilder();
+        var culture = header.Language;
 
-        await WriteLineAsync(writer, line.Append(Field(ComplianceReportCaption.Title)), cancellationToken);
+        await WriteLineAsync(writer, line.Append(Field(ComplianceReportCaption.Title(culture))), cancellationToken);
         foreach (var (label, value) in ComplianceReportCaption.Lines(header))
         {
             await WriteLineAsync(writer, line.Append(Field(label)).Append(',').Append(Field(value)), cancellationToken);
         }
 
         var columns = ComplianceColumns.All;
-        line.AppendJoin(',', columns.Select(c => Field(c.Header)));
+        line.AppendJoin(',', columns.Select(c => Field(c.Header(culture))));
         await WriteLineAsync(writer, line, cancellationToken);
 
         await foreach (var row in rows.WithCancellation(cancellationToken))
@@ -39,7 +40,7 @@ public static class ComplianceCsvWriter
                 }
 
                 var column = columns[i];
-                line.Append(column.IsNumeric ? column.Display(row) : Field(column.TextOf(row), quote: column.Kind == ComplianceValueKind.Code));
+                line.Append(column.IsNumeric ? column.Display(row, culture) : Field(column.TextOf(row, culture), quote: column.Kind == ComplianceValueKind.Code));
             }
 
             await WriteLineAsync(writer, line, cancellationToken);

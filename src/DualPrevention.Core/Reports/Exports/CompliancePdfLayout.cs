@@ -1,3 +1,4 @@
+using System.Globalization;
 using DualPrevention.Core.Papers;
 using DualPrevention.Core.Reports.Compliance;
 using SkiaSharp;
@@ -6,7 +7,7 @@ namespace DualPrevention.Core.Reports.Exports;
 
 /// <summary>
 /// The compliance report's A4 landscape page: title and caption on top, the two-row table header (groups over
-/// short headers), rows of 6 pt text, "第 n 页" at the foot. Column widths are <see cref="ComplianceColumn.Width"/>
+/// short headers), rows of 6 pt text, "第 n 页" ("Page n") at the foot. Column widths are <see cref="ComplianceColumn.Width"/>
 /// scaled to the page. Text and codes (long county names, credit codes) wrap onto as many lines as they need, the row
 /// growing with them; only text longer than <see cref="MaxTextLines"/> lines ends in an ellipsis. A number too wide
 /// for its column is drawn smaller rather than cut, so no figure is ever lost.
@@ -53,8 +54,11 @@ internal sealed class CompliancePdfLayout : IDisposable
     private readonly string[][] _headerLines;
     private readonly float _headerHeight;
 
-    private CompliancePdfLayout(SKTypeface regular, SKTypeface bold)
+    private readonly CultureInfo _culture;
+
+    private CompliancePdfLayout(SKTypeface regular, SKTypeface bold, CultureInfo culture)
     {
+        _culture = culture;
         _regularFace = regular;
         _boldFace = bold;
         _body = new SKFont(regular, BodySize);
@@ -72,9 +76,9 @@ internal sealed class CompliancePdfLayout : IDisposable
         }
 
         // A group left with one column on paper (包保 without its roles) heads that column by its full name.
-        _groups = _columns.Select(c => _columns.Count(o => o.Group is not null && o.Group == c.Group) > 1 ? c.Group : null).ToArray();
+        _groups = _columns.Select(c => _columns.Count(o => o.Group is not null && o.Group == c.Group) > 1 ? c.GroupName(culture) : null).ToArray();
         _headerLines = _columns
-            .Select((c, i) => Wrap(_groups[i] is null ? c.Header : c.ShortHeader, _bold, Inner(i), MaxHeaderLines).ToArray())
+            .Select((c, i) => Wrap(_groups[i] is null ? c.Header(culture) : c.ShortHeader(culture), _bold, Inner(i), MaxHeaderLines).ToArray())
             .ToArray();
         var subRowLines = _headerLines.Where((_, i) => _groups[i] is not null).Max(l => l.Length);
         var ungroupedLines = _headerLines.Where((_, i) => _groups[i] is null).Max(l => l.Length);
@@ -84,21 +88,21 @@ internal sealed class CompliancePdfLayout : IDisposable
     /// <summary>Where rows must end on a page.</summary>
     public static float Bottom => PageHeight - Margin;
 
-    /// <summary>Loads <see cref="FontFamily"/> in regular and bold.</summary>
+    /// <summary>Loads <see cref="FontFamily"/> in regular and bold, for a file in <paramref name="culture"/>.</summary>
     /// <exception cref="InvalidOperationException">The font is not installed.</exception>
-    public static CompliancePdfLayout Create()
+    public static CompliancePdfLayout Create(CultureInfo culture)
     {
         var (regular, bold) = PdfText.LoadFaces();
-        return new CompliancePdfLayout(regular, bold);
+        return new CompliancePdfLayout(regular, bold, culture);
     }
 
     /// <summary>Draws the page's title, caption, page number and table header; returns where the first row goes.</summary>
     public float StartPage(SKCanvas canvas, ComplianceReportHeader header, int pageNumber)
     {
-        DrawString(canvas, ComplianceReportCaption.Title, PageWidth / 2, Margin + TitleSize, SKTextAlign.Center, _title);
-        var caption = string.Join("　　", ComplianceReportCaption.Lines(header).Select(l => $"{l.Label}：{l.Value}"));
+        DrawString(canvas, ComplianceReportCaption.Title(_culture), PageWidth / 2, Margin + TitleSize, SKTextAlign.Center, _title);
+        var caption = string.Join("　　", ComplianceReportCaption.Lines(header).Select(l => ComplianceReportCaption.Line(l, _culture)));
         DrawString(canvas, caption, PageWidth / 2, Margin + TitleSize + 12f, SKTextAlign.Center, _caption);
-        DrawString(canvas, $"第 {pageNumber} 页", PageWidth / 2, PageHeight - (Margin / 2), SKTextAlign.Center, _caption);
+        DrawString(canvas, ReportText.Get("ComplianceReport.Page", _culture, pageNumber), PageWidth / 2, PageHeight - (Margin / 2), SKTextAlign.Center, _caption);
         DrawTableHeader(canvas);
         return TableTop + _headerHeight;
     }
@@ -113,7 +117,7 @@ internal sealed class CompliancePdfLayout : IDisposable
         for (var i = 0; i < _columns.Length; i++)
         {
             var column = _columns[i];
-            var text = column.Display(row, empty: column.IsNumeric ? "—" : "");
+            var text = column.Display(row, _culture, empty: column.IsNumeric ? "—" : "");
             cells[i] = column.IsNumeric ? [text] : Wrap(text, font, Inner(i), MaxTextLines).ToArray();
             lines = Math.Max(lines, cells[i].Length);
         }
@@ -147,7 +151,7 @@ internal sealed class CompliancePdfLayout : IDisposable
 
     /// <summary>The note under the header of a report without rows.</summary>
     public void DrawNoRows(SKCanvas canvas, float top) =>
-        DrawString(canvas, "（无数据）", _left[0] + PaddingX, top + LineHeight + PaddingY, SKTextAlign.Left, _body);
+        DrawString(canvas, ReportText.Get("ComplianceReport.NoRows", _culture), _left[0] + PaddingX, top + LineHeight + PaddingY, SKTextAlign.Left, _body);
 
     public void Dispose()
     {

@@ -20,7 +20,7 @@ public static class CompliancePdfWriter
     /// <exception cref="InvalidOperationException">The font Noto Sans CJK SC (apt fonts-noto-cjk) is not installed.</exception>
     public static async Task WriteAsync(Stream output, ComplianceReportHeader header, IAsyncEnumerable<ComplianceReportRow> rows, CancellationToken cancellationToken)
     {
-        using var layout = CompliancePdfLayout.Create();
+        using var layout = CompliancePdfLayout.Create(header.Language);
         await using var sink = new AsyncOnlyStream(output);
         using (var counted = new PositionCountingStream(sink))
         using (var pdf = new SKManagedWStream(counted))
@@ -65,7 +65,7 @@ public static class CompliancePdfWriter
     {
         var metadata = new SKDocumentPdfMetadata(SKDocumentPdfMetadata.DefaultRasterDpi)
         {
-            Title = $"{ComplianceReportCaption.Title} {header.RegionName} {header.Period.ChineseName}",
+            Title = $"{ComplianceReportCaption.Title(header.Language)} {header.RegionName} {header.Period.Name(header.Language)}",
             Author = header.GeneratedBy,
             Creator = "DualPrevention",
             Creation = header.GeneratedAt.UtcDateTime,

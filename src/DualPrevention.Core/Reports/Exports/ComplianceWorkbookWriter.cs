@@ -9,7 +9,7 @@ namespace DualPrevention.Core.Reports.Exports;
 
 /// <summary>
 /// Writes the compliance report as an .xlsx, forward-only (SpreadCheetah): the title and
-/// <see cref="ComplianceReportCaption.Lines"/> (label in column A, value in B), the Chinese header row, then one
+/// <see cref="ComplianceReportCaption.Lines"/> (label in column A, value in B), the header row in the file's language, then one
 /// row per <see cref="ComplianceReportRow"/> as rows arrive, totals in bold on grey. Panes are frozen below the
 /// header and right of the enterprise name. Counts are numbers; rates are the rounded whole percent as a number
 /// (63, shown "63%" by the format <c>0"%"</c>), the same value the UI shows; scores have one decimal; codes are
@@ -18,8 +18,6 @@ namespace DualPrevention.Core.Reports.Exports;
 /// </summary>
 public static class ComplianceWorkbookWriter
 {
-    public const string SheetName = "运行情况报表";
-
     private static readonly Color Grid = Color.FromArgb(0xBF, 0xBF, 0xBF);
     private static readonly Color HeaderFill = Color.FromArgb(0xD9, 0xE1, 0xF2);
     private static readonly Color TotalFill = Color.FromArgb(0xF2, 0xF2, 0xF2);
@@ -39,6 +37,7 @@ public static class ComplianceWorkbookWriter
         await using var spreadsheet = await Spreadsheet.CreateNewAsync(output, options, cancellationToken);
         var columns = ComplianceColumns.All;
         var caption = ComplianceReportCaption.Lines(header);
+        var culture = header.Language;
 
         // Frozen: the title, the caption lines and the header row.
         var worksheet = new WorksheetOptions { FrozenRows = caption.Count + 2, FrozenColumns = ComplianceColumns.KeyColumns };
@@ -47,16 +46,16 @@ public static class ComplianceWorkbookWriter
             worksheet.Column(i + 1).Width = columns[i].Width;
         }
 
-        await spreadsheet.StartWorksheetAsync(SheetName, worksheet, cancellationToken);
+        await spreadsheet.StartWorksheetAsync(ReportText.Get("ComplianceReport.SheetName", culture), worksheet, cancellationToken);
         var styles = Styles.Add(spreadsheet);
 
-        await spreadsheet.AddRowAsync([new StyledCell(ComplianceReportCaption.Title, styles.Title)], new RowOptions { Height = 24 }, cancellationToken);
+        await spreadsheet.AddRowAsync([new StyledCell(ComplianceReportCaption.Title(culture), styles.Title)], new RowOptions { Height = 24 }, cancellationToken);
         foreach (var (label, value) in caption)
         {
             await spreadsheet.AddRowAsync([new StyledCell(label, styles.Label), new StyledCell(FormulaInjection.Neutralize(value), styles.Caption)], cancellationToken);
         }
 
-        await spreadsheet.AddRowAsync(columns.Select(c => new StyledCell(c.Header, styles.Header)).ToArray(), new RowOptions { Height = 30 }, cancellationToken);
+        await spreadsheet.AddRowAsync(columns.Select(c => new StyledCell(c.Header(culture), styles.Header)).ToArray(), new RowOptions { Height = 30 }, cancellationToken);
 
         var cells = new StyledCell[columns.Count];
         await foreach (var row in rows.WithCancellation(cancellationToken))
@@ -68,7 +67,7 @@ public static class ComplianceWorkbookWriter
                 var style = styles.Body[(column.Kind, total)];
                 cells[i] = column.IsNumeric
                     ? new StyledCell(column.NumberOf(row), style)
-                    : new StyledCell(FormulaInjection.Neutralize(column.TextOf(row)), style);
+                    : new StyledCell(FormulaInjection.Neutralize(column.TextOf(row, culture)), style);
             }
 
             await spreadsheet.AddRowAsync(cells, cancellationToken);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using DualPrevention.Core.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,6 +18,18 @@ public static class DescribeReportRequester
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             return await DescribeAsync(db, userId, userName, cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// The language a file is written in: the requester's (<see cref="Accounts.ApplicationUser.PreferredCulture"/>, set
+    /// when they switch languages), Chinese for the monthly archives and an account that is gone.
+    /// </summary>
+    internal static async Task<CultureInfo> CultureAsync(DualPreventionDbContext db, Guid? userId, CancellationToken cancellationToken)
+    {
+        var preferred = userId is null
+            ? null
+            : await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.PreferredCulture).SingleOrDefaultAsync(cancellationToken);
+        return preferred is null ? ReportText.Chinese : CultureInfo.GetCultureInfo(preferred);
     }
 
     internal static async Task<string> DescribeAsync(DualPreventionDbContext db, Guid? userId, string userName, CancellationToken cancellationToken)

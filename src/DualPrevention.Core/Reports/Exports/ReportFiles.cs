@@ -20,9 +20,9 @@ public static class ReportFiles
         _ => "application/pdf",
     };
 
-    /// <summary>e.g. 双重预防机制运行情况报表_青岛市_2026-11.xlsx.</summary>
-    public static string FileName(string regionName, ReportPeriod period, ReportFormat format) =>
-        string.Create(CultureInfo.InvariantCulture, $"{ComplianceReportCaption.Title}_{regionName}_{period.Code}.{Extension(format)}");
+    /// <summary>e.g. 双重预防机制运行情况报表_青岛市_2026-11.xlsx, the title in <paramref name="culture"/>.</summary>
+    public static string FileName(string regionName, ReportPeriod period, ReportFormat format, CultureInfo culture) =>
+        string.Create(CultureInfo.InvariantCulture, $"{ComplianceReportCaption.Title(culture)}_{regionName}_{period.Code}.{Extension(format)}");
 
     /// <summary>Reads xlsx, csv or pdf (any case).</summary>
     public static bool TryParseFormat(string? text, out ReportFormat format)

@@ -31,8 +31,10 @@ public static class RequestReportExport
                 ? await db.Enterprises.Where(e => e.Id == actor.Scope.EnterpriseId).Select(e => new { e.Id, e.Name, e.RegionCode }).SingleAsync(cancellationToken)
                 : null;
             var regionName = enterprise?.Name ?? await db.Regions.Where(r => r.Code == regionCode).Select(r => r.Name).SingleAsync(cancellationToken);
+            // Named in the language the file will be written in (RunReportExport): the requester's.
+            var culture = await DescribeReportRequester.CultureAsync(db, actor.Scope.UserId, cancellationToken);
             var export = ReportExport.Request(
-                enterprise?.Id, enterprise?.RegionCode ?? regionCode, command.Period, command.Format, ReportFiles.FileName(regionName, command.Period, command.Format),
+                enterprise?.Id, enterprise?.RegionCode ?? regionCode, command.Period, command.Format, ReportFiles.FileName(regionName, command.Period, command.Format, culture),
                 actor.Scope.UserId, actor.Scope.UserName ?? "", isMonthlyArchive: false, clock.GetUtcNow());
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             if (actor.Scope.UserId is { } userId)

@@ -45,7 +45,8 @@ public static class RunReportExport
                 await db.SaveChangesAsync(cancellationToken);
 
                 var requester = await DescribeReportRequester.DescribeAsync(db, export.RequestedByUserId, export.RequestedByName, cancellationToken);
-                var header = new ComplianceReportHeader(period, report.RegionCode, report.RegionName, clock.GetUtcNow(), requester);
+                var culture = await DescribeReportRequester.CultureAsync(db, export.RequestedByUserId, cancellationToken);
+                var header = new ComplianceReportHeader(period, report.RegionCode, report.RegionName, clock.GetUtcNow(), requester, culture);
                 var storedName = $"{export.Id:N}.{ReportFiles.Extension(export.Format)}";
                 var size = await store.SaveAsync(
                     storedName,

@@ -1,5 +1,8 @@
+using System.Globalization;
+using DualPrevention.Core.Reports;
 using DualPrevention.Core.Reports.Compliance;
 using DualPrevention.Core.Reports.Exports;
+using DualPrevention.Core.Tests.Localization;
 using static DualPrevention.Core.Tests.Reports.ComplianceReportSample;
 
 namespace DualPrevention.Core.Tests.Reports.Compliance;
@@ -25,7 +28,7 @@ public class ComplianceColumnsTests
     [InlineData("统一社会信用代码", HaijingCreditCode)]
     [InlineData("运行等级", "中")]
     public void An_enterprise_row_shows_its_rates_rounded_half_away_from_zero(string header, string shown) =>
-        Column(header).Display(HaijingRow).ShouldBe(shown);
+        Column(header).Display(HaijingRow, Zh).ShouldBe(shown);
 
     [Fact]
     public void Five_of_eight_is_stored_as_the_whole_percent_63_not_the_fraction()
@@ -38,27 +41,28 @@ public class ComplianceColumnsTests
     public void A_rate_without_a_base_is_empty_and_never_zero()
     {
         Column("排查任务完成率").NumberOf(IdleRow).ShouldBeNull();
-        Column("排查任务完成率").Display(IdleRow, empty: "—").ShouldBe("—");
-        Column("运行效果得分").Display(IdleRow).ShouldBe("");
-        Column("否决项").Display(IdleRow).ShouldBe("重大隐患超期未整改");
+        Column("排查任务完成率").Display(IdleRow, Zh, empty: "—").ShouldBe("—");
+        Column("运行效果得分").Display(IdleRow, Zh).ShouldBe("");
+        Column("否决项").Display(IdleRow, Zh).ShouldBe("重大隐患超期未整改");
     }
 
     [Fact]
     public void Totals_are_labelled_with_their_region_and_the_province_name_comes_from_the_division_list()
     {
-        Rows.Skip(2).Select(ComplianceColumns.RowLabel).ShouldBe(["市南区 合计", "青岛市 合计", "山东省 合计"]);
-        Column("区县").Display(Rows[3]).ShouldBe("");
-        Column("市").Display(Rows[4]).ShouldBe("");
-        Column("统一社会信用代码").Display(Rows[2]).ShouldBe("");
+        Rows.Skip(2).Select(r => ComplianceColumns.RowLabel(r, Zh)).ShouldBe(["市南区 合计", "青岛市 合计", "山东省 合计"]);
+        Column("区县").Display(Rows[3], Zh).ShouldBe("");
+        Column("市").Display(Rows[4], Zh).ShouldBe("");
+        Column("统一社会信用代码").Display(Rows[2], Zh).ShouldBe("");
     }
 
     [Fact]
     public void Every_header_is_unique_and_units_and_events_keep_all_four_levels()
     {
-        ComplianceColumns.All.Select(c => c.Header).ShouldBeUnique();
-        ComplianceColumns.All.Take(4).Select(c => c.Header).ShouldBe(["市", "区县", "企业名称", "统一社会信用代码"]);
-        ComplianceColumns.All.Where(c => c.Group == "风险单元").Select(c => c.Header).ShouldBe(["重大风险单元", "较大风险单元", "一般风险单元", "低风险单元"]);
-        ComplianceColumns.All.Where(c => c.Group == "风险事件").Select(c => c.ShortHeader).ShouldBe(["重大", "较大", "一般", "低"]);
+        ComplianceColumns.All.Select(c => c.Header(Zh)).ShouldBeUnique();
+        ComplianceColumns.All.Select(c => c.EnglishHeader).ShouldBeUnique();
+        ComplianceColumns.All.Take(4).Select(c => c.Header(Zh)).ShouldBe(["市", "区县", "企业名称", "统一社会信用代码"]);
+        ComplianceColumns.All.Where(c => c.GroupName(Zh) == "风险单元").Select(c => c.Header(Zh)).ShouldBe(["重大风险单元", "较大风险单元", "一般风险单元", "低风险单元"]);
+        ComplianceColumns.All.Where(c => c.GroupName(Zh) == "风险事件").Select(c => c.ShortHeader(Zh)).ShouldBe(["重大", "较大", "一般", "低"]);
     }
 
     [Fact]
@@ -66,13 +70,13 @@ public class ComplianceColumnsTests
     {
         var countyTotal = Rows[2];
 
-        Column("运行效果得分").Display(countyTotal).ShouldBe("68.8", "the mean of the one scored enterprise, not a score of the summed figures");
-        Column("运行等级").Display(countyTotal).ShouldBe("中");
-        Column("参评企业数").Display(countyTotal).ShouldBe("1");
-        Column("否决企业数").Display(countyTotal).ShouldBe("1");
-        Column("等级分布").Display(countyTotal).ShouldBe("优0 良0 中1 差0");
-        Column("等级分布").Display(HaijingRow).ShouldBe("");
-        (Column("本期挂牌督办").Display(HaijingRow), Column("在办挂牌督办").Display(HaijingRow)).ShouldBe(("1", "1"));
+        Column("运行效果得分").Display(countyTotal, Zh).ShouldBe("68.8", "the mean of the one scored enterprise, not a score of the summed figures");
+        Column("运行等级").Display(countyTotal, Zh).ShouldBe("中");
+        Column("参评企业数").Display(countyTotal, Zh).ShouldBe("1");
+        Column("否决企业数").Display(countyTotal, Zh).ShouldBe("1");
+        Column("等级分布").Display(countyTotal, Zh).ShouldBe("优0 良0 中1 差0");
+        Column("等级分布").Display(HaijingRow, Zh).ShouldBe("");
+        (Column("本期挂牌督办").Display(HaijingRow, Zh), Column("在办挂牌督办").Display(HaijingRow, Zh)).ShouldBe(("1", "1"));
     }
 
     [Theory]
@@ -88,5 +92,24 @@ public class ComplianceColumnsTests
     public void Only_text_beginning_with_a_formula_trigger_gets_an_apostrophe(string? text, string? written) =>
         FormulaInjection.Neutralize(text).ShouldBe(written);
 
-    private static ComplianceColumn Column(string header) => ComplianceColumns.All.Single(c => c.Header == header);
+    [Fact]
+    public void In_English_headers_totals_grades_and_vetoes_have_no_Chinese_but_the_names_of_places()
+    {
+        var english = CultureInfo.GetCultureInfo("en-US");
+
+        ComplianceColumns.All.Select(c => c.Header(english)).Concat(ComplianceColumns.All.Select(c => c.ShortHeader(english)))
+            .Concat(ComplianceColumns.All.Select(c => c.GroupName(english) ?? ""))
+            .Where(ChineseText.Contains).ShouldBeEmpty();
+        Rows.Skip(2).Select(r => ComplianceColumns.RowLabel(r, english)).ShouldBe(["市南区 total", "青岛市 total", "山东省 total"]);
+        Column("运行等级").Display(HaijingRow, english).ShouldBe("Fair");
+        Column("否决项").Display(IdleRow, english).ShouldBe("Major hidden danger overdue");
+        Column("等级分布").Display(Rows[2], english).ShouldBe("Excellent 0 Good 0 Fair 1 Poor 0");
+        ComplianceReportCaption.Lines(Header with { Culture = english }).SelectMany(l => new[] { l.Label, l.Value.Replace(Header.RegionName, "", StringComparison.Ordinal) })
+            .Append(ComplianceReportCaption.Title(english)).Append(ReportPeriod.Month(2026, 11).Name(english))
+            .Where(ChineseText.Contains).ShouldBeEmpty();
+    }
+
+    private static CultureInfo Zh => ReportText.Chinese;
+
+    private static ComplianceColumn Column(string header) => ComplianceColumns.All.Single(c => c.Header(Zh) == header);
 }

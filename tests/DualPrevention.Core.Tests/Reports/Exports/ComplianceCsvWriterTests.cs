@@ -1,4 +1,5 @@
 using System.Text;
+using DualPrevention.Core.Reports;
 using DualPrevention.Core.Reports.Compliance;
 using DualPrevention.Core.Reports.Exports;
 using static DualPrevention.Core.Tests.Reports.ComplianceReportSample;
@@ -27,7 +28,7 @@ public class ComplianceCsvWriterTests
         lines[2].ShouldBe("统计范围,青岛市（370200）");
         lines[3].ShouldBe("生成时间,2026-12-01 08:30（北京时间）");
         lines[4].ShouldBe("生成人,qingdao");
-        Parse(lines[5]).ShouldBe(ComplianceColumns.All.Select(c => c.Header));
+        Parse(lines[5]).ShouldBe(ComplianceColumns.All.Select(c => c.Header(ReportText.Chinese)));
         lines[^1].ShouldBe("");
         lines.Length.ShouldBe(5 + 1 + Rows.Count + 1);
     }
@@ -79,7 +80,7 @@ public class ComplianceCsvWriterTests
     }
 
     private static string At(List<string> fields, string header) =>
-        fields[ComplianceColumns.All.Select(c => c.Header).ToList().IndexOf(header)];
+        fields[ComplianceColumns.All.Select(c => c.Header(ReportText.Chinese)).ToList().IndexOf(header)];
 
     /// <summary>One RFC 4180 record without line breaks inside fields.</summary>
     private static List<string> Parse(string line)

@@ -1,6 +1,7 @@
 using System.Text;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using DualPrevention.Core.Reports;
 using DualPrevention.Core.Reports.Compliance;
 using DualPrevention.Core.Reports.Exports;
 using ExcelDataReader;
@@ -33,7 +34,7 @@ public class ComplianceWorkbookWriterTests
     {
         var headers = Read(await WorkbookAsync())[HeaderRow];
 
-        headers.ShouldBe(ComplianceColumns.All.Select(c => (object?)c.Header));
+        headers.ShouldBe(ComplianceColumns.All.Select(c => (object?)c.Header(ReportText.Chinese)));
         headers.ShouldContain("补录(逾期)");
         headers.ShouldContain("隐患整改率");
     }
@@ -118,7 +119,7 @@ public class ComplianceWorkbookWriterTests
         return rows;
     }
 
-    private static int Index(string header) => ComplianceColumns.All.Select(c => c.Header).ToList().IndexOf(header);
+    private static int Index(string header) => ComplianceColumns.All.Select(c => c.Header(ReportText.Chinese)).ToList().IndexOf(header);
 
     private static object? At(object?[] cells, string header) => cells[Index(header)];
 

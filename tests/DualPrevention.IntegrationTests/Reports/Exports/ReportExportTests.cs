@@ -5,6 +5,7 @@ using DualPrevention.Core.Reports.Exports;
 using DualPrevention.Core.Tenancy;
 using DualPrevention.IntegrationTests.Risks.Register;
 using ExcelDataReader;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DualPrevention.IntegrationTests.Reports.Exports;
@@ -34,6 +35,29 @@ public class ReportExportTests(ComplianceDatabase database) : IClassFixture<Comp
         Convert.ToInt32(qd2[column["排查任务完成率"]], System.Globalization.CultureInfo.InvariantCulture).ShouldBe(63);
         Convert.ToInt32(qd2[column["应排查"]], System.Globalization.CultureInfo.InvariantCulture).ShouldBe(8);
         rows.ShouldNotContain(r => r[column["企业名称"]] as string == "潍坊示范化学有限公司");
+    }
+
+    [Fact]
+    public async Task A_requester_who_reads_English_gets_the_file_named_and_written_in_English()
+    {
+        var weifang = await ActorAsync("weifang", Roles.CityReviewer);
+        await SetCultureAsync("weifang", "en-US");
+        try
+        {
+            var id = await RunAsync<RequestReportExport.Handler, Guid>(weifang, h => h.HandleAsync(weifang, new(November, ReportFormat.Xlsx), default));
+            (await RunJobAsync(id)).ShouldBeTrue();
+
+            (await RunAsync<GetReportExport.Handler, ListReportExports.Item>(weifang, h => h.HandleAsync(id, default))).FileName
+                .ShouldBe("Dual prevention operation report_潍坊市_2026-11.xlsx");
+            var rows = await ReadWorkbookAsync(weifang, id);
+            rows[0][0].ShouldBe("Dual prevention operation report");
+            rows.ShouldContain(r => r[0] as string == "City" && r[2] as string == "Enterprise");
+            rows.ShouldContain(r => r[2] as string == "潍坊市 total");
+        }
+        finally
+        {
+            await SetCultureAsync("weifang", "zh-CN");
+        }
     }
 
     [Fact]
@@ -85,6 +109,13 @@ public class ReportExportTests(ComplianceDatabase database) : IClassFixture<Comp
         {
             database.Clock.AdjustTime(Inspections.InspectionWindowsBench.MondayMidnight);
         }
+    }
+
+    /// <summary>What the language switch keeps on the account (<see cref="ApplicationUser.PreferredCulture"/>).</summary>
+    private async Task SetCultureAsync(string userName, string culture)
+    {
+        await using var db = database.OwnerContext(TenantScope.System);
+        await db.Users.Where(u => u.UserName == userName).ExecuteUpdateAsync(s => s.SetProperty(u => u.PreferredCulture, culture));
     }
 
     private async Task<Actor> ActorAsync(string userName, string role) => await Inspections.InspectionSite.ActorAsync(database, userName, role);

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.RegularExpressions;
 
 namespace DualPrevention.Web.Tests.Reports.Compliance;
 
@@ -51,6 +52,32 @@ public class ComplianceReportPageTests(WebFixture web) : IClassFixture<WebFixtur
         html.ShouldContain("青岛市 合计");
         html.ShouldContain("report-total");
         html.ShouldNotContain("潍坊示范化学有限公司");
+    }
+
+    [Fact]
+    public async Task In_English_the_preview_has_no_Chinese_but_the_names_of_enterprises_and_places()
+    {
+        var english = await web.CookieClientAsync("qingdao");
+        await english.GetAsync("/culture/set?culture=en-US&returnUrl=%2F");
+        string html;
+        try
+        {
+            html = await english.GetStringAsync("/reports?period=2026-11");
+        }
+        finally
+        {
+            // The choice is kept on the account: give it back, so the class's other tests sign in as qingdao in Chinese.
+            await english.GetAsync("/culture/set?culture=zh-CN&returnUrl=%2F");
+        }
+
+        var preview = html[html.IndexOf("data-testid=\"report-caption\"", StringComparison.Ordinal)..];
+        preview = preview[..(preview.IndexOf("</table>", StringComparison.Ordinal) + "</table>".Length)];
+        preview.ShouldContain("Dual prevention operation report · 2026-11 · 青岛市");
+        preview.ShouldContain("Task completion rate");
+        preview.ShouldContain("青岛市 total");
+        Regex.Matches(Regex.Replace(preview, "<[^>]+>", " "), @"[\u4e00-\u9fff]+").Select(m => m.Value)
+            .Where(word => word is not ("青岛示范石化有限公司" or "青岛示范化工储运有限公司") && !Regex.IsMatch(word, @"^[\u4e00-\u9fff]{1,6}[省市区县]$"))
+            .ShouldBeEmpty();
     }
 
     [Fact]
