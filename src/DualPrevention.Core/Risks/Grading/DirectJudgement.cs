@@ -2,10 +2,4 @@ namespace DualPrevention.Core.Risks.Grading;
 
 /// <summary>What a grading needs to apply direct judgement (ADR 0032): the region's rules in force and the event's facts they test.</summary>
 /// <param name="MajorHazardLevel">The highest level of the major hazard sources linked to the event's object; null for none.</param>
-public sealed record DirectJudgement(IReadOnlyList<DirectJudgementRule> Rules, MajorHazardLevel? MajorHazardLevel)
-{
-    /// <summary>The rules in force for the unit's enterprise and the unit's major hazard level.</summary>
-    public static async Task<DirectJudgement> ForUnitAsync(Data.DualPreventionDbContext db, Guid unitId, string countyCode, DateTimeOffset now, CancellationToken cancellationToken) =>
-        new(await DirectJudgementRules.InForceAsync(db, countyCode, now, cancellationToken),
-            await DirectJudgementRules.MajorHazardLevelOfUnitAsync(db, unitId, cancellationToken));
-}
+public sealed record DirectJudgement(IReadOnlyList<DirectJudgementRule> Rules, MajorHazardLevel? MajorHazardLevel);

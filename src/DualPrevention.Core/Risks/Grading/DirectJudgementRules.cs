@@ -21,16 +21,6 @@ public static class DirectJudgementRules
             .ToList();
     }
 
-    /// <summary>The highest major hazard source level (一级 highest) among the sources linked to the unit's object, or null for none.</summary>
-    public static async Task<MajorHazardLevel?> MajorHazardLevelOfUnitAsync(DualPreventionDbContext db, Guid unitId, CancellationToken cancellationToken) =>
-        await (
-                from u in db.RiskAnalysisUnits
-                where u.Id == unitId
-                join o in db.RiskAnalysisObjects on u.ObjectId equals o.Id
-                join m in db.MajorHazardSources on o.MajorHazardSourceId equals m.Id
-                select (MajorHazardLevel?)m.Level)
-            .MinAsync(cancellationToken);
-
     /// <summary>The matching rule that lifts <paramref name="banded"/> the most, or null when none lifts it (a rule never lowers a level).</summary>
     public static DirectJudgementRule? Deciding(IEnumerable<DirectJudgementRule> rules, MajorHazardLevel? majorHazardLevel, RiskLevel banded) =>
         rules.Where(r => r.Matches(majorHazardLevel) && r.Level < banded)

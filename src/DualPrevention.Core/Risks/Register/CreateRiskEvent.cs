@@ -38,7 +38,7 @@ public static class CreateRiskEvent
             var bands = await BandTables.InForceAsync(db, input.Method, parent.RegionCode, now, cancellationToken);
             var row = RiskEvent.Create(parent.EnterpriseId, parent.RegionCode, command.UnitId, command.Details.Name, command.Details.AccidentType, now);
             db.RiskEvents.Add(row);
-            var judgement = await DirectJudgement.ForUnitAsync(db, command.UnitId, parent.RegionCode, now, cancellationToken);
+            var judgement = await UnitDirectJudgement.ForUnitAsync(db, command.UnitId, parent.RegionCode, now, cancellationToken);
             db.RiskAssessments.Add(row.Assess(input, bands, RiskRegisterPermissions.AssessorName(actor), now, judgement));
             await RegisterSaving.SaveAsync(db, command.Details.Name, cancellationToken);
             return row.Id;
