@@ -48,17 +48,17 @@ public sealed class DirectJudgementRule : IAudited
 
     public static DirectJudgementRule Create(
         string regionCode, DirectJudgementCondition condition, int version, RiskLevel level, bool isEnabled, DateTimeOffset effectiveFrom, string issuedBy, DateTimeOffset now) => new()
-    {
-        Id = Guid.CreateVersion7(),
-        RegionCode = regionCode,
-        Condition = condition,
-        Version = version,
-        Level = level,
-        IsEnabled = isEnabled,
-        EffectiveFrom = effectiveFrom,
-        IssuedBy = issuedBy,
-        IssuedAt = now,
-    };
+        {
+            Id = Guid.CreateVersion7(),
+            RegionCode = regionCode,
+            Condition = condition,
+            Version = version,
+            Level = level,
+            IsEnabled = isEnabled,
+            EffectiveFrom = effectiveFrom,
+            IssuedBy = issuedBy,
+            IssuedAt = now,
+        };
 
     /// <summary>True when the rule is on and its condition holds for an event whose object holds <paramref name="majorHazardLevel"/> (null: none).</summary>
     public bool Matches(MajorHazardLevel? majorHazardLevel) => IsEnabled && Condition switch
