@@ -35,6 +35,7 @@ public sealed class DatabaseMigrator(TimeProvider clock, ILogger<DatabaseMigrato
         var regions = await SeedRegions.RunAsync(db, cancellationToken);
         await SeedRoles.RunAsync(db, cancellationToken);
         await SeedRiskBandTables.RunAsync(db, clock.GetUtcNow(), cancellationToken);
+        await SeedDirectJudgementRules.RunAsync(db, clock.GetUtcNow(), cancellationToken);
         await SeedHolidayCalendar.RunAsync(db, clock.GetUtcNow(), logger, cancellationToken);
         await SeedMajorHiddenDangerCriteria.RunAsync(db, cancellationToken);
         await SeedEscalationRules.RunAsync(db, cancellationToken);

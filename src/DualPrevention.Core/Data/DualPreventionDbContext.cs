@@ -71,6 +71,8 @@ public sealed class DualPreventionDbContext(DbContextOptions<DualPreventionDbCon
 
     public DbSet<RiskBandTable> RiskBandTables => Set<RiskBandTable>();
 
+    public DbSet<DirectJudgementRule> DirectJudgementRules => Set<DirectJudgementRule>();
+
     public DbSet<ImportMappingProfile> ImportMappingProfiles => Set<ImportMappingProfile>();
 
     public DbSet<ImportRun> ImportRuns => Set<ImportRun>();

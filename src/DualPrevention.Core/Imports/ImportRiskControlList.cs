@@ -104,7 +104,9 @@ public static class ImportRiskControlList
             var (columns, skipped) = ParseSheets(sheets, lookup, parser, problems);
             var existing = await ExistingRegister.LoadAsync(db, enterpriseId, cancellationToken);
             var assessedBy = actor.Scope.UserName ?? "";
-            var changes = new RegisterMerge(enterpriseId, enterprise.RegionCode, assessedBy, now).Plan(parser.Draft, existing);
+            var rules = await DirectJudgementRules.InForceAsync(db, enterprise.RegionCode, now, cancellationToken);
+            var sourceLevels = await db.MajorHazardSources.Where(m => m.EnterpriseId == enterpriseId).ToDictionaryAsync(m => m.Id, m => m.Level, cancellationToken);
+            var changes = new RegisterMerge(enterpriseId, enterprise.RegionCode, assessedBy, now, rules, sourceLevels).Plan(parser.Draft, existing);
 
             Guid? runId = null;
             if (command.Commit && problems.Errors == 0 && !questions.Unanswered)

@@ -1,4 +1,5 @@
 using DualPrevention.Core.Risks;
+using DualPrevention.Core.Risks.Grading;
 using DualPrevention.Core.Risks.Register;
 
 namespace DualPrevention.Core.Imports;
@@ -8,9 +9,14 @@ namespace DualPrevention.Core.Imports;
 /// object; event name within the unit; measure description within the event — so that re-importing a list
 /// updates instead of duplicating, and re-importing the same list changes nothing. Rows the file does not list
 /// are left alone. Where a key matches a live row and soft-deleted ones, the live row wins; else the latest
-/// deleted one is restored.
+/// deleted one is restored. Events are graded like the register's forms do: by the band table, lifted by the
+/// direct-judgement rules in force (ADR 0032) for the major hazard source their object is linked to.
 /// </summary>
-internal sealed class RegisterMerge(Guid enterpriseId, string regionCode, string assessedBy, DateTimeOffset now)
+/// <param name="rules">The direct-judgement rules in force for the enterprise.</param>
+/// <param name="sourceLevels">The level of each of the enterprise's major hazard sources, by id.</param>
+internal sealed class RegisterMerge(
+    Guid enterpriseId, string regionCode, string assessedBy, DateTimeOffset now,
+    IReadOnlyList<DirectJudgementRule> rules, IReadOnlyDictionary<Guid, MajorHazardLevel> sourceLevels)
 {
     private readonly RegisterChanges _changes = new();
     private readonly Tally _objects = new();
@@ -36,7 +42,8 @@ internal sealed class RegisterMerge(Guid enterpriseId, string regionCode, string
                 touched.Add(unit.Id);
                 foreach (var eventDraft in unitDraft.Events.Values)
                 {
-                    var riskEvent = MergeEvent(eventDraft, unit.Id, events.GetValueOrDefault((unit.Id, eventDraft.Name)));
+                    var judgement = new DirectJudgement(rules, riskObject.MajorHazardSourceId is { } source && sourceLevels.TryGetValue(source, out var level) ? level : null);
+                    var riskEvent = MergeEvent(eventDraft, unit.Id, events.GetValueOrDefault((unit.Id, eventDraft.Name)), judgement);
                     touched.Add(riskEvent.Id);
                     foreach (var measureDraft in eventDraft.Measures.Values)
                     {
@@ -77,7 +84,7 @@ internal sealed class RegisterMerge(Guid enterpriseId, string regionCode, string
         return Kept(_changes.Units, _units, existing, Restore(existing));
     }
 
-    private RiskEvent MergeEvent(EventDraft draft, Guid unitId, RiskEvent? existing)
+    private RiskEvent MergeEvent(EventDraft draft, Guid unitId, RiskEvent? existing, DirectJudgement judgement)
     {
         var riskEvent = existing ?? RiskEvent.Create(enterpriseId, regionCode, unitId, draft.Name, draft.AccidentType, now);
         var changed = existing is not null && (Restore(existing) | existing.Describe(draft.Name, draft.AccidentType, now));
@@ -86,7 +93,7 @@ internal sealed class RegisterMerge(Guid enterpriseId, string regionCode, string
         // An event whose inputs had errors is not graded; such a draft never reaches a commit.
         if (draft.Input is { } input && draft.Bands is { } bands && !riskEvent.IsAssessedAs(input))
         {
-            _changes.Assessments.Add(riskEvent.Assess(input, bands, assessedBy, now));
+            _changes.Assessments.Add(riskEvent.Assess(input, bands, assessedBy, now, judgement));
             changed = true;
         }
 

@@ -43,6 +43,11 @@ internal static class RecurringJobs
         // Hourly at minute 17 (off the busy minute 0): an unattached upload outlives its day by at most an hour.
         RecurringJobEntry.Of<DeleteExpiredPhotosJob>(
             "photos:delete-expired", "17 * * * *", job => job.RunAsync(CancellationToken.None)),
+
+        // Hourly at minute 50, before generation at minute 0 turns the 包保 measures into definitions (ADR 0031): a source
+        // whose units got their first event has its lists within the hour. At a start, so a release's changed list lands.
+        RecurringJobEntry.Of<SyncAccountabilityTasksJob>(
+            "risks:sync-accountability-tasks", "50 * * * *", job => job.RunAsync(CancellationToken.None), runsAtStart: true),
     ];
 
     public static WebApplication ScheduleRecurringJobs(this WebApplication app)

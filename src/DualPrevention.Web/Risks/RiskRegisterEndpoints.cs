@@ -21,6 +21,8 @@ internal static class RiskRegisterEndpoints
 
     private static readonly AuthorizationPolicy BandTableIssuers = new AuthorizationPolicyBuilder().RequireRole(Roles.Admin, Roles.ProvinceStaff).Build();
 
+    private static readonly AuthorizationPolicy Regulators = new AuthorizationPolicyBuilder().RequireRole(Roles.Admin, Roles.ProvinceStaff, Roles.CityReviewer).Build();
+
     /// <summary>Answer of a deletion: how many register rows were marked deleted, the named one and those below it.</summary>
     public sealed record Deletion(int Deleted);
 
@@ -44,6 +46,7 @@ internal static class RiskRegisterEndpoints
         MapMeasures(register.MapGroup("/measures"));
         MapMajorHazardSources(register.MapGroup("/major-hazard-sources"));
         MapBandTables(register.MapGroup("/band-tables"));
+        MapDirectJudgementRules(register.MapGroup("/direct-judgement-rules"));
         return api;
     }
 
@@ -143,6 +146,15 @@ internal static class RiskRegisterEndpoints
             .WithName("GetBandTablesInForce");
         tables.MapPost("/", async (ClaimsPrincipal user, CreateRiskBandTableVersion.Command command, CreateRiskBandTableVersion.Handler handler, CancellationToken ct) =>
             Created("band-tables", await handler.HandleAsync(Actor.From(user), command, ct))).AsCreation("CreateRiskBandTableVersion", BandTableIssuers);
+    }
+
+    /// <summary>Regulators only (enterprises get 403): a city reads the province's rules and its own and issues its own (ADR 0032).</summary>
+    private static void MapDirectJudgementRules(RouteGroupBuilder rules)
+    {
+        rules.MapGet("/", (ClaimsPrincipal user, ListDirectJudgementRules.Handler handler, CancellationToken ct) => handler.HandleAsync(Actor.From(user), ct))
+            .WithName("ListDirectJudgementRules").RequireAuthorization(Regulators);
+        rules.MapPost("/", async (ClaimsPrincipal user, CreateDirectJudgementRuleVersion.Command command, CreateDirectJudgementRuleVersion.Handler handler, CancellationToken ct) =>
+            Created("direct-judgement-rules", await handler.HandleAsync(Actor.From(user), command, ct))).AsCreation("CreateDirectJudgementRuleVersion", Regulators);
     }
 
     private static Created<CreatedId> Created(string collection, Guid id) => TypedResults.Created($"/api/v1/risk-register/{collection}/{id}", new CreatedId(id));

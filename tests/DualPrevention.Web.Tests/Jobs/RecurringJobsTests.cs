@@ -14,13 +14,16 @@ public class RecurringJobsTests(WebFixture web) : IClassFixture<WebFixture>
         using var storage = jobsNode.Services.GetRequiredService<JobStorage>().GetConnection();
         var scheduled = storage.GetRecurringJobs().ToDictionary(j => j.Id);
 
-        scheduled.Keys.ShouldBe(["inspections:close-windows", "inspections:generate-tasks", "hidden-dangers:escalate", "notifications:deliver", "reports:refresh-statistics", "reports:archive-monthly", "photos:delete-expired"], ignoreOrder: true);
+        scheduled.Keys.ShouldBe(["inspections:close-windows", "inspections:generate-tasks", "hidden-dangers:escalate", "notifications:deliver", "reports:refresh-statistics", "reports:archive-monthly", "photos:delete-expired", "risks:sync-accountability-tasks"], ignoreOrder: true);
         (scheduled["inspections:generate-tasks"].Cron, scheduled["inspections:generate-tasks"].TimeZoneId).ShouldBe(("0 * * * *", "Asia/Shanghai"));
         (scheduled["inspections:close-windows"].Cron, scheduled["inspections:close-windows"].TimeZoneId).ShouldBe(("*/5 * * * *", "Asia/Shanghai"));
         (scheduled["hidden-dangers:escalate"].Cron, scheduled["hidden-dangers:escalate"].TimeZoneId).ShouldBe(("*/5 * * * *", "Asia/Shanghai"));
         (scheduled["notifications:deliver"].Cron, scheduled["notifications:deliver"].TimeZoneId).ShouldBe(("* * * * *", "Asia/Shanghai"));
         (scheduled["reports:refresh-statistics"].Cron, scheduled["reports:refresh-statistics"].TimeZoneId).ShouldBe(("1-59/5 * * * *", "Asia/Shanghai"));
         (scheduled["reports:archive-monthly"].Cron, scheduled["reports:archive-monthly"].TimeZoneId).ShouldBe(("30 0 1 * *", "Asia/Shanghai"));
+        (scheduled["risks:sync-accountability-tasks"].Cron, scheduled["risks:sync-accountability-tasks"].LastJobId).ShouldSatisfyAllConditions(
+            job => job.Item1.ShouldBe("50 * * * *"),
+            job => job.Item2.ShouldNotBeNull("a release's changed 包保 list lands at start"));
         scheduled.Values.ShouldAllBe(j => j.Error == null && j.Job != null);
         (scheduled["inspections:generate-tasks"].LastJobId, scheduled["reports:refresh-statistics"].LastJobId, scheduled["hidden-dangers:escalate"].LastJobId)
             .ShouldSatisfyAllConditions(

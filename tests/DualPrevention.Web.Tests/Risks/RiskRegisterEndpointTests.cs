@@ -169,6 +169,32 @@ public class RiskRegisterEndpointTests(WebFixture web) : IClassFixture<WebFixtur
         (await province.GetAsync("/risk-band-tables")).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
+    [Fact]
+    public async Task A_city_issues_its_own_direct_judgement_rule_but_not_the_provinces_and_an_enterprise_gets_403()
+    {
+        var reviewer = await web.ApiClientAsync("qingdao");
+        var admin = await web.ApiClientAsync("demo-qd1-admin");
+        var own = new { regionCode = "370200", condition = "HoldsMajorHazardSource", level = "Significant" };
+
+        var provinces = await reviewer.PostAsJsonAsync($"{Register}/direct-judgement-rules", own with { regionCode = "370000" });
+        var created = await reviewer.PostAsJsonAsync($"{Register}/direct-judgement-rules", own);
+        var list = await reviewer.GetFromJsonAsync<JsonElement>($"{Register}/direct-judgement-rules");
+
+        provinces.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await provinces.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("RegionCode").GetArrayLength().ShouldBe(1);
+        created.StatusCode.ShouldBe(HttpStatusCode.Created);
+        list.EnumerateArray().Select(r => r.GetProperty("regionCode").GetString()).Distinct().Order().ShouldBe(["370000", "370200"]);
+        (await admin.PostAsJsonAsync($"{Register}/direct-judgement-rules", own)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await admin.GetAsync($"{Register}/direct-judgement-rules")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task The_direct_judgement_rule_page_is_for_regulators_only()
+    {
+        (await (await web.CookieClientAsync("qingdao")).GetAsync("/direct-judgement-rules")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await (await web.CookieClientAsync("demo-qd1-admin")).GetAsync("/direct-judgement-rules")).Headers.Location!.ToString().ShouldContain("/account/access-denied");
+    }
+
     private static object ObjectBody(string code) => new { objectType = 3, hazardCode = code, name = $"接口对象{code}", department = "储运部" };
 
     private static object EventBody(string name, int l, int s) => new { name, accidentType = "火灾", assessment = new { method = 1, l, s } };

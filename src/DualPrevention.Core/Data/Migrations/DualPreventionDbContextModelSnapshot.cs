@@ -2382,6 +2382,58 @@ namespace DualPrevention.Core.Data.Migrations
                     b.ToTable("statistics_refresh_mark", (string)null);
                 });
 
+            modelBuilder.Entity("DualPrevention.Core.Risks.Grading.DirectJudgementRule", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Condition")
+                        .HasColumnType("integer")
+                        .HasColumnName("condition");
+
+                    b.Property<DateTimeOffset>("EffectiveFrom")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("effective_from");
+
+                    b.Property<bool>("IsEnabled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_enabled");
+
+                    b.Property<DateTimeOffset>("IssuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("issued_at");
+
+                    b.Property<string>("IssuedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("issued_by");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("integer")
+                        .HasColumnName("level");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("region_code");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_direct_judgement_rule");
+
+                    b.HasIndex("RegionCode", "Condition", "Version")
+                        .IsUnique()
+                        .HasDatabaseName("ix_direct_judgement_rule_region_code_condition_version");
+
+                    b.ToTable("direct_judgement_rule", (string)null);
+                });
+
             modelBuilder.Entity("DualPrevention.Core.Risks.Grading.RiskBandTable", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2793,6 +2845,10 @@ namespace DualPrevention.Core.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("deleted_at");
 
+                    b.Property<Guid?>("DirectJudgementRuleId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("direct_judgement_rule_id");
+
                     b.Property<decimal?>("E")
                         .HasPrecision(6, 2)
                         .HasColumnType("numeric(6,2)")
@@ -2849,6 +2905,9 @@ namespace DualPrevention.Core.Data.Migrations
                     b.HasIndex("BandTableId")
                         .HasDatabaseName("ix_risk_assessment_band_table_id");
 
+                    b.HasIndex("DirectJudgementRuleId")
+                        .HasDatabaseName("ix_risk_assessment_direct_judgement_rule_id");
+
                     b.HasIndex("EnterpriseId")
                         .HasDatabaseName("ix_risk_assessment_enterprise_id");
 
@@ -2885,6 +2944,10 @@ namespace DualPrevention.Core.Data.Migrations
                     b.Property<DateTimeOffset?>("DeletedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("deleted_at");
+
+                    b.Property<Guid?>("DirectJudgementRuleId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("direct_judgement_rule_id");
 
                     b.Property<decimal?>("E")
                         .HasPrecision(6, 2)
@@ -2951,6 +3014,9 @@ namespace DualPrevention.Core.Data.Migrations
 
                     b.HasIndex("BandTableId")
                         .HasDatabaseName("ix_risk_event_band_table_id");
+
+                    b.HasIndex("DirectJudgementRuleId")
+                        .HasDatabaseName("ix_risk_event_direct_judgement_rule_id");
 
                     b.HasIndex("EnterpriseId")
                         .HasDatabaseName("ix_risk_event_enterprise_id");
@@ -3365,6 +3431,16 @@ namespace DualPrevention.Core.Data.Migrations
                         .HasConstraintName("fk_region_region_parent_code");
                 });
 
+            modelBuilder.Entity("DualPrevention.Core.Risks.Grading.DirectJudgementRule", b =>
+                {
+                    b.HasOne("DualPrevention.Core.Regions.Region", null)
+                        .WithMany()
+                        .HasForeignKey("RegionCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_direct_judgement_rule_region_region_code");
+                });
+
             modelBuilder.Entity("DualPrevention.Core.Risks.Grading.RiskBandTable", b =>
                 {
                     b.HasOne("DualPrevention.Core.Regions.Region", null)
@@ -3458,6 +3534,12 @@ namespace DualPrevention.Core.Data.Migrations
                         .IsRequired()
                         .HasConstraintName("fk_risk_assessment_risk_band_table_band_table_id");
 
+                    b.HasOne("DualPrevention.Core.Risks.Grading.DirectJudgementRule", null)
+                        .WithMany()
+                        .HasForeignKey("DirectJudgementRuleId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_risk_assessment_direct_judgement_rule_direct_judgement_rule");
+
                     b.HasOne("DualPrevention.Core.Risks.Register.RiskEvent", null)
                         .WithMany()
                         .HasForeignKey("EventId")
@@ -3474,6 +3556,12 @@ namespace DualPrevention.Core.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_risk_event_risk_band_table_band_table_id");
+
+                    b.HasOne("DualPrevention.Core.Risks.Grading.DirectJudgementRule", null)
+                        .WithMany()
+                        .HasForeignKey("DirectJudgementRuleId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_risk_event_direct_judgement_rule_direct_judgement_rule_id");
 
                     b.HasOne("DualPrevention.Core.Risks.Register.RiskAnalysisUnit", null)
                         .WithMany()

@@ -10,7 +10,7 @@ namespace DualPrevention.Core.Risks.Register;
 /// <summary>
 /// An enterprise adds a risk event to a unit and assesses it (docs/domain/dual-prevention.md#34-risk-event,
 /// docs/domain/dual-prevention.md#4-risk-assessment): the score and level are computed under the band table in force
-/// for the enterprise's region, and the first assessment starts the history.
+/// for the enterprise's region, lifted by a matching direct-judgement rule (ADR 0032), and the first assessment starts the history.
 /// </summary>
 public static class CreateRiskEvent
 {
@@ -38,7 +38,8 @@ public static class CreateRiskEvent
             var bands = await BandTables.InForceAsync(db, input.Method, parent.RegionCode, now, cancellationToken);
             var row = RiskEvent.Create(parent.EnterpriseId, parent.RegionCode, command.UnitId, command.Details.Name, command.Details.AccidentType, now);
             db.RiskEvents.Add(row);
-            db.RiskAssessments.Add(row.Assess(input, bands, RiskRegisterPermissions.AssessorName(actor), now));
+            var judgement = await UnitDirectJudgement.ForUnitAsync(db, command.UnitId, parent.RegionCode, now, cancellationToken);
+            db.RiskAssessments.Add(row.Assess(input, bands, RiskRegisterPermissions.AssessorName(actor), now, judgement));
             await RegisterSaving.SaveAsync(db, command.Details.Name, cancellationToken);
             return row.Id;
         }

@@ -1,5 +1,6 @@
 using DualPrevention.Core.Data;
 using DualPrevention.Core.Localization;
+using DualPrevention.Core.Risks.Grading;
 using Microsoft.EntityFrameworkCore;
 
 namespace DualPrevention.Core.Risks.Register;
@@ -9,9 +10,13 @@ public static class GetRiskEventAssessments
 {
     /// <param name="AssessedAt">UTC.</param>
     /// <param name="BandTableRegionCode">Region of the band table the level was computed with.</param>
+    /// <param name="DirectJudgement">The direct-judgement rule that lifted the level above its band (ADR 0032); null when the band decided.</param>
     public sealed record Row(
         Guid Id, DateTimeOffset AssessedAt, string AssessedBy, RiskAssessmentInput Input, decimal Score, RiskLevel Level,
-        string BandTableRegionCode, int BandTableVersion);
+        string BandTableRegionCode, int BandTableVersion, AppliedDirectJudgement? DirectJudgement = null);
+
+    /// <summary>Which rule lifted the level: its situation, the level it gives, and the region and version it was issued as.</summary>
+    public sealed record AppliedDirectJudgement(DirectJudgementCondition Condition, RiskLevel Level, string RegionCode, int Version);
 
     public sealed class Handler(IDbContextFactory<DualPreventionDbContext> dbFactory)
     {
@@ -27,9 +32,13 @@ public static class GetRiskEventAssessments
             return await (
                     from a in db.RiskAssessments.AsNoTracking()
                     join t in db.RiskBandTables on a.BandTableId equals t.Id
+                    join r in db.DirectJudgementRules on a.DirectJudgementRuleId equals r.Id into rules
+                    from r in rules.DefaultIfEmpty()
                     where a.EventId == eventId
                     orderby a.CreatedAt descending, a.Id descending
-                    select new Row(a.Id, a.CreatedAt, a.AssessedBy, new RiskAssessmentInput(a.Method, a.L, a.S, a.E, a.C), a.Score, a.Level, t.RegionCode, t.Version))
+                    select new Row(
+                        a.Id, a.CreatedAt, a.AssessedBy, new RiskAssessmentInput(a.Method, a.L, a.S, a.E, a.C), a.Score, a.Level, t.RegionCode, t.Version,
+                        r == null ? null : new AppliedDirectJudgement(r.Condition, r.Level, r.RegionCode, r.Version)))
                 .ToListAsync(cancellationToken);
         }
     }

@@ -21,6 +21,9 @@ public sealed class RiskAssessment : RegisterRow
 
     public Guid BandTableId { get; private set; }
 
+    /// <summary>The direct-judgement rule that lifted the level (ADR 0032), or null when the band decided.</summary>
+    public Guid? DirectJudgementRuleId { get; private set; }
+
     public string AssessedBy { get; private set; } = "";
 
     internal static RiskAssessment Record(RiskEvent riskEvent, string assessedBy, DateTimeOffset now)
@@ -36,6 +39,7 @@ public sealed class RiskAssessment : RegisterRow
             Score = riskEvent.Score,
             Level = riskEvent.Level,
             BandTableId = riskEvent.BandTableId,
+            DirectJudgementRuleId = riskEvent.DirectJudgementRuleId,
             AssessedBy = assessedBy,
         };
         row.Own(Guid.CreateVersion7(), riskEvent.EnterpriseId, riskEvent.RegionCode, now);

@@ -11,6 +11,7 @@ internal sealed class RiskAssessmentConfiguration : IEntityTypeConfiguration<Ris
         builder.MapRegisterRow();
         builder.HasOne<RiskEvent>().WithMany().HasForeignKey(a => a.EventId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<RiskBandTable>().WithMany().HasForeignKey(a => a.BandTableId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<DirectJudgementRule>().WithMany().HasForeignKey(a => a.DirectJudgementRuleId).OnDelete(DeleteBehavior.Restrict);
         builder.Property(a => a.L).HasPrecision(6, 2);
         builder.Property(a => a.S).HasPrecision(6, 2);
         builder.Property(a => a.E).HasPrecision(6, 2);

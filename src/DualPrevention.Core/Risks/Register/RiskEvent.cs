@@ -39,6 +39,9 @@ public sealed class RiskEvent : RegisterRow
     /// <summary>The band table the level was computed with.</summary>
     public Guid BandTableId { get; private set; }
 
+    /// <summary>The direct-judgement rule that lifted the level above its band (ADR 0032), or null when the band decided.</summary>
+    public Guid? DirectJudgementRuleId { get; private set; }
+
     /// <summary>辨识日期: the day the event was identified, as the enterprise's list states it (Asia/Shanghai calendar day).</summary>
     public DateOnly? IdentifiedOn { get; private set; }
 
@@ -81,9 +84,13 @@ public sealed class RiskEvent : RegisterRow
     public bool IsAssessedAs(RiskAssessmentInput input) =>
         BandTableId != Guid.Empty && Method == input.Method && L == input.L && S == input.S && E == input.E && C == input.C;
 
-    /// <summary>Computes score and level from the inputs under <paramref name="bands"/> and returns the history row.</summary>
+    /// <summary>
+    /// Computes score and level from the inputs under <paramref name="bands"/>, lifted by the direct-judgement rule that
+    /// matches (never lowered, ADR 0032), and returns the history row.
+    /// </summary>
+    /// <param name="judgement">The rules in force and the facts they judge; null grades by the band alone.</param>
     /// <exception cref="DomainRuleException">The inputs are not on the method's scales.</exception>
-    public RiskAssessment Assess(RiskAssessmentInput input, RiskBandTable bands, string assessedBy, DateTimeOffset now)
+    public RiskAssessment Assess(RiskAssessmentInput input, RiskBandTable bands, string assessedBy, DateTimeOffset now, DirectJudgement? judgement = null)
     {
         var score = RiskGrading.Score(input.Method, input.L, input.S, input.E, input.C);
         Method = input.Method;
@@ -93,7 +100,10 @@ public sealed class RiskEvent : RegisterRow
         E = lec ? input.E : null;
         C = lec ? input.C : null;
         Score = score;
-        Level = bands.Classify(score);
+        var banded = bands.Classify(score);
+        var rule = judgement is null ? null : DirectJudgementRules.Deciding(judgement.Rules, judgement.MajorHazardLevel, banded);
+        Level = rule?.Level ?? banded;
+        DirectJudgementRuleId = rule?.Id;
         BandTableId = bands.Id;
         UpdatedAt = now;
         return RiskAssessment.Record(this, assessedBy, now);

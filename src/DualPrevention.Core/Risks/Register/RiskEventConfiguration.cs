@@ -11,6 +11,7 @@ internal sealed class RiskEventConfiguration : IEntityTypeConfiguration<RiskEven
         builder.MapRegisterRow();
         builder.HasOne<RiskAnalysisUnit>().WithMany().HasForeignKey(e => e.UnitId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<RiskBandTable>().WithMany().HasForeignKey(e => e.BandTableId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<DirectJudgementRule>().WithMany().HasForeignKey(e => e.DirectJudgementRuleId).OnDelete(DeleteBehavior.Restrict);
         builder.Property(e => e.Name).HasMaxLength(500);
         builder.Property(e => e.AccidentType).HasMaxLength(100);
         builder.Property(e => e.L).HasPrecision(6, 2);

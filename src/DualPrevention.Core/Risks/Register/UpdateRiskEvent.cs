@@ -38,7 +38,8 @@ public static class UpdateRiskEvent
             if (reassessed)
             {
                 var bands = await BandTables.InForceAsync(db, input.Method, row.RegionCode, now, cancellationToken);
-                db.RiskAssessments.Add(row.Assess(input, bands, RiskRegisterPermissions.AssessorName(actor), now));
+                var judgement = await UnitDirectJudgement.ForUnitAsync(db, row.UnitId, row.RegionCode, now, cancellationToken);
+                db.RiskAssessments.Add(row.Assess(input, bands, RiskRegisterPermissions.AssessorName(actor), now, judgement));
             }
 
             if (described || reassessed)

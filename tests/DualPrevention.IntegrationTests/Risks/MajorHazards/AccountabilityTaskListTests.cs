@@ -124,6 +124,28 @@ public class AccountabilityTaskListTests(DemoDatabase database) : IClassFixture<
         (await ViewAsync(RegisterDriver.Regulator("370700"), sourceId)).Roles.Sum(r => r.Tasks.Count).ShouldBe(AccountabilityTaskList.Items.Count);
     }
 
+    [Fact]
+    public async Task A_source_linked_before_its_unit_had_an_event_gets_its_lists_from_the_recurring_sync_once()
+    {
+        var register = await (await HandBuiltRegister.ForAsync(database, database.Qd2)).AnalysisObject("MHS-LATE", "后建罐区").Unit("后建罐组").SaveAsync();
+        var people = await UsersAsync("demo-qd2-principal", "demo-qd2-technical", "demo-qd2-operator");
+        var admin = RegisterDriver.EnterpriseUser(database.Qd2);
+        await using var driver = new RegisterDriver(database);
+        var sourceId = await driver.RunAsync<CreateMajorHazardSource.Handler, Guid>(admin, h => h.HandleAsync(
+            admin, new(new MajorHazardSourceDetails("MHS-LATE", "后建罐区", MajorHazardLevel.Level3, null, people[0], people[1], people[2])), default));
+        await LinkAsync(driver, admin, register.Units["后建罐组"], sourceId);
+        (await MeasuresAsync(register)).ShouldBeEmpty("no event carries the list yet");
+
+        await driver.CreateEventAsync(admin, register.Units["后建罐组"], "泄漏", 2, 3);
+        var system = new Actor(TenantScope.System, new HashSet<string>());
+        await driver.RunAsync<SyncAccountabilityTasks.Handler, int>(system, h => h.HandleAsync(default));
+        var first = await MeasuresAsync(register);
+        await driver.RunAsync<SyncAccountabilityTasks.Handler, int>(system, h => h.HandleAsync(default));
+
+        first.Count.ShouldBe(AccountabilityTaskList.Items.Count);
+        (await MeasuresAsync(register)).ShouldBe(first, ignoreOrder: true, "a second pass adds nothing");
+    }
+
     private async Task<(Guid SourceId, List<Guid?> People, Actor Admin)> LinkedSourceAsync(Guid enterpriseId, string code, string enterpriseCode)
     {
         var register = await (await HandBuiltRegister.ForAsync(database, enterpriseId)).AnalysisObject(code, code).Unit(code + "罐组")
