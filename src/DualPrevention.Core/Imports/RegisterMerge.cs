@@ -10,7 +10,7 @@ namespace DualPrevention.Core.Imports;
 /// updates instead of duplicating, and re-importing the same list changes nothing. Rows the file does not list
 /// are left alone. Where a key matches a live row and soft-deleted ones, the live row wins; else the latest
 /// deleted one is restored. Events are graded like the register's forms do: by the band table, lifted by the
-/// direct-judgement rules in force (ADR 0032) for the major hazard source their object is linked to.
+/// direct-judgement rules in force (ADR 0033) for the major hazard source their object is linked to.
 /// </summary>
 /// <param name="rules">The direct-judgement rules in force for the enterprise.</param>
 /// <param name="sourceLevels">The level of each of the enterprise's major hazard sources, by id.</param>

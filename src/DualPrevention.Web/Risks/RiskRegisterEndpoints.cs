@@ -148,7 +148,7 @@ internal static class RiskRegisterEndpoints
             Created("band-tables", await handler.HandleAsync(Actor.From(user), command, ct))).AsCreation("CreateRiskBandTableVersion", BandTableIssuers);
     }
 
-    /// <summary>Regulators only (enterprises get 403): a city reads the province's rules and its own and issues its own (ADR 0032).</summary>
+    /// <summary>Regulators only (enterprises get 403): a city reads the province's rules and its own and issues its own (ADR 0033).</summary>
     private static void MapDirectJudgementRules(RouteGroupBuilder rules)
     {
         rules.MapGet("/", (ClaimsPrincipal user, ListDirectJudgementRules.Handler handler, CancellationToken ct) => handler.HandleAsync(Actor.From(user), ct))

@@ -80,7 +80,7 @@ namespace DualPrevention.Core.Data.Migrations
                 principalColumn: "id",
                 onDelete: ReferentialAction.Restrict);
 
-            // Ranges and dates (ADR 0024, ADR 0016), and tenancy for writes (ADR 0032): every enterprise reads its
+            // Ranges and dates (ADR 0024, ADR 0016), and tenancy for writes (ADR 0033): every enterprise reads its
             // province's and city's rules when grading, so reading is open like the band tables; writing is for the
             // system and for a regulator inside whose region the rule lies (a city never writes the province's rule or
             // another city's). The predicate is the Baseline's, copied.

@@ -10,7 +10,7 @@ namespace DualPrevention.Core.Risks.Grading;
 
 /// <summary>
 /// Province staff (for the province or any of its cities) or a city's reviewers (for their own city) issue a new version
-/// of a direct-judgement rule (ADR 0032, docs/domain/direct-judgement.md). It applies to assessments made from its
+/// of a direct-judgement rule (ADR 0033, docs/domain/direct-judgement.md). It applies to assessments made from its
 /// effective time on; earlier assessments keep the rule they were graded with. The audit trail records who issued what.
 /// </summary>
 public static class CreateDirectJudgementRuleVersion

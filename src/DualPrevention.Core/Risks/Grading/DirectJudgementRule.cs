@@ -3,7 +3,7 @@ using DualPrevention.Core.Auditing;
 namespace DualPrevention.Core.Risks.Grading;
 
 /// <summary>
-/// A region's direct-judgement (直接判定) rule, versioned like <see cref="RiskBandTable"/> (ADR 0032): when its condition
+/// A region's direct-judgement (直接判定) rule, versioned like <see cref="RiskBandTable"/> (ADR 0033): when its condition
 /// holds for a risk event, the event's level is at least <see cref="Level"/> whatever its score. The province issues the
 /// default, a city may override it (or switch it off) for its enterprises; each change is a new version from its
 /// effective time on, and old assessments keep the rule they were graded with.

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DualPrevention.Core.Risks.Grading;
 
-/// <summary>Finds the direct-judgement rules in force for an enterprise and the one that decides an event's level (ADR 0032).</summary>
+/// <summary>Finds the direct-judgement rules in force for an enterprise and the one that decides an event's level (ADR 0033).</summary>
 public static class DirectJudgementRules
 {
     /// <summary>Per condition, its city's newest effective version, else its province's; switched-off versions included, so a city can decline.</summary>

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DualPrevention.Core.Risks.Grading;
 
-/// <summary>Every version of the direct-judgement rules a regulator's region applies: the province's and its cities' for province staff, the province's and the own city's for a city (ADR 0032).</summary>
+/// <summary>Every version of the direct-judgement rules a regulator's region applies: the province's and its cities' for province staff, the province's and the own city's for a city (ADR 0033).</summary>
 public static class ListDirectJudgementRules
 {
     /// <param name="EffectiveFrom">UTC.</param>

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DualPrevention.Core.Risks.Grading;
 
-/// <summary>Gives the province (370000) version 1 of <see cref="DirectJudgementRule.ProvinceDefault"/> when it has no rule of that condition; reference data (ADR 0032).</summary>
+/// <summary>Gives the province (370000) version 1 of <see cref="DirectJudgementRule.ProvinceDefault"/> when it has no rule of that condition; reference data (ADR 0033).</summary>
 public static class SeedDirectJudgementRules
 {
     public static async Task RunAsync(DualPreventionDbContext db, DateTimeOffset now, CancellationToken cancellationToken)

@@ -10,7 +10,7 @@ namespace DualPrevention.Core.Risks.Register;
 /// <summary>
 /// An enterprise adds a risk event to a unit and assesses it (docs/domain/dual-prevention.md#34-risk-event,
 /// docs/domain/dual-prevention.md#4-risk-assessment): the score and level are computed under the band table in force
-/// for the enterprise's region, lifted by a matching direct-judgement rule (ADR 0032), and the first assessment starts the history.
+/// for the enterprise's region, lifted by a matching direct-judgement rule (ADR 0033), and the first assessment starts the history.
 /// </summary>
 public static class CreateRiskEvent
 {

@@ -10,7 +10,7 @@ public static class GetRiskEventAssessments
 {
     /// <param name="AssessedAt">UTC.</param>
     /// <param name="BandTableRegionCode">Region of the band table the level was computed with.</param>
-    /// <param name="DirectJudgement">The direct-judgement rule that lifted the level above its band (ADR 0032); null when the band decided.</param>
+    /// <param name="DirectJudgement">The direct-judgement rule that lifted the level above its band (ADR 0033); null when the band decided.</param>
     public sealed record Row(
         Guid Id, DateTimeOffset AssessedAt, string AssessedBy, RiskAssessmentInput Input, decimal Score, RiskLevel Level,
         string BandTableRegionCode, int BandTableVersion, AppliedDirectJudgement? DirectJudgement = null);

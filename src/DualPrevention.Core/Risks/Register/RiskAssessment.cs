@@ -21,7 +21,7 @@ public sealed class RiskAssessment : RegisterRow
 
     public Guid BandTableId { get; private set; }
 
-    /// <summary>The direct-judgement rule that lifted the level (ADR 0032), or null when the band decided.</summary>
+    /// <summary>The direct-judgement rule that lifted the level (ADR 0033), or null when the band decided.</summary>
     public Guid? DirectJudgementRuleId { get; private set; }
 
     public string AssessedBy { get; private set; } = "";

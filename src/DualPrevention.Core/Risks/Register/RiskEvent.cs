@@ -39,7 +39,7 @@ public sealed class RiskEvent : RegisterRow
     /// <summary>The band table the level was computed with.</summary>
     public Guid BandTableId { get; private set; }
 
-    /// <summary>The direct-judgement rule that lifted the level above its band (ADR 0032), or null when the band decided.</summary>
+    /// <summary>The direct-judgement rule that lifted the level above its band (ADR 0033), or null when the band decided.</summary>
     public Guid? DirectJudgementRuleId { get; private set; }
 
     /// <summary>辨识日期: the day the event was identified, as the enterprise's list states it (Asia/Shanghai calendar day).</summary>
@@ -86,7 +86,7 @@ public sealed class RiskEvent : RegisterRow
 
     /// <summary>
     /// Computes score and level from the inputs under <paramref name="bands"/>, lifted by the direct-judgement rule that
-    /// matches (never lowered, ADR 0032), and returns the history row.
+    /// matches (never lowered, ADR 0033), and returns the history row.
     /// </summary>
     /// <param name="judgement">The rules in force and the facts they judge; null grades by the band alone.</param>
     /// <exception cref="DomainRuleException">The inputs are not on the method's scales.</exception>

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DualPrevention.Core.Risks.Register;
 
-/// <summary>Gathers what direct judgement needs for an event of a unit (ADR 0032): the region's rules in force and the unit's major hazard level.</summary>
+/// <summary>Gathers what direct judgement needs for an event of a unit (ADR 0033): the region's rules in force and the unit's major hazard level.</summary>
 internal static class UnitDirectJudgement
 {
     public static async Task<DirectJudgement> ForUnitAsync(DualPreventionDbContext db, Guid unitId, string countyCode, DateTimeOffset now, CancellationToken cancellationToken) =>

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DualPrevention.IntegrationTests.Risks.Grading;
 
-/// <summary>Direct-judgement rules (ADR 0032): a matching rule lifts an event's level, the city's version beats the province's from its effective time, and only a region's own regulators issue its rules.</summary>
+/// <summary>Direct-judgement rules (ADR 0033): a matching rule lifts an event's level, the city's version beats the province's from its effective time, and only a region's own regulators issue its rules.</summary>
 public class DirectJudgementRuleTests(DemoDatabase database) : IClassFixture<DemoDatabase>
 {
     private static readonly Actor Province = RegisterDriver.Regulator("370000", Roles.ProvinceStaff);
