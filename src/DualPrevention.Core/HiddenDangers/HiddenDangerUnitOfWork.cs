@@ -124,12 +124,16 @@ internal static class HiddenDangerUnitOfWork
         db.HiddenDangerHistory.Add(report.Entry);
         OpenCaseIfMajor(db, new HiddenDangerSituation(report.HiddenDanger, null, false, null), now);
 
-        // The database numbers the row at insert (ADR 0032) and the notice names that number: saved in two steps, one transaction.
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // The database numbers the row at insert (ADR 0032) and the notice names that number: saved in two steps, one
+        // transaction — the caller's where it has one (the demo story writes in one transaction).
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         await db.SaveChangesAsync(cancellationToken);
         var notified = await notifications.AddReportedAsync(db, actor, report.HiddenDanger, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
         notifications.Signal(notified);
         return report.HiddenDanger.Id;
     }
