@@ -91,7 +91,7 @@ public class AccessibilityInTheBrowserTests(SampleRegisterBrowserFixture browser
         [
             (null, ["/account/login", "/account/access-denied", "/not-found"]),
             ("admin", ["/", "/accounts", "/audit", "/admin/holiday-calendar", "/risk-band-tables", "/enterprises", $"/enterprises/{browser.Qd1}", "/group-robots"]),
-            ("province", ["/dashboard/province", "/supervision/province", "/reports", "/notifications"]),
+            ("province", ["/dashboard/province", "/supervision/province", "/reports", "/notifications", "/direct-judgement-rules"]),
             ("qingdao", [
                 "/dashboard", "/dashboard/city", "/supervision/city", "/hidden-dangers", $"/enterprises/{browser.Qd1}/inspection-board",
                 $"/enterprises/{browser.Qd1}/risk-register", $"/enterprises/{browser.Qd1}/risk-overview"]),

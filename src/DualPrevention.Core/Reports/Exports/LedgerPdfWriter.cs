@@ -6,7 +6,7 @@ namespace DualPrevention.Core.Reports.Exports;
 /// <summary>
 /// The exported ledger as an A4 landscape PDF in <see cref="PdfText.FontFamily"/>, laid out whole before it is drawn
 /// (an export holds at most <see cref="ExportHiddenDangerLedger.MaxRows"/> rows), so every page carries the title, the
-/// caption (organisation, filters, requester, time), the table header and "第 n 页 共 m 页". Cell text wraps at any
+/// caption (organisation, filters, requester, time), the table header and the page number ("第 n 页 共 m 页"). Cell text wraps at any
 /// character, the row growing with it; only a cell longer than <see cref="MaxCellLines"/> lines ends in "…".
 /// </summary>
 internal static class LedgerPdfWriter
@@ -123,7 +123,7 @@ internal static class LedgerPdfWriter
                     }
                 }
 
-                Text(canvas, $"第 {n + 1} 页 共 {pages.Count} 页", PageWidth / 2, PageHeight - Margin + 6f, SKTextAlign.Center, caption);
+                Text(canvas, ExportHiddenDangerLedger.T("Page", n + 1, pages.Count), PageWidth / 2, PageHeight - Margin + 6f, SKTextAlign.Center, caption);
                 document.EndPage();
             }
 
