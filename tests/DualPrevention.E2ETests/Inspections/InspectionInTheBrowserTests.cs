@@ -27,8 +27,8 @@ public class InspectionInTheBrowserTests(BrowserFixture browser) : IClassFixture
         await BrowserFixture.SignInAsync(page, "demo-qd1-inspector");
 
         await page.GotoAsync($"/inspect/units/{unitId}");
-        await page.WaitForSelectorAsync("[data-testid=due-task]");
-        (await page.Locator("[data-testid=due-task]").CountAsync()).ShouldBe(3);
+        // The prerendered list is replaced when the circuit starts; wait for the live one to hold all three.
+        await WaitForTaskCountAsync(page, 3);
         (await page.Locator("[data-testid=unit-name]").InnerTextAsync()).ShouldBe("2#丙烯球罐");
 
         // Two checks are normal; the first is tapped twice, as a hurried thumb would.
