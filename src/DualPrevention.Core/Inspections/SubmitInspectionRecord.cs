@@ -90,31 +90,39 @@ public static class SubmitInspectionRecord
         private async Task<Result> SubmitAsync(Guid enterpriseId, Guid userId, string userName, Command command, CancellationToken cancellationToken)
         {
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            if (await ExistingAsync(db, enterpriseId, command, cancellationToken) is { } existing)
-            {
-                return existing;
-            }
-
-            // What does not change with the window's state is read before its row is locked, so the lock is held for
-            // three round trips (lock, write, commit) while a shift's submissions queue on it.
-            var definition = await (
-                from t in db.InspectionTasks.IgnoreQueryFilters(DualPreventionDbContext.SoftDeleteOnly)
-                join d in db.InspectionTaskDefinitions on t.DefinitionId equals d.Id
-                where t.Id == command.TaskId && t.EnterpriseId == enterpriseId
-                select d).FirstOrDefaultAsync(cancellationToken);
-            var person = await db.Users.Where(u => u.Id == userId).Select(u => new { u.DisplayName, u.Post }).FirstOrDefaultAsync(cancellationToken);
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
-            // The row lock serialises submissions for one window; a double click that raced past the check above meets
-            // the unique submission id and gets the first record (HandleAsync).
-            var task = await db.InspectionTasks
-                .FromSql($"SELECT * FROM inspection_task WHERE id = {command.TaskId} FOR UPDATE")
-                .FirstOrDefaultAsync(t => t.EnterpriseId == enterpriseId, cancellationToken);
-            if (task is null || definition is null)
+            // One round trip locks the window's row and reads all the check needs with it: its definition, the person and
+            // a record already made with this submission id. The row lock serialises submissions for one window while a
+            // shift's submissions queue on it; a double click that raced past the lock meets the unique submission id
+            // and gets the first record (HandleAsync).
+            var window = await (
+                from t in db.InspectionTasks.FromSql($"SELECT * FROM inspection_task WHERE id = {command.TaskId} FOR UPDATE")
+                join d in db.InspectionTaskDefinitions on t.DefinitionId equals d.Id
+                where t.EnterpriseId == enterpriseId
+                select new
+                {
+                    Task = t,
+                    Definition = d,
+                    Person = db.Users.Where(u => u.Id == userId).Select(u => new { u.DisplayName, u.Post }).FirstOrDefault(),
+                    Existing = db.InspectionRecords
+                        .Where(r => r.EnterpriseId == enterpriseId && r.SubmissionId == command.SubmissionId)
+                        .Select(r => new { r.TaskId, Result = new Result(r.Id, r.IsLate, r.HiddenDangerId) })
+                        .FirstOrDefault(),
+                }).FirstOrDefaultAsync(cancellationToken);
+            if (window is null)
             {
-                throw new NotFoundException(CoreText.Get("Inspection.TaskNotFound"));
+                // No such window here; the submission id may still name a record of another window.
+                return await ExistingAsync(db, enterpriseId, command, cancellationToken)
+                    ?? throw new NotFoundException(CoreText.Get("Inspection.TaskNotFound"));
             }
 
+            if (window.Existing is { } existing)
+            {
+                return existing.TaskId == command.TaskId ? existing.Result : throw new DomainRuleException(CoreText.Get("Inspection.SubmissionReused"));
+            }
+
+            var (task, definition, person) = (window.Task, window.Definition, window.Person);
             var now = clock.GetUtcNow();
             EnsureCheckable(task, now);
             EnsureAssignee(task, userId, person?.Post, command.OnBehalfReason);

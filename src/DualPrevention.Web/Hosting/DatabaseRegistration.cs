@@ -37,10 +37,12 @@ internal static class DatabaseRegistration
             throw new InvalidOperationException("ConnectionStrings:App is not set; deploy/local/run.sh sets it for a local run.");
         }
 
+        var pool = configuration.DatabasePool();
         return new NpgsqlConnectionStringBuilder(connectionString)
         {
             MaxPoolSize = maxPoolSize,
-            Timeout = configuration.DatabasePool().ConnectionTimeoutSeconds,
+            MaxAutoPrepare = pool.MaxAutoPrepare,
+            Timeout = pool.ConnectionTimeoutSeconds,
             ApplicationName = applicationName,
         }.ConnectionString;
     }
