@@ -98,6 +98,9 @@ public sealed class Zone : ITenantOwned, IAudited
         OverstaySeconds = details.OverstaySeconds;
     }
 
+    /// <summary>Carries the outline into a site plan's new metres when its scale changes.</summary>
+    public void Reshape(Polygon outline) => Outline = outline;
+
     /// <summary>Links exactly <paramref name="unitIds"/> and <paramref name="majorHazardSourceIds"/>, keeping the links that stay.</summary>
     public void Link(IReadOnlyCollection<Guid> unitIds, IReadOnlyCollection<Guid> majorHazardSourceIds)
     {
