@@ -23,7 +23,8 @@ internal static class SitePlanEndpoints
         var plans = api.MapGroup("/site-plans").WithTags("Site plans");
         plans.MapGet("/", (ClaimsPrincipal user, Guid? enterpriseId, ListSitePlans.Handler handler, CancellationToken ct) =>
                 handler.HandleAsync(enterpriseId ?? Actor.From(user).Scope.EnterpriseId ?? Guid.Empty, ct))
-            .WithName("ListSitePlans");
+            .WithName("ListSitePlans")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
 
         // Multipart bodies would demand an antiforgery token; bearer callers cannot be forged cross-site and the
         // cookie is SameSite=Lax, so a foreign page's POST carries no session.
