@@ -44,6 +44,25 @@ public class SitePlanEndpointTests(WebFixture web) : IClassFixture<WebFixture>
     }
 
     [Fact]
+    public async Task A_corrected_scale_keeps_the_zones_on_the_image_by_carrying_them_into_the_new_metres()
+    {
+        var admin = await web.ApiClientAsync("demo-qd1-admin");
+        var planId = await UploadAsync(admin, "比例修正测试：罐区");
+        await admin.PutAsJsonAsync($"/api/v1/site-plans/{planId}/scale", Scale);
+        await DrawAsync(admin, planId, "修正区", "Red");
+
+        var halved = new { first = new { pixelX = 100, pixelY = 250 }, second = new { pixelX = 300, pixelY = 250 }, metres = 50 };
+        (await admin.PutAsJsonAsync($"/api/v1/site-plans/{planId}/scale", halved)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        var plan = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/site-plans/{planId}");
+
+        plan.GetProperty("metresPerPixel").GetDouble().ShouldBe(0.25, 1e-9);
+        var corners = plan.GetProperty("zones").GetProperty("features")[0].GetProperty("geometry").GetProperty("coordinates")[0]
+            .EnumerateArray().Select(c => (Math.Round(c[0].GetDouble(), 6), Math.Round(c[1].GetDouble(), 6))).ToList();
+        corners.ShouldContain((10.0, 10.0), "20 m at 0.5 m per pixel are 40 pixels, 10 m at 0.25 m per pixel");
+        corners.ShouldContain((0.0, 0.0), "the origin stays where it was");
+    }
+
+    [Fact]
     public async Task Another_enterprise_and_another_regions_regulator_find_no_plan_zone_image_or_page_and_the_own_regulator_only_reads()
     {
         var admin = await web.ApiClientAsync("demo-qd1-admin");
