@@ -50,6 +50,7 @@ public sealed class SeedDemoStory(IServiceScopeFactory scopes, IPhotoStore photo
         {
             await DemoImports.ImportRiskRegisterIfEmptyAsync(scopes, company.Id, company.Admin.UserName, cancellationToken);
             await DemoMajorHazards.RegisterIfNoneAsync(scopes, company.Id, company.Part.Code, company.Admin.UserName, cancellationToken);
+            await DemoSitePlans.DrawIfNoneAsync(scopes, company.Id, company.Admin.UserName, cancellationToken);
         }
 
         var qd2 = companies.Single(c => c.Part.Code == "demo-qd2");

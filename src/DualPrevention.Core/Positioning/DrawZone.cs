@@ -20,7 +20,7 @@ public static class DrawZone
         /// <summary>Creates the zone and returns its id.</summary>
         /// <exception cref="ValidationException">A field is malformed or the outline is not a valid polygon.</exception>
         /// <exception cref="NotFoundException">The plan, a unit or a source is not the enterprise's.</exception>
-        /// <exception cref="DomainRuleException">The actor may only read.</exception>
+        /// <exception cref="DomainRuleException">The actor may only read, or the plan's scale is not set yet.</exception>
         /// <exception cref="ConflictException">The plan has a zone of that name.</exception>
         public async Task<Guid> HandleAsync(Actor actor, Command command, CancellationToken cancellationToken)
         {
@@ -29,6 +29,11 @@ public static class DrawZone
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             var plan = await db.Set<SitePlan>().SingleOrDefaultAsync(p => p.Id == command.SitePlanId && p.EnterpriseId == enterpriseId, cancellationToken)
                 ?? throw new NotFoundException(CoreText.Get("Positioning.SitePlan.NotFound"));
+            if (!plan.IsScaled)
+            {
+                throw new DomainRuleException(CoreText.Get("Positioning.SitePlan.NotScaled"));
+            }
+
             var name = command.Details.Name.Trim();
             if (await db.Set<Zone>().AnyAsync(z => z.SitePlanId == plan.Id && z.Name == name, cancellationToken))
             {

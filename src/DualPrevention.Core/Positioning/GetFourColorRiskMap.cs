@@ -15,8 +15,13 @@ namespace DualPrevention.Core.Positioning;
 /// </summary>
 public static class GetFourColorRiskMap
 {
-    /// <summary>A zone as the map shows it; <see cref="FromRegister"/> says the colour came from the linked units.</summary>
-    public sealed record MapZone(Guid Id, string Name, Polygon Outline, RiskColor Color, bool FromRegister, bool IsFireExplosionArea, IReadOnlyList<Guid> UnitIds);
+    /// <summary>
+    /// A zone as the map shows it; <see cref="FromRegister"/> says the colour came from the linked units, <see cref="Details"/>
+    /// holds the colour chosen for it and its other facts.
+    /// </summary>
+    public sealed record MapZone(
+        Guid Id, string Name, Polygon Outline, RiskColor Color, bool FromRegister, bool IsFireExplosionArea, IReadOnlyList<Guid> UnitIds,
+        ZoneDetails Details, IReadOnlyList<Guid> MajorHazardSourceIds);
 
     public sealed record Map(SitePlan Plan, IReadOnlyList<MapZone> Zones);
 
@@ -28,7 +33,7 @@ public static class GetFourColorRiskMap
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             var plan = await db.Set<SitePlan>().AsNoTracking().SingleOrDefaultAsync(p => p.Id == sitePlanId, cancellationToken)
                 ?? throw new NotFoundException(CoreText.Get("Positioning.SitePlan.NotFound"));
-            var zones = await db.Set<Zone>().AsNoTracking().Include(z => z.UnitLinks)
+            var zones = await db.Set<Zone>().AsNoTracking().Include(z => z.UnitLinks).Include(z => z.MajorHazardLinks)
                 .Where(z => z.SitePlanId == plan.Id).OrderBy(z => z.Name).ToListAsync(cancellationToken);
             var unitIds = zones.SelectMany(z => z.UnitLinks).Select(l => l.UnitId).Distinct().ToList();
             var unitLevels = await db.Set<RiskEvent>().AsNoTracking()
@@ -44,6 +49,7 @@ public static class GetFourColorRiskMap
     {
         var levels = zone.UnitLinks.Where(l => unitLevels.ContainsKey(l.UnitId)).Select(l => unitLevels[l.UnitId]).ToList();
         var color = levels.Count > 0 ? RiskColors.Of(levels.Min()) : zone.RiskColor;
-        return new MapZone(zone.Id, zone.Name, zone.Outline, color, levels.Count > 0, zone.IsFireExplosionArea, [.. zone.UnitLinks.Select(l => l.UnitId)]);
+        return new MapZone(zone.Id, zone.Name, zone.Outline, color, levels.Count > 0, zone.IsFireExplosionArea, [.. zone.UnitLinks.Select(l => l.UnitId)],
+            zone.Details(), [.. zone.MajorHazardLinks.Select(l => l.MajorHazardSourceId)]);
     }
 }

@@ -12,6 +12,8 @@ internal sealed class SitePlanConfiguration : IEntityTypeConfiguration<SitePlan>
         builder.Property(p => p.Id).ValueGeneratedNever();
         builder.Property(p => p.RegionCode).HasMaxLength(6);
         builder.Property(p => p.Name).HasMaxLength(100);
+        builder.Property(p => p.ImageStorageKey).HasMaxLength(200);
+        builder.Property(p => p.ImageContentType).HasMaxLength(40);
         builder.HasIndex(p => new { p.EnterpriseId, p.Name }).IsUnique();
     }
 }

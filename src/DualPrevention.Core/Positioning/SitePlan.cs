@@ -1,4 +1,5 @@
 using DualPrevention.Core.Auditing;
+using DualPrevention.Core.Photos;
 using DualPrevention.Core.Tenancy;
 
 namespace DualPrevention.Core.Positioning;
@@ -38,6 +39,15 @@ public sealed class SitePlan : ITenantOwned, IAudited
     /// <summary>How many metres one pixel spans on the ground.</summary>
     public double MetresPerPixel { get; private set; }
 
+    /// <summary>False from an upload until two reference points set the scale; zones are drawn only on a scaled plan.</summary>
+    public bool IsScaled { get; private set; }
+
+    /// <summary>Where the re-encoded image lives in the file store (ADR 0021); null for a plan made without one.</summary>
+    public string? ImageStorageKey { get; private set; }
+
+    /// <summary>The stored image's content type, PNG or JPEG.</summary>
+    public string? ImageContentType { get; private set; }
+
     /// <summary>UTC.</summary>
     public DateTimeOffset CreatedAt { get; private set; }
 
@@ -53,8 +63,22 @@ public sealed class SitePlan : ITenantOwned, IAudited
         OriginPixelX = scale.OriginPixelX,
         OriginPixelY = scale.OriginPixelY,
         MetresPerPixel = scale.MetresPerPixel,
+        IsScaled = true,
         CreatedAt = now,
     };
+
+    /// <summary>
+    /// A plan of an uploaded image, not yet scaled: until two reference points are picked, the origin is the bottom-left
+    /// corner and one pixel counts as one metre.
+    /// </summary>
+    public static SitePlan Upload(Guid enterpriseId, string regionCode, string name, StoredPhoto image, int imageWidth, int imageHeight, DateTimeOffset now)
+    {
+        var plan = Create(enterpriseId, regionCode, name, imageWidth, imageHeight, new PlanScale(0, imageHeight, 1), now);
+        plan.IsScaled = false;
+        plan.ImageStorageKey = image.StorageKey;
+        plan.ImageContentType = image.ContentType;
+        return plan;
+    }
 
     public void Rename(string name) => Name = name.Trim();
 
@@ -63,11 +87,16 @@ public sealed class SitePlan : ITenantOwned, IAudited
         OriginPixelX = scale.OriginPixelX;
         OriginPixelY = scale.OriginPixelY;
         MetresPerPixel = scale.MetresPerPixel;
+        IsScaled = true;
     }
 
     /// <summary>Where pixel (<paramref name="column"/>, <paramref name="row"/>) lies in the plan's metres.</summary>
     public (double X, double Y) ToMetres(double column, double row) =>
         ((column - OriginPixelX) * MetresPerPixel, (OriginPixelY - row) * MetresPerPixel);
+
+    /// <summary>Where a point of the plan's metres lies on the image: pixel column and row.</summary>
+    public (double Column, double Row) ToPixels(double x, double y) =>
+        ((x / MetresPerPixel) + OriginPixelX, OriginPixelY - (y / MetresPerPixel));
 
     public (Guid? EnterpriseId, string? RegionCode) AuditOwner() => (EnterpriseId, RegionCode);
 }

@@ -98,6 +98,14 @@ public sealed class Zone : ITenantOwned, IAudited
         OverstaySeconds = details.OverstaySeconds;
     }
 
+    /// <summary>The zone's editable facts as they stand.</summary>
+    public ZoneDetails Details() => new(
+        Name, Outline, RiskColor, IsFireExplosionArea, MaxOccupancy, MinOccupancy, AllowedPersonTypes, AllowedFrom, AllowedUntil,
+        RequiresEscort, StaticAlarmSeconds, OverstaySeconds);
+
+    /// <summary>Carries the outline into a site plan's new metres when its scale changes.</summary>
+    public void Reshape(Polygon outline) => Outline = outline;
+
     /// <summary>Links exactly <paramref name="unitIds"/> and <paramref name="majorHazardSourceIds"/>, keeping the links that stay.</summary>
     public void Link(IReadOnlyCollection<Guid> unitIds, IReadOnlyCollection<Guid> majorHazardSourceIds)
     {

@@ -39,9 +39,9 @@ public class CoreBoundaryTests
         ["Reports"] = ["Data", "Tenancy", "Regions", "Accounts", "Enterprises", "Risks", "Inspections", "HiddenDangers", "Papers"],
         ["Imports"] = ["Data", "Tenancy", "Regions", "Auditing", "Accounts", "Enterprises", "Risks", "HiddenDangers"],
         ["ToDos"] = ["Data", "Tenancy", "Accounts", "Risks", "Inspections", "HiddenDangers"],
-        ["Positioning"] = ["Data", "Tenancy", "Auditing", "Accounts", "Enterprises", "Risks"],
+        ["Positioning"] = ["Data", "Tenancy", "Auditing", "Accounts", "Enterprises", "Risks", "Photos"],
         ["Data"] = ["Regions", "Auditing", "Tenancy", "Accounts", "Enterprises", "Photos", "Notifications", "Risks", "Inspections", "HiddenDangers", "Escalations", "Reports", "Imports"],
-        ["Demo"] = ["Data", "Regions", "Auditing", "Tenancy", "Accounts", "Enterprises", "Photos", "Notifications", "Risks", "Inspections", "HiddenDangers", "Escalations", "Reports", "Imports"],
+        ["Demo"] = ["Data", "Regions", "Auditing", "Tenancy", "Accounts", "Enterprises", "Photos", "Notifications", "Risks", "Inspections", "HiddenDangers", "Escalations", "Reports", "Imports", "Positioning"],
         ["Localization"] = [],
         ["Papers"] = [],
     };

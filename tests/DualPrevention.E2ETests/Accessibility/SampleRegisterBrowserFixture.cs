@@ -1,14 +1,16 @@
 using DualPrevention.Core.HiddenDangers;
+using DualPrevention.Core.Positioning;
 using DualPrevention.Core.Risks;
 using DualPrevention.Core.Risks.MajorHazards;
 using DualPrevention.Core.Tenancy;
 using DualPrevention.Testing;
 using Microsoft.EntityFrameworkCore;
+using NetTopologySuite.Geometries;
 
 namespace DualPrevention.E2ETests.Accessibility;
 
 /// <summary>
-/// The browser fixture with demo-qd1's sample risk-control list, a major hazard source, a hidden danger and a draft,
+/// The browser fixture with demo-qd1's sample risk-control list, a major hazard source, a hidden danger, a draft and a site plan with a zone,
 /// so that the pages of one unit, source or hidden danger have one to show.
 /// </summary>
 public sealed class SampleRegisterBrowserFixture : BrowserFixture
@@ -23,6 +25,8 @@ public sealed class SampleRegisterBrowserFixture : BrowserFixture
 
     public Guid Draft { get; private set; }
 
+    public Guid SitePlan { get; private set; }
+
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
@@ -32,7 +36,12 @@ public sealed class SampleRegisterBrowserFixture : BrowserFixture
         var source = Core.Risks.MajorHazards.MajorHazardSource.Create(
             Qd1, regionCode, new MajorHazardSourceDetails("370211901", "无障碍检查的罐区", MajorHazardLevel.Level4, null, null, null, null), Clock.GetUtcNow());
         db.MajorHazardSources.Add(source);
+        var plan = Core.Positioning.SitePlan.Create(Qd1, regionCode, "无障碍检查的平面图", 800, 600, new PlanScale(0, 600, 0.5), Clock.GetUtcNow());
+        var outline = new GeometryFactory(new PrecisionModel(), 0).CreatePolygon([new(10, 10), new(110, 10), new(110, 90), new(10, 90), new(10, 10)]);
+        db.Add(plan);
+        db.Add(Zone.Draw(plan, new ZoneDetails("无障碍检查的区域", outline, RiskColor.Red), ZoneSource.Manual, Clock.GetUtcNow()));
         await db.SaveChangesAsync();
+        SitePlan = plan.Id;
         MajorHazardSource = source.Id;
         HiddenDanger = await HiddenDangerSeed.AddAsync(this, Qd1, "无障碍检查的隐患");
         Draft = await HiddenDangerSeed.AddAsync(this, Qd1, "无障碍检查的草稿", state: HiddenDangerState.Draft);

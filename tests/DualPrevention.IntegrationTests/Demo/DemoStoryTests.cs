@@ -4,6 +4,7 @@ using DualPrevention.Core.Accounts;
 using DualPrevention.Core.Demo;
 using DualPrevention.Core.HiddenDangers;
 using DualPrevention.Core.Inspections;
+using DualPrevention.Core.Positioning;
 using DualPrevention.Core.Risks.MajorHazards;
 using DualPrevention.Core.Tenancy;
 using DualPrevention.IntegrationTests.Escalations;
@@ -63,6 +64,26 @@ public class DemoStoryTests(DemoStoryDatabase database, ITestOutputHelper output
         }
 
         database.First.Told.ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task Every_enterprise_gets_a_scaled_site_plan_whose_zones_take_their_linked_units_levels()
+    {
+        await using var db = database.OwnerContext(TenantScope.System);
+        foreach (var enterprise in new[] { database.Qd1, database.Qd2, database.Wf1 })
+        {
+            var plan = await db.Set<SitePlan>().SingleAsync(p => p.EnterpriseId == enterprise);
+            (plan.IsScaled, plan.MetresPerPixel, plan.ImageStorageKey is null).ShouldBe((true, 0.25, false));
+            var zones = await db.Set<Zone>().Include(z => z.UnitLinks).Where(z => z.SitePlanId == plan.Id).ToListAsync();
+            zones.Count.ShouldBe(4);
+            zones.ShouldAllBe(z => z.UnitLinks.Count > 0, "the sample register's units are linked");
+        }
+
+        await using var driver = new Risks.Register.RegisterDriver(database);
+        var qd1Plan = await db.Set<SitePlan>().Where(p => p.EnterpriseId == database.Qd1).Select(p => p.Id).SingleAsync();
+        var map = await driver.RunAsync<GetFourColorRiskMap.Handler, GetFourColorRiskMap.Map>(
+            Risks.Register.RegisterDriver.EnterpriseUser(database.Qd1), h => h.HandleAsync(qd1Plan, default));
+        map.Zones.Count(z => z.FromRegister).ShouldBe(4, "every demo zone is coloured by the register");
     }
 
     [Fact]

@@ -97,7 +97,7 @@ public class ApiDocumentTests(WebFixture web) : IClassFixture<WebFixture>
         schemas.TryGetProperty("IFormFile", out _).ShouldBeFalse();
         var uploads = operations.Where(o => o.Operation.TryGetProperty("requestBody", out var body) && body.GetProperty("content").TryGetProperty("multipart/form-data", out _)).ToList();
         uploads.Select(u => u.Path).ShouldBe(
-            ["/api/v1/risk-register/imports", "/api/v1/inspections/photos", "/api/v1/hidden-dangers/{id}/photos", "/api/v1/hidden-dangers/imports"], ignoreOrder: true);
+            ["/api/v1/risk-register/imports", "/api/v1/inspections/photos", "/api/v1/hidden-dangers/{id}/photos", "/api/v1/hidden-dangers/imports", "/api/v1/site-plans"], ignoreOrder: true);
         foreach (var upload in uploads)
         {
             var file = upload.Operation.GetProperty("requestBody").GetProperty("content").GetProperty("multipart/form-data").GetProperty("schema").GetProperty("properties").GetProperty("file");

@@ -1988,13 +1988,27 @@ namespace DualPrevention.Core.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("enterprise_id");
 
+                    b.Property<string>("ImageContentType")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("image_content_type");
+
                     b.Property<int>("ImageHeight")
                         .HasColumnType("integer")
                         .HasColumnName("image_height");
 
+                    b.Property<string>("ImageStorageKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("image_storage_key");
+
                     b.Property<int>("ImageWidth")
                         .HasColumnType("integer")
                         .HasColumnName("image_width");
+
+                    b.Property<bool>("IsScaled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_scaled");
 
                     b.Property<double>("MetresPerPixel")
                         .HasColumnType("double precision")

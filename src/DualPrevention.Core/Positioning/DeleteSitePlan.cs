@@ -1,0 +1,33 @@
+using DualPrevention.Core.Accounts;
+using DualPrevention.Core.Data;
+using DualPrevention.Core.Localization;
+using DualPrevention.Core.Photos;
+using Microsoft.EntityFrameworkCore;
+
+namespace DualPrevention.Core.Positioning;
+
+/// <summary>Deletes a site plan with its zones, their links and its image; the audit trail keeps the deletions.</summary>
+public static class DeleteSitePlan
+{
+    public sealed class Handler(IDbContextFactory<DualPreventionDbContext> dbFactory, IPhotoStore store)
+    {
+        /// <exception cref="NotFoundException">Not the enterprise's plan.</exception>
+        /// <exception cref="DomainRuleException">The actor may only read.</exception>
+        public async Task HandleAsync(Actor actor, Guid sitePlanId, CancellationToken cancellationToken)
+        {
+            var enterpriseId = PositioningPermissions.EnsureCanEdit(actor);
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var plan = await db.Set<SitePlan>().SingleOrDefaultAsync(p => p.Id == sitePlanId && p.EnterpriseId == enterpriseId, cancellationToken)
+                ?? throw new NotFoundException(CoreText.Get("Positioning.SitePlan.NotFound"));
+
+            // Each zone removed through the context, so every one leaves its own audit entry before the plan's cascade.
+            db.RemoveRange(await db.Set<Zone>().Where(z => z.SitePlanId == plan.Id).ToListAsync(cancellationToken));
+            db.Remove(plan);
+            await db.SaveChangesAsync(cancellationToken);
+            if (plan.ImageStorageKey is { } key)
+            {
+                await store.DeleteAsync(key, CancellationToken.None);
+            }
+        }
+    }
+}
