@@ -60,7 +60,8 @@ public class DirectJudgementRuleTests(DemoDatabase database) : IClassFixture<Dem
         await using var driver = new RegisterDriver(database);
         var admin = RegisterDriver.EnterpriseUser(database.Qd1);
         var source = await SourceAsync(driver, admin, "DJ-LINK", MajorHazardLevel.Level1);
-        var objectId = await driver.CreateObjectAsync(admin, "DJ-LINK");
+        var objectId = await driver.RunAsync<CreateRiskAnalysisObject.Handler, Guid>(admin, h => h.HandleAsync(
+            admin, new(new RiskAnalysisObjectDetails(RiskObjectType.MajorHazardSource, "DJ-LINK", "后来登记的罐区", null, null, null)), default));
         var unit = await driver.CreateUnitAsync(admin, objectId, "后来关联的罐组");
         var low = await driver.CreateEventAsync(admin, unit, "储罐泄漏", 2, 3);
 
@@ -84,16 +85,17 @@ public class DirectJudgementRuleTests(DemoDatabase database) : IClassFixture<Dem
         await using var driver = new RegisterDriver(database);
         var admin = RegisterDriver.EnterpriseUser(database.Qd2);
         var unit = await UnitHoldingAsync(driver, admin, "DJ-REGRADE", MajorHazardLevel.Level3);
-        var low = await driver.CreateEventAsync(admin, unit, "低分事件", 1, 2);
-        var significant = await driver.CreateEventAsync(admin, unit, "较高分事件", 3, 5);
+        // Banded 一般 and 较大: a rule of this class lifting any source's events to 一般 changes neither.
+        var general = await driver.CreateEventAsync(admin, unit, "一般事件", 3, 3);
+        var significant = await driver.CreateEventAsync(admin, unit, "较大事件", 3, 5);
         var source = await SourceIdAsync("DJ-REGRADE");
 
         await GradeSourceAsync(driver, admin, source, "DJ-REGRADE", MajorHazardLevel.Level2);
-        var raised = (await HistoryAsync(driver, admin, low))[0].Level;
+        var raised = (await HistoryAsync(driver, admin, general))[0].Level;
         await GradeSourceAsync(driver, admin, source, "DJ-REGRADE", MajorHazardLevel.Level4);
 
         raised.ShouldBe(RiskLevel.Major);
-        (await HistoryAsync(driver, admin, low)).Select(r => r.Level).ShouldBe([RiskLevel.Low, RiskLevel.Major, RiskLevel.Low]);
+        (await HistoryAsync(driver, admin, general)).Select(r => r.Level).ShouldBe([RiskLevel.General, RiskLevel.Major, RiskLevel.General]);
         (await HistoryAsync(driver, admin, significant)).Select(r => r.Level).ShouldBe([RiskLevel.Significant, RiskLevel.Major, RiskLevel.Significant], "back to its band, not below it");
     }
 
