@@ -63,9 +63,11 @@ public sealed class HandBuiltRegister
         return this;
     }
 
-    public HandBuiltRegister Unit(string name, string? department = null, string? liablePerson = null)
+    public HandBuiltRegister Unit(
+        string name, string? department = null, string? liablePerson = null, string? emergencyPhone = null, string? emergencyMeasures = null)
     {
-        _unit = Add(RiskAnalysisUnit.Create(EnterpriseId, _regionCode, _object!.Id, new RiskAnalysisUnitDetails(name, department, liablePerson), _now));
+        var details = new RiskAnalysisUnitDetails(name, department, liablePerson, emergencyPhone, emergencyMeasures);
+        _unit = Add(RiskAnalysisUnit.Create(EnterpriseId, _regionCode, _object!.Id, details, _now));
         Units[name] = _unit.Id;
         return this;
     }

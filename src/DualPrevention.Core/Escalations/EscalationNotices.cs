@@ -8,9 +8,12 @@ namespace DualPrevention.Core.Escalations;
 /// An escalation step about one hidden danger (<see cref="INotice"/>, ADR 0018), written by
 /// <see cref="NotifyEscalationsSql.NotifyBatch"/> with <c>jsonb_build_object</c> under these names.
 /// <see cref="DaysPastDeadline"/> counts from the day the step fired: negative before the deadline, null without one.
+/// <see cref="Number"/> is the hidden danger's number (ADR 0032), named like the workflow notices name it; null in a
+/// notice stored before escalation notices carried it.
 /// </summary>
 public sealed record HiddenDangerEscalatedNotice(
-    EscalationTrigger Trigger, string Enterprise, HiddenDangerLevel Level, string HiddenDanger, DateOnly? Deadline, string Rectifier, int? DaysPastDeadline) : INotice
+    EscalationTrigger Trigger, string Enterprise, HiddenDangerLevel Level, string HiddenDanger, DateOnly? Deadline, string Rectifier, int? DaysPastDeadline,
+    string? Number = null) : INotice
 {
     public static string Key => "EscalationNotice.HiddenDanger";
 
@@ -37,9 +40,13 @@ public sealed record HiddenDangerEscalatedNotice(
             EscalationTrigger.MissedWindowsInWeek => throw NotAboutOneHiddenDanger(),
         };
         var rectifier = Rectifier.Length > 0 ? Rectifier : Notices.Text(culture, "EscalationNotice.NoRectifier");
+        var level = HiddenDangerNotice.Level(culture, Level);
+        var deadline = Notices.Date(culture, Deadline);
         return new(
             Notices.Text(culture, title + ".Title"),
-            Notices.Text(culture, "EscalationNotice.HiddenDanger.Body", Enterprise, HiddenDangerNotice.Level(culture, Level), HiddenDanger, Notices.Date(culture, Deadline), rectifier, advice));
+            Number is null
+                ? Notices.Text(culture, "EscalationNotice.HiddenDanger.Body", Enterprise, level, HiddenDanger, deadline, rectifier, advice)
+                : Notices.Text(culture, "EscalationNotice.HiddenDanger.Body.Numbered", Enterprise, level, HiddenDanger, deadline, rectifier, advice, Number));
     }
 
     /// <summary>Missed windows are an enterprise's, told by <see cref="MissedWindowsEscalatedNotice"/>.</summary>

@@ -18,7 +18,8 @@ internal static class NotifyEscalationsSql
     private static readonly string ArgumentsSql = $"""
         CASE WHEN a.subject = {(int)EscalationSubject.HiddenDanger} THEN
           jsonb_build_object('trigger', a.trig, 'enterprise', a.enterprise_name, 'level', a.level, 'hiddenDanger', a.hidden_danger_name,
-                             'deadline', a.deadline, 'rectifier', a.rectifier_name, 'daysPastDeadline', a.overdue_days)
+                             'deadline', a.deadline, 'rectifier', a.rectifier_name, 'daysPastDeadline', a.overdue_days,
+                             'number', a.hidden_danger_number)
         ELSE jsonb_build_object('enterprise', a.enterprise_name, 'period', a.period, 'missed', a.missed)
         END
         """;
@@ -69,7 +70,7 @@ internal static class NotifyEscalationsSql
           GROUP BY 1, 2
         ),
         described AS (
-          SELECT p.*, e.name AS enterprise_name, h.name AS hidden_danger_name, h.level, h.deadline, h.rectifier_user_id,
+          SELECT p.*, e.name AS enterprise_name, h.name AS hidden_danger_name, h.number AS hidden_danger_number, h.level, h.deadline, h.rectifier_user_id,
                  coalesce(h.rectifier_name, '') AS rectifier_name,
                  (p.fired_at AT TIME ZONE '{{BusinessTime.ZoneId}}')::date - h.deadline AS overdue_days,
                  coalesce(m.missed, 0) AS missed

@@ -42,6 +42,12 @@ internal sealed class UnitDraft(string name, SourceRow source)
 
     public SourceRow Source { get; } = source;
 
+    /// <summary>应急电话 as the first row of the unit stating one gives it.</summary>
+    public string? EmergencyPhone { get; set; }
+
+    /// <summary>应急处置措施 as the first row of the unit stating them gives them.</summary>
+    public string? EmergencyMeasures { get; set; }
+
     public Dictionary<string, EventDraft> Events { get; } = new(StringComparer.Ordinal);
 }
 

@@ -78,10 +78,18 @@ internal sealed class RegisterMerge(
     {
         if (existing is null)
         {
-            return Added(_changes.Units, _units, RiskAnalysisUnit.Create(enterpriseId, regionCode, objectId, new RiskAnalysisUnitDetails(draft.Name, null, null), now));
+            var details = new RiskAnalysisUnitDetails(draft.Name, null, null, draft.EmergencyPhone, draft.EmergencyMeasures);
+            return Added(_changes.Units, _units, RiskAnalysisUnit.Create(enterpriseId, regionCode, objectId, details, now));
         }
 
-        return Kept(_changes.Units, _units, existing, Restore(existing));
+        // The file has no department or liable person of the unit, and a file without the emergency columns keeps the unit's own.
+        var stated = existing.ToDetails() with
+        {
+            EmergencyPhone = draft.EmergencyPhone ?? existing.EmergencyPhone,
+            EmergencyMeasures = draft.EmergencyMeasures ?? existing.EmergencyMeasures,
+        };
+        var changed = Restore(existing) | existing.Update(stated, now);
+        return Kept(_changes.Units, _units, existing, changed);
     }
 
     private RiskEvent MergeEvent(EventDraft draft, Guid unitId, RiskEvent? existing, DirectJudgement judgement)

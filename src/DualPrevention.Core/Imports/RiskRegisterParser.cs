@@ -122,6 +122,11 @@ internal sealed class RiskRegisterParser(IReadOnlyDictionary<AssessmentMethod, R
             context.StartUnit(unitName, context.Object is { } o ? StartUnit(cells, o, unitName) : null);
         }
 
+        if (context.Unit is { } unit)
+        {
+            ReadEmergency(cells, unit);
+        }
+
         var eventName = cells.Text(RegisterColumn.EventName);
         var sameEvent = sameUnit && context.HasEvent && (eventName is null || eventName == context.EventName);
         if (!sameEvent)
@@ -177,6 +182,28 @@ internal sealed class RiskRegisterParser(IReadOnlyDictionary<AssessmentMethod, R
         }
 
         return unit;
+    }
+
+    /// <summary>The unit's 应急电话 and 应急处置措施 (its 风险告知卡), from the first of its rows that states each.</summary>
+    private static void ReadEmergency(RowCells cells, UnitDraft unit)
+    {
+        if (unit.EmergencyPhone is null && cells.Text(RegisterColumn.EmergencyPhone) is { } phone)
+        {
+            if (RiskAnalysisUnitDetailsValidator.IsPhone(phone))
+            {
+                unit.EmergencyPhone = phone.Trim();
+            }
+            else
+            {
+                cells.Error(RegisterColumn.EmergencyPhone, CoreText.Get("RiskUnit.EmergencyPhone.Format", RiskAnalysisUnitDetailsValidator.EmergencyPhoneMaxLength));
+            }
+        }
+
+        if (unit.EmergencyMeasures is null && cells.Text(RegisterColumn.EmergencyMeasures) is { } measures
+            && cells.FitsIn(RegisterColumn.EmergencyMeasures, measures, RiskAnalysisUnitDetailsValidator.EmergencyMeasuresMaxLength))
+        {
+            unit.EmergencyMeasures = measures;
+        }
     }
 
     private EventDraft? StartEvent(RowCells cells, UnitDraft owner, string? name)

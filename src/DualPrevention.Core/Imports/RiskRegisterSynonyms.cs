@@ -41,6 +41,8 @@ public static class RiskRegisterSynonyms
         [RegisterColumn.WorkStartTime] = ["工作开始时间", "开始时间", "作业开始时间"],
         [RegisterColumn.WorkEndTime] = ["工作结束时间", "结束时间", "作业结束时间"],
         [RegisterColumn.WorkDayType] = ["工作日类型", "工作日"],
+        [RegisterColumn.EmergencyPhone] = ["应急电话", "应急联系电话", "应急联系方式", "报警电话"],
+        [RegisterColumn.EmergencyMeasures] = ["应急处置措施", "应急措施", "应急处置", "应急处置方法"],
         [RegisterColumn.IdentificationDate] = ["辨识日期", "辨识时间", "风险辨识日期", "评价日期", "评价时间", "评估日期", "辨识评价日期"],
     };
 

@@ -15,6 +15,10 @@ public class HeaderTextTests
     [InlineData("风险值\r\n(R)", RegisterColumn.Score)]
     [InlineData("隐患排查内容", RegisterColumn.InspectionContent)]
     [InlineData("包保任务对应项", RegisterColumn.AccountabilityItemNo)]
+    [InlineData("应急联系电话", RegisterColumn.EmergencyPhone)]
+    [InlineData("应急电话", RegisterColumn.EmergencyPhone)]
+    [InlineData("应急措施", RegisterColumn.EmergencyMeasures)]
+    [InlineData("应急处置措施", RegisterColumn.EmergencyMeasures)]
     public void Header_variants_map_to_their_field(string header, RegisterColumn field) =>
         RiskRegisterSynonyms.ByHeader[HeaderText.Normalize(header)].ShouldBe(field);
 

@@ -40,6 +40,23 @@ public class DemoAccountabilityTests(DemoStoryDatabase database) : IClassFixture
     }
 
     [Fact]
+    public async Task The_events_under_the_demos_level_1_sources_are_graded_major_by_direct_judgement_not_by_their_scores_bands()
+    {
+        await using var db = database.OwnerContext(TenantScope.System);
+        var held = await (
+                from e in db.RiskEvents
+                join u in db.RiskAnalysisUnits on e.UnitId equals u.Id
+                join o in db.RiskAnalysisObjects on u.ObjectId equals o.Id
+                where o.MajorHazardSourceId != null
+                select new { e.Level, e.DirectJudgementRuleId })
+            .ToListAsync();
+
+        held.ShouldNotBeEmpty();
+        held.ShouldAllBe(e => e.Level == RiskLevel.Major);
+        held.ShouldContain(e => e.DirectJudgementRuleId != null, "some of the tank farm's events score below 重大 and are lifted (ADR 0033)");
+    }
+
+    [Fact]
     public async Task Each_person_has_the_tasks_of_the_role_and_the_operational_person_completes_most_weekly_windows()
     {
         foreach (var enterprise in Enterprises)

@@ -1,5 +1,6 @@
 using DualPrevention.Core.Tenancy;
 using DualPrevention.Testing;
+using Microsoft.EntityFrameworkCore;
 
 namespace DualPrevention.IntegrationTests.Escalations;
 
@@ -83,6 +84,23 @@ public class EscalationLadderTests(DemoDatabase database) : IClassFixture<DemoDa
         var notice = db.Notifications.Where(n => n.Link == $"hidden-dangers/{id}").AsEnumerable()
             .Select(n => n.InChinese()).Single(n => n.Title == "隐患整改已逾期" && n.Body.Contains("已逾期 8 天"));
         notice.Body.ShouldContain("储罐区防火堤破损");
+    }
+
+    [Fact]
+    public async Task The_supervision_and_overdue_notices_name_the_hidden_dangers_number_in_both_languages()
+    {
+        var deadline = database.DeadlineAhead(6);
+        database.SetLocalDay(deadline.AddDays(-5));
+        var id = await ForcedHiddenDanger.Of(database.Qd1).Major().DueOn(deadline).SaveAsync(database);
+
+        await WalkAsync(id, deadline, -5, 1);
+
+        await using var db = database.OwnerContext(TenantScope.System);
+        var number = await db.HiddenDangers.Where(h => h.Id == id).Select(h => h.Number).SingleAsync();
+        var notices = db.Notifications.Where(n => n.Link == $"hidden-dangers/{id}").AsEnumerable().ToList();
+        notices.Select(n => n.InChinese().Title).ShouldContain("重大隐患已登记", customMessage: "the city's 督办 notice at registration");
+        notices.Select(n => n.InChinese().Title).ShouldContain("重大隐患整改已逾期");
+        notices.ShouldAllBe(n => n.InChinese().Body.Contains($"（{number}）") && n.InEnglish().Body.Contains($"({number})"));
     }
 
     [Fact]

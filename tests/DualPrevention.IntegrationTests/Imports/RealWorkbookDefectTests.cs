@@ -63,6 +63,34 @@ public class RealWorkbookDefectTests(DemoDatabase database) : IClassFixture<Demo
     }
 
     [Fact]
+    public async Task The_emergency_phone_and_measures_of_a_unit_are_stored_on_it_and_a_malformed_phone_is_an_error()
+    {
+        var file = new XlsxBuilder().Sheet("清单")
+            .Row("风险分析对象", "风险分析单元", "风险事件", "L", "S", "管控措施", "排查周期", "管控层级", "应急联系电话", "应急措施")
+            .Row("四号罐区", "5#储罐", "溢罐", 2, 4, "设置液位高高报警", "1天", "班组级", "0536-7654321", "关闭进料阀，启动围堰")
+            .Row("四号罐区", "5#储罐", "罐壁腐蚀泄漏", 2, 4, "定期测厚检查", "1月", "车间级", null, null)
+            .Row("四号罐区", "6#储罐", "溢罐", 2, 4, "设置液位高高报警", "1天", "班组级", "应急电话见墙", null)
+            .Build();
+
+        var checkedOnly = await Importer.RunAsync(database, database.Wf1, file, commit: false);
+        var fixedFile = new XlsxBuilder().Sheet("清单")
+            .Row("风险分析对象", "风险分析单元", "风险事件", "L", "S", "管控措施", "排查周期", "管控层级", "应急电话", "应急处置措施")
+            .Row("四号罐区", "5#储罐", "溢罐", 2, 4, "设置液位高高报警", "1天", "班组级", "0536-7654321", "关闭进料阀，启动围堰")
+            .Row("四号罐区", "5#储罐", "罐壁腐蚀泄漏", 2, 4, "定期测厚检查", "1月", "车间级", null, null)
+            .Build();
+        var committed = await Importer.RunAsync(database, database.Wf1, fixedFile, commit: true);
+
+        checkedOnly.Columns.Single(c => c.Header == "应急联系电话").Field.ShouldBe(RegisterColumn.EmergencyPhone);
+        checkedOnly.Columns.Single(c => c.Header == "应急措施").Field.ShouldBe(RegisterColumn.EmergencyMeasures);
+        checkedOnly.Problems.ShouldContain(p => p.Severity == ImportSeverity.Error && p.Row == 4 && p.Column == "I", Importer.Describe(checkedOnly));
+        committed.Committed.ShouldBeTrue(Importer.Describe(committed));
+        await using var db = database.AppContext(TenantScope.ForEnterprise(database.Wf1));
+        var unit = await db.RiskAnalysisUnits.SingleAsync(u => u.Name == "5#储罐");
+        unit.EmergencyPhone.ShouldBe("0536-7654321");
+        unit.EmergencyMeasures.ShouldBe("关闭进料阀，启动围堰");
+    }
+
+    [Fact]
     public async Task An_LEC_xls_with_危险评价_over_L_E_C_D_and_a_space_padded_危险级别_finds_its_header()
     {
         var file = new XlsxBuilder()

@@ -2783,6 +2783,16 @@ namespace DualPrevention.Core.Data.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("department");
 
+                    b.Property<string>("EmergencyMeasures")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("emergency_measures");
+
+                    b.Property<string>("EmergencyPhone")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("emergency_phone");
+
                     b.Property<Guid>("EnterpriseId")
                         .HasColumnType("uuid")
                         .HasColumnName("enterprise_id");
@@ -2827,7 +2837,10 @@ namespace DualPrevention.Core.Data.Migrations
                         .HasDatabaseName("ix_risk_analysis_unit_object_id_name")
                         .HasFilter("NOT is_deleted");
 
-                    b.ToTable("risk_analysis_unit", (string)null);
+                    b.ToTable("risk_analysis_unit", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_risk_analysis_unit_emergency_phone_format", "emergency_phone ~ '^[0-9+ -]{1,32}$'");
+                        });
                 });
 
             modelBuilder.Entity("DualPrevention.Core.Risks.Register.RiskAssessment", b =>

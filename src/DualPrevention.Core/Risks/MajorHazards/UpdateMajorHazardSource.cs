@@ -1,12 +1,16 @@
 using DualPrevention.Core.Accounts;
 using DualPrevention.Core.Data;
 using DualPrevention.Core.Localization;
+using DualPrevention.Core.Risks.Register;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 
 namespace DualPrevention.Core.Risks.MajorHazards;
 
-/// <summary>An enterprise corrects a major hazard source; the level follows R when R is given.</summary>
+/// <summary>
+/// An enterprise corrects a major hazard source; the level follows R when R is given. A changed level re-grades the
+/// events of the linked objects' units at once, in the same transaction (ADR 0033).
+/// </summary>
 public static class UpdateMajorHazardSource
 {
     public sealed record Command(Guid Id, MajorHazardSourceDetails Details);
@@ -27,7 +31,13 @@ public static class UpdateMajorHazardSource
             var row = await db.MajorHazardSources.FirstOrDefaultAsync(m => m.Id == command.Id, cancellationToken)
                 ?? throw new NotFoundException(CoreText.Get("Risk.NotFound"));
             await MajorHazardSourceRules.EnsurePersonsOfEnterpriseAsync(db, enterpriseId, details, cancellationToken);
+            var levelBefore = row.Level;
             row.Update(details, clock.GetUtcNow());
+            if (row.Level != levelBefore)
+            {
+                await DirectJudgementRegrading.SourceGradedAsync(db, row, RiskRegisterPermissions.AssessorName(actor), clock.GetUtcNow(), cancellationToken);
+            }
+
             await RegisterSaving.SaveAsync(db, details.HazardCode, cancellationToken);
             await AccountabilityAssignment.FollowSourceAsync(db, row.Id, clock.GetUtcNow(), cancellationToken);
         }

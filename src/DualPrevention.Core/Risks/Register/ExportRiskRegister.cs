@@ -37,7 +37,9 @@ public static class ExportRiskRegister
         decimal Score,
         RiskLevel Level,
         DateOnly? IdentifiedOn,
-        ControlMeasureDetails Measure);
+        ControlMeasureDetails Measure,
+        string? EmergencyPhone = null,
+        string? EmergencyMeasures = null);
 
     /// <summary>An export ready to be written: the file name, and the writer that streams the rows.</summary>
     public sealed class Workbook
@@ -93,6 +95,8 @@ public static class ExportRiskRegister
                 new ControlMeasureDetails(
                     m.Description, m.Classify1, m.Classify2, m.Classify3, m.DataSource, m.InspectionContent, m.CycleValue, m.CycleUnit,
                     m.WorkStartTime, m.WorkEndTime, m.WorkDayType, m.TaskType, m.AccountabilityItemNo, m.ControlLevel,
-                    m.ResponsibleDepartment, m.ResponsiblePerson));
+                    m.ResponsibleDepartment, m.ResponsiblePerson),
+                u.EmergencyPhone,
+                u.EmergencyMeasures);
     }
 }

@@ -25,7 +25,7 @@ public static class GetRiskAnalysisUnit
                 u.Id,
                 u.EnterpriseId,
                 u.ObjectId,
-                new RiskAnalysisUnitDetails(u.Name, u.Department, u.LiablePerson),
+                new RiskAnalysisUnitDetails(u.Name, u.Department, u.LiablePerson, u.EmergencyPhone, u.EmergencyMeasures),
                 (RiskLevel?)db.RiskEvents.Where(e => e.UnitId == u.Id).Min(e => (int?)e.Level),
                 db.RiskEvents.Count(e => e.UnitId == u.Id),
                 u.UpdatedAt));

@@ -22,8 +22,9 @@ public static class GetRiskNotificationCard
 
     /// <summary>
     /// The card. <see cref="Level"/> is the unit's (the highest of its events',
-    /// docs/domain/dual-prevention.md#47-aggregation-and-history), null while it has no events; department and liable
-    /// person are the unit's, else its object's.
+    /// docs/domain/dual-prevention.md#47-aggregation-and-history), null while it has no events. Department and liable
+    /// person are those the unit's control measures name (distinct, joined with 、), else the unit's own, else its
+    /// object's. <see cref="EmergencyMeasures"/> are the unit's own lines first, then its emergency-class measures.
     /// </summary>
     public sealed record Card(
         Guid UnitId,
@@ -36,6 +37,7 @@ public static class GetRiskNotificationCard
         RiskLevel? Level,
         string? Department,
         string? LiablePerson,
+        string? EmergencyPhone,
         IReadOnlyList<string> AccidentTypes,
         IReadOnlyList<EventCard> Events,
         IReadOnlyList<string> EmergencyMeasures);
@@ -56,6 +58,8 @@ public static class GetRiskNotificationCard
                         u.Name,
                         u.Department,
                         u.LiablePerson,
+                        u.EmergencyPhone,
+                        u.EmergencyMeasures,
                         ObjectId = o.Id,
                         ObjectName = o.Name,
                         o.HazardCode,
@@ -77,7 +81,7 @@ public static class GetRiskNotificationCard
                     join e in db.RiskEvents on m.EventId equals e.Id
                     where e.UnitId == query.UnitId
                     orderby m.Classify1, m.Classify2, m.Description
-                    select new { m.EventId, m.Description, m.Classify1 })
+                    select new { m.EventId, m.Description, m.Classify1, m.ResponsibleDepartment, m.ResponsiblePerson })
                 .ToListAsync(cancellationToken);
 
             var byEvent = measures.Where(m => m.Classify1 != MeasureClassify1.Emergency).ToLookup(m => m.EventId, m => m.Description);
@@ -90,14 +94,25 @@ public static class GetRiskNotificationCard
                 unit.EnterpriseId,
                 unit.EnterpriseName,
                 RiskGrading.Highest(events.Select(e => e.Level)),
-                unit.Department ?? unit.ObjectDepartment,
-                unit.LiablePerson ?? unit.ObjectLiablePerson,
+                Joined(measures.Select(m => m.ResponsibleDepartment)) ?? unit.Department ?? unit.ObjectDepartment,
+                Joined(measures.Select(m => m.ResponsiblePerson)) ?? unit.LiablePerson ?? unit.ObjectLiablePerson,
+                unit.EmergencyPhone,
                 events
                     .SelectMany(e => (e.AccidentType ?? "").Split(AccidentTypeSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
                     .Distinct(StringComparer.Ordinal)
                     .ToList(),
                 events.Select(e => new EventCard(e.Id, e.Name, e.AccidentType, e.Level, byEvent[e.Id].ToList())).ToList(),
-                measures.Where(m => m.Classify1 == MeasureClassify1.Emergency).Select(m => m.Description).Distinct(StringComparer.Ordinal).ToList());
+                (unit.EmergencyMeasures ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                    .Concat(measures.Where(m => m.Classify1 == MeasureClassify1.Emergency).Select(m => m.Description))
+                    .Distinct(StringComparer.Ordinal)
+                    .ToList());
+        }
+
+        /// <summary>The distinct names in a stable (ordinal) order, joined with 、; null when no measure names one.</summary>
+        private static string? Joined(IEnumerable<string?> names)
+        {
+            var distinct = names.OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+            return distinct.Count == 0 ? null : string.Join("、", distinct);
         }
     }
 }

@@ -12,6 +12,12 @@ public sealed class RiskAnalysisUnit : RegisterRow
 
     public string? LiablePerson { get; private set; }
 
+    /// <summary>应急电话 posted on the unit's 风险告知卡: digits, '-', '+' and spaces, at most 32.</summary>
+    public string? EmergencyPhone { get; private set; }
+
+    /// <summary>应急处置措施 posted on the unit's 风险告知卡, beside the emergency-class measures of its events; one per line.</summary>
+    public string? EmergencyMeasures { get; private set; }
+
     public static RiskAnalysisUnit Create(Guid enterpriseId, string regionCode, Guid objectId, RiskAnalysisUnitDetails details, DateTimeOffset now)
     {
         var row = new RiskAnalysisUnit { ObjectId = objectId };
@@ -32,15 +38,19 @@ public sealed class RiskAnalysisUnit : RegisterRow
         Name = d.Name;
         Department = d.Department;
         LiablePerson = d.LiablePerson;
+        EmergencyPhone = d.EmergencyPhone;
+        EmergencyMeasures = d.EmergencyMeasures;
         UpdatedAt = now;
         return true;
     }
 
-    public RiskAnalysisUnitDetails ToDetails() => new(Name, Department, LiablePerson);
+    public RiskAnalysisUnitDetails ToDetails() => new(Name, Department, LiablePerson, EmergencyPhone, EmergencyMeasures);
 }
 
-/// <summary>The editable facts of a risk analysis unit.</summary>
-public sealed record RiskAnalysisUnitDetails(string Name, string? Department, string? LiablePerson)
+/// <summary>The editable facts of a risk analysis unit; the emergency phone and measures are those of its 风险告知卡.</summary>
+public sealed record RiskAnalysisUnitDetails(
+    string Name, string? Department, string? LiablePerson, string? EmergencyPhone = null, string? EmergencyMeasures = null)
 {
-    public RiskAnalysisUnitDetails Normalized() => new(Name.Trim(), Text.OrNull(Department), Text.OrNull(LiablePerson));
+    public RiskAnalysisUnitDetails Normalized() => new(
+        Name.Trim(), Text.OrNull(Department), Text.OrNull(LiablePerson), Text.OrNull(EmergencyPhone), Text.OrNull(EmergencyMeasures));
 }

@@ -108,4 +108,24 @@ public sealed class RiskEvent : RegisterRow
         UpdatedAt = now;
         return RiskAssessment.Record(this, assessedBy, now);
     }
+
+    /// <summary>
+    /// A fact direct judgement tests changed (ADR 0033): grades the current score again under the band table it was
+    /// assessed with (<paramref name="bands"/>), lifted by the rule that now matches or back to the band when none does,
+    /// and returns the history row naming the rule; null when level and deciding rule stay as they are.
+    /// </summary>
+    public RiskAssessment? Regrade(RiskBandTable bands, DirectJudgement judgement, string assessedBy, DateTimeOffset now)
+    {
+        var banded = bands.Classify(Score);
+        var rule = DirectJudgementRules.Deciding(judgement.Rules, judgement.MajorHazardLevel, banded);
+        if ((rule?.Level ?? banded) == Level && rule?.Id == DirectJudgementRuleId)
+        {
+            return null;
+        }
+
+        Level = rule?.Level ?? banded;
+        DirectJudgementRuleId = rule?.Id;
+        UpdatedAt = now;
+        return RiskAssessment.Record(this, assessedBy, now);
+    }
 }

@@ -95,13 +95,20 @@ public enum RegisterColumn
 
     /// <summary>辨识日期 of the event (<see cref="RiskEvent.IdentifiedOn"/>).</summary>
     IdentificationDate = 30,
+
+    /// <summary>应急电话 of the unit (<see cref="RiskAnalysisUnit.EmergencyPhone"/>).</summary>
+    EmergencyPhone = 31,
+
+    /// <summary>应急处置措施 of the unit (<see cref="RiskAnalysisUnit.EmergencyMeasures"/>).</summary>
+    EmergencyMeasures = 32,
 }
 
 /// <summary>
 /// The platform's own layout of the risk-control list, shared by the blank template, the export and the importer (whose
 /// synonym table starts from these headers). The first 22 columns are the order Chinese enterprises use
 /// (src/DualPrevention.Core/Demo/risk-control-list_sample-plant.xlsx); the next 7 carry the rest of the register so
-/// that an export imports back without loss, and the last one the event's identification date. The value words are those the importer reads and the export writes.
+/// that an export imports back without loss, then the event's identification date and the unit's emergency phone and
+/// measures (those of its 风险告知卡). The value words are those the importer reads and the export writes.
 /// </summary>
 public static class RiskRegisterLayout
 {
@@ -141,6 +148,8 @@ public static class RiskRegisterLayout
         new(RegisterColumn.WorkEndTime, "工作结束时间", 12),
         new(RegisterColumn.WorkDayType, "工作日类型", 12),
         new(RegisterColumn.IdentificationDate, "辨识日期", 12),
+        new(RegisterColumn.EmergencyPhone, "应急电话", 16),
+        new(RegisterColumn.EmergencyMeasures, "应急处置措施", 40),
     ];
 
     /// <summary>评价方法 words.</summary>

@@ -123,6 +123,10 @@ internal static class RiskRegisterWorkbook
             RegisterColumn.WorkEndTime => Text(m.WorkEndTime?.ToString("HH:mm", CultureInfo.InvariantCulture), styles, styles.Code),
             RegisterColumn.WorkDayType => Text(RiskRegisterLayout.WorkDayTypeWords[m.WorkDayType], styles),
             RegisterColumn.IdentificationDate => Text(row.IdentifiedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), styles, styles.Code),
+
+            // A telephone number is an identifier: text, so a leading 0 or + survives.
+            RegisterColumn.EmergencyPhone => Text(row.EmergencyPhone, styles, styles.Code),
+            RegisterColumn.EmergencyMeasures => Text(row.EmergencyMeasures, styles),
         };
     }
 

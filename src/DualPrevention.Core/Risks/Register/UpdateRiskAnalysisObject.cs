@@ -7,7 +7,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DualPrevention.Core.Risks.Register;
 
-/// <summary>An enterprise corrects a risk analysis object.</summary>
+/// <summary>
+/// An enterprise corrects a risk analysis object. Linking it to another major hazard source (or none) re-grades its
+/// events at once, in the same transaction (ADR 0033).
+/// </summary>
 public static class UpdateRiskAnalysisObject
 {
     public sealed record Command(Guid Id, RiskAnalysisObjectDetails Details);
@@ -27,8 +30,15 @@ public static class UpdateRiskAnalysisObject
             var row = await db.RiskAnalysisObjects.FirstOrDefaultAsync(o => o.Id == command.Id, cancellationToken)
                 ?? throw new NotFoundException(CoreText.Get("Risk.NotFound"));
             await RiskAnalysisObjectRules.EnsureMajorHazardSourceAsync(db, command.Details, cancellationToken);
-            if (row.Update(command.Details, clock.GetUtcNow()))
+            var linkedBefore = row.MajorHazardSourceId;
+            var now = clock.GetUtcNow();
+            if (row.Update(command.Details, now))
             {
+                if (row.MajorHazardSourceId != linkedBefore)
+                {
+                    await DirectJudgementRegrading.ObjectLinkedAsync(db, row, RiskRegisterPermissions.AssessorName(actor), now, cancellationToken);
+                }
+
                 await RegisterSaving.SaveAsync(db, command.Details.HazardCode, cancellationToken);
                 if (command.Details.MajorHazardSourceId is { } sourceId)
                 {

@@ -12,7 +12,7 @@ public class RiskNotificationCardInTheBrowserTests(BrowserFixture browser) : ICl
         var register = await HandBuiltRegister.ForAsync(browser, browser.Qd1);
         register
             .AnalysisObject("370211001", "液化烃球罐区（一级重大危险源）", department: "储运车间", liablePerson: "李工01")
-            .Unit("1#丁烯球罐（2000m³）")
+            .Unit("1#丁烯球罐（2000m³）", emergencyPhone: "0532-86661119", emergencyMeasures: "立即关闭球罐根部紧急切断阀")
             .Event("球罐超压导致安全阀起跳、丁烯泄漏引发火灾爆炸", "火灾、其他爆炸", l: 3, s: 5)
             .Measure("液位、压力、温度远传监测并设高高报警联锁")
             .Measure("安全阀定期校验并处于投用状态，根部阀全开铅封")
@@ -37,7 +37,9 @@ public class RiskNotificationCardInTheBrowserTests(BrowserFixture browser) : ICl
         (await qr.IsVisibleAsync()).ShouldBeTrue();
         (await qr.EvaluateAsync<int>("img => img.naturalWidth")).ShouldBeGreaterThan(100, "the PNG decoded");
         (await qr.GetAttributeAsync("data-url")).ShouldBe($"{DualPreventionAppFactory.PublicBaseUrl}inspect/units/{unitId}", "the public address, not the browser's");
-        (await page.Locator("[data-testid=card-emergency] li").AllInnerTextsAsync()).ShouldBe(["球罐区设置固定式可燃气体检测报警仪和水喷淋系统"]);
+        (await page.Locator("[data-testid=card-emergency] li").AllInnerTextsAsync()).ShouldBe(["立即关闭球罐根部紧急切断阀", "球罐区设置固定式可燃气体检测报警仪和水喷淋系统"]);
+        (await page.Locator("[data-testid=card-emergency-phone]").InnerTextAsync()).ShouldBe("0532-86661119");
+        (await page.Locator("[data-testid=card-department]").InnerTextAsync()).ShouldBe("生产部", "the department the unit's measures name, not the object's 储运车间");
         (await page.EvaluateAsync<int>("document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(375);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetTempPath(), "dp-card-phone.png"), FullPage = true });
 

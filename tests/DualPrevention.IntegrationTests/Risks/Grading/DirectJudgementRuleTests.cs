@@ -55,6 +55,51 @@ public class DirectJudgementRuleTests(DemoDatabase database) : IClassFixture<Dem
     }
 
     [Fact]
+    public async Task Linking_an_object_to_a_level_1_source_re_grades_its_assessed_events_at_once_and_unlinking_returns_them_to_their_band()
+    {
+        await using var driver = new RegisterDriver(database);
+        var admin = RegisterDriver.EnterpriseUser(database.Qd1);
+        var source = await SourceAsync(driver, admin, "DJ-LINK", MajorHazardLevel.Level1);
+        var objectId = await driver.RunAsync<CreateRiskAnalysisObject.Handler, Guid>(admin, h => h.HandleAsync(
+            admin, new(new RiskAnalysisObjectDetails(RiskObjectType.MajorHazardSource, "DJ-LINK", "后来登记的罐区", null, null, null)), default));
+        var unit = await driver.CreateUnitAsync(admin, objectId, "后来关联的罐组");
+        var low = await driver.CreateEventAsync(admin, unit, "储罐泄漏", 2, 3);
+
+        await LinkAsync(driver, admin, objectId, source);
+        var linked = await HistoryAsync(driver, admin, low);
+        await LinkAsync(driver, admin, objectId, null);
+        var unlinked = await HistoryAsync(driver, admin, low);
+
+        linked.Select(r => r.Level).ShouldBe([RiskLevel.Major, RiskLevel.Low], "newest first: lifted at once, not at the next assessment");
+        (linked[0].Score, linked[0].DirectJudgement?.Condition).ShouldBe((6m, DirectJudgementCondition.HoldsLevel1Or2MajorHazardSource));
+        (unlinked[0].Level, unlinked[0].DirectJudgement).ShouldBe((RiskLevel.Low, null));
+        await using var db = database.OwnerContext(TenantScope.System);
+        (await db.RiskEvents.Where(e => e.Id == low).Select(e => e.Level).SingleAsync()).ShouldBe(RiskLevel.Low);
+        (await db.AuditEntries.CountAsync(a => a.EntityType == nameof(RiskEvent) && a.EntityId == low.ToString() && a.UserName == "tester"))
+            .ShouldBeGreaterThanOrEqualTo(2, "each re-grade is in the audit trail");
+    }
+
+    [Fact]
+    public async Task Changing_a_sources_level_re_grades_the_events_it_holds_and_lowering_it_returns_them_to_their_band_never_below()
+    {
+        await using var driver = new RegisterDriver(database);
+        var admin = RegisterDriver.EnterpriseUser(database.Qd2);
+        var unit = await UnitHoldingAsync(driver, admin, "DJ-REGRADE", MajorHazardLevel.Level3);
+        // Banded 一般 and 较大: a rule of this class lifting any source's events to 一般 changes neither.
+        var general = await driver.CreateEventAsync(admin, unit, "一般事件", 3, 3);
+        var significant = await driver.CreateEventAsync(admin, unit, "较大事件", 3, 5);
+        var source = await SourceIdAsync("DJ-REGRADE");
+
+        await GradeSourceAsync(driver, admin, source, "DJ-REGRADE", MajorHazardLevel.Level2);
+        var raised = (await HistoryAsync(driver, admin, general))[0].Level;
+        await GradeSourceAsync(driver, admin, source, "DJ-REGRADE", MajorHazardLevel.Level4);
+
+        raised.ShouldBe(RiskLevel.Major);
+        (await HistoryAsync(driver, admin, general)).Select(r => r.Level).ShouldBe([RiskLevel.General, RiskLevel.Major, RiskLevel.General]);
+        (await HistoryAsync(driver, admin, significant)).Select(r => r.Level).ShouldBe([RiskLevel.Significant, RiskLevel.Major, RiskLevel.Significant], "back to its band, not below it");
+    }
+
+    [Fact]
     public async Task A_city_version_overrides_the_province_default_for_its_enterprises_only_from_its_effective_time()
     {
         await using var driver = new RegisterDriver(database);
@@ -137,6 +182,26 @@ public class DirectJudgementRuleTests(DemoDatabase database) : IClassFixture<Dem
 
     private static Task<IReadOnlyList<GetRiskEventAssessments.Row>> HistoryAsync(RegisterDriver driver, Actor actor, Guid eventId) =>
         driver.RunAsync<GetRiskEventAssessments.Handler, IReadOnlyList<GetRiskEventAssessments.Row>>(actor, h => h.HandleAsync(eventId, default));
+
+    private static Task<Guid> SourceAsync(RegisterDriver driver, Actor admin, string code, MajorHazardLevel level) =>
+        driver.RunAsync<CreateMajorHazardSource.Handler, Guid>(admin, h => h.HandleAsync(
+            admin, new(new MajorHazardSourceDetails(code, $"重大危险源{code}", level, null, null, null, null)), default));
+
+    private async Task<Guid> SourceIdAsync(string code)
+    {
+        await using var db = database.OwnerContext(TenantScope.System);
+        return await db.MajorHazardSources.Where(m => m.HazardCode == code).Select(m => m.Id).SingleAsync();
+    }
+
+    private static Task GradeSourceAsync(RegisterDriver driver, Actor admin, Guid source, string code, MajorHazardLevel level) =>
+        driver.RunAsync<UpdateMajorHazardSource.Handler>(admin, h => h.HandleAsync(
+            admin, new(source, new MajorHazardSourceDetails(code, $"重大危险源{code}", level, null, null, null, null)), default));
+
+    private static async Task LinkAsync(RegisterDriver driver, Actor admin, Guid objectId, Guid? source)
+    {
+        var details = (await driver.RunAsync<GetRiskAnalysisObject.Handler, GetRiskAnalysisObject.View>(admin, h => h.HandleAsync(objectId, default))).Details;
+        await driver.RunAsync<UpdateRiskAnalysisObject.Handler>(admin, h => h.HandleAsync(admin, new(objectId, details with { MajorHazardSourceId = source }), default));
+    }
 
     /// <summary>A unit under an object linked to a new major hazard source of <paramref name="level"/>.</summary>
     private static async Task<Guid> UnitHoldingAsync(RegisterDriver driver, Actor admin, string code, MajorHazardLevel level)

@@ -58,7 +58,7 @@ public sealed class ExportedRegisterDatabase : DemoDatabase
             .Event("脱水作业时冻堵导致丁烯泄漏", "火灾、中毒和窒息", l: 3, s: 4)
             .Measure(weekly)
             .AnalysisObject("0012345678901234567", "甲醇罐区")
-            .Unit("甲醇储罐")
+            .Unit("甲醇储罐", emergencyPhone: "0532-12345678", emergencyMeasures: "关闭罐根阀，启动消防水幕")
             .Event("甲醇泄漏导致中毒", "中毒和窒息", l: 4, s: 5)
             .Measure(quarterly)
             .Event("-装卸时静电", null, l: 1, s: 2)
@@ -93,7 +93,7 @@ public class ExportRiskRegisterTests(ExportedRegisterDatabase database) : IClass
     public void A_title_row_names_the_enterprise_and_the_Chinese_header_row_below_it_is_frozen_with_it()
     {
         _sheet.Rows[0][0].Text.ShouldBe("青岛示范石化有限公司安全风险分级管控清单");
-        _sheet.Merges.ShouldBe(["A1:AD1"]);
+        _sheet.Merges.ShouldBe(["A1:AF1"]);
         _sheet.Rows[1].Select(c => c.Text).ShouldBe(RiskRegisterLayout.Columns.Select(c => c.Header));
         _sheet.Rows[1].Take(5).Select(c => c.Text).ShouldBe(["序号", "风险分析对象", "对象编码", "风险分析单元", "风险事件"]);
         _sheet.FrozenRows.ShouldBe(2);
@@ -155,6 +155,8 @@ public class ExportRiskRegisterTests(ExportedRegisterDatabase database) : IClass
     public void Codes_and_identifiers_are_text_cells_so_leading_zeros_and_long_digit_runs_survive()
     {
         _sheet.At(0, "对象编码").ShouldBe(new SheetCell("0012345678901234567", CellValues.InlineString, null));
+        _sheet.At(0, "应急电话").ShouldBe(new SheetCell("0532-12345678", CellValues.InlineString, null));
+        _sheet.At(0, "应急处置措施").Text.ShouldBe("关闭罐根阀，启动消防水幕");
         _sheet.At(2, "对象编码").Type.ShouldBe(CellValues.InlineString);
         _sheet.At(5, "包保任务对应项").ShouldBe(new SheetCell("3", CellValues.InlineString, null));
         _sheet.At(3, "工作开始时间").ShouldBe(new SheetCell("08:00", CellValues.InlineString, null));

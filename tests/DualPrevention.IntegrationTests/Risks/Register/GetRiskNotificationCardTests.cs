@@ -45,13 +45,53 @@ public class GetRiskNotificationCardTests(DemoDatabase database) : IClassFixture
         card.ObjectCode.ShouldBe("370772001");
         card.EnterpriseName.ShouldBe("潍坊示范化学有限公司");
         card.Level.ShouldBe(RiskLevel.Major);
-        card.Department.ShouldBe("生产一部", "the unit names none, so its object's applies");
-        card.LiablePerson.ShouldBe("刘主任");
+        card.Department.ShouldBe("生产部", "the measures name it");
+        card.LiablePerson.ShouldBe("张工");
+        card.EmergencyPhone.ShouldBeNull();
         card.AccidentTypes.ShouldBe(["中毒和窒息", "其他爆炸"]);
         card.Events.Select(e => (e.Name, e.Level)).ShouldBe([("光气管线腐蚀泄漏", RiskLevel.Major), ("反应失控导致光气泄漏", RiskLevel.General)]);
         card.Events[0].Measures.ShouldBe(["有毒气体报警仪在线", "管线定期测厚"], ignoreOrder: true);
         card.Events[1].Measures.ShouldBe(["温度压力联锁投用"]);
         card.EmergencyMeasures.ShouldBe(["应急洗消设施完好", "配备正压式空气呼吸器"], ignoreOrder: true);
+    }
+
+    [Fact]
+    public async Task The_responsible_department_and_person_are_those_the_units_measures_name()
+    {
+        var register = await HandBuiltRegister.ForAsync(database, database.Wf1);
+        register
+            .AnalysisObject("WF1-CARD-MEASURES", "压缩机厂房", department: "生产一部", liablePerson: "刘主任")
+            .Unit("1#压缩机", department: "动力部", liablePerson: "孙工")
+            .Event("压缩机密封泄漏", "火灾", l: 3, s: 4)
+            .Measure(HandBuiltRegister.DailyCheck("密封油压力联锁投用") with { ResponsibleDepartment = "设备部", ResponsiblePerson = "张三" })
+            .Measure(HandBuiltRegister.DailyCheck("可燃气体报警仪在线") with { ResponsibleDepartment = "设备部", ResponsiblePerson = "李四" })
+            .Measure(HandBuiltRegister.DailyCheck("巡检记录齐全") with { ResponsibleDepartment = null, ResponsiblePerson = "张三" });
+        await register.SaveAsync();
+        await using var services = database.CreateServices();
+
+        var card = await CardAsync(services, TenantScope.ForEnterprise(database.Wf1), register.Units["1#压缩机"]);
+
+        card.Department.ShouldBe("设备部", "the measures name it, so neither the unit's nor the object's applies");
+        card.LiablePerson.ShouldBe("张三、李四");
+    }
+
+    [Fact]
+    public async Task The_card_shows_the_units_emergency_phone_and_its_emergency_measures_before_the_emergency_class_measures()
+    {
+        var register = await HandBuiltRegister.ForAsync(database, database.Wf1);
+        register
+            .AnalysisObject("WF1-CARD-EMERGENCY", "液氨罐区")
+            .Unit("液氨储罐", emergencyPhone: "+86 536-1234567", emergencyMeasures: "发现泄漏立即启动喷淋\n 人员向上风向撤离 \n")
+            .Event("液氨泄漏中毒", "中毒和窒息", l: 3, s: 5)
+            .Measure("氨气报警仪在线")
+            .Measure(Emergency("配备正压式空气呼吸器"));
+        await register.SaveAsync();
+        await using var services = database.CreateServices();
+
+        var card = await CardAsync(services, TenantScope.ForEnterprise(database.Wf1), register.Units["液氨储罐"]);
+
+        card.EmergencyPhone.ShouldBe("+86 536-1234567");
+        card.EmergencyMeasures.ShouldBe(["发现泄漏立即启动喷淋", "人员向上风向撤离", "配备正压式空气呼吸器"]);
     }
 
     [Fact]

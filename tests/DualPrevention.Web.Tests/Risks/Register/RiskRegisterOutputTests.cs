@@ -13,7 +13,7 @@ public class RiskRegisterOutputTests(WebFixture web) : IClassFixture<WebFixture>
     {
         var register = await HandBuiltRegister.ForAsync(web, enterpriseId);
         register.AnalysisObject($"T-{Guid.NewGuid():N}"[..20], "测试罐区")
-            .Unit(unitName)
+            .Unit(unitName, emergencyPhone: "0532-8888119", emergencyMeasures: "关闭储罐进出料阀")
             .Event("储罐泄漏引发火灾", "火灾", l: 4, s: 5)
             .Measure("液位高高报警联锁投用");
         await register.SaveAsync();
@@ -65,6 +65,9 @@ public class RiskRegisterOutputTests(WebFixture web) : IClassFixture<WebFixture>
         card.GetProperty("unitName").GetString().ShouldBe("卡片单元");
         card.GetProperty("level").GetString().ShouldBe("Major", "L4 × S5 = 20 is 重大");
         card.GetProperty("events")[0].GetProperty("measures")[0].GetString().ShouldBe("液位高高报警联锁投用");
+        card.GetProperty("department").GetString().ShouldBe("生产部", "the department the unit's measure names");
+        card.GetProperty("emergencyPhone").GetString().ShouldBe("0532-8888119");
+        card.GetProperty("emergencyMeasures")[0].GetString().ShouldBe("关闭储罐进出料阀");
 
         (await qd1.GetAsync($"/api/v1/risk-register/units/{foreign}/card")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await qingdao.GetAsync($"/api/v1/risk-register/units/{foreign}/card")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
@@ -111,6 +114,9 @@ public class RiskRegisterOutputTests(WebFixture web) : IClassFixture<WebFixture>
         (await qingdao.GetAsync($"/risk-register/units/{foreign}/card")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         var html = await weifang.GetStringAsync($"/risk-register/units/{foreign}/card");
         html.ShouldContain("潍坊卡片单元");
+        html.ShouldContain("0532-8888119");
+        html.ShouldContain("关闭储罐进出料阀");
+        html.ShouldContain("生产部");
         html.ShouldContain("src=\"data:image/png;base64,");
         html.ShouldContain($"data-url=\"{DualPreventionAppFactory.PublicBaseUrl}inspect/units/{foreign}\"");
     }
