@@ -56,6 +56,9 @@ public sealed partial class HiddenDangerLedgerPage
     {
         _actor = Actor.From((await AuthenticationState).User);
         _showEnterprise = _actor.Scope.EnterpriseId is null;
+
+        // Counted before the table loads, so the first (prerendered) page already says how the export will be made.
+        _total = (await Ledger.HandleAsync(Filters(ListHiddenDangers.SortBy.ReportedAt, descending: true) with { PageSize = 1 }, UntilLeft)).TotalCount;
         if (!_showEnterprise)
         {
             // An enterprise's units name where its hidden dangers were found; a regulator's list spans enterprises.

@@ -68,6 +68,19 @@ public class HiddenDangerLedgerBackgroundExportEndpointTests(WebFixture web) : I
         refused.Headers.RetryAfter!.Delta.ShouldBe(new ReportExportLimits().RetryAfter);
     }
 
+    [Fact]
+    public async Task Over_the_limit_the_ledger_page_says_the_export_is_made_in_the_background_and_where_to_find_it()
+    {
+        var large = await (await web.CookieClientAsync("demo-qd2-admin")).GetStringAsync("/hidden-dangers");
+        var small = await (await web.CookieClientAsync("demo-qd1-admin")).GetStringAsync("/hidden-dangers");
+
+        large.ShouldContain("data-testid=\"ledger-export-background\"");
+        large.ShouldContain($"台账共 {Rows} 条，超过即时导出上限 5000 条：导出将在后台生成，完成后通知您");
+        large.ShouldContain("href=\"reports\"");
+        small.ShouldNotContain("ledger-export-background");
+        small.ShouldContain("href=\"api/v1/hidden-dangers/ledger.xlsx\"");
+    }
+
     /// <summary>The first cell of each row.</summary>
     private static List<string> ReadRows(byte[] xlsx)
     {
