@@ -1,9 +1,9 @@
 using DualPrevention.Benchmarks;
 
-// Usage: dotnet run -c Release --project tests/DualPrevention.Benchmarks -- <import | task-generation | escalation | province-report | dashboards | page-weight | submission-load | circuits> [--scale F] [--pairs N] [--connections N] [--shared-windows] [--page PATH]
-if (args.Length == 0 || args[0] is not ("import" or "task-generation" or "escalation" or "province-report" or "dashboards" or "page-weight" or "submission-load" or "circuits"))
+// Usage: dotnet run -c Release --project tests/DualPrevention.Benchmarks -- <import | task-generation | escalation | province-report | dashboards | page-weight | submission-load | circuits | ledger-export> [--scale F] [--pairs N] [--connections N] [--shared-windows] [--page PATH]
+if (args.Length == 0 || args[0] is not ("import" or "task-generation" or "escalation" or "province-report" or "dashboards" or "page-weight" or "submission-load" or "circuits" or "ledger-export"))
 {
-    Console.Error.WriteLine("usage: DualPrevention.Benchmarks <import | task-generation | escalation | province-report | dashboards | page-weight | submission-load | circuits> [--scale F] [--pairs N] [--connections N] [--shared-windows] [--page PATH]");
+    Console.Error.WriteLine("usage: DualPrevention.Benchmarks <import | task-generation | escalation | province-report | dashboards | page-weight | submission-load | circuits | ledger-export> [--scale F] [--pairs N] [--connections N] [--shared-windows] [--page PATH]");
     Console.Error.WriteLine("  import           F = fraction of 50,000 measures, default 1");
     Console.Error.WriteLine("  task-generation  F = fraction of 3,000 enterprises × 1,000 manual measures, default 1; N = product/floor pairs timed, default 1");
     Console.Error.WriteLine("  escalation       F = fraction of 5,000,000 inspection windows and 500,000 hidden dangers (3,000 enterprises), default 1");
@@ -11,6 +11,7 @@ if (args.Length == 0 || args[0] is not ("import" or "task-generation" or "escala
     Console.Error.WriteLine("  dashboards       the same province; every city's dashboard for a month, quarter and year");
     Console.Error.WriteLine("  page-weight      bytes a phone downloads for the login page and /inspect, first and repeat visit (no scale)");
     Console.Error.WriteLine("  submission-load  F = fraction of 1,000 inspectors submitting a check and reading their task list at once, each on a window of their own (--shared-windows: on demo-qd1's started windows); N = requests in flight, default 100");
+    Console.Error.WriteLine("  ledger-export    F = fraction of 100,000 hidden dangers of one enterprise, exported in the background as .xlsx and .pdf");
     Console.Error.WriteLine("  circuits         F = fraction of 200 pages kept open in headless Chromium (PATH, default /dashboard/city); memory of the app per page");
     return 2;
 }
@@ -66,6 +67,9 @@ switch (args[0])
         break;
     case "circuits":
         await CircuitsBenchmark.RunAsync((int)Math.Ceiling(200 * scale), page);
+        break;
+    case "ledger-export":
+        await LedgerExportBenchmark.RunAsync(scale);
         break;
     case "page-weight":
         return await PageWeightBenchmark.RunAsync();

@@ -40,6 +40,27 @@ public static class HiddenDangerSeed
         return hiddenDanger.Id;
     }
 
+    /// <summary>
+    /// Tops <paramref name="enterpriseId"/>'s ledger up to <paramref name="count"/> general hidden dangers being
+    /// rectified, named 台账隐患0000, 台账隐患0001, …, in one save (a ledger too large for a file made at once).
+    /// </summary>
+    public static async Task FillLedgerAsync(TestDatabase database, Guid enterpriseId, int count)
+    {
+        await using var db = database.OwnerContext(TenantScope.System);
+        var existing = await db.HiddenDangers.CountAsync(h => h.EnterpriseId == enterpriseId);
+        var regionCode = await db.Enterprises.Where(e => e.Id == enterpriseId).Select(e => e.RegionCode).SingleAsync();
+        for (var i = existing; i < count; i++)
+        {
+            var name = $"台账隐患{i:D4}";
+            var entry = new LedgerEntry(
+                $"L{i:D5}", name, $"{name}的描述", HiddenDangerLevel.General, HiddenDangerState.Rectifying, null, null, null, null, null, null, null, "张工",
+                new DateOnly(2026, 10, 1).AddDays(i % 30), new DateOnly(2026, 12, 31), null, null, null, null);
+            db.HiddenDangers.Add(HiddenDanger.FromLedger(entry, enterpriseId, regionCode, null, "seed", database.Clock.GetUtcNow()));
+        }
+
+        await db.SaveChangesAsync();
+    }
+
     /// <summary>Marks a major hidden danger's case as posted (挂牌督办) by the city.</summary>
     public static async Task PostAsync(TestDatabase database, Guid hiddenDangerId)
     {

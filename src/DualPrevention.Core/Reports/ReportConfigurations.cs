@@ -30,6 +30,7 @@ internal sealed class ReportExportConfiguration : IEntityTypeConfiguration<Repor
     {
         builder.Property(e => e.RegionCode).HasMaxLength(6);
         builder.Property(e => e.PeriodCode).HasMaxLength(7);
+        builder.Property(e => e.LedgerQuery).HasColumnType("jsonb");
         builder.Property(e => e.FileName).HasMaxLength(200);
         builder.Property(e => e.StoredName).HasMaxLength(80);
         builder.Property(e => e.RequestedByName).HasMaxLength(100);

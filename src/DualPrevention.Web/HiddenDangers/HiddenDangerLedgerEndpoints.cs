@@ -26,19 +26,22 @@ internal static class HiddenDangerLedgerEndpoints
             .WithName("ListHiddenDangers")
             .ProducesValidationProblem();
 
-        // The ledger as a file, with the list's filters (sort and order too; paging does not apply).
+        // The ledger as a file, with the list's filters (sort and order too; paging does not apply): at once up to
+        // ExportHiddenDangerLedger.MaxRows rows, else 202 with the background export to poll (ADR 0034).
         ledger.MapGet("/ledger.xlsx", (ClaimsPrincipal user, ExportHiddenDangerLedger.Handler handler, [AsParameters] LedgerFilters filters, CancellationToken ct) =>
                 ExportAsync(user, handler, filters, LedgerFileFormat.Xlsx, ct))
             .WithName("ExportHiddenDangerLedgerXlsx")
             .ProducesFile(ExportHiddenDangerLedger.XlsxContentType)
             .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
         ledger.MapGet("/ledger.pdf", (ClaimsPrincipal user, ExportHiddenDangerLedger.Handler handler, [AsParameters] LedgerFilters filters, CancellationToken ct) =>
                 ExportAsync(user, handler, filters, LedgerFileFormat.Pdf, ct))
             .WithName("ExportHiddenDangerLedgerPdf")
             .ProducesFile(ExportHiddenDangerLedger.PdfContentType)
             .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
         // Multipart bodies would make ASP.NET Core demand an antiforgery token; as for the risk-list import, bearer
         // callers cannot be forged cross-site and the cookie is SameSite=Lax.
@@ -78,11 +81,16 @@ internal static class HiddenDangerLedgerEndpoints
             new ListHiddenDangers.Query(state, level, overdue, source, origin, unitId, from, to, search, enterpriseId, sort ?? ListHiddenDangers.SortBy.ReportedAt,
                 descending ?? true, page ?? 1, pageSize ?? 20), ct);
 
-    private static async Task<FileContentHttpResult> ExportAsync(
+    /// <summary>The file (200), or 202 with <c>Location: /api/v1/reports/exports/{id}</c> for a ledger written in the background.</summary>
+    private static async Task<Results<FileContentHttpResult, Accepted<CreatedId>>> ExportAsync(
         ClaimsPrincipal user, ExportHiddenDangerLedger.Handler handler, LedgerFilters filters, LedgerFileFormat format, CancellationToken cancellationToken)
     {
-        var file = await handler.HandleAsync(Actor.From(user), new ExportHiddenDangerLedger.Command(filters.ToQuery(), format), cancellationToken);
-        return TypedResults.File(file.Content, file.ContentType, file.FileName);
+        var result = await handler.HandleAsync(Actor.From(user), new ExportHiddenDangerLedger.Command(filters.ToQuery(), format), cancellationToken);
+        return result switch
+        {
+            { File: { } file } => TypedResults.File(file.Content, file.ContentType, file.FileName),
+            _ => TypedResults.Accepted($"/api/v1/reports/exports/{result.ExportId}", new CreatedId(result.ExportId!.Value)),
+        };
     }
 
     /// <summary>The ledger list's filters as query parameters (<c>?state=Rectifying&amp;state=PendingAcceptance&amp;level=Major</c>).</summary>

@@ -1,7 +1,9 @@
 using System.Globalization;
+using DualPrevention.Core;
 using DualPrevention.Core.Accounts;
 using DualPrevention.Core.HiddenDangers;
 using DualPrevention.Core.Inspections;
+using DualPrevention.Core.Reports.Exports;
 using DualPrevention.Core.Risks.Register;
 using FluentValidation;
 using Microsoft.AspNetCore.Components;
@@ -27,12 +29,18 @@ public sealed partial class HiddenDangerLedgerPage
     private Guid? _unitId;
     private DateRange? _period;
     private bool _showEnterprise;
+    private int _total;
+    private bool _queueing;
+    private Actor _actor = default!;
 
     [Inject]
     private ListHiddenDangers.Handler Ledger { get; set; } = default!;
 
     [Inject]
     private ListRiskAnalysisUnits.Handler Units { get; set; } = default!;
+
+    [Inject]
+    private ExportHiddenDangerLedger.Handler Export { get; set; } = default!;
 
     [Inject]
     private ISnackbar Snackbar { get; set; } = default!;
@@ -46,8 +54,11 @@ public sealed partial class HiddenDangerLedgerPage
 
     protected override async Task OnInitializedAsync()
     {
-        var actor = Actor.From((await AuthenticationState).User);
-        _showEnterprise = actor.Scope.EnterpriseId is null;
+        _actor = Actor.From((await AuthenticationState).User);
+        _showEnterprise = _actor.Scope.EnterpriseId is null;
+
+        // Counted before the table loads, so the first (prerendered) page already says how the export will be made.
+        _total = (await Ledger.HandleAsync(Filters(ListHiddenDangers.SortBy.ReportedAt, descending: true) with { PageSize = 1 }, UntilLeft)).TotalCount;
         if (!_showEnterprise)
         {
             // An enterprise's units name where its hidden dangers were found; a regulator's list spans enterprises.
@@ -62,18 +73,45 @@ public sealed partial class HiddenDangerLedgerPage
     {
         var sort = Enum.TryParse<ListHiddenDangers.SortBy>(state.SortLabel, out var parsed) ? parsed : ListHiddenDangers.SortBy.ReportedAt;
         var descending = state.SortLabel is null || state.SortDirection == SortDirection.Descending;
-        var query = new ListHiddenDangers.Query(
-            [.. _states], _level, _overdue, _source, _origin, _unitId, DateOf(_period?.Start), DateOf(_period?.End), _search, EnterpriseFilter, sort, descending,
-            state.Page + 1, state.PageSize);
+        var query = Filters(sort, descending) with { Page = state.Page + 1, PageSize = state.PageSize };
         try
         {
             var page = await Ledger.HandleAsync(query, cancellationToken);
+            _total = page.TotalCount;
             return new TableData<ListHiddenDangers.Row> { Items = page.Items, TotalItems = page.TotalCount };
         }
         catch (ValidationException ex)
         {
             Snackbar.Add(string.Join(" ", ex.Errors.Select(e => e.ErrorMessage)), MudBlazor.Severity.Warning);
             return new TableData<ListHiddenDangers.Row> { Items = [], TotalItems = 0 };
+        }
+    }
+
+    /// <summary>More rows than a file made at once may hold: the export buttons queue a background export.</summary>
+    private bool InBackground => _total > ExportHiddenDangerLedger.MaxRows;
+
+    private ListHiddenDangers.Query Filters(ListHiddenDangers.SortBy sort, bool descending) =>
+        new([.. _states], _level, _overdue, _source, _origin, _unitId, DateOf(_period?.Start), DateOf(_period?.End), _search, EnterpriseFilter, sort, descending);
+
+    /// <summary>
+    /// Queues the file (ADR 0034), newest first as the link's file, and says where it will be; the quota's refusal is
+    /// shown as it is worded.
+    /// </summary>
+    private async Task QueueAsync(LedgerFileFormat format)
+    {
+        _queueing = true;
+        try
+        {
+            await Export.HandleAsync(_actor, new ExportHiddenDangerLedger.Command(Filters(ListHiddenDangers.SortBy.ReportedAt, descending: true), format), UntilLeft);
+            Snackbar.Add(L["HiddenDanger.ExportQueued"], MudBlazor.Severity.Success);
+        }
+        catch (DomainRuleException ex)
+        {
+            Snackbar.Add(ex.Message, MudBlazor.Severity.Warning);
+        }
+        finally
+        {
+            _queueing = false;
         }
     }
 

@@ -36,7 +36,7 @@ public class CoreBoundaryTests
         ["Inspections"] = ["Data", "Tenancy", "Regions", "Auditing", "Accounts", "Enterprises", "Photos", "Risks", "HiddenDangers", "Reports"],
         ["HiddenDangers"] = ["Data", "Tenancy", "Regions", "Auditing", "Accounts", "Enterprises", "Photos", "Notifications", "Risks", "Inspections", "Escalations", "Papers"],
         ["Escalations"] = ["Data", "Tenancy", "Regions", "Accounts", "Notifications", "Inspections", "HiddenDangers"],
-        ["Reports"] = ["Data", "Tenancy", "Regions", "Accounts", "Enterprises", "Risks", "Inspections", "HiddenDangers", "Papers"],
+        ["Reports"] = ["Data", "Tenancy", "Regions", "Accounts", "Enterprises", "Notifications", "Risks", "Inspections", "HiddenDangers", "Papers"],
         ["Imports"] = ["Data", "Tenancy", "Regions", "Auditing", "Accounts", "Enterprises", "Risks", "HiddenDangers"],
         ["ToDos"] = ["Data", "Tenancy", "Accounts", "Risks", "Inspections", "HiddenDangers"],
         ["Positioning"] = ["Data", "Tenancy", "Auditing", "Accounts", "Enterprises", "Risks", "Photos"],

@@ -2265,6 +2265,14 @@ namespace DualPrevention.Core.Data.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("is_monthly_archive");
 
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("LedgerQuery")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("ledger_query");
+
                     b.Property<string>("PeriodCode")
                         .IsRequired()
                         .HasMaxLength(7)

@@ -4,9 +4,10 @@ using SkiaSharp;
 namespace DualPrevention.Core.Reports.Exports;
 
 /// <summary>
-/// The exported ledger as an A4 landscape PDF in <see cref="PdfText.FontFamily"/>, laid out whole before it is drawn
-/// (an export holds at most <see cref="ExportHiddenDangerLedger.MaxRows"/> rows), so every page carries the title, the
-/// caption (organisation, filters, requester, time), the table header and the page number ("第 n 页 共 m 页"). Cell text wraps at any
+/// The exported ledger as an A4 landscape PDF in <see cref="PdfText.FontFamily"/>, in two passes over the rows: the
+/// first lays them out and keeps only how many rows each page holds, the second draws them (ADR 0034: a background
+/// export may hold 100,000 rows, which are never all in memory). So every page carries the title, the caption
+/// (organisation, filters, requester, time), the table header and the page number ("第 n 页 共 m 页"). Cell text wraps at any
 /// character, the row growing with it; only a cell longer than <see cref="MaxCellLines"/> lines ends in "…".
 /// </summary>
 internal static class LedgerPdfWriter
@@ -24,7 +25,9 @@ internal static class LedgerPdfWriter
     private const float EmAscent = 0.88f;
 
     /// <exception cref="InvalidOperationException">The font Noto Sans CJK SC (apt fonts-noto-cjk) is not installed.</exception>
-    public static byte[] Write(ExportHiddenDangerLedger.Header header, IReadOnlyList<ExportHiddenDangerLedger.Row> rows)
+    /// <param name="rows">The rows in order, read anew for each pass: false for the layout, true for the drawing.</param>
+    public static async Task WriteAsync(
+        Stream output, ExportHiddenDangerLedger.Header header, Func<bool, IAsyncEnumerable<ExportHiddenDangerLedger.Row>> rows, CancellationToken cancellationToken)
     {
         var (regularFace, boldFace) = PdfText.LoadFaces();
         using var body = new SKFont(regularFace, BodySize);
@@ -54,20 +57,23 @@ internal static class LedgerPdfWriter
         var tableTop = Margin + TitleSize + 8f + (captionLines.Count * LineHeight) + 4f;
         var bottom = PageHeight - Margin;
 
-        // Rows laid out into pages first: each page's rows and where they start.
-        var pages = new List<List<(float Top, List<string>[] Cells, float Height)>> { new() };
+        List<string>[] Lay(ExportHiddenDangerLedger.Row row) => columns.Select((c, i) => PdfText.Wrap(c.TextOf(row), body, Inner(i), MaxCellLines)).ToArray();
+
+        float Height(List<string>[] cells) => (cells.Max(c => c.Count) * LineHeight) + (2 * Padding);
+
+        // The first pass keeps only each page's number of rows: the page count is printed on every page.
+        var rowsPerPage = new List<int> { 0 };
         var y = tableTop + headerHeight;
-        foreach (var row in rows)
+        await foreach (var row in rows(false).WithCancellation(cancellationToken))
         {
-            var cells = columns.Select((c, i) => PdfText.Wrap(c.TextOf(row), body, Inner(i), MaxCellLines)).ToArray();
-            var height = (cells.Max(c => c.Count) * LineHeight) + (2 * Padding);
-            if (y + height > bottom && pages[^1].Count > 0)
+            var height = Height(Lay(row));
+            if (y + height > bottom && rowsPerPage[^1] > 0)
             {
-                pages.Add([]);
+                rowsPerPage.Add(0);
                 y = tableTop + headerHeight;
             }
 
-            pages[^1].Add((y, cells, height));
+            rowsPerPage[^1]++;
             y += height;
         }
 
@@ -84,7 +90,6 @@ internal static class LedgerPdfWriter
             }
         }
 
-        using var output = new MemoryStream();
         using (var stream = new SKManagedWStream(output))
         using (var document = SKDocument.CreatePdf(stream, new SKDocumentPdfMetadata(SKDocumentPdfMetadata.DefaultRasterDpi)
         {
@@ -95,7 +100,8 @@ internal static class LedgerPdfWriter
             Modified = header.GeneratedAt.UtcDateTime,
         }))
         {
-            for (var n = 0; n < pages.Count; n++)
+            await using var drawn = rows(true).GetAsyncEnumerator(cancellationToken);
+            for (var n = 0; n < rowsPerPage.Count; n++)
             {
                 var canvas = document.BeginPage(PageWidth, PageHeight);
                 Text(canvas, ExportHiddenDangerLedger.T("Title"), PageWidth / 2, Margin, SKTextAlign.Center, title);
@@ -110,26 +116,29 @@ internal static class LedgerPdfWriter
                     Cell(canvas, headerCells[i], i, tableTop, headerHeight, bold, SKTextAlign.Center);
                 }
 
-                if (rows.Count == 0)
+                if (header.Rows == 0)
                 {
                     Text(canvas, ExportHiddenDangerLedger.T("NoRows"), Margin + Padding, tableTop + headerHeight + Padding, SKTextAlign.Left, body);
                 }
 
-                foreach (var (top, cells, height) in pages[n])
+                var top = tableTop + headerHeight;
+                for (var r = 0; r < rowsPerPage[n] && await drawn.MoveNextAsync(); r++)
                 {
+                    var cells = Lay(drawn.Current);
+                    var height = Height(cells);
                     for (var i = 0; i < columns.Count; i++)
                     {
                         Cell(canvas, cells[i], i, top, height, body, SKTextAlign.Left);
                     }
+
+                    top += height;
                 }
 
-                Text(canvas, ExportHiddenDangerLedger.T("Page", n + 1, pages.Count), PageWidth / 2, PageHeight - Margin + 6f, SKTextAlign.Center, caption);
+                Text(canvas, ExportHiddenDangerLedger.T("Page", n + 1, rowsPerPage.Count), PageWidth / 2, PageHeight - Margin + 6f, SKTextAlign.Center, caption);
                 document.EndPage();
             }
 
             document.Close();
         }
-
-        return output.ToArray();
     }
 }

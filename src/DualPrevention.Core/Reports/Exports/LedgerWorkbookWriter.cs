@@ -15,9 +15,9 @@ internal static class LedgerWorkbookWriter
     private static readonly Color Grid = Color.FromArgb(0xBF, 0xBF, 0xBF);
     private static readonly Color HeaderFill = Color.FromArgb(0xD9, 0xE1, 0xF2);
 
-    public static async Task<byte[]> WriteAsync(ExportHiddenDangerLedger.Header header, IReadOnlyList<ExportHiddenDangerLedger.Row> rows, CancellationToken cancellationToken)
+    /// <summary>Streams the rows to <paramref name="output"/> as they come (left open).</summary>
+    public static async Task WriteAsync(Stream output, ExportHiddenDangerLedger.Header header, IAsyncEnumerable<ExportHiddenDangerLedger.Row> rows, CancellationToken cancellationToken)
     {
-        using var output = new MemoryStream();
         var columns = LedgerExportColumns.For(header.ShowEnterprise);
         var caption = LedgerExportColumns.Caption(header);
         await using (var spreadsheet = await Spreadsheet.CreateNewAsync(output, new SpreadCheetahOptions { PreserveStringWhitespace = true }, cancellationToken))
@@ -46,7 +46,7 @@ internal static class LedgerWorkbookWriter
 
             await spreadsheet.AddRowAsync(columns.Select(c => new StyledCell(c.Header, head)).ToArray(), new RowOptions { Height = 30 }, cancellationToken);
             var cells = new StyledCell[columns.Count];
-            foreach (var row in rows)
+            await foreach (var row in rows.WithCancellation(cancellationToken))
             {
                 for (var i = 0; i < columns.Count; i++)
                 {
@@ -58,8 +58,6 @@ internal static class LedgerWorkbookWriter
 
             await spreadsheet.FinishAsync(cancellationToken);
         }
-
-        return output.ToArray();
     }
 
     private static Style Bordered()

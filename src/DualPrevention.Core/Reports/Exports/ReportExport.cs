@@ -8,6 +8,16 @@ public enum ReportFormat
     Pdf = 2,
 }
 
+/// <summary>What a background export writes.</summary>
+public enum ReportExportKind
+{
+    /// <summary>The compliance report of a region or enterprise for a period (ADR 0009).</summary>
+    ComplianceReport = 0,
+
+    /// <summary>The hidden-danger ledger with the ledger page's filters, over the synchronous limit (ADR 0034).</summary>
+    HiddenDangerLedger = 1,
+}
+
 /// <summary>Where a background export stands.</summary>
 public enum ReportExportStatus
 {
@@ -18,7 +28,7 @@ public enum ReportExportStatus
 }
 
 /// <summary>
-/// One compliance-report file made in the background (a user's request, or the monthly archive of ADR 0009): its
+/// One file made in the background — a compliance report or a large hidden-danger ledger (<see cref="Kind"/>) — (a user's request, or the monthly archive of ADR 0009): its
 /// progress while running and the stored file when done. Belongs to the region it reports on (and to the enterprise
 /// for an enterprise's own report), so tenancy applies as to every row: a city sees its own and its counties'
 /// exports, never another city's or the province's. The monthly archive is unique per (region, period, format).
@@ -31,13 +41,21 @@ public sealed class ReportExport
 
     public Guid Id { get; private set; }
 
+    public ReportExportKind Kind { get; private set; }
+
+    /// <summary>
+    /// A ledger export's filters (<see cref="HiddenDangers.ListHiddenDangers.Query"/> as JSON, a <c>jsonb</c> column); null
+    /// for a compliance report.
+    /// </summary>
+    public string? LedgerQuery { get; private set; }
+
     /// <summary>Set for an enterprise's own report; null for a region's.</summary>
     public Guid? EnterpriseId { get; private set; }
 
     /// <summary>Six-digit code of the region reported on (the enterprise's county for an enterprise report).</summary>
     public string RegionCode { get; private set; } = "";
 
-    /// <summary><see cref="ReportPeriod.Code"/>: 2026-11, 2026-Q4 or 2026.</summary>
+    /// <summary><see cref="ReportPeriod.Code"/>: 2026-11, 2026-Q4 or 2026; empty for a ledger export.</summary>
     public string PeriodCode { get; private set; } = "";
 
     public ReportFormat Format { get; private set; }
@@ -90,6 +108,25 @@ public sealed class ReportExport
             RequestedByUserId = userId,
             RequestedByName = userName,
             IsMonthlyArchive = isMonthlyArchive,
+            CreatedAt = now,
+        };
+
+    /// <summary>A ledger export of <paramref name="rowsTotal"/> rows (counted when requested) with its filters as JSON.</summary>
+    public static ReportExport RequestLedger(
+        Guid? enterpriseId, string regionCode, string ledgerQuery, ReportFormat format, string fileName, int rowsTotal, Guid? userId, string userName,
+        DateTimeOffset now) => new()
+        {
+            Id = Guid.CreateVersion7(now),
+            Kind = ReportExportKind.HiddenDangerLedger,
+            LedgerQuery = ledgerQuery,
+            EnterpriseId = enterpriseId,
+            RegionCode = regionCode,
+            Format = format,
+            Status = ReportExportStatus.Queued,
+            FileName = fileName,
+            RowsTotal = rowsTotal,
+            RequestedByUserId = userId,
+            RequestedByName = userName,
             CreatedAt = now,
         };
 

@@ -1,6 +1,5 @@
 using DualPrevention.Core.Accounts;
 using DualPrevention.Core.Data;
-using DualPrevention.Core.Localization;
 using DualPrevention.Core.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -37,17 +36,7 @@ public static class RequestReportExport
                 enterprise?.Id, enterprise?.RegionCode ?? regionCode, command.Period, command.Format, ReportFiles.FileName(regionName, command.Period, command.Format, culture),
                 actor.Scope.UserId, actor.Scope.UserName ?? "", isMonthlyArchive: false, clock.GetUtcNow());
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            if (actor.Scope.UserId is { } userId)
-            {
-                await AdvisoryLocks.UserQuota(userId).TakeAsync(db, cancellationToken);
-                var inProgress = await db.ReportExports.CountAsync(
-                    e => e.RequestedByUserId == userId && ReportExportStates.InProgress.Members.Contains(e.Status), cancellationToken);
-                if (inProgress >= limits.Value.MaxInProgressPerUser)
-                {
-                    throw new QuotaExceededException(CoreText.Get("Reports.ExportQuota", limits.Value.MaxInProgressPerUser), limits.Value.RetryAfter);
-                }
-            }
-
+            await ReportExportQuota.CheckAsync(db, actor.Scope.UserId, limits.Value, cancellationToken);
             db.ReportExports.Add(export);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
