@@ -11,7 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace DualPrevention.Benchmarks;
 
 /// <summary>
-/// A background ledger export of one enterprise's 100,000 × scale hidden dangers (ADR 0034), .xlsx and .pdf, through
+/// A background ledger export of one enterprise's 100,000 × scale hidden dangers (ADR 0035), .xlsx and .pdf, through
 /// the job's own handler (<see cref="RunReportExport"/>, row-level security on, the file on local disk). Seeds the
 /// demo data and the ledger in a database of its own on <c>DP_BENCH_PG_ADMIN</c> (else the test server of
 /// <c>DP_TEST_PG_ADMIN</c>), dropped afterwards. While an export runs the managed heap and the working set are sampled

@@ -27,7 +27,7 @@ internal static class HiddenDangerLedgerEndpoints
             .ProducesValidationProblem();
 
         // The ledger as a file, with the list's filters (sort and order too; paging does not apply): at once up to
-        // ExportHiddenDangerLedger.MaxRows rows, else 202 with the background export to poll (ADR 0034).
+        // ExportHiddenDangerLedger.MaxRows rows, else 202 with the background export to poll (ADR 0035).
         ledger.MapGet("/ledger.xlsx", (ClaimsPrincipal user, ExportHiddenDangerLedger.Handler handler, [AsParameters] LedgerFilters filters, CancellationToken ct) =>
                 ExportAsync(user, handler, filters, LedgerFileFormat.Xlsx, ct))
             .WithName("ExportHiddenDangerLedgerXlsx")

@@ -94,7 +94,7 @@ public sealed partial class HiddenDangerLedgerPage
         new([.. _states], _level, _overdue, _source, _origin, _unitId, DateOf(_period?.Start), DateOf(_period?.End), _search, EnterpriseFilter, sort, descending);
 
     /// <summary>
-    /// Queues the file (ADR 0034), newest first as the link's file, and says where it will be; the quota's refusal is
+    /// Queues the file (ADR 0035), newest first as the link's file, and says where it will be; the quota's refusal is
     /// shown as it is worded.
     /// </summary>
     private async Task QueueAsync(LedgerFileFormat format)

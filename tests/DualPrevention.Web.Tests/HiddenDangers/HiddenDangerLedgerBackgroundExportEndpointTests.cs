@@ -12,7 +12,7 @@ namespace DualPrevention.Web.Tests.HiddenDangers;
 
 /// <summary>
 /// <c>GET /api/v1/hidden-dangers/ledger.xlsx|.pdf</c> over <see cref="ExportHiddenDangerLedger.MaxRows"/> rows (ADR
-/// 0034): 202 with the export to poll, the file written by the job and downloaded by its requester's scope only, and
+/// 0035): 202 with the export to poll, the file written by the job and downloaded by its requester's scope only, and
 /// 429 with Retry-After once the requester has the most exports waiting.
 /// </summary>
 public class HiddenDangerLedgerBackgroundExportEndpointTests(WebFixture web) : IClassFixture<WebFixture>, IAsyncLifetime

@@ -23,7 +23,7 @@ namespace DualPrevention.Core.Data.Migrations
                 type: "jsonb",
                 nullable: true);
 
-            // ADR 0024: an enum column holds only its members; a ledger export carries its filters (ADR 0034).
+            // ADR 0024: an enum column holds only its members; a ledger export carries its filters (ADR 0035).
             migrationBuilder.Sql(
                 """
                 ALTER TABLE report_export ADD CONSTRAINT ck_report_export_kind_in_range CHECK (kind BETWEEN 0 AND 1);

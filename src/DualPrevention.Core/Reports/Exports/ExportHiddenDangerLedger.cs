@@ -21,7 +21,7 @@ namespace DualPrevention.Core.Reports.Exports;
 /// </summary>
 public static class ExportHiddenDangerLedger
 {
-    /// <summary>Rows a file made at once may hold; a larger ledger is written by a background export (ADR 0034).</summary>
+    /// <summary>Rows a file made at once may hold; a larger ledger is written by a background export (ADR 0035).</summary>
     public const int MaxRows = 5_000;
 
     public const string XlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -32,7 +32,7 @@ public static class ExportHiddenDangerLedger
 
     public sealed record LedgerFile(byte[] Content, string FileName, string ContentType);
 
-    /// <summary>Either the file, or the id of the background export that will write it (ADR 0034).</summary>
+    /// <summary>Either the file, or the id of the background export that will write it (ADR 0035).</summary>
     public sealed record Result(LedgerFile? File, Guid? ExportId);
 
     /// <summary>One row of the file; dates are local (Asia/Shanghai).</summary>
@@ -51,7 +51,7 @@ public static class ExportHiddenDangerLedger
 
         /// <summary>
         /// The file at once for at most <see cref="MaxRows"/> rows; a larger ledger is queued as a background export
-        /// (ADR 0034) and the result carries the export's id instead.
+        /// (ADR 0035) and the result carries the export's id instead.
         /// </summary>
         /// <exception cref="ValidationException">The period is reversed or the search text too long.</exception>
         /// <exception cref="NotFoundException">The enterprise filtered on is not in the actor's scope.</exception>

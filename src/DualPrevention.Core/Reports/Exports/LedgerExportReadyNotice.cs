@@ -3,7 +3,7 @@ using DualPrevention.Core.Notifications;
 
 namespace DualPrevention.Core.Reports.Exports;
 
-/// <summary>A large ledger written in the background is ready to download (ADR 0034); told to its requester.</summary>
+/// <summary>A large ledger written in the background is ready to download (ADR 0035); told to its requester.</summary>
 public sealed record LedgerExportReadyNotice(string FileName, int Rows) : INotice
 {
     public static string Key => "ReportExportNotice.LedgerReady";

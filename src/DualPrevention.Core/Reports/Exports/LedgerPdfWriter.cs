@@ -5,7 +5,7 @@ namespace DualPrevention.Core.Reports.Exports;
 
 /// <summary>
 /// The exported ledger as an A4 landscape PDF in <see cref="PdfText.FontFamily"/>, in two passes over the rows: the
-/// first lays them out and keeps only how many rows each page holds, the second draws them (ADR 0034: a background
+/// first lays them out and keeps only how many rows each page holds, the second draws them (ADR 0035: a background
 /// export may hold 100,000 rows, which are never all in memory). So every page carries the title, the caption
 /// (organisation, filters, requester, time), the table header and the page number ("第 n 页 共 m 页"). Cell text wraps at any
 /// character, the row growing with it; only a cell longer than <see cref="MaxCellLines"/> lines ends in "…".

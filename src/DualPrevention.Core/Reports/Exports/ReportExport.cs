@@ -14,7 +14,7 @@ public enum ReportExportKind
     /// <summary>The compliance report of a region or enterprise for a period (ADR 0009).</summary>
     ComplianceReport = 0,
 
-    /// <summary>The hidden-danger ledger with the ledger page's filters, over the synchronous limit (ADR 0034).</summary>
+    /// <summary>The hidden-danger ledger with the ledger page's filters, over the synchronous limit (ADR 0035).</summary>
     HiddenDangerLedger = 1,
 }
 

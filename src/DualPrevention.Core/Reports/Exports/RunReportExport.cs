@@ -13,7 +13,7 @@ using Microsoft.Extensions.Logging;
 namespace DualPrevention.Core.Reports.Exports;
 
 /// <summary>
-/// The background job of one export: computes the report (or reads the ledger, ADR 0034) in the scope of the export's
+/// The background job of one export: computes the report (or reads the ledger, ADR 0035) in the scope of the export's
 /// region (or enterprise) — never wider than the requester could see — streams it to the file store, records progress every
 /// <see cref="ProgressEvery"/> rows and completes (or fails with the reason). Safe to retry: a retry writes the
 /// file again from the start and replaces the earlier attempt's only when complete; a completed export is left alone.
@@ -92,7 +92,7 @@ public static class RunReportExport
 
         /// <summary>
         /// The ledger with the filters it was requested with, in the requester's scope and language, streamed from the
-        /// database to the file (ADR 0034).
+        /// database to the file (ADR 0035).
         /// </summary>
         private async Task<long> WriteLedgerAsync(
             DualPreventionDbContext db, IServiceProvider services, ReportExport export, TenantScope tenant, string storedName, CancellationToken cancellationToken)

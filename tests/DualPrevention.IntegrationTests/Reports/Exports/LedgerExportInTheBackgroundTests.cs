@@ -15,7 +15,7 @@ using UglyToad.PdfPig;
 namespace DualPrevention.IntegrationTests.Reports.Exports;
 
 /// <summary>
-/// A ledger over <see cref="ExportHiddenDangerLedger.MaxRows"/> rows is written by a background export (ADR 0034):
+/// A ledger over <see cref="ExportHiddenDangerLedger.MaxRows"/> rows is written by a background export (ADR 0035):
 /// queued, written once however often the job runs, read back with every row, told to its requester, downloadable only
 /// in the requester's scope and counted by the export quota.
 /// </summary>
