@@ -29,6 +29,7 @@ public class WebFeatureFolderTests
         ["Imports"] = [],
         ["Inspections"] = [],
         ["Notifications"] = [],
+        ["Positioning"] = [],
         ["Regions"] = [],
         ["Reports"] = ["HiddenDangers", "Risks"],
         ["Risks"] = ["Imports"],
