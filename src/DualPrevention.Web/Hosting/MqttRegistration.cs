@@ -1,3 +1,4 @@
+using DualPrevention.Core.Positioning;
 using DualPrevention.Web.Positioning;
 
 namespace DualPrevention.Web.Hosting;
@@ -12,6 +13,7 @@ internal static class MqttRegistration
     {
         builder.Services.Configure<MqttOptions>(builder.Configuration.GetSection(MqttOptions.Section));
         builder.Services.AddSingleton<BrokerAccounts>();
+        builder.Services.AddSingleton<IBrokerCredentials>(provider => provider.GetRequiredService<BrokerAccounts>());
         return builder;
     }
 }

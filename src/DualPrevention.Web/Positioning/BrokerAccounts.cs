@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using DualPrevention.Core.Positioning;
 using Microsoft.Extensions.Options;
 using MQTTnet;
 using MQTTnet.Protocol;
@@ -11,7 +12,7 @@ namespace DualPrevention.Web.Positioning;
 /// its enterprise's role, and that role may publish into <see cref="FixTopics.Of"/> of the enterprise and nowhere
 /// else (ADR 0034). The broker keeps them in its own file, so the platform needs no shared disk and no reload signal.
 /// </summary>
-public sealed class BrokerAccounts(IOptions<MqttOptions> options)
+public sealed class BrokerAccounts(IOptions<MqttOptions> options) : IBrokerCredentials
 {
     private const string CommandTopic = "$CONTROL/dynamic-security/v1";
     private const string ResponseTopic = CommandTopic + "/response";
