@@ -45,20 +45,20 @@ dp__as_postgres() {
   (cd / && runuser -u postgres -- "$@")
 }
 
-# The postgres user needs search (x) permission on every directory above its data directory. Directories in the
-# repo's .data/ tree are fixed here; anything above that is the user's to fix, so we only explain.
+# The postgres user (or USER, here mosquitto) needs search (x) permission on every directory above its data directory.
+# Directories in the repo's .data/ tree are fixed here; anything above that is the user's to fix, so we only explain.
 dp__ensure_traversable() {
-  local data_dir=$1 path="" part
+  local data_dir=$1 user=${2:-postgres} path="" part
   local -a parts
   IFS=/ read -ra parts <<<"${data_dir#/}"
   # Walk top-down so the message names the outermost directory that blocks access.
   for part in "${parts[@]:0:${#parts[@]}-1}"; do
     path+=/$part
-    dp__as_postgres test -x "$path" && continue
+    (cd / && runuser -u "$user" -- test -x "$path") && continue
     if [[ $path == "$DP_ROOT/.data" || $path == "$DP_ROOT/.data/"* ]]; then
       chmod o+x "$path"
     else
-      dp_die "the postgres user cannot enter $path, so PostgreSQL cannot use $data_dir." \
+      dp_die "the $user user cannot enter $path, so it cannot use $data_dir." \
         "Put the repository under a directory every user can traverse, or run: chmod o+x $path"
     fi
   done
@@ -191,6 +191,102 @@ dp_pg_bootstrap_database() {
 dp_pg_bootstrap() {
   dp_pg_bootstrap_roles "$1"
   dp_pg_bootstrap_database "$1" "$2"
+}
+
+# The Debian packages the MQTT broker needs: the server (with its dynamic-security plugin) and its command-line
+# clients (mosquitto_ctrl makes the platform's account; ADR 0034).
+DP_MQTT_PACKAGES=(mosquitto mosquitto-clients)
+
+# The broker account the platform administers the broker with and consumes positions as (ADR 0034).
+DP_MQTT_PLATFORM_USER=dp-platform
+
+# Prints the PID of the mosquitto serving DIR's configuration; fails if none runs. As for PostgreSQL, a stale pid
+# file may name an unrelated process, so the PID's command line must name DIR's configuration file.
+dp__mqtt_pid() {
+  local dir=$1 pid
+  [[ -f $dir/mosquitto.pid ]] || return 1
+  pid=$(head -n 1 "$dir/mosquitto.pid")
+  [[ $pid =~ ^[0-9]+$ ]] || return 1
+  tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF -- "$dir/mosquitto.conf" || return 1
+  echo "$pid"
+}
+
+# dp_mqtt_start DIR PORT — creates a private mosquitto under DIR if needed and starts it, or reuses the one running
+# on DIR. Listens on 127.0.0.1:PORT; no anonymous clients; accounts and topic rights live in the dynamic-security
+# plugin's DIR/dynamic-security.json, where the first start creates the platform's account (its password in
+# DIR/platform-password, printed by dp_mqtt_platform_password). Not the Debian system service: one broker per DIR.
+dp_mqtt_start() {
+  local dir port=$2 plugin running_port password
+  dir=$(realpath -m "$1")
+  command -v mosquitto >/dev/null || dp_die "mosquitto not found (as root: apt-get install ${DP_MQTT_PACKAGES[*]})"
+  plugin=$(dpkg -L mosquitto 2>/dev/null | grep -m 1 '/mosquitto_dynamic_security\.so$') ||
+    dp_die "the mosquitto package has no dynamic-security plugin"
+
+  if running_port=$(dp__mqtt_pid "$dir" >/dev/null && sed -n 's/^listener \([0-9]*\) .*/\1/p' "$dir/mosquitto.conf"); then
+    [[ $running_port == "$port" ]] ||
+      dp_die "mosquitto for $dir already runs on port $running_port, not $port; stop it or use that port"
+    dp_log "reusing mosquitto on 127.0.0.1:$port ($dir)"
+    return 0
+  fi
+
+  mkdir -p "$dir"
+  chmod 700 "$dir"
+  if [[ ! -s $dir/dynamic-security.json ]]; then
+    dp_log "creating the broker's platform account in $dir"
+    password=$(head -c 24 /dev/urandom | base64 -w0 | tr '+/' '-_')
+    (umask 077 && printf '%s' "$password" >"$dir/platform-password")
+    mosquitto_ctrl dynsec init "$dir/dynamic-security.json" "$DP_MQTT_PLATFORM_USER" "$password" >/dev/null
+  fi
+  # Rewritten on every start, so a changed port or an upgraded template takes effect.
+  cat >"$dir/mosquitto.conf" <<CONF
+# Written by deploy/local/lib.sh (dp_mqtt_start) on every start; edit the template there.
+listener $port 127.0.0.1
+allow_anonymous false
+plugin $plugin
+plugin_opt_config_file $dir/dynamic-security.json
+# Queued QoS 1 messages of a stopped consumer survive a broker restart (ADR 0034).
+persistence true
+persistence_location $dir/
+autosave_interval 30
+# A stopped consumer's session queues this many messages; the broker drops and logs beyond it (ADR 0034).
+max_queued_messages 1000000
+set_tcp_nodelay true
+pid_file $dir/mosquitto.pid
+log_dest file $dir/mosquitto.log
+log_timestamp_format %Y-%m-%dT%H:%M:%S
+CONF
+  # Started as root, mosquitto drops to its own user, which must own its files and reach its folder.
+  if [[ $EUID -eq 0 ]]; then
+    chown -R mosquitto:mosquitto "$dir"
+    dp__ensure_traversable "$dir" mosquitto
+  fi
+
+  rm -f "$dir/mosquitto.pid"
+  dp_log "starting mosquitto on 127.0.0.1:$port ($dir)"
+  mosquitto -c "$dir/mosquitto.conf" -d || dp_die "mosquitto did not start (log: $dir/mosquitto.log)"
+  local waited=0
+  until (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do
+    ((waited++ < 100)) || {
+      tail -n 20 "$dir/mosquitto.log" >&2 || true
+      dp_die "mosquitto does not answer on port $port (log above: $dir/mosquitto.log)"
+    }
+    sleep 0.1
+  done
+}
+
+# dp_mqtt_platform_password DIR — prints the password of the platform's broker account.
+dp_mqtt_platform_password() {
+  cat "$(realpath -m "$1")/platform-password"
+}
+
+# dp_mqtt_stop DIR — stops the mosquitto running on DIR, if any, and waits until it has saved its queues.
+dp_mqtt_stop() {
+  local dir pid waited=0
+  dir=$(realpath -m "$1")
+  pid=$(dp__mqtt_pid "$dir") || return 0
+  dp_log "stopping mosquitto ($dir)"
+  kill -TERM "$pid"
+  while kill -0 "$pid" 2>/dev/null && ((waited++ < 100)); do sleep 0.1; done
 }
 
 # dp_trx_counts DIR — sums the <Counters .../> of every .trx file under DIR and prints

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Runs DualPrevention locally: a private PostgreSQL under .data/postgres plus the app, published (Release) to .data/app
-# and run from there in the foreground. Ctrl-C stops the app, then PostgreSQL (unless DP_KEEP_PG=1). Safe to re-run:
+# Runs DualPrevention locally: a private PostgreSQL under .data/postgres, a private mosquitto MQTT broker under
+# .data/mosquitto (positioning ingest) plus the app, published (Release) to .data/app
+# and run from there in the foreground. Ctrl-C stops the app, then the broker and PostgreSQL (unless DP_KEEP_PG=1). Safe to re-run:
 # data in .data/ is kept, and the app is republished from the current sources.
-# Settings (see deploy/.env.example): DP_PG_PORT, DP_HTTP_PORT, DP_PUBLIC_BASE_URL, DP_DEMO_PASSWORD, DP_KEEP_PG.
+# Settings (see deploy/.env.example): DP_PG_PORT, DP_HTTP_PORT, DP_MQTT_PORT, DP_PUBLIC_BASE_URL, DP_DEMO_PASSWORD, DP_KEEP_PG.
 set -euo pipefail
 
 # shellcheck source=deploy/local/lib.sh
@@ -11,14 +12,16 @@ cd "$DP_ROOT"
 
 pg_port=${DP_PG_PORT:-5433}
 http_port=${DP_HTTP_PORT:-5080}
+mqtt_port=${DP_MQTT_PORT:-1883}
 # What QR codes, notification links and outbound messages carry (ADR 0018). The app listens on loopback only, so the
 # default is its own address; set DP_PUBLIC_BASE_URL to the address phones reach (a proxy, a LAN name) for printed cards.
 public_base_url=${DP_PUBLIC_BASE_URL:-http://127.0.0.1:$http_port/}
 pg_data=$DP_ROOT/.data/postgres
+mqtt_dir=$DP_ROOT/.data/mosquitto
 key_file=$DP_ROOT/.data/jwt-signing-key
 app_dir=$DP_ROOT/.data/app
 
-dp_ensure_packages "${DP_PG_PACKAGES[@]}"
+dp_ensure_packages "${DP_PG_PACKAGES[@]}" "${DP_MQTT_PACKAGES[@]}"
 command -v dotnet >/dev/null || dp_die "dotnet not found: install the .NET 10 SDK (version in global.json)"
 
 # Published, not built: only a publish gives every static asset its Brotli copy and serves the assets as deployed
@@ -29,9 +32,10 @@ dotnet publish src/DualPrevention.Web -c Release -o "$app_dir" --disable-build-s
 
 dp_pg_start "$pg_data" "$pg_port"
 if [[ ${DP_KEEP_PG:-0} != 1 ]]; then
-  trap 'dp_pg_stop "$pg_data"' EXIT
+  trap 'dp_mqtt_stop "$mqtt_dir"; dp_pg_stop "$pg_data"' EXIT
 fi
 dp_pg_bootstrap "$pg_port" dualprevention
+dp_mqtt_start "$mqtt_dir" "$mqtt_port"
 
 # The JWT signing key is made once and kept, so issued tokens stay valid across restarts.
 if [[ ! -s $key_file ]]; then
@@ -55,8 +59,12 @@ export Logging__FilePath="$DP_ROOT/.data/logs/dualprevention-.json"
 export Storage__PhotoDirectory="$DP_ROOT/.data/photos"
 export Storage__ReportDirectory="$DP_ROOT/.data/reports"
 export PublicBaseUrl="$public_base_url"
+export Mqtt__Host=127.0.0.1 Mqtt__Port="$mqtt_port" Mqtt__Username="$DP_MQTT_PLATFORM_USER"
+Mqtt__Password=$(dp_mqtt_platform_password "$mqtt_dir")
+export Mqtt__Password
 
-echo "PostgreSQL runs on 127.0.0.1:$pg_port (data in .data/postgres); starting the app, Ctrl-C stops it."
+echo "PostgreSQL runs on 127.0.0.1:$pg_port (data in .data/postgres), mosquitto on 127.0.0.1:$mqtt_port (.data/mosquitto)."
+echo "Starting the app; Ctrl-C stops it."
 echo "QR codes and sent links use $public_base_url (PublicBaseUrl; set DP_PUBLIC_BASE_URL to the address phones reach)."
 
 # The app runs as a child rather than through exec so the EXIT trap can stop PostgreSQL afterwards. A background

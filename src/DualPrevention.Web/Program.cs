@@ -11,6 +11,7 @@ try
     builder.AddDatabase();
     builder.AddModules();
     builder.AddFileStores();
+    builder.AddMqttBroker();
     builder.AddIdentityAndSignIn();
     builder.AddSignInThrottling();
     builder.AddTrustedProxies();

@@ -1974,6 +1974,194 @@ namespace DualPrevention.Core.Data.Migrations
                     b.ToTable("photo", (string)null);
                 });
 
+            modelBuilder.Entity("DualPrevention.Core.Positioning.DeviceCredential", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("EnterpriseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("enterprise_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("region_code");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<string>("SecretHash")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("secret_hash");
+
+                    b.Property<string>("Username")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("username");
+
+                    b.HasKey("Id")
+                        .HasName("pk_device_credential");
+
+                    b.HasIndex("EnterpriseId")
+                        .HasDatabaseName("ix_device_credential_enterprise_id");
+
+                    b.HasIndex("Username")
+                        .IsUnique()
+                        .HasDatabaseName("ix_device_credential_username");
+
+                    b.ToTable("device_credential", (string)null);
+                });
+
+            modelBuilder.Entity("DualPrevention.Core.Positioning.Person", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Company")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("company");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("EnterpriseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("enterprise_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("region_code");
+
+                    b.Property<int>("Training")
+                        .HasColumnType("integer")
+                        .HasColumnName("training");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("integer")
+                        .HasColumnName("type");
+
+                    b.HasKey("Id")
+                        .HasName("pk_person");
+
+                    b.HasIndex("EnterpriseId", "Name")
+                        .HasDatabaseName("ix_person_enterprise_id_name");
+
+                    b.ToTable("person", (string)null);
+                });
+
+            modelBuilder.Entity("DualPrevention.Core.Positioning.PersonCertificate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("EnterpriseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("enterprise_id");
+
+                    b.Property<DateOnly>("ExpiresOn")
+                        .HasColumnType("date")
+                        .HasColumnName("expires_on");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("number");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("region_code");
+
+                    b.HasKey("Id")
+                        .HasName("pk_person_certificate");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_person_certificate_person_id");
+
+                    b.ToTable("person_certificate", (string)null);
+                });
+
+            modelBuilder.Entity("DualPrevention.Core.Positioning.PositioningTag", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("EnterpriseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("enterprise_id");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("region_code");
+
+                    b.Property<string>("Serial")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("serial");
+
+                    b.HasKey("Id")
+                        .HasName("pk_positioning_tag");
+
+                    b.HasIndex("EnterpriseId", "Serial")
+                        .IsUnique()
+                        .HasDatabaseName("ix_positioning_tag_enterprise_id_serial");
+
+                    b.ToTable("positioning_tag", (string)null);
+                });
+
             modelBuilder.Entity("DualPrevention.Core.Positioning.SitePlan", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2042,6 +2230,56 @@ namespace DualPrevention.Core.Data.Migrations
                         .HasDatabaseName("ix_site_plan_enterprise_id_name");
 
                     b.ToTable("site_plan", (string)null);
+                });
+
+            modelBuilder.Entity("DualPrevention.Core.Positioning.TagBinding", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("EnterpriseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("enterprise_id");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("region_code");
+
+                    b.Property<DateTimeOffset?>("ReturnedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("returned_at");
+
+                    b.Property<Guid>("TagId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tag_id");
+
+                    b.Property<DateTimeOffset>("ValidFrom")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("valid_from");
+
+                    b.Property<DateTimeOffset?>("ValidUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("valid_until");
+
+                    b.HasKey("Id")
+                        .HasName("pk_tag_binding");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_tag_binding_person_id");
+
+                    b.HasIndex("TagId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_tag_binding_tag_id_not_returned")
+                        .HasFilter("returned_at IS NULL");
+
+                    b.ToTable("tag_binding", (string)null);
                 });
 
             modelBuilder.Entity("DualPrevention.Core.Positioning.Zone", b =>
@@ -3413,6 +3651,33 @@ namespace DualPrevention.Core.Data.Migrations
                         .HasConstraintName("fk_notification_delivery_notification_notification_id");
                 });
 
+            modelBuilder.Entity("DualPrevention.Core.Positioning.PersonCertificate", b =>
+                {
+                    b.HasOne("DualPrevention.Core.Positioning.Person", null)
+                        .WithMany("Certificates")
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_person_certificate_person_person_id");
+                });
+
+            modelBuilder.Entity("DualPrevention.Core.Positioning.TagBinding", b =>
+                {
+                    b.HasOne("DualPrevention.Core.Positioning.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_tag_binding_person_person_id");
+
+                    b.HasOne("DualPrevention.Core.Positioning.PositioningTag", null)
+                        .WithMany()
+                        .HasForeignKey("TagId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_tag_binding_positioning_tag_tag_id");
+                });
+
             modelBuilder.Entity("DualPrevention.Core.Positioning.Zone", b =>
                 {
                     b.HasOne("DualPrevention.Core.Positioning.SitePlan", null)
@@ -3661,6 +3926,11 @@ namespace DualPrevention.Core.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_app_user_token_app_user_user_id");
+                });
+
+            modelBuilder.Entity("DualPrevention.Core.Positioning.Person", b =>
+                {
+                    b.Navigation("Certificates");
                 });
 
             modelBuilder.Entity("DualPrevention.Core.Positioning.Zone", b =>

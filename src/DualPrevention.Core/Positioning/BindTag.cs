@@ -1,0 +1,41 @@
+using DualPrevention.Core.Accounts;
+using DualPrevention.Core.Data;
+using DualPrevention.Core.Localization;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace DualPrevention.Core.Positioning;
+
+/// <summary>A tag is handed to a person, from now, until a given instant for visitors (temporary) or until returned.</summary>
+public static class BindTag
+{
+    public sealed record Command(Guid TagId, Guid PersonId, DateTimeOffset? ValidUntil);
+
+    public sealed class Handler(IDbContextFactory<DualPreventionDbContext> dbFactory, TimeProvider clock)
+    {
+        /// <summary>Binds the tag and returns the binding's id.</summary>
+        /// <exception cref="DomainRuleException">The actor may only read, a visitor's end is missing, or the tag or person is not the enterprise's.</exception>
+        /// <exception cref="ConflictException">The tag is held by someone and not returned.</exception>
+        public async Task<Guid> HandleAsync(Actor actor, Command command, CancellationToken cancellationToken)
+        {
+            PositioningPermissions.EnsureCanEdit(actor);
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var tag = await db.Set<PositioningTag>().SingleOrDefaultAsync(t => t.Id == command.TagId, cancellationToken)
+                ?? throw new DomainRuleException(CoreText.Get("Positioning.Tag.NotFound"));
+            var person = await db.Set<Person>().SingleOrDefaultAsync(p => p.Id == command.PersonId, cancellationToken)
+                ?? throw new DomainRuleException(CoreText.Get("Positioning.Person.NotFound"));
+            var binding = TagBinding.Bind(tag, person, clock.GetUtcNow(), command.ValidUntil);
+            db.Add(binding);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+            {
+                throw new ConflictException(CoreText.Get("Positioning.Binding.TagHeld"));
+            }
+
+            return binding.Id;
+        }
+    }
+}

@@ -1,0 +1,24 @@
+namespace DualPrevention.Web.Positioning;
+
+/// <summary>
+/// The MQTT topics fixes travel on: <c>positioning/{enterprise id}/fixes</c>, one per enterprise, so that the broker
+/// can grant a device credential its own enterprise's topic only and the consumer can read the enterprise back from
+/// the topic (ADR 0034).
+/// </summary>
+public static class FixTopics
+{
+    private const string Prefix = "positioning/";
+    private const string Suffix = "/fixes";
+
+    /// <summary>The filter the job nodes share: every enterprise's fixes, each message to one member of the group.</summary>
+    public const string SharedSubscription = "$share/dp-ingest/positioning/+/fixes";
+
+    public static string Of(Guid enterpriseId) => $"{Prefix}{enterpriseId:D}{Suffix}";
+
+    /// <summary>The enterprise a topic belongs to, or null when the topic is not a fixes topic.</summary>
+    public static Guid? EnterpriseOf(string topic) =>
+        topic.StartsWith(Prefix, StringComparison.Ordinal) && topic.EndsWith(Suffix, StringComparison.Ordinal)
+            && Guid.TryParseExact(topic[Prefix.Length..^Suffix.Length], "D", out var id)
+            ? id
+            : null;
+}
