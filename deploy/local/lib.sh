@@ -194,10 +194,10 @@ dp_pg_bootstrap() {
 }
 
 # The Debian packages the MQTT broker needs: the server (with its dynamic-security plugin) and its command-line
-# clients (mosquitto_ctrl makes the platform's account; ADR 0034).
+# clients (mosquitto_ctrl makes the platform's account; ADR 0036).
 DP_MQTT_PACKAGES=(mosquitto mosquitto-clients)
 
-# The broker account the platform administers the broker with and consumes positions as (ADR 0034).
+# The broker account the platform administers the broker with and consumes positions as (ADR 0036).
 DP_MQTT_PLATFORM_USER=dp-platform
 
 # Prints the PID of the mosquitto serving DIR's configuration; fails if none runs. As for PostgreSQL, a stale pid
@@ -244,11 +244,11 @@ listener $port 127.0.0.1
 allow_anonymous false
 plugin $plugin
 plugin_opt_config_file $dir/dynamic-security.json
-# Queued QoS 1 messages of a stopped consumer survive a broker restart (ADR 0034).
+# Queued QoS 1 messages of a stopped consumer survive a broker restart (ADR 0036).
 persistence true
 persistence_location $dir/
 autosave_interval 30
-# A stopped consumer's session queues this many messages; the broker drops and logs beyond it (ADR 0034).
+# A stopped consumer's session queues this many messages; the broker drops and logs beyond it (ADR 0036).
 max_queued_messages 1000000
 set_tcp_nodelay true
 pid_file $dir/mosquitto.pid

@@ -5,7 +5,7 @@ namespace DualPrevention.Core.Positioning;
 
 /// <summary>
 /// 设备接入凭据: the MQTT and HTTP credential a positioning engine or gateway publishes fixes with, valid for one
-/// enterprise only (ADR 0034). The platform keeps a hash of the secret for the HTTP batch endpoint and writes the
+/// enterprise only (ADR 0036). The platform keeps a hash of the secret for the HTTP batch endpoint and writes the
 /// credential into the broker; the secret itself is shown once, when issued.
 /// </summary>
 public sealed class DeviceCredential : ITenantOwned, IAudited

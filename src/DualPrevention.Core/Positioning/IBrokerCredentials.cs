@@ -2,7 +2,7 @@ namespace DualPrevention.Core.Positioning;
 
 /// <summary>
 /// The MQTT broker's account store, as the registry needs it: a device credential may publish into its enterprise's
-/// fixes topic only (ADR 0034). The host implements it over the broker; Core never speaks MQTT.
+/// fixes topic only (ADR 0036). The host implements it over the broker; Core never speaks MQTT.
 /// </summary>
 public interface IBrokerCredentials
 {

@@ -8,7 +8,7 @@ namespace DualPrevention.Core.Positioning;
 
 /// <summary>
 /// An enterprise's administrator issues a credential for a positioning engine: stored (hash only) and written into the
-/// broker, allowed to publish into the enterprise's own topic only (ADR 0034). The secret is returned once.
+/// broker, allowed to publish into the enterprise's own topic only (ADR 0036). The secret is returned once.
 /// </summary>
 public static class IssueDeviceCredential
 {

@@ -5,7 +5,7 @@ namespace DualPrevention.Core.Positioning;
 
 /// <summary>
 /// 定位标签: a tag an enterprise owns, known to the positioning engine by its serial; fixes name it by that serial, and
-/// the consumer accepts a fix only for a tag of the enterprise whose topic carried it (ADR 0034).
+/// the consumer accepts a fix only for a tag of the enterprise whose topic carried it (ADR 0036).
 /// </summary>
 public sealed class PositioningTag : ITenantOwned, IAudited
 {

@@ -5,7 +5,7 @@ namespace DualPrevention.Web.Hosting;
 
 /// <summary>
 /// The MQTT broker of positioning ingest (section <c>Mqtt</c>, <see cref="MqttOptions"/>): run.sh and test.sh start a
-/// private mosquitto and pass its address and the platform's account (ADR 0034).
+/// private mosquitto and pass its address and the platform's account (ADR 0036).
 /// </summary>
 internal static class MqttRegistration
 {

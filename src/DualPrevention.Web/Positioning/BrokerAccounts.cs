@@ -10,7 +10,7 @@ namespace DualPrevention.Web.Positioning;
 /// Writes device credentials into the broker through mosquitto's dynamic-security plugin (commands on
 /// <c>$CONTROL/dynamic-security/v1</c>, answers on its <c>/response</c>): each credential is a broker client holding
 /// its enterprise's role, and that role may publish into <see cref="FixTopics.Of"/> of the enterprise and nowhere
-/// else (ADR 0034). The broker keeps them in its own file, so the platform needs no shared disk and no reload signal.
+/// else (ADR 0036). The broker keeps them in its own file, so the platform needs no shared disk and no reload signal.
 /// </summary>
 public sealed class BrokerAccounts(IOptions<MqttOptions> options) : IBrokerCredentials
 {

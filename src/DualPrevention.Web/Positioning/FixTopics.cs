@@ -3,7 +3,7 @@ namespace DualPrevention.Web.Positioning;
 /// <summary>
 /// The MQTT topics fixes travel on: <c>positioning/{enterprise id}/fixes</c>, one per enterprise, so that the broker
 /// can grant a device credential its own enterprise's topic only and the consumer can read the enterprise back from
-/// the topic (ADR 0034).
+/// the topic (ADR 0036).
 /// </summary>
 public static class FixTopics
 {

@@ -2,7 +2,7 @@ namespace DualPrevention.Web.Positioning;
 
 /// <summary>
 /// Where the MQTT broker of positioning ingest is (section <c>Mqtt</c>) and the platform's account on it, which both
-/// administers device credentials through the broker's dynamic-security plugin and consumes the fixes (ADR 0034).
+/// administers device credentials through the broker's dynamic-security plugin and consumes the fixes (ADR 0036).
 /// </summary>
 public sealed class MqttOptions
 {

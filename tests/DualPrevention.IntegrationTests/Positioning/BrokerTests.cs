@@ -8,7 +8,7 @@ using MQTTnet.Protocol;
 namespace DualPrevention.IntegrationTests.Positioning;
 
 /// <summary>
-/// The real mosquitto that test.sh starts (ADR 0034): nobody connects without an account, and a device credential the
+/// The real mosquitto that test.sh starts (ADR 0036): nobody connects without an account, and a device credential the
 /// platform writes may publish into its own enterprise's fixes topic only; what the broker refuses never reaches the
 /// platform.
 /// </summary>

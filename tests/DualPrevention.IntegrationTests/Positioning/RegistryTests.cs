@@ -16,7 +16,7 @@ namespace DualPrevention.IntegrationTests.Positioning;
 /// <summary>
 /// The positioning registry on PostgreSQL and the real broker: tags, people with certificates, bindings with validity
 /// (a visitor's temporary, one wearer per tag until returned), device credentials that publish into their own
-/// enterprise only (ADR 0034), and another enterprise seeing none of it, by row-level security alone.
+/// enterprise only (ADR 0036), and another enterprise seeing none of it, by row-level security alone.
 /// </summary>
 public class RegistryTests(DemoDatabase database) : IClassFixture<DemoDatabase>
 {
