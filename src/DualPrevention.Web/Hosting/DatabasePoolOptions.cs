@@ -19,13 +19,6 @@ public sealed class DatabasePoolOptions
     /// <summary>Connections of the readiness check.</summary>
     public int HealthMaxPoolSize { get; set; } = 2;
 
-    /// <summary>
-    /// Statements each pooled connection keeps prepared once they have run twice (Npgsql's automatic preparation): the
-    /// server then skips parsing and planning them, with their row-level-security predicates, on every later run.
-    /// 0 turns it off.
-    /// </summary>
-    public int MaxAutoPrepare { get; set; } = 64;
-
     /// <summary>Seconds to wait for a pooled connection (or to open one) before the work is refused.</summary>
     public int ConnectionTimeoutSeconds { get; set; } = 5;
 }

@@ -37,12 +37,10 @@ internal static class DatabaseRegistration
             throw new InvalidOperationException("ConnectionStrings:App is not set; deploy/local/run.sh sets it for a local run.");
         }
 
-        var pool = configuration.DatabasePool();
         return new NpgsqlConnectionStringBuilder(connectionString)
         {
             MaxPoolSize = maxPoolSize,
-            MaxAutoPrepare = pool.MaxAutoPrepare,
-            Timeout = pool.ConnectionTimeoutSeconds,
+            Timeout = configuration.DatabasePool().ConnectionTimeoutSeconds,
             ApplicationName = applicationName,
         }.ConnectionString;
     }
