@@ -21,12 +21,20 @@ public sealed class ScaleInputValidator : AbstractValidator<ScaleInput>
     public ScaleInputValidator()
     {
         RuleFor(s => s.Metres).GreaterThan(0).LessThanOrEqualTo(100_000);
+        RuleFor(s => s.First.PixelX).InclusiveBetween(0, PositioningLimits.MaxImagePixels);
+        RuleFor(s => s.First.PixelY).InclusiveBetween(0, PositioningLimits.MaxImagePixels);
+        RuleFor(s => s.Second.PixelX).InclusiveBetween(0, PositioningLimits.MaxImagePixels);
+        RuleFor(s => s.Second.PixelY).InclusiveBetween(0, PositioningLimits.MaxImagePixels);
         RuleFor(s => s.Second).Must((s, second) => second != s.First).WithMessage(_ => CoreText.Get("Positioning.SitePlan.PointsCoincide"));
         RuleFor(s => s).Must(s => s.ToScale().MetresPerPixel <= PlanScale.MaxMetresPerPixel)
-            .When(s => s.Second != s.First && s.Metres > 0)
+            .When(s => s.Second != s.First && s.Metres > 0 && OnTheImage(s.First) && OnTheImage(s.Second))
             .OverridePropertyName(nameof(ScaleInput.Metres))
             .WithMessage(_ => CoreText.Get("Positioning.SitePlan.ScaleImplausible"));
     }
+
+    /// <summary>A point inside the largest image a plan may have (NaN is not).</summary>
+    private static bool OnTheImage(ReferencePoint point) =>
+        point.PixelX is >= 0 and <= PositioningLimits.MaxImagePixels && point.PixelY is >= 0 and <= PositioningLimits.MaxImagePixels;
 }
 
 /// <summary>A plan's facts as its form or API gives them.</summary>

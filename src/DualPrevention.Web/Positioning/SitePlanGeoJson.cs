@@ -18,14 +18,13 @@ public sealed record GeoJsonPolygon(string Type, IReadOnlyList<IReadOnlyList<dou
     public static GeoJsonPolygon From(Polygon outline) =>
         new("Polygon", [[.. outline.ExteriorRing.Coordinates.Select(c => new[] { c.X, c.Y })]]);
 
-    /// <summary>The outline as a polygon of SRID 0, its ring closed.</summary>
-    /// <exception cref="ValidationException">Not a polygon of one ring of at least three [x, y] positions; the failure names <c>geometry</c>.</exception>
-    public Polygon ToOutline()
+    /// <summary>The outline as a polygon of SRID 0, its ring closed; null when it is not a polygon of one ring of at least three [x, y] positions.</summary>
+    public Polygon? ToOutline()
     {
         if (!string.Equals(Type, "Polygon", StringComparison.Ordinal) || Coordinates is not [var ring] || ring.Count < 3
             || ring.Any(p => p is not { Length: 2 } || !double.IsFinite(p[0]) || !double.IsFinite(p[1])))
         {
-            throw new ValidationException([new ValidationFailure("geometry", CoreText.Get("Positioning.Zone.OutlineInvalid"))]);
+            return null;
         }
 
         var corners = ring.Select(p => new Coordinate(p[0], p[1])).ToList();
@@ -34,9 +33,7 @@ public sealed record GeoJsonPolygon(string Type, IReadOnlyList<IReadOnlyList<dou
             corners.Add(corners[0].Copy());
         }
 
-        return corners.Count < 4
-            ? throw new ValidationException([new ValidationFailure("geometry", CoreText.Get("Positioning.Zone.OutlineInvalid"))])
-            : Metres.CreatePolygon([.. corners]);
+        return corners.Count < 4 ? null : Metres.CreatePolygon([.. corners]);
     }
 }
 
@@ -108,11 +105,24 @@ public sealed record ZoneBody(
     IReadOnlyList<Guid>? UnitIds = null,
     IReadOnlyList<Guid>? MajorHazardSourceIds = null)
 {
-    /// <exception cref="ValidationException">The geometry is missing or not a polygon.</exception>
-    public ZoneDetails ToDetails() => new(
-        Name ?? "",
-        Geometry?.ToOutline() ?? throw new ValidationException([new ValidationFailure("geometry", CoreText.Get("Positioning.Zone.OutlineInvalid"))]),
-        RiskColor, IsFireExplosionArea, MaxOccupancy, MinOccupancy,
-        AllowedPersonTypes ?? (PersonTypes.Employee | PersonTypes.Contractor | PersonTypes.Visitor | PersonTypes.Driver),
-        AllowedFrom, AllowedUntil, RequiresEscort, StaticAlarmSeconds, OverstaySeconds);
+    private static readonly Polygon NoOutline = new GeometryFactory(new PrecisionModel(), 0).CreatePolygon();
+
+    /// <exception cref="ValidationException">
+    /// The geometry is missing or not a polygon: the failures name <c>geometry</c> and every other malformed field.
+    /// </exception>
+    public ZoneDetails ToDetails()
+    {
+        var outline = Geometry?.ToOutline();
+        var details = new ZoneDetails(
+            Name ?? "", outline ?? NoOutline, RiskColor, IsFireExplosionArea, MaxOccupancy, MinOccupancy,
+            AllowedPersonTypes ?? (PersonTypes.Employee | PersonTypes.Contractor | PersonTypes.Visitor | PersonTypes.Driver),
+            AllowedFrom, AllowedUntil, RequiresEscort, StaticAlarmSeconds, OverstaySeconds);
+        if (outline is null)
+        {
+            var others = new ZoneDetailsValidator().Validate(details).Errors.Where(e => e.PropertyName != nameof(ZoneDetails.Outline));
+            throw new ValidationException([new ValidationFailure("geometry", CoreText.Get("Positioning.Zone.OutlineInvalid")), .. others]);
+        }
+
+        return details;
+    }
 }
