@@ -90,9 +90,12 @@ public class CityReviewInTheBrowserTests(BrowserFixture browser) : IClassFixture
         // The compliance report through the menu: this month, previewed, then exported to Excel and CSV.
         await page.Locator(".mud-navmenu").GetByRole(AriaRole.Link, new() { Name = "合规报表" }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex("/reports$"));
-        await page.Locator("[data-testid=period-year]").ClickAsync();
+
+        // A select opens only once the page is interactive; a click before that is lost, as CI saw under load.
+        await BrowserFixture.WaitForPageAsync(page, "[data-testid=period-year]");
+        await BrowserFixture.ClickUntilAsync(page, "[data-testid=period-year]", ".mud-popover-open .mud-list-item");
         await ChooseAsync(page, $"{today.Year}年");
-        await page.Locator("[data-testid=period-month]").ClickAsync();
+        await BrowserFixture.ClickUntilAsync(page, "[data-testid=period-month]", ".mud-popover-open .mud-list-item:has-text('月')");
         await ChooseAsync(page, $"{today.Month}月");
         await page.Locator("[data-testid=report-preview]").ClickAsync();
         await Expect(page.Locator("[data-testid=report-caption]")).ToContainTextAsync($"{month.ChineseName} · 青岛市");
