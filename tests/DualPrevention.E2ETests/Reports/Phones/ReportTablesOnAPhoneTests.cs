@@ -74,6 +74,11 @@ public class ReportTablesOnAPhoneTests(BrowserFixture browser) : IClassFixture<B
 
         await OpenAsync(page, $"/reports?period={today:yyyy-MM}", "[data-testid=report-table] td[data-column=Enterprise]");
 
+        // The prerendered preview is replaced when the page's circuit starts: measure the live one.
+        await BrowserFixture.WaitForInteractiveAsync(page);
+        await page.Locator("[data-testid=report-table] td[data-column=Enterprise]").First.WaitForAsync();
+        await page.Locator(".mud-table-loading").First.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Detached });
+
         var table = page.Locator("[data-testid=report-table] .mud-table-container");
         (await table.EvaluateAsync<bool>("c => c.scrollWidth > c.clientWidth")).ShouldBeTrue("thirty-odd columns do not fit 375 px: the preview scrolls inside its table");
         (await ProblemsAsync(page)).ShouldBeEmpty();
