@@ -22,10 +22,13 @@ public class BrowserFixture : DemoDatabase
     /// <summary>The running host's services, e.g. to run a job's handler in the same process as the pages it should reach.</summary>
     public IServiceProvider Services => _factory!.Services;
 
+    /// <summary>Configuration the host starts with over the test defaults, e.g. the addresses of outside services.</summary>
+    protected virtual IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>();
+
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
-        _factory = new DualPreventionAppFactory(this);
+        _factory = new DualPreventionAppFactory(this, Settings);
         _factory.UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, 0));
         _factory.StartServer();
         BaseUrl = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

@@ -6,9 +6,10 @@ namespace DualPrevention.Testing;
 
 /// <summary>
 /// The real web host on a <see cref="DemoDatabase"/>: same pipeline, app-role connection, demo data seeded by
-/// the fixture. Call <c>UseKestrel(0)</c> and <c>StartServer()</c> for browser tests.
+/// the fixture. Call <c>UseKestrel(0)</c> and <c>StartServer()</c> for browser tests. <paramref name="settings"/> are
+/// configured last, over the defaults here (e.g. the group robots' addresses, ADR 0019).
 /// </summary>
-public sealed class DualPreventionAppFactory(DemoDatabase database) : WebApplicationFactory<Program>
+public sealed class DualPreventionAppFactory(DemoDatabase database, IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
 {
     /// <summary>Base64 of 48 fixed bytes: a test-only signing key.</summary>
     public static readonly string JwtKey = Convert.ToBase64String(Enumerable.Range(1, 48).Select(i => (byte)i).ToArray());
@@ -34,6 +35,11 @@ public sealed class DualPreventionAppFactory(DemoDatabase database) : WebApplica
         // Every test client comes from the same (absent) address and signs the same demo names in many times.
         builder.UseSetting("SignInThrottle:PerClientPermitLimit", "1000000");
         builder.UseSetting("SignInThrottle:PerUserNamePermitLimit", "1000000");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(TimeProvider.System));
     }
 }
