@@ -53,6 +53,41 @@ public class RiskNotificationCardInTheBrowserTests(BrowserFixture browser) : ICl
     }
 
     [Fact]
+    public async Task An_admin_edits_a_units_emergency_phone_and_measures_and_the_card_shows_them_while_a_bad_phone_is_refused_naming_the_field()
+    {
+        var register = await HandBuiltRegister.ForAsync(browser, browser.Qd1);
+        register
+            .AnalysisObject("370211002", "甲醇罐区")
+            .Unit("2#甲醇储罐")
+            .Event("储罐泄漏引发火灾", "火灾", l: 2, s: 4)
+            .Measure("围堰完好，雨排阀常闭");
+        await register.SaveAsync();
+        var unitId = register.Units["2#甲醇储罐"];
+        var page = await browser.NewPageAsync();
+        await BrowserFixture.SignInAsync(page, "demo-qd1-admin");
+        await page.GotoAsync("/risk-register");
+        await BrowserFixture.WaitForPageAsync(page, "[data-testid=risk-unit]");
+
+        await BrowserFixture.ClickUntilAsync(page, "[data-testid=risk-unit]:has-text('2#甲醇储罐') [data-testid=unit-menu] button >> nth=0", "[data-testid=edit-unit]");
+        await page.ClickAsync("[data-testid=edit-unit]");
+        var phone = page.Locator(".mud-dialog [data-testid=field-unit-emergency-phone]");
+        await phone.WaitForAsync();
+        await phone.FillAsync("火警119");
+        await page.FillAsync(".mud-dialog [data-testid=field-unit-emergency-measures]", "关闭罐根部紧急切断阀\n启动罐区水喷淋");
+        await page.ClickAsync(".mud-dialog [data-testid=dialog-submit]");
+        await Assertions.Expect(page.Locator(".mud-dialog .mud-input-helper-text.mud-input-error")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^应急电话"));
+
+        await phone.FillAsync("0532-86669119");
+        await page.ClickAsync(".mud-dialog [data-testid=dialog-submit]");
+        await page.Locator(".mud-dialog").WaitForAsync(new() { State = WaitForSelectorState.Detached });
+
+        await page.GotoAsync($"/risk-register/units/{unitId}/card");
+        await BrowserFixture.WaitForPageAsync(page, "[data-testid=risk-card]");
+        await Assertions.Expect(page.Locator("[data-testid=card-emergency-phone]")).ToHaveTextAsync("0532-86669119");
+        await Assertions.Expect(page.Locator("[data-testid=card-emergency] li")).ToHaveTextAsync(["关闭罐根部紧急切断阀", "启动罐区水喷淋"]);
+    }
+
+    [Fact]
     public async Task The_overview_fits_a_phone_with_its_colour_grid_and_downloads_the_register()
     {
         var register = await HandBuiltRegister.ForAsync(browser, browser.Qd2);
