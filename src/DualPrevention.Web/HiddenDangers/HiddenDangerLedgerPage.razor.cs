@@ -19,6 +19,7 @@ namespace DualPrevention.Web.HiddenDangers;
 public sealed partial class HiddenDangerLedgerPage
 {
     private MudTable<ListHiddenDangers.Row>? _table;
+    private (ListHiddenDangers.SortBy By, bool Descending) _sort = (ListHiddenDangers.SortBy.ReportedAt, true);
     private IReadOnlyCollection<HiddenDangerState> _states = [];
     private IReadOnlyList<GetRiskAnalysisUnit.View> _units = [];
     private string? _search;
@@ -73,6 +74,14 @@ public sealed partial class HiddenDangerLedgerPage
     {
         var sort = Enum.TryParse<ListHiddenDangers.SortBy>(state.SortLabel, out var parsed) ? parsed : ListHiddenDangers.SortBy.ReportedAt;
         var descending = state.SortLabel is null || state.SortDirection == SortDirection.Descending;
+        // The files, made at once or in the background, list the rows in the table's order (ADR 0035): a new order
+        // re-renders the page so that the link carries it.
+        if (_sort != (sort, descending))
+        {
+            _sort = (sort, descending);
+            StateHasChanged();
+        }
+
         var query = Filters(sort, descending) with { Page = state.Page + 1, PageSize = state.PageSize };
         try
         {
@@ -94,7 +103,7 @@ public sealed partial class HiddenDangerLedgerPage
         new([.. _states], _level, _overdue, _source, _origin, _unitId, DateOf(_period?.Start), DateOf(_period?.End), _search, EnterpriseFilter, sort, descending);
 
     /// <summary>
-    /// Queues the file (ADR 0035), newest first as the link's file, and says where it will be; the quota's refusal is
+    /// Queues the file (ADR 0035), in the table's order as the link's file, and says where it will be; the quota's refusal is
     /// shown as it is worded.
     /// </summary>
     private async Task QueueAsync(LedgerFileFormat format)
@@ -102,7 +111,7 @@ public sealed partial class HiddenDangerLedgerPage
         _queueing = true;
         try
         {
-            await Export.HandleAsync(_actor, new ExportHiddenDangerLedger.Command(Filters(ListHiddenDangers.SortBy.ReportedAt, descending: true), format), UntilLeft);
+            await Export.HandleAsync(_actor, new ExportHiddenDangerLedger.Command(Filters(_sort.By, _sort.Descending), format), UntilLeft);
             Snackbar.Add(L["HiddenDanger.ExportQueued"], MudBlazor.Severity.Success);
         }
         catch (DomainRuleException ex)
@@ -129,6 +138,8 @@ public sealed partial class HiddenDangerLedgerPage
         Add("to", DateOf(_period?.End)?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         Add("search", string.IsNullOrWhiteSpace(_search) ? null : _search);
         Add("enterpriseId", EnterpriseFilter?.ToString());
+        Add("sort", _sort.By.ToString());
+        Add("descending", _sort.Descending ? "true" : "false");
         return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString($"api/v1/hidden-dangers/ledger.{extension}", parameters);
 
         void Add(string name, string? value)
