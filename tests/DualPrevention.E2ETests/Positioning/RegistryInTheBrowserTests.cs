@@ -17,23 +17,22 @@ public class RegistryInTheBrowserTests(BrowserFixture browser) : IClassFixture<B
 
         await page.GotoAsync("/positioning/tags");
         await BrowserFixture.WaitForPageAsync(page, "[data-testid=tag-register]");
-        await page.FillAsync("[data-testid=tag-serial] input", "BROWSER-VIS-01");
-        await page.Locator("[data-testid=tag-serial] input").PressAsync("Tab");
+        await page.FillAsync("[data-testid=tag-serial]", "BROWSER-VIS-01");
+        await page.Locator("[data-testid=tag-serial]").PressAsync("Tab");
         await BrowserFixture.ClickUntilAsync(page, "[data-testid=tag-register-button]", "[data-testid=tag-row-serial]:has-text('BROWSER-VIS-01')");
 
         await page.GotoAsync("/positioning/persons");
         await BrowserFixture.WaitForPageAsync(page, "[data-testid=person-register-panel]");
-        await BrowserFixture.ClickUntilAsync(page, "[data-testid=person-register-panel] .mud-expand-panel-header", "[data-testid=person-name] input");
-        await page.FillAsync("[data-testid=person-name] input", "浏览器访客");
+        await BrowserFixture.ClickUntilAsync(page, "[data-testid=person-register-panel] .mud-expand-panel-header", "[data-testid=person-name]");
+        await page.FillAsync("[data-testid=person-name]", "浏览器访客");
         await page.ClickAsync("[data-testid=person-type] .mud-select");
         await page.ClickAsync(".mud-popover-open .mud-list-item:has-text('访客')");
-        await page.FillAsync("[data-testid=person-company] input", "某设计院");
-        await page.Locator("[data-testid=person-company] input").PressAsync("Tab");
+        await page.FillAsync("[data-testid=person-company]", "某设计院");
+        await page.Locator("[data-testid=person-company]").PressAsync("Tab");
         await BrowserFixture.ClickUntilAsync(page, "[data-testid=person-register-button]", "[data-testid=person-row-name]:has-text('浏览器访客')");
 
         await page.GotoAsync("/positioning/bindings");
         await BrowserFixture.WaitForPageAsync(page, "[data-testid=binding-form]");
-        await page.Locator("[data-testid=binding-empty]").WaitForAsync();
         await BrowserFixture.ClickUntilAsync(page, "[data-testid=binding-tag] .mud-select", ".mud-popover-open .mud-list-item:has-text('BROWSER-VIS-01')");
         await page.ClickAsync(".mud-popover-open .mud-list-item:has-text('BROWSER-VIS-01')");
         await page.FillAsync("[data-testid=binding-person] input", "浏览器访客");
@@ -42,10 +41,11 @@ public class RegistryInTheBrowserTests(BrowserFixture browser) : IClassFixture<B
         await page.FillAsync("[data-testid=binding-until-date] input", tomorrow);
         await page.Locator("[data-testid=binding-until-date] input").PressAsync("Tab");
         await BrowserFixture.ClickUntilAsync(page, "[data-testid=binding-bind]", "[data-testid=binding-row-tag]:has-text('BROWSER-VIS-01')");
-        (await page.TextContentAsync("[data-testid=binding-row-person]"))!.ShouldContain("浏览器访客");
+        var row = page.Locator("tr", new PageLocatorOptions { Has = page.Locator("[data-testid=binding-row-tag]:has-text('BROWSER-VIS-01')") });
+        (await row.Locator("[data-testid=binding-row-person]").TextContentAsync())!.ShouldContain("浏览器访客");
 
-        await BrowserFixture.ClickUntilAsync(page, "[data-testid=binding-return]", ".mud-message-box");
+        await row.Locator("[data-testid=binding-return]").ClickAsync();
         await page.ClickAsync(".mud-message-box button:has-text('归还')");
-        await page.Locator("[data-testid=binding-empty]").WaitForAsync();
+        await row.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Detached });
     }
 }
