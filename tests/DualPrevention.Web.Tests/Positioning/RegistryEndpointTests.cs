@@ -21,7 +21,10 @@ public class RegistryEndpointTests(WebFixture web) : IClassFixture<WebFixture>
         var tagId = await CreateAsync(admin, "/api/v1/positioning/tags", new { serial = "API-VIS-01", kind = "Badge" });
         var visitorId = await CreateAsync(admin, "/api/v1/positioning/persons", new
         {
-            name = "接口访客甲", type = "Visitor", company = "某设计院", training = "Trained",
+            name = "接口访客甲",
+            type = "Visitor",
+            company = "某设计院",
+            training = "Trained",
             certificates = new[] { new { name = "安全培训合格证", number = "API-C-001", expiresOn = "2027-01-31" } },
         });
         var until = DateTimeOffset.UtcNow.AddHours(4);
@@ -144,7 +147,9 @@ public class RegistryEndpointTests(WebFixture web) : IClassFixture<WebFixture>
         await ShouldNameAsync(await admin.PostAsJsonAsync("/api/v1/positioning/persons", new { name = "无单位承包商", type = "Contractor", training = "Trained" }), "Company");
         await ShouldNameAsync(await admin.PostAsJsonAsync("/api/v1/positioning/persons", new
         {
-            name = "证书过远", type = "Employee", training = "Trained",
+            name = "证书过远",
+            type = "Employee",
+            training = "Trained",
             certificates = new[] { new { name = "证", number = "1", expiresOn = "2200-01-01" } },
         }), "ExpiresOn");
         await ShouldNameAsync(await admin.PostAsJsonAsync("/api/v1/positioning/bindings", new { tagId, personId = visitorId, validUntil = "2200-01-01T00:00:00Z" }), "ValidUntil");
