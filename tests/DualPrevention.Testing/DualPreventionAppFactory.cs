@@ -35,6 +35,16 @@ public sealed class DualPreventionAppFactory(DemoDatabase database, IReadOnlyDic
         // Every test client comes from the same (absent) address and signs the same demo names in many times.
         builder.UseSetting("SignInThrottle:PerClientPermitLimit", "1000000");
         builder.UseSetting("SignInThrottle:PerUserNamePermitLimit", "1000000");
+        // The test broker when test.sh started one: issuing a device credential writes it into the broker (ADR 0036).
+        if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable("DP_TEST_MQTT_HOST")))
+        {
+            var mqtt = MqttBroker.Options();
+            builder.UseSetting("Mqtt:Host", mqtt.Host);
+            builder.UseSetting("Mqtt:Port", mqtt.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            builder.UseSetting("Mqtt:Username", mqtt.Username);
+            builder.UseSetting("Mqtt:Password", mqtt.Password);
+        }
+
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             builder.UseSetting(key, value);

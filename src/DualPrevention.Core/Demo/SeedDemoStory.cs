@@ -12,7 +12,8 @@ namespace DualPrevention.Core.Demo;
 /// <summary>
 /// Demo data that tells a story (README.md, "What the demo shows"), for the run command only, after
 /// <see cref="SeedDemoData"/>: every demo enterprise gets the sample risk-control list when its register is empty and
-/// its 一级 major hazard source with the 包保 trio (<see cref="DemoMajorHazards"/>),
+/// its 一级 major hazard source with the 包保 trio (<see cref="DemoMajorHazards"/>), its site plan (<see cref="DemoSitePlans"/>)
+/// and positioning registry (<see cref="DemoPositioningRegistry"/>),
 /// demo-qd2 the sample hidden-danger ledger, and all three the last 60 days (<see cref="StoryScript"/>) of inspection
 /// windows, on-time, late and missed checks, a maintenance stop and hidden dangers in every state, made by the
 /// product's own jobs, entity rules and handlers on a clock set in the past. Told once: the imports are skipped when
@@ -51,6 +52,7 @@ public sealed class SeedDemoStory(IServiceScopeFactory scopes, IPhotoStore photo
             await DemoImports.ImportRiskRegisterIfEmptyAsync(scopes, company.Id, company.Admin.UserName, cancellationToken);
             await DemoMajorHazards.RegisterIfNoneAsync(scopes, company.Id, company.Part.Code, company.Admin.UserName, cancellationToken);
             await DemoSitePlans.DrawIfNoneAsync(scopes, company.Id, company.Admin.UserName, cancellationToken);
+            await DemoPositioningRegistry.RegisterIfNoneAsync(scopes, company.Id, company.Part.Code, company.Admin.UserName, clock, cancellationToken);
         }
 
         var qd2 = companies.Single(c => c.Part.Code == "demo-qd2");

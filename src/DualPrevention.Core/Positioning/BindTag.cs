@@ -1,6 +1,7 @@
 using DualPrevention.Core.Accounts;
 using DualPrevention.Core.Data;
 using DualPrevention.Core.Localization;
+using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -11,19 +12,30 @@ public static class BindTag
 {
     public sealed record Command(Guid TagId, Guid PersonId, DateTimeOffset? ValidUntil);
 
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator() =>
+            RuleFor(c => c.ValidUntil).WithinWorld().WithName(_ => CoreText.Get("Field.Positioning.ValidUntil"));
+    }
+
     public sealed class Handler(IDbContextFactory<DualPreventionDbContext> dbFactory, TimeProvider clock)
     {
+        private readonly Validator _validator = new();
+
         /// <summary>Binds the tag and returns the binding's id.</summary>
-        /// <exception cref="DomainRuleException">The actor may only read, a visitor's end is missing, or the tag or person is not the enterprise's.</exception>
+        /// <exception cref="ValidationException">The end lies outside the world's dates.</exception>
+        /// <exception cref="DomainRuleException">The actor may only read, or a visitor's end is missing or not after now.</exception>
+        /// <exception cref="NotFoundException">The tag or the person is not the actor's enterprise's.</exception>
         /// <exception cref="ConflictException">The tag is held by someone and not returned.</exception>
         public async Task<Guid> HandleAsync(Actor actor, Command command, CancellationToken cancellationToken)
         {
             PositioningPermissions.EnsureCanEdit(actor);
+            await _validator.ValidateAndThrowAsync(command, cancellationToken);
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             var tag = await db.Set<PositioningTag>().SingleOrDefaultAsync(t => t.Id == command.TagId, cancellationToken)
-                ?? throw new DomainRuleException(CoreText.Get("Positioning.Tag.NotFound"));
+                ?? throw new NotFoundException(CoreText.Get("Positioning.Tag.NotFound"));
             var person = await db.Set<Person>().SingleOrDefaultAsync(p => p.Id == command.PersonId, cancellationToken)
-                ?? throw new DomainRuleException(CoreText.Get("Positioning.Person.NotFound"));
+                ?? throw new NotFoundException(CoreText.Get("Positioning.Person.NotFound"));
             var binding = TagBinding.Bind(tag, person, clock.GetUtcNow(), command.ValidUntil);
             db.Add(binding);
             try

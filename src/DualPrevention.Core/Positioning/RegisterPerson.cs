@@ -11,7 +11,8 @@ public static class RegisterPerson
 {
     public sealed record Certificate(string Name, string Number, DateOnly ExpiresOn);
 
-    public sealed record Command(string Name, PersonTypes Type, string? Company, TrainingStatus Training, IReadOnlyList<Certificate> Certificates);
+    /// <param name="Certificates">None when left out.</param>
+    public sealed record Command(string Name, PersonTypes Type, string? Company, TrainingStatus Training, IReadOnlyList<Certificate>? Certificates = null);
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -48,7 +49,7 @@ public static class RegisterPerson
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             var regionCode = await db.Enterprises.Where(e => e.Id == enterpriseId).Select(e => e.RegionCode).SingleAsync(cancellationToken);
             var person = Person.Register(enterpriseId, regionCode, command.Name, command.Type, command.Company, command.Training, clock.GetUtcNow());
-            foreach (var certificate in command.Certificates)
+            foreach (var certificate in command.Certificates ?? [])
             {
                 person.AddCertificate(certificate.Name, certificate.Number, certificate.ExpiresOn);
             }

@@ -12,13 +12,14 @@ public static class ReturnTag
 
     public sealed class Handler(IDbContextFactory<DualPreventionDbContext> dbFactory, TimeProvider clock)
     {
-        /// <exception cref="DomainRuleException">The actor may only read, no such binding, or it was returned already.</exception>
+        /// <exception cref="DomainRuleException">The actor may only read, or the tag was returned already.</exception>
+        /// <exception cref="NotFoundException">No such binding in the actor's enterprise.</exception>
         public async Task HandleAsync(Actor actor, Command command, CancellationToken cancellationToken)
         {
             PositioningPermissions.EnsureCanEdit(actor);
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             var binding = await db.Set<TagBinding>().SingleOrDefaultAsync(b => b.Id == command.BindingId, cancellationToken)
-                ?? throw new DomainRuleException(CoreText.Get("Positioning.Binding.NotFound"));
+                ?? throw new NotFoundException(CoreText.Get("Positioning.Binding.NotFound"));
             binding.Return(clock.GetUtcNow());
             await db.SaveChangesAsync(cancellationToken);
         }

@@ -12,13 +12,14 @@ public static class RevokeDeviceCredential
 
     public sealed class Handler(IDbContextFactory<DualPreventionDbContext> dbFactory, IBrokerCredentials broker, TimeProvider clock)
     {
-        /// <exception cref="DomainRuleException">The actor may only read, or no such credential.</exception>
+        /// <exception cref="DomainRuleException">The actor may only read.</exception>
+        /// <exception cref="NotFoundException">No such credential in the actor's enterprise.</exception>
         public async Task HandleAsync(Actor actor, Command command, CancellationToken cancellationToken)
         {
             PositioningPermissions.EnsureCanEdit(actor);
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             var credential = await db.Set<DeviceCredential>().SingleOrDefaultAsync(c => c.Id == command.CredentialId, cancellationToken)
-                ?? throw new DomainRuleException(CoreText.Get("Positioning.Device.NotFound"));
+                ?? throw new NotFoundException(CoreText.Get("Positioning.Device.NotFound"));
             credential.Revoke(clock.GetUtcNow());
             await broker.RemoveDeviceCredentialAsync(credential.Username, CancellationToken.None);
             await db.SaveChangesAsync(CancellationToken.None);

@@ -87,6 +87,22 @@ public class DemoStoryTests(DemoStoryDatabase database, ITestOutputHelper output
     }
 
     [Fact]
+    public async Task Every_enterprise_gets_tags_worn_by_its_employees_and_contractors_a_visitors_temporary_tag_and_two_free()
+    {
+        await using var db = database.OwnerContext(TenantScope.System);
+        foreach (var enterprise in new[] { database.Qd1, database.Qd2, database.Wf1 })
+        {
+            var people = await db.Set<Person>().Include(p => p.Certificates).Where(p => p.EnterpriseId == enterprise).ToListAsync();
+            var held = await db.Set<TagBinding>().Where(b => b.EnterpriseId == enterprise && b.ReturnedAt == null).ToListAsync();
+            (await db.Set<PositioningTag>().CountAsync(t => t.EnterpriseId == enterprise)).ShouldBe(22);
+            (people.Count, people.Count(p => p.Type == PersonTypes.Contractor), people.Count(p => p.Type == PersonTypes.Visitor)).ShouldBe((20, 2, 1));
+            held.Count.ShouldBe(20, "everyone wears a tag and two lie free");
+            held.Where(b => b.ValidUntil != null).ShouldHaveSingleItem().PersonId.ShouldBe(people.Single(p => p.Type == PersonTypes.Visitor).Id);
+            people.SelectMany(p => p.Certificates).ShouldContain(c => c.ExpiresOn < BusinessTime.LocalDate(database.Clock.GetUtcNow()), "one welder's certificate has expired");
+        }
+    }
+
+    [Fact]
     public async Task Windows_are_completed_late_missed_and_suspended_with_records_that_agree_with_their_status()
     {
         await using var db = database.OwnerContext(TenantScope.System);

@@ -116,7 +116,7 @@ public class RegistryTests(DemoDatabase database) : IClassFixture<DemoDatabase>
         var foreignTag = await RunAsync<RegisterPositioningTag.Handler, Guid>(services, foreignAdmin, h => h.HandleAsync(foreignAdmin, new("FOREIGN-01", TagKind.Wristband), default));
         var person = await RegisterPersonAsync(services, admin, "员工戊", PersonTypes.Employee, null);
 
-        await Should.ThrowAsync<DomainRuleException>(() => BindAsync(services, admin, foreignTag, person, until: null));
+        await Should.ThrowAsync<NotFoundException>(() => BindAsync(services, admin, foreignTag, person, until: null));
         var inspector = EnterpriseAdmin(database.Qd1, Roles.Inspector);
         await Should.ThrowAsync<DomainRuleException>(() => RunAsync<RegisterPositioningTag.Handler, Guid>(services, inspector, h => h.HandleAsync(inspector, new("INSP-01", TagKind.Badge), default)));
     }
