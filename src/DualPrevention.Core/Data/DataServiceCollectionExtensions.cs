@@ -21,9 +21,17 @@ public static class DataServiceCollectionExtensions
         services.TryAddScoped<ITenantScopeAccessor>(sp => sp.GetRequiredService<TenantScopeAccessor>());
         services.TryAddSingleton<TenantScopeConnectionInterceptor>();
         services.TryAddSingleton<AuditInterceptor>();
-        services.AddDbContextFactory<DualPreventionDbContext>(
-            (sp, options) => Configure(options, connectionString, sp.GetRequiredService<TenantScopeConnectionInterceptor>(), sp.GetRequiredService<AuditInterceptor>()),
-            ServiceLifetime.Scoped);
+
+        // The options are the same for every context: built once, not once per request scope (building them costs
+        // reflection and a service-provider lookup per request). The factory stays scoped so each context reads the
+        // caller's tenant scope.
+        services.TryAddSingleton(sp =>
+        {
+            var options = new DbContextOptionsBuilder<DualPreventionDbContext>();
+            Configure(options, connectionString, sp.GetRequiredService<TenantScopeConnectionInterceptor>(), sp.GetRequiredService<AuditInterceptor>());
+            return options.Options;
+        });
+        services.AddDbContextFactory<DualPreventionDbContext>((Action<DbContextOptionsBuilder>?)null, ServiceLifetime.Scoped);
 
         // Identity's stores and Data Protection resolve the context itself; it is made by the same factory.
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<DualPreventionDbContext>>().CreateDbContext());

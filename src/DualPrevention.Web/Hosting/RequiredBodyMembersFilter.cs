@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Reflection;
 using System.Text.Json;
 using DualPrevention.Core.Localization;
@@ -11,11 +12,15 @@ namespace DualPrevention.Web.Hosting;
 /// </summary>
 internal sealed class RequiredBodyMembersFilter : IEndpointFilter
 {
+    /// <summary>Each body type's non-nullable reference properties, read once per type rather than on every request.</summary>
+    private static readonly ConcurrentDictionary<Type, RequiredMember[]> RequiredMembers = new();
+
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var missing = context.Arguments
             .Where(a => a is not null && a.GetType().Namespace?.StartsWith("DualPrevention.", StringComparison.Ordinal) == true)
-            .SelectMany(a => MissingMembers(a!))
+            .SelectMany(a => RequiredMembers.GetOrAdd(a!.GetType(), RequiredMembersOf).Where(m => m.Property.GetValue(a) is null))
+            .Select(m => m.Name)
             .ToList();
         if (missing.Count == 0)
         {
@@ -25,14 +30,16 @@ internal sealed class RequiredBodyMembersFilter : IEndpointFilter
         return Results.ValidationProblem(missing.ToDictionary(name => name, name => new[] { CoreText.Get("Request.Required", name) }));
     }
 
-    private static List<string> MissingMembers(object argument)
+    private static RequiredMember[] RequiredMembersOf(Type type)
     {
-        // NullabilityInfoContext caches without locking, so each request reads with its own.
+        // NullabilityInfoContext caches without locking, so each type is read with its own.
         var nullability = new NullabilityInfoContext();
-        return argument.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance)
-            .Where(p => !p.PropertyType.IsValueType && p.GetIndexParameters().Length == 0 && p.GetValue(argument) is null
+        return type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(p => !p.PropertyType.IsValueType && p.GetIndexParameters().Length == 0
                 && nullability.Create(p).ReadState == NullabilityState.NotNull)
-            .Select(p => JsonNamingPolicy.CamelCase.ConvertName(p.Name))
-            .ToList();
+            .Select(p => new RequiredMember(p, JsonNamingPolicy.CamelCase.ConvertName(p.Name)))
+            .ToArray();
     }
+
+    private sealed record RequiredMember(PropertyInfo Property, string Name);
 }
