@@ -40,6 +40,7 @@ public class CoreBoundaryTests
         ["Imports"] = ["Data", "Tenancy", "Regions", "Auditing", "Accounts", "Enterprises", "Risks", "HiddenDangers"],
         ["ToDos"] = ["Data", "Tenancy", "Accounts", "Risks", "Inspections", "HiddenDangers"],
         ["Positioning"] = ["Data", "Tenancy", "Auditing", "Accounts", "Enterprises", "Risks", "Photos"],
+        ["Alarms"] = ["Data", "Tenancy", "Accounts", "Enterprises", "Notifications", "Photos", "Inspections", "HiddenDangers", "Positioning"],
         ["Data"] = ["Regions", "Auditing", "Tenancy", "Accounts", "Enterprises", "Photos", "Notifications", "Risks", "Inspections", "HiddenDangers", "Escalations", "Reports", "Imports"],
         ["Demo"] = ["Data", "Regions", "Auditing", "Tenancy", "Accounts", "Enterprises", "Photos", "Notifications", "Risks", "Inspections", "HiddenDangers", "Escalations", "Reports", "Imports", "Positioning"],
         ["Localization"] = [],
