@@ -9,7 +9,7 @@ public static class ConfirmAlarm
 {
     public sealed record Command(Guid AlarmId);
 
-    public sealed class Handler(IDbContextFactory<DualPreventionDbContext> dbFactory, TimeProvider clock)
+    public sealed class Handler(IDbContextFactory<DualPreventionDbContext> dbFactory, TimeProvider clock, AlarmFeed feed)
     {
         /// <exception cref="NotFoundException">No such alarm in the actor's scope.</exception>
         /// <exception cref="DomainRuleException">The actor may only read, or the alarm is not new.</exception>
@@ -20,6 +20,7 @@ public static class ConfirmAlarm
             var alarm = await AlarmUnitOfWork.LoadAsync(db, command.AlarmId, cancellationToken);
             var by = await AlarmUnitOfWork.ActorAsync(db, actor, cancellationToken);
             await AlarmUnitOfWork.SaveAsync(db, alarm.Confirm(by, clock.GetUtcNow()), cancellationToken);
+            feed.Signal(alarm.EnterpriseId);
         }
     }
 }

@@ -18,7 +18,7 @@ public static class ConvertAlarmToHiddenDanger
 {
     public sealed record Command(Guid AlarmId, HiddenDangerReport Report);
 
-    public sealed class Handler(IDbContextFactory<DualPreventionDbContext> dbFactory, TimeProvider clock, HiddenDangerNotifications notifications)
+    public sealed class Handler(IDbContextFactory<DualPreventionDbContext> dbFactory, TimeProvider clock, HiddenDangerNotifications notifications, AlarmFeed feed)
     {
         /// <summary>The longest hidden danger name (<see cref="HiddenDangerReportValidator"/>); a longer summary is cut.</summary>
         private const int NameLength = 300;
@@ -57,7 +57,9 @@ public static class ConvertAlarmToHiddenDanger
             db.Add(alarm.ConvertToHiddenDanger(report.HiddenDanger.Id, new AlarmActor(reporter.UserId, reporter.Name), now));
             try
             {
-                return await HiddenDangerUnitOfWork.AddReportAsync(db, notifications, actor, report, cancellationToken);
+                var id = await HiddenDangerUnitOfWork.AddReportAsync(db, notifications, actor, report, cancellationToken);
+                feed.Signal(alarm.EnterpriseId);
+                return id;
             }
             catch (DbUpdateConcurrencyException ex)
             {

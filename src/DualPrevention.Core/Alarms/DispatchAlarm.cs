@@ -21,7 +21,7 @@ public static class DispatchAlarm
         }
     }
 
-    public sealed class Handler(IDbContextFactory<DualPreventionDbContext> dbFactory, TimeProvider clock)
+    public sealed class Handler(IDbContextFactory<DualPreventionDbContext> dbFactory, TimeProvider clock, AlarmFeed feed)
     {
         private readonly Validator _validator = new();
 
@@ -43,6 +43,7 @@ public static class DispatchAlarm
             var to = new AlarmActor(command.AssigneeUserId, string.IsNullOrWhiteSpace(assignee.DisplayName) ? assignee.UserName ?? "" : assignee.DisplayName);
             var by = await AlarmUnitOfWork.ActorAsync(db, actor, cancellationToken);
             await AlarmUnitOfWork.SaveAsync(db, alarm.Dispatch(to, command.Deadline, by, clock.GetUtcNow()), cancellationToken);
+            feed.Signal(alarm.EnterpriseId);
         }
     }
 }

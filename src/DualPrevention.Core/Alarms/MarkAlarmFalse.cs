@@ -22,7 +22,7 @@ public static class MarkAlarmFalse
         }
     }
 
-    public sealed class Handler(IDbContextFactory<DualPreventionDbContext> dbFactory, TimeProvider clock)
+    public sealed class Handler(IDbContextFactory<DualPreventionDbContext> dbFactory, TimeProvider clock, AlarmFeed feed)
     {
         private readonly Validator _validator = new();
 
@@ -37,6 +37,7 @@ public static class MarkAlarmFalse
             var alarm = await AlarmUnitOfWork.LoadAsync(db, command.AlarmId, cancellationToken);
             var by = await AlarmUnitOfWork.ActorAsync(db, actor, cancellationToken);
             await AlarmUnitOfWork.SaveAsync(db, alarm.MarkFalse(command.Reason, command.Note, by, clock.GetUtcNow()), cancellationToken);
+            feed.Signal(alarm.EnterpriseId);
         }
     }
 }

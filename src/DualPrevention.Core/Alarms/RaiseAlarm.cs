@@ -61,7 +61,7 @@ public static class RaiseAlarm
         }
     }
 
-    public sealed class Handler(IDbContextFactory<DualPreventionDbContext> dbFactory, TimeProvider clock, IOptions<AlarmRules> rules)
+    public sealed class Handler(IDbContextFactory<DualPreventionDbContext> dbFactory, TimeProvider clock, IOptions<AlarmRules> rules, AlarmFeed feed)
     {
         private readonly Validator _validator = new();
 
@@ -108,6 +108,7 @@ public static class RaiseAlarm
 
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
+            feed.Signal(alarm.EnterpriseId);
             return open is null ? new Result(alarm.Id, alarm.Id, Outcome.Raised) : new Result(alarm.Id, open.Id, Outcome.Merged);
         }
     }

@@ -21,7 +21,7 @@ public static class ResolveAlarm
         }
     }
 
-    public sealed class Handler(IDbContextFactory<DualPreventionDbContext> dbFactory, TimeProvider clock)
+    public sealed class Handler(IDbContextFactory<DualPreventionDbContext> dbFactory, TimeProvider clock, AlarmFeed feed)
     {
         private readonly Validator _validator = new();
 
@@ -41,6 +41,7 @@ public static class ResolveAlarm
 
             var by = await AlarmUnitOfWork.ActorAsync(db, actor, cancellationToken);
             await AlarmUnitOfWork.SaveAsync(db, alarm.Resolve(command.Evidence, command.PhotoId, by, clock.GetUtcNow()), cancellationToken);
+            feed.Signal(alarm.EnterpriseId);
         }
     }
 }

@@ -100,7 +100,8 @@ public class AccessibilityInTheBrowserTests(SampleRegisterBrowserFixture browser
                 "/dashboard/enterprise", "/risk-register", "/risk-register/overview", "/risk-register/import", $"/risk-register/units/{unit}/card",
                 $"/risk-register/units/{unit}/deactivations", "/inspection-tasks", "/inspection-board", "/major-hazard-sources",
                 $"/major-hazard-sources/{source}/accountability", "/hidden-dangers/import", $"/hidden-dangers/{hiddenDanger}",
-                $"/hidden-dangers/drafts/{draft}", "/account/change-password", "/site-plans", $"/site-plans/{browser.SitePlan}"]),
+                $"/hidden-dangers/drafts/{draft}", "/account/change-password", "/site-plans", $"/site-plans/{browser.SitePlan}",
+                "/alarms", $"/alarms/{browser.Alarm}"]),
             ("demo-qd1-inspector", ["/to-dos", "/inspect", $"/inspect/units/{unit}", "/hidden-dangers/report"]),
         ];
     }
