@@ -1,4 +1,5 @@
 using System.Reflection;
+using DualPrevention.Core.Alarms;
 using DualPrevention.Core.Demo;
 using DualPrevention.Core.HiddenDangers;
 using DualPrevention.Core.Notifications;
@@ -28,6 +29,7 @@ public static class UseCaseRegistration
         // The few services that are not a use case's handler.
         return services
             .AddSingleton<NotificationHub>()
+            .AddSingleton<AlarmFeed>()
             .AddSingleton(new PublicSite(null))
             .AddScoped<HiddenDangerNotifications>()
             .AddSingleton<GroupRobotSecrets>()

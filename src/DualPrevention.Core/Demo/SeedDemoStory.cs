@@ -80,6 +80,12 @@ public sealed class SeedDemoStory(IServiceScopeFactory scopes, IPhotoStore photo
         var after = await CountAsync(story, ids, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
+        // After the story: a converted alarm opens a hidden danger, which a story stopped half-way must not leave behind.
+        foreach (var company in companies)
+        {
+            await DemoAlarms.RaiseIfNoneAsync(scopes, company.Id, company.Admin.UserName, clock.GetUtcNow(), cancellationToken);
+        }
+
         var result = new Result(
             true, after.Windows - before.Windows, after.Records - before.Records, after.HiddenDangers - before.HiddenDangers, clock.GetElapsedTime(started));
         logger.LogInformation(

@@ -1,4 +1,5 @@
 using DualPrevention.Core;
+using DualPrevention.Core.Alarms;
 using DualPrevention.Core.Enterprises;
 using DualPrevention.Core.Localization;
 using DualPrevention.Core.Reports.Compliance;
@@ -18,6 +19,7 @@ internal static class ModuleRegistration
         services.AddValidatorsFromAssemblyContaining<EnterpriseDetailsValidator>(includeInternalTypes: true);
         FieldNames.Install();
         services.Configure<OperatingEffectRules>(builder.Configuration.GetSection("OperatingEffect"));
+        services.Configure<AlarmRules>(builder.Configuration.GetSection(AlarmRules.Section));
         services.AddNotificationChannels(builder.Configuration);
         services.AddPublicSite(builder.Configuration);
         return builder;

@@ -40,6 +40,11 @@ internal static class RecurringJobs
         RecurringJobEntry.Of<DeliverNotificationsJob>(
             "notifications:deliver", "* * * * *", job => job.RunAsync(CancellationToken.None)),
 
+        // Every minute, Hangfire's finest cron: the shortest handling time is two minutes (SOS, fire, person down; ADR 0037),
+        // so a step is told at most a minute late. At a start, so alarms that aged while the node was down are told at once.
+        RecurringJobEntry.Of<EscalateUnconfirmedAlarmsJob>(
+            "alarms:escalate", "* * * * *", job => job.RunAsync(CancellationToken.None), runsAtStart: true),
+
         // Hourly at minute 17 (off the busy minute 0): an unattached upload outlives its day by at most an hour.
         RecurringJobEntry.Of<DeleteExpiredPhotosJob>(
             "photos:delete-expired", "17 * * * *", job => job.RunAsync(CancellationToken.None)),

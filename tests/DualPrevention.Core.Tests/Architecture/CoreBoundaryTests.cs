@@ -21,7 +21,8 @@ public class CoreBoundaryTests
     /// the supervision lists are hidden dangers the escalation ladder (docs/domain/dual-prevention.md#81-the-escalation-ladder)
     /// escalated, and the ladder's steps are per hidden-danger level; a 停用检修 change recounts the daily statistics of
     /// the windows it suspends in the same transaction (ADR 0009). Papers (the PDF forms and their Chinese text) know no
-    /// area: the areas that print fill them in.
+    /// area: the areas that print fill them in. Alarms open hidden dangers (converted alarms, ADR 0037; a hidden danger is
+    /// a register row of Risks), name their zones (Positioning) and prove their evidence photos; no area uses Alarms yet.
     /// </summary>
     public static readonly IReadOnlyDictionary<string, string[]> AllowedAreas = new Dictionary<string, string[]>
     {
@@ -40,8 +41,9 @@ public class CoreBoundaryTests
         ["Imports"] = ["Data", "Tenancy", "Regions", "Auditing", "Accounts", "Enterprises", "Risks", "HiddenDangers"],
         ["ToDos"] = ["Data", "Tenancy", "Accounts", "Risks", "Inspections", "HiddenDangers"],
         ["Positioning"] = ["Data", "Tenancy", "Auditing", "Accounts", "Enterprises", "Risks", "Photos"],
+        ["Alarms"] = ["Data", "Tenancy", "Accounts", "Enterprises", "Notifications", "Photos", "Risks", "Inspections", "HiddenDangers", "Positioning"],
         ["Data"] = ["Regions", "Auditing", "Tenancy", "Accounts", "Enterprises", "Photos", "Notifications", "Risks", "Inspections", "HiddenDangers", "Escalations", "Reports", "Imports"],
-        ["Demo"] = ["Data", "Regions", "Auditing", "Tenancy", "Accounts", "Enterprises", "Photos", "Notifications", "Risks", "Inspections", "HiddenDangers", "Escalations", "Reports", "Imports", "Positioning"],
+        ["Demo"] = ["Data", "Regions", "Auditing", "Tenancy", "Accounts", "Enterprises", "Photos", "Notifications", "Risks", "Inspections", "HiddenDangers", "Escalations", "Reports", "Imports", "Positioning", "Alarms"],
         ["Localization"] = [],
         ["Papers"] = [],
     };

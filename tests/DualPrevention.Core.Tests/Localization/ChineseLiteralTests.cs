@@ -47,6 +47,7 @@ public partial class ChineseLiteralTests
         ["src/DualPrevention.Core/Demo/DemoMajorHazards.cs"] = "demo data",
         ["src/DualPrevention.Core/Demo/DemoSitePlans.cs"] = "demo data",
         ["src/DualPrevention.Core/Demo/DemoPositioningRegistry.cs"] = "demo data",
+        ["src/DualPrevention.Core/Demo/DemoAlarms.cs"] = "demo data",
 
         // A language's own name: "中文" in the language switch reads the same in every language.
         ["src/DualPrevention.Web/Shell/CultureSwitch.razor"] = "the name of the Chinese language in the switch",

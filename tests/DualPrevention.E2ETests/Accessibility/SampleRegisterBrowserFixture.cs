@@ -1,3 +1,4 @@
+using DualPrevention.Core.Alarms;
 using DualPrevention.Core.HiddenDangers;
 using DualPrevention.Core.Positioning;
 using DualPrevention.Core.Risks;
@@ -10,7 +11,8 @@ using NetTopologySuite.Geometries;
 namespace DualPrevention.E2ETests.Accessibility;
 
 /// <summary>
-/// The browser fixture with demo-qd1's sample risk-control list, a major hazard source, a hidden danger, a draft and a site plan with a zone,
+/// The browser fixture with demo-qd1's sample risk-control list, a major hazard source, a hidden danger, a draft, a site plan with a zone
+/// and an alarm,
 /// so that the pages of one unit, source or hidden danger have one to show.
 /// </summary>
 public sealed class SampleRegisterBrowserFixture : BrowserFixture
@@ -27,6 +29,8 @@ public sealed class SampleRegisterBrowserFixture : BrowserFixture
 
     public Guid SitePlan { get; private set; }
 
+    public Guid Alarm { get; private set; }
+
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
@@ -40,8 +44,13 @@ public sealed class SampleRegisterBrowserFixture : BrowserFixture
         var outline = new GeometryFactory(new PrecisionModel(), 0).CreatePolygon([new(10, 10), new(110, 10), new(110, 90), new(10, 90), new(10, 10)]);
         db.Add(plan);
         db.Add(Zone.Draw(plan, new ZoneDetails("无障碍检查的区域", outline, RiskColor.Red), ZoneSource.Manual, Clock.GetUtcNow()));
+        var (alarm, raised) = Core.Alarms.Alarm.Raise(
+            Qd1, regionCode, new RaisedAlarm(AlarmSource.Positioning, "a11y-1", AlarmCategories.Sos, AlarmSeverity.Critical, Clock.GetUtcNow(), "无障碍检查的报警"),
+            TimeSpan.FromMinutes(2), Clock.GetUtcNow());
+        db.AddRange(alarm, raised);
         await db.SaveChangesAsync();
         SitePlan = plan.Id;
+        Alarm = alarm.Id;
         MajorHazardSource = source.Id;
         HiddenDanger = await HiddenDangerSeed.AddAsync(this, Qd1, "无障碍检查的隐患");
         Draft = await HiddenDangerSeed.AddAsync(this, Qd1, "无障碍检查的草稿", state: HiddenDangerState.Draft);

@@ -22,7 +22,7 @@ public class StateSetTests
     public void Every_state_enum_has_its_sets()
     {
         DeclaredStateSets.All.Values.Select(s => s.EnumType.Name).Distinct().Order(StringComparer.Ordinal).ShouldBe(
-            ["DeliveryStatus", "EscalationTrigger", "HiddenDangerState", "InspectionTaskStatus", "InspectionTaskType", "ReportExportStatus"]);
+            ["AlarmStatus", "DeliveryStatus", "EscalationTrigger", "HiddenDangerState", "InspectionTaskStatus", "InspectionTaskType", "ReportExportStatus"]);
     }
 
     [Fact]

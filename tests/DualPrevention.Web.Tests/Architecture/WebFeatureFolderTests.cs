@@ -22,6 +22,7 @@ public class WebFeatureFolderTests
     public static readonly IReadOnlyDictionary<string, string[]> AllowedEdges = new Dictionary<string, string[]>
     {
         ["Accounts"] = [],
+        ["Alarms"] = [],
         ["Auditing"] = [],
         ["Enterprises"] = [],
         ["HiddenDangers"] = ["Inspections", "Imports"],

@@ -155,6 +155,227 @@ namespace DualPrevention.Core.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("DualPrevention.Core.Alarms.Alarm", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("category");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<DateTimeOffset>("ConfirmDueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("confirm_due_at");
+
+                    b.Property<Guid?>("DeviceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("device_id");
+
+                    b.Property<DateTimeOffset?>("DispatchDeadline")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("dispatch_deadline");
+
+                    b.Property<string>("DispatchedToName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("dispatched_to_name");
+
+                    b.Property<Guid?>("DispatchedToUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("dispatched_to_user_id");
+
+                    b.Property<string>("Disposition")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("disposition");
+
+                    b.Property<Guid>("EnterpriseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("enterprise_id");
+
+                    b.Property<DateTimeOffset?>("EscalatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("escalated_at");
+
+                    b.Property<int>("EscalationLevel")
+                        .HasColumnType("integer")
+                        .HasColumnName("escalation_level");
+
+                    b.Property<Guid?>("EvidencePhotoId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("evidence_photo_id");
+
+                    b.Property<int?>("FalseAlarmReason")
+                        .HasColumnType("integer")
+                        .HasColumnName("false_alarm_reason");
+
+                    b.Property<Guid?>("HiddenDangerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("hidden_danger_id");
+
+                    b.Property<DateTimeOffset>("LastOccurredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_occurred_at");
+
+                    b.Property<int>("MergedCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("merged_count");
+
+                    b.Property<Guid?>("MergedIntoId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("merged_into_id");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<Guid?>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.Property<DateTimeOffset>("RaisedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("raised_at");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("region_code");
+
+                    b.Property<DateTimeOffset?>("ReviewedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reviewed_at");
+
+                    b.Property<int>("Severity")
+                        .HasColumnType("integer")
+                        .HasColumnName("severity");
+
+                    b.Property<Guid?>("SitePlanId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("site_plan_id");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("integer")
+                        .HasColumnName("source");
+
+                    b.Property<string>("SourceEventId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("source_event_id");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("summary");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<Guid?>("ZoneId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("zone_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_alarm");
+
+                    b.HasIndex("ConfirmDueAt")
+                        .HasDatabaseName("ix_alarm_confirm_due_at_new")
+                        .HasFilter("status = 1");
+
+                    b.HasIndex("HiddenDangerId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_alarm_hidden_danger_id")
+                        .HasFilter("hidden_danger_id IS NOT NULL");
+
+                    b.HasIndex("EnterpriseId", "RaisedAt")
+                        .HasDatabaseName("ix_alarm_enterprise_id_raised_at_open")
+                        .HasFilter("status IN (1, 3, 5)");
+
+                    b.HasIndex("EnterpriseId", "Source", "SourceEventId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_alarm_enterprise_id_source_source_event_id");
+
+                    b.ToTable("alarm", (string)null);
+                });
+
+            modelBuilder.Entity("DualPrevention.Core.Alarms.AlarmEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Action")
+                        .HasColumnType("integer")
+                        .HasColumnName("action");
+
+                    b.Property<Guid>("AlarmId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("alarm_id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("by_name");
+
+                    b.Property<Guid?>("ByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("by_user_id");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("comment");
+
+                    b.Property<Guid>("EnterpriseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("enterprise_id");
+
+                    b.Property<int?>("FromStatus")
+                        .HasColumnType("integer")
+                        .HasColumnName("from_status");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("region_code");
+
+                    b.Property<int>("ToStatus")
+                        .HasColumnType("integer")
+                        .HasColumnName("to_status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_alarm_event");
+
+                    b.HasIndex("AlarmId", "At")
+                        .HasDatabaseName("ix_alarm_event_alarm_id_at");
+
+                    b.ToTable("alarm_event", (string)null);
+                });
+
             modelBuilder.Entity("DualPrevention.Core.Auditing.AuditEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3506,6 +3727,25 @@ namespace DualPrevention.Core.Data.Migrations
                         .HasForeignKey("ScopeRegionCode")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_app_user_region_scope_region_code");
+                });
+
+            modelBuilder.Entity("DualPrevention.Core.Alarms.Alarm", b =>
+                {
+                    b.HasOne("DualPrevention.Core.HiddenDangers.HiddenDanger", null)
+                        .WithMany()
+                        .HasForeignKey("HiddenDangerId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_alarm_hidden_dangers_hidden_danger_id");
+                });
+
+            modelBuilder.Entity("DualPrevention.Core.Alarms.AlarmEvent", b =>
+                {
+                    b.HasOne("DualPrevention.Core.Alarms.Alarm", null)
+                        .WithMany()
+                        .HasForeignKey("AlarmId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_alarm_event_alarm_alarm_id");
                 });
 
             modelBuilder.Entity("DualPrevention.Core.Enterprises.ChemicalPark", b =>

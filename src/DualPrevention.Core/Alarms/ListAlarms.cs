@@ -1,0 +1,57 @@
+using DualPrevention.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace DualPrevention.Core.Alarms;
+
+/// <summary>
+/// The alarms the reader's scope holds, newest first, one page at a time: the duty list (open ones) and a regulator's
+/// read-only drill-down into one enterprise. Merged rows are left out: their open alarm counts them.
+/// </summary>
+public static class ListAlarms
+{
+    /// <param name="OpenOnly">Only alarms without an outcome (<see cref="AlarmStates.Open"/>).</param>
+    public sealed record Query(Guid? EnterpriseId, bool OpenOnly, AlarmSource? Source, string? Category, int Page, int PageSize);
+
+    public sealed record Row(
+        Guid Id, Guid EnterpriseId, AlarmSource Source, string Category, AlarmSeverity Severity, AlarmStatus Status, string Summary,
+        DateTimeOffset OccurredAt, DateTimeOffset RaisedAt, DateTimeOffset ConfirmDueAt, int MergedCount, int EscalationLevel);
+
+    public sealed class Handler(IDbContextFactory<DualPreventionDbContext> dbFactory)
+    {
+        public async Task<Paged<Row>> HandleAsync(Query query, CancellationToken cancellationToken)
+        {
+            var page = Paging.ClampPage(query.Page);
+            var pageSize = Paging.ClampPageSize(query.PageSize);
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var alarms = db.Set<Alarm>().AsNoTracking().Where(a => a.Status != AlarmStatus.Merged);
+            if (query.EnterpriseId is { } enterpriseId)
+            {
+                alarms = alarms.Where(a => a.EnterpriseId == enterpriseId);
+            }
+
+            if (query.OpenOnly)
+            {
+                alarms = alarms.Where(a => AlarmStates.Open.Members.Contains(a.Status));
+            }
+
+            if (query.Source is { } source)
+            {
+                alarms = alarms.Where(a => a.Source == source);
+            }
+
+            if (!string.IsNullOrWhiteSpace(query.Category))
+            {
+                var category = query.Category.Trim();
+                alarms = alarms.Where(a => a.Category == category);
+            }
+
+            var total = await alarms.CountAsync(cancellationToken);
+            var rows = await alarms
+                .OrderByDescending(a => a.RaisedAt).ThenByDescending(a => a.Id)
+                .Skip((page - 1) * pageSize).Take(pageSize)
+                .Select(a => new Row(a.Id, a.EnterpriseId, a.Source, a.Category, a.Severity, a.Status, a.Summary, a.OccurredAt, a.RaisedAt, a.ConfirmDueAt, a.MergedCount, a.EscalationLevel))
+                .ToListAsync(cancellationToken);
+            return new Paged<Row>(rows, total, page, pageSize);
+        }
+    }
+}

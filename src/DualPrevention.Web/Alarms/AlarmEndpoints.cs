@@ -1,0 +1,76 @@
+using System.Security.Claims;
+using DualPrevention.Core.Accounts;
+using DualPrevention.Core.Alarms;
+using DualPrevention.Core.HiddenDangers;
+using DualPrevention.Web.Hosting;
+
+namespace DualPrevention.Web.Alarms;
+
+/// <summary>
+/// The alarm centre under <c>/api/v1/alarms</c> (ADR 0037): the list and one alarm with its history in the caller's
+/// tenant scope (a regulator reads its region's, read-only), and the life-cycle's steps for the enterprise's duty
+/// roles. Another tenant's alarm answers 404, a malformed field 400 naming it, an illegal step 400 saying why.
+/// </summary>
+internal static class AlarmEndpoints
+{
+    public static RouteGroupBuilder MapAlarmEndpoints(this RouteGroupBuilder api)
+    {
+        var alarms = api.MapGroup("/alarms").WithTags("Alarms");
+        alarms.MapGet("/", (Guid? enterpriseId, bool? openOnly, AlarmSource? source, string? category, int? page, int? pageSize, ListAlarms.Handler handler, CancellationToken ct) =>
+                handler.HandleAsync(new ListAlarms.Query(enterpriseId, openOnly ?? false, source, category, page ?? 1, pageSize ?? 20), ct))
+            .WithName("ListAlarms");
+        alarms.MapGet("/{id:guid}", async (Guid id, GetAlarm.Handler handler, CancellationToken ct) =>
+                TypedResults.Ok(await handler.HandleAsync(id, ct)))
+            .WithName("GetAlarm")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        alarms.MapPost("/{id:guid}/confirm", async (ClaimsPrincipal user, Guid id, ConfirmAlarm.Handler handler, CancellationToken ct) =>
+        {
+            await handler.HandleAsync(Actor.From(user), new ConfirmAlarm.Command(id), ct);
+            return TypedResults.NoContent();
+        }).WithName("ConfirmAlarm")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        alarms.MapPost("/{id:guid}/false-alarm", async (ClaimsPrincipal user, Guid id, FalseAlarmBody body, MarkAlarmFalse.Handler handler, CancellationToken ct) =>
+        {
+            await handler.HandleAsync(Actor.From(user), new MarkAlarmFalse.Command(id, body.Reason, body.Note), ct);
+            return TypedResults.NoContent();
+        }).WithName("MarkAlarmFalse")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        alarms.MapPost("/{id:guid}/dispatch", async (ClaimsPrincipal user, Guid id, DispatchBody body, DispatchAlarm.Handler handler, CancellationToken ct) =>
+        {
+            await handler.HandleAsync(Actor.From(user), new DispatchAlarm.Command(id, body.AssigneeUserId, body.Deadline), ct);
+            return TypedResults.NoContent();
+        }).WithName("DispatchAlarm")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        alarms.MapPost("/{id:guid}/resolve", async (ClaimsPrincipal user, Guid id, ResolveBody body, ResolveAlarm.Handler handler, CancellationToken ct) =>
+        {
+            await handler.HandleAsync(Actor.From(user), new ResolveAlarm.Command(id, body.Evidence ?? "", body.PhotoId), ct);
+            return TypedResults.NoContent();
+        }).WithName("ResolveAlarm")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        alarms.MapGet("/{id:guid}/hidden-danger-draft", async (Guid id, ConvertAlarmToHiddenDanger.Handler handler, CancellationToken ct) =>
+                TypedResults.Ok(await handler.DraftAsync(id, ct)))
+            .WithName("GetAlarmHiddenDangerDraft")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        alarms.MapPost("/{id:guid}/hidden-danger", async (ClaimsPrincipal user, Guid id, HiddenDangerReport report, ConvertAlarmToHiddenDanger.Handler handler, CancellationToken ct) =>
+        {
+            var hiddenDanger = await handler.HandleAsync(Actor.From(user), new ConvertAlarmToHiddenDanger.Command(id, report), ct);
+            return TypedResults.Created($"/api/v1/hidden-dangers/{hiddenDanger}", new CreatedId(hiddenDanger));
+        }).WithName("ConvertAlarmToHiddenDanger")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        return api;
+    }
+
+    /// <summary>误报: the reason, and a note (required for <see cref="FalseAlarmReason.Other"/>).</summary>
+    public sealed record FalseAlarmBody(FalseAlarmReason Reason, string? Note);
+
+    /// <summary>派单: the account dispatched to and the handling deadline (UTC or with an offset).</summary>
+    public sealed record DispatchBody(Guid AssigneeUserId, DateTimeOffset Deadline);
+
+    /// <summary>处置完毕: what was done, and the id of an evidence photo uploaded through the photo pipeline.</summary>
+    public sealed record ResolveBody(string? Evidence, Guid? PhotoId);
+}

@@ -1,0 +1,53 @@
+using DualPrevention.Core.Alarms;
+using DualPrevention.Core.Tenancy;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace DualPrevention.E2ETests.Alarms;
+
+/// <summary>
+/// 报警中心 on a phone (ADR 0037): an alarm raised on the server appears on the open duty page without a reload and
+/// counts a sound; the person on duty confirms it and converts it into a hidden danger, whose page links back.
+/// </summary>
+public class AlarmDutyInTheBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task An_alarm_raised_on_the_server_appears_on_the_open_duty_page_and_is_confirmed_and_converted_into_a_hidden_danger()
+    {
+        var page = await browser.NewPageAsync(width: 375, height: 812);
+        await BrowserFixture.SignInAsync(page, "demo-qd1-admin");
+        await page.GotoAsync("/alarms");
+        await BrowserFixture.WaitForPageAsync(page, "[data-testid=alarm-list], [data-testid=alarm-empty]");
+        await page.Locator("[data-testid=alarm-sound][data-live=yes]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+
+        const string Summary = "一键报警：罐区巡检员张三";
+        var alarm = await RaiseAsync(Summary);
+        var row = page.Locator($"[data-testid=alarm-row][data-alarm-id='{alarm}']");
+        await row.WaitForAsync();
+        await page.Locator("[data-testid=alarm-sound][data-played='1']").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        (await page.EvaluateAsync<int>("document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(375);
+
+        await row.ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains($"/alarms/{alarm}", StringComparison.Ordinal));
+        await BrowserFixture.WaitForPageAsync(page, "[data-testid=alarm-status]");
+        await BrowserFixture.ClickUntilAsync(page, "[data-testid=alarm-confirm]", ".mud-message-box");
+        await page.Locator(".mud-message-box button", new() { HasText = "是" }).ClickAsync();
+        await page.Locator("[data-testid=alarm-status]", new() { HasText = "已确认" }).WaitForAsync();
+
+        await BrowserFixture.ClickUntilAsync(page, "[data-testid=alarm-convert]", ".mud-message-box");
+        await page.Locator(".mud-message-box button", new() { HasText = "是" }).ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("/hidden-dangers/", StringComparison.Ordinal));
+        await BrowserFixture.WaitForPageAsync(page, "[data-testid=hidden-danger-state]");
+        (await page.Locator("[data-testid=hidden-danger-alarm]").GetAttributeAsync("href")).ShouldBe($"alarms/{alarm}");
+        await page.Locator("h1, h2, h3, h4, h5, h6, .mud-typography", new() { HasText = Summary }).First.WaitForAsync();
+    }
+
+    /// <summary>Raises an SOS through the app's own services, as a positioning feed on the server would.</summary>
+    private async Task<Guid> RaiseAsync(string summary)
+    {
+        await using var scope = browser.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<TenantScopeAccessor>().Current = TenantScope.System;
+        var raised = new RaisedAlarm(AlarmSource.Positioning, $"browser-{Guid.NewGuid():N}", AlarmCategories.Sos, AlarmSeverity.Critical, browser.Clock.GetUtcNow(), summary, ZoneId: Guid.NewGuid());
+        return (await scope.ServiceProvider.GetRequiredService<RaiseAlarm.Handler>().HandleAsync(new(browser.Qd1, raised), CancellationToken.None)).AlarmId;
+    }
+}
