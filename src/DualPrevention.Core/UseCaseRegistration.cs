@@ -3,6 +3,7 @@ using DualPrevention.Core.Demo;
 using DualPrevention.Core.HiddenDangers;
 using DualPrevention.Core.Notifications;
 using DualPrevention.Core.Notifications.GroupRobots;
+using DualPrevention.Core.Positioning;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -36,7 +37,9 @@ public static class UseCaseRegistration
                 provider.GetRequiredService<TimeProvider>()))
             .AddOptions()
             .AddScoped<SeedDemoData>()
-            .AddScoped<SeedDemoStory>();
+            .AddScoped<SeedDemoStory>()
+            .AddSingleton<LatestPositions>()
+            .AddSingleton<IAcceptedFixes, NoFenceRules>();
     }
 
     private static Type[] FindHandlers(Assembly assembly) =>
