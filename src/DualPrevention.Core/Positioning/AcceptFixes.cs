@@ -70,7 +70,7 @@ public static class AcceptFixes
                 {
                     if (byEnterpriseAndSerial.TryGetValue((delivery.EnterpriseId, fix.Tag), out var tag))
                     {
-                        accepted.Add((new AcceptedFix(tag.EnterpriseId, tag.Id, wearers.GetValueOrDefault(tag.Id), fix), tag.RegionCode));
+                        accepted.Add((new AcceptedFix(tag.EnterpriseId, tag.Id, wearers.TryGetValue(tag.Id, out var wearer) ? wearer : null, fix), tag.RegionCode));
                         stored++;
                     }
                     else

@@ -23,6 +23,11 @@ public sealed partial class FixConsumer(
     TimeProvider clock,
     ILogger<FixConsumer> logger) : BackgroundService
 {
+    private readonly TaskCompletionSource _subscribed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes once the node has first joined the shared subscription (messages published before then reach other members only).</summary>
+    public Task Subscribed => _subscribed.Task;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
@@ -38,7 +43,7 @@ public sealed partial class FixConsumer(
             catch (Exception exception)
             {
                 LogConsumerFailed(exception, options.Value.RetryDelay);
-                await Task.Delay(options.Value.RetryDelay, clock, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                await Task.Delay(options.Value.RetryDelay, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
         }
     }
@@ -80,6 +85,7 @@ public sealed partial class FixConsumer(
                     .Build(),
                 stoppingToken);
             LogConsuming(consumer.ClientIdOrDefault, consumer.Group);
+            _subscribed.TrySetResult();
 
             var batch = new List<MqttApplicationMessageReceivedEventArgs>(consumer.MaxMessagesPerBatch);
             while (await received.Reader.WaitToReadAsync(stoppingToken))
