@@ -1,7 +1,7 @@
 namespace DualPrevention.Core.Positioning;
 
 /// <summary>
-/// The bounds a fix must keep (docs/positioning-ingest.md#fields); the parser refuses a fix outside them with
+/// The bounds a fix must keep (docs/positioning-ingest.md#payload); the parser refuses a fix outside them with
 /// <see cref="FixRejection.OutOfRange"/> or a time rejection, and the database's CHECK constraints hold the same.
 /// </summary>
 public static class FixLimits

@@ -1,7 +1,7 @@
 namespace DualPrevention.Core.Positioning;
 
 /// <summary>
-/// One fix as a device sent it and the parser checked it (docs/positioning-ingest.md#fields): where a tag was at an
+/// One fix as a device sent it and the parser checked it (docs/positioning-ingest.md#payload): where a tag was at an
 /// instant, in plan metres (<see cref="X"/>, <see cref="Y"/>, <see cref="Floor"/>) or in WGS 84 degrees
 /// (<see cref="Latitude"/>, <see cref="Longitude"/>) — at least one of the two pairs.
 /// </summary>
