@@ -14,7 +14,7 @@ namespace DualPrevention.Core.Positioning;
 /// message got here (ADR 0036: the broker's ACL and this check). Accepted fixes are thinned into the track
 /// (<see cref="TrackThinning"/>), written with binary COPY. Runs in the system scope, set-based: one read of the tags,
 /// one upsert of positions, one COPY of the track and one upsert of counts per batch of messages, in one transaction
-/// (ADR 0037).
+/// (ADR 0038).
 /// </summary>
 public static class AcceptFixes
 {

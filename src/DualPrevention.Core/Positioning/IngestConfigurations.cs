@@ -29,7 +29,7 @@ internal sealed class PositionSampleConfiguration : IEntityTypeConfiguration<Pos
 {
     public void Configure(EntityTypeBuilder<PositionSample> builder)
     {
-        // Partitioned by day: the migration writes the table in literal SQL (ADR 0037).
+        // Partitioned by day: the migration writes the table in literal SQL (ADR 0038).
         builder.ToTable("position_sample", t => t.ExcludeFromMigrations());
         builder.HasKey(s => new { s.TagId, s.FixedAt });
         builder.Property(s => s.RegionCode).HasMaxLength(6);

@@ -6,7 +6,7 @@ namespace DualPrevention.Core.Positioning;
 
 /// <summary>
 /// Makes the track's daily partitions <see cref="TrackOptions.DaysAhead"/> ahead of today (Beijing) and drops those
-/// older than <see cref="TrackOptions.RetentionDays"/> (ADR 0037). The app role creates nothing (ADR 0022): both run
+/// older than <see cref="TrackOptions.RetentionDays"/> (ADR 0038). The app role creates nothing (ADR 0022): both run
 /// through the owner's <c>SECURITY DEFINER</c> functions of migration AddedPositioningIngest. Idempotent.
 /// </summary>
 public static class MaintainTrackPartitions

@@ -4,7 +4,7 @@ namespace DualPrevention.Core.Positioning;
 
 /// <summary>
 /// 轨迹点: one kept point of a tag's thinned track (<see cref="TrackOptions"/>), in the table <c>position_sample</c>
-/// partitioned by Beijing day (ADR 0037). The migration makes the table and its partitions are made and dropped by
+/// partitioned by Beijing day (ADR 0038). The migration makes the table and its partitions are made and dropped by
 /// <see cref="MaintainTrackPartitions"/>; EF only reads it. A fix is stored once: the key is the tag and the instant.
 /// </summary>
 public sealed class PositionSample : ITenantOwned

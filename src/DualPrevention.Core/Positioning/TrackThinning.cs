@@ -1,7 +1,7 @@
 namespace DualPrevention.Core.Positioning;
 
 /// <summary>
-/// Which fixes join a tag's track (ADR 0037): one that moved at least <see cref="TrackOptions.MinDistanceMetres"/>
+/// Which fixes join a tag's track (ADR 0038): one that moved at least <see cref="TrackOptions.MinDistanceMetres"/>
 /// from the last kept point or came <see cref="TrackOptions.MaxInterval"/> after it. A fix older than the last kept
 /// point (a gateway's buffer, a message delivered again) is kept too: the track's key stores it once.
 /// </summary>

@@ -6,7 +6,7 @@ using NpgsqlTypes;
 namespace DualPrevention.Core.Positioning;
 
 /// <summary>
-/// Writes kept fixes into the partitioned track (ADR 0037): binary COPY into a temporary table, then one
+/// Writes kept fixes into the partitioned track (ADR 0038): binary COPY into a temporary table, then one
 /// <c>INSERT … SELECT … ON CONFLICT DO NOTHING</c> (COPY cannot target a table under row-level security, whose policy
 /// the INSERT checks; the key makes a fix delivered again a no-op), and moves each tag's last kept point forward.
 /// Runs inside the caller's transaction.

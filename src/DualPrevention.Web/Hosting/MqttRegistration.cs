@@ -6,7 +6,7 @@ namespace DualPrevention.Web.Hosting;
 /// <summary>
 /// The MQTT broker of positioning ingest (section <c>Mqtt</c>, <see cref="MqttOptions"/>): run.sh and test.sh start a
 /// private mosquitto and pass its address and the platform's account (ADR 0036). Job nodes (<see cref="NodeOptions.Jobs"/>)
-/// with a broker run the <see cref="FixConsumer"/> (ADR 0037).
+/// with a broker run the <see cref="FixConsumer"/> (ADR 0038).
 /// </summary>
 internal static class MqttRegistration
 {

@@ -4,7 +4,7 @@ namespace DualPrevention.Web.Jobs;
 
 /// <summary>
 /// Hangfire's entry to <see cref="MaintainTrackPartitions"/>: the track's daily partitions made ahead and dropped after
-/// their retention (ADR 0037). A retry is harmless: a made partition is not made again, a dropped one is gone.
+/// their retention (ADR 0038). A retry is harmless: a made partition is not made again, a dropped one is gone.
 /// </summary>
 public sealed class MaintainTrackPartitionsJob(IServiceScopeFactory scopes) : SystemScopeJob(scopes)
 {

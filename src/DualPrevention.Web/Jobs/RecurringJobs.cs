@@ -50,7 +50,7 @@ internal static class RecurringJobs
             "risks:sync-accountability-tasks", "50 * * * *", job => job.RunAsync(CancellationToken.None), runsAtStart: true),
 
         // Daily at 23:20, days before a partition is needed (DaysAhead), and at a start, so a node started after a pause
-        // has today's partition before its first fix (ADR 0037).
+        // has today's partition before its first fix (ADR 0038).
         RecurringJobEntry.Of<MaintainTrackPartitionsJob>(
             "positioning:maintain-track-partitions", "20 23 * * *", job => job.RunAsync(CancellationToken.None), runsAtStart: true),
     ];

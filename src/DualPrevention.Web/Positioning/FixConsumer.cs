@@ -10,7 +10,7 @@ using MQTTnet.Protocol;
 namespace DualPrevention.Web.Positioning;
 
 /// <summary>
-/// Consumes fixes on a job node (ADR 0037): a member of the MQTT v5 shared subscription, so each message reaches one
+/// Consumes fixes on a job node (ADR 0038): a member of the MQTT v5 shared subscription, so each message reaches one
 /// node; QoS 1 with a persistent session, and each message acknowledged only after <see cref="AcceptFixes"/> stored
 /// its batch, so a node killed mid-stream loses nothing the broker delivered: the broker delivers the unacknowledged
 /// messages again when the node's session resumes. The enterprise is read from the topic, and a tag of another

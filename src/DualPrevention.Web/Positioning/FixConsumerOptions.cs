@@ -1,6 +1,6 @@
 namespace DualPrevention.Web.Positioning;
 
-/// <summary>How a job node consumes fixes from the broker (section <c>Positioning:Ingest</c>; ADR 0037).</summary>
+/// <summary>How a job node consumes fixes from the broker (section <c>Positioning:Ingest</c>; ADR 0038).</summary>
 public sealed class FixConsumerOptions
 {
     public const string Section = "Positioning:Ingest";

@@ -14,7 +14,7 @@ using MQTTnet.Protocol;
 namespace DualPrevention.IntegrationTests.Positioning;
 
 /// <summary>
-/// Ingest through the real mosquitto into PostgreSQL (ADR 0037): fixes become latest positions and a thinned track,
+/// Ingest through the real mosquitto into PostgreSQL (ADR 0038): fixes become latest positions and a thinned track,
 /// every refused fix is counted for its enterprise, a device cannot write another enterprise's fixes (the broker refuses
 /// and so does the consumer), two consumers share the subscription with no fix lost or doubled, and a consumer killed
 /// mid-stream loses nothing the broker delivered. Each test consumes in a share group of its own.

@@ -84,7 +84,7 @@ namespace DualPrevention.Core.Data.Migrations
                 table: "tag_position",
                 column: "person_id");
 
-            // The thinned track, partitioned by Beijing day (ADR 0037): EF cannot write a partitioned table. The partitions
+            // The thinned track, partitioned by Beijing day (ADR 0038): EF cannot write a partitioned table. The partitions
             // live in their own schema, reached only through this table and its policy; the app role creates nothing
             // (ADR 0022), so the owner's SECURITY DEFINER functions make and drop them (MaintainTrackPartitions).
             migrationBuilder.Sql(
