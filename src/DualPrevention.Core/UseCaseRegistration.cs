@@ -4,6 +4,7 @@ using DualPrevention.Core.Demo;
 using DualPrevention.Core.HiddenDangers;
 using DualPrevention.Core.Notifications;
 using DualPrevention.Core.Notifications.GroupRobots;
+using DualPrevention.Core.Positioning;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -38,7 +39,9 @@ public static class UseCaseRegistration
                 provider.GetRequiredService<TimeProvider>()))
             .AddOptions()
             .AddScoped<SeedDemoData>()
-            .AddScoped<SeedDemoStory>();
+            .AddScoped<SeedDemoStory>()
+            .AddSingleton<LatestPositions>()
+            .AddSingleton<IAcceptedFixes, NoFenceRules>();
     }
 
     private static Type[] FindHandlers(Assembly assembly) =>

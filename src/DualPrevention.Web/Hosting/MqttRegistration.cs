@@ -5,7 +5,8 @@ namespace DualPrevention.Web.Hosting;
 
 /// <summary>
 /// The MQTT broker of positioning ingest (section <c>Mqtt</c>, <see cref="MqttOptions"/>): run.sh and test.sh start a
-/// private mosquitto and pass its address and the platform's account (ADR 0036).
+/// private mosquitto and pass its address and the platform's account (ADR 0036). Job nodes (<see cref="NodeOptions.Jobs"/>)
+/// with a broker run the <see cref="FixConsumer"/> (ADR 0038).
 /// </summary>
 internal static class MqttRegistration
 {
@@ -14,6 +15,14 @@ internal static class MqttRegistration
         builder.Services.Configure<MqttOptions>(builder.Configuration.GetSection(MqttOptions.Section));
         builder.Services.AddSingleton<BrokerAccounts>();
         builder.Services.AddSingleton<IBrokerCredentials>(provider => provider.GetRequiredService<BrokerAccounts>());
+        builder.Services.Configure<TrackOptions>(builder.Configuration.GetSection(TrackOptions.Section));
+        builder.Services.Configure<FixConsumerOptions>(builder.Configuration.GetSection(FixConsumerOptions.Section));
+        var broker = builder.Configuration.GetSection(MqttOptions.Section).Get<MqttOptions>() ?? new MqttOptions();
+        var node = builder.Configuration.GetSection(NodeOptions.Section).Get<NodeOptions>() ?? new NodeOptions();
+        if (broker.Configured && node.Jobs)
+        {
+            builder.Services.AddHostedService<FixConsumer>();
+        }
         return builder;
     }
 }

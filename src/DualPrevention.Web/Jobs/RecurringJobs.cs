@@ -53,6 +53,11 @@ internal static class RecurringJobs
         // whose units got their first event has its lists within the hour. At a start, so a release's changed list lands.
         RecurringJobEntry.Of<SyncAccountabilityTasksJob>(
             "risks:sync-accountability-tasks", "50 * * * *", job => job.RunAsync(CancellationToken.None), runsAtStart: true),
+
+        // Daily at 23:20, days before a partition is needed (DaysAhead), and at a start, so a node started after a pause
+        // has today's partition before its first fix (ADR 0038).
+        RecurringJobEntry.Of<MaintainTrackPartitionsJob>(
+            "positioning:maintain-track-partitions", "20 23 * * *", job => job.RunAsync(CancellationToken.None), runsAtStart: true),
     ];
 
     public static WebApplication ScheduleRecurringJobs(this WebApplication app)

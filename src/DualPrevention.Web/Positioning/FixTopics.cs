@@ -10,8 +10,14 @@ public static class FixTopics
     private const string Prefix = "positioning/";
     private const string Suffix = "/fixes";
 
+    /// <summary>The share group of the job nodes' consumers.</summary>
+    public const string DefaultGroup = "dp-ingest";
+
     /// <summary>The filter the job nodes share: every enterprise's fixes, each message to one member of the group.</summary>
-    public const string SharedSubscription = "$share/dp-ingest/positioning/+/fixes";
+    public const string SharedSubscription = "$share/" + DefaultGroup + "/positioning/+/fixes";
+
+    /// <summary>The shared filter of another group (each group receives every message once).</summary>
+    public static string SharedSubscriptionOf(string group) => $"$share/{group}/positioning/+/fixes";
 
     public static string Of(Guid enterpriseId) => $"{Prefix}{enterpriseId:D}{Suffix}";
 

@@ -14,7 +14,7 @@ public class RecurringJobsTests(WebFixture web) : IClassFixture<WebFixture>
         using var storage = jobsNode.Services.GetRequiredService<JobStorage>().GetConnection();
         var scheduled = storage.GetRecurringJobs().ToDictionary(j => j.Id);
 
-        scheduled.Keys.ShouldBe(["inspections:close-windows", "inspections:generate-tasks", "hidden-dangers:escalate", "notifications:deliver", "reports:refresh-statistics", "reports:archive-monthly", "photos:delete-expired", "risks:sync-accountability-tasks", "alarms:escalate"], ignoreOrder: true);
+        scheduled.Keys.ShouldBe(["inspections:close-windows", "inspections:generate-tasks", "hidden-dangers:escalate", "notifications:deliver", "reports:refresh-statistics", "reports:archive-monthly", "photos:delete-expired", "risks:sync-accountability-tasks", "alarms:escalate", "positioning:maintain-track-partitions"], ignoreOrder: true);
         (scheduled["inspections:generate-tasks"].Cron, scheduled["inspections:generate-tasks"].TimeZoneId).ShouldBe(("0 * * * *", "Asia/Shanghai"));
         (scheduled["inspections:close-windows"].Cron, scheduled["inspections:close-windows"].TimeZoneId).ShouldBe(("*/5 * * * *", "Asia/Shanghai"));
         (scheduled["hidden-dangers:escalate"].Cron, scheduled["hidden-dangers:escalate"].TimeZoneId).ShouldBe(("*/5 * * * *", "Asia/Shanghai"));
@@ -24,6 +24,9 @@ public class RecurringJobsTests(WebFixture web) : IClassFixture<WebFixture>
         (scheduled["risks:sync-accountability-tasks"].Cron, scheduled["risks:sync-accountability-tasks"].LastJobId).ShouldSatisfyAllConditions(
             job => job.Item1.ShouldBe("50 * * * *"),
             job => job.Item2.ShouldNotBeNull("a release's changed 包保 list lands at start"));
+        (scheduled["positioning:maintain-track-partitions"].Cron, scheduled["positioning:maintain-track-partitions"].LastJobId).ShouldSatisfyAllConditions(
+            job => job.Item1.ShouldBe("20 23 * * *"),
+            job => job.Item2.ShouldNotBeNull("today's track partition exists before the first fix"));
         scheduled.Values.ShouldAllBe(j => j.Error == null && j.Job != null);
         (scheduled["inspections:generate-tasks"].LastJobId, scheduled["reports:refresh-statistics"].LastJobId, scheduled["hidden-dangers:escalate"].LastJobId)
             .ShouldSatisfyAllConditions(

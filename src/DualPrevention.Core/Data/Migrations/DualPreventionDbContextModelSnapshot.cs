@@ -2250,6 +2250,60 @@ namespace DualPrevention.Core.Data.Migrations
                     b.ToTable("device_credential", (string)null);
                 });
 
+            modelBuilder.Entity("DualPrevention.Core.Positioning.FixCount", b =>
+                {
+                    b.Property<Guid>("EnterpriseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("enterprise_id");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<long>("Accepted")
+                        .HasColumnType("bigint")
+                        .HasColumnName("accepted");
+
+                    b.Property<DateTimeOffset>("LastReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_received_at");
+
+                    b.Property<long>("Malformed")
+                        .HasColumnType("bigint")
+                        .HasColumnName("malformed");
+
+                    b.Property<long>("OtherEnterprise")
+                        .HasColumnType("bigint")
+                        .HasColumnName("other_enterprise");
+
+                    b.Property<long>("OutOfRange")
+                        .HasColumnType("bigint")
+                        .HasColumnName("out_of_range");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("region_code");
+
+                    b.Property<long>("TooFarInFuture")
+                        .HasColumnType("bigint")
+                        .HasColumnName("too_far_in_future");
+
+                    b.Property<long>("TooFarInPast")
+                        .HasColumnType("bigint")
+                        .HasColumnName("too_far_in_past");
+
+                    b.Property<long>("UnknownTag")
+                        .HasColumnType("bigint")
+                        .HasColumnName("unknown_tag");
+
+                    b.HasKey("EnterpriseId", "Day")
+                        .HasName("pk_fix_count");
+
+                    b.ToTable("fix_count", (string)null);
+                });
+
             modelBuilder.Entity("DualPrevention.Core.Positioning.Person", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2341,6 +2395,75 @@ namespace DualPrevention.Core.Data.Migrations
                         .HasDatabaseName("ix_person_certificate_person_id");
 
                     b.ToTable("person_certificate", (string)null);
+                });
+
+            modelBuilder.Entity("DualPrevention.Core.Positioning.PositionSample", b =>
+                {
+                    b.Property<Guid>("TagId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tag_id");
+
+                    b.Property<DateTimeOffset>("FixedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("fixed_at");
+
+                    b.Property<double?>("Accuracy")
+                        .HasColumnType("double precision")
+                        .HasColumnName("accuracy");
+
+                    b.Property<int?>("Battery")
+                        .HasColumnType("integer")
+                        .HasColumnName("battery");
+
+                    b.Property<Guid>("EnterpriseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("enterprise_id");
+
+                    b.Property<bool>("Fall")
+                        .HasColumnType("boolean")
+                        .HasColumnName("fall");
+
+                    b.Property<int?>("Floor")
+                        .HasColumnType("integer")
+                        .HasColumnName("floor");
+
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("double precision")
+                        .HasColumnName("latitude");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("double precision")
+                        .HasColumnName("longitude");
+
+                    b.Property<Guid?>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("region_code");
+
+                    b.Property<bool>("Sos")
+                        .HasColumnType("boolean")
+                        .HasColumnName("sos");
+
+                    b.Property<double?>("X")
+                        .HasColumnType("double precision")
+                        .HasColumnName("x");
+
+                    b.Property<double?>("Y")
+                        .HasColumnType("double precision")
+                        .HasColumnName("y");
+
+                    b.HasKey("TagId", "FixedAt")
+                        .HasName("pk_position_sample");
+
+                    b.ToTable("position_sample", null, t =>
+                        {
+                            t.ExcludeFromMigrations();
+                        });
                 });
 
             modelBuilder.Entity("DualPrevention.Core.Positioning.PositioningTag", b =>
@@ -2501,6 +2624,102 @@ namespace DualPrevention.Core.Data.Migrations
                         .HasFilter("returned_at IS NULL");
 
                     b.ToTable("tag_binding", (string)null);
+                });
+
+            modelBuilder.Entity("DualPrevention.Core.Positioning.TagPosition", b =>
+                {
+                    b.Property<Guid>("TagId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tag_id");
+
+                    b.Property<double?>("Accuracy")
+                        .HasColumnType("double precision")
+                        .HasColumnName("accuracy");
+
+                    b.Property<int?>("Battery")
+                        .HasColumnType("integer")
+                        .HasColumnName("battery");
+
+                    b.Property<Guid>("EnterpriseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("enterprise_id");
+
+                    b.Property<bool>("Fall")
+                        .HasColumnType("boolean")
+                        .HasColumnName("fall");
+
+                    b.Property<DateTimeOffset>("FixedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("fixed_at");
+
+                    b.Property<int?>("Floor")
+                        .HasColumnType("integer")
+                        .HasColumnName("floor");
+
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("double precision")
+                        .HasColumnName("latitude");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("double precision")
+                        .HasColumnName("longitude");
+
+                    b.Property<Guid?>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("region_code");
+
+                    b.Property<bool>("Sos")
+                        .HasColumnType("boolean")
+                        .HasColumnName("sos");
+
+                    b.Property<DateTimeOffset?>("TrackedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("tracked_at");
+
+                    b.Property<double?>("TrackedLatitude")
+                        .HasColumnType("double precision")
+                        .HasColumnName("tracked_latitude");
+
+                    b.Property<double?>("TrackedLongitude")
+                        .HasColumnType("double precision")
+                        .HasColumnName("tracked_longitude");
+
+                    b.Property<double?>("TrackedX")
+                        .HasColumnType("double precision")
+                        .HasColumnName("tracked_x");
+
+                    b.Property<double?>("TrackedY")
+                        .HasColumnType("double precision")
+                        .HasColumnName("tracked_y");
+
+                    b.Property<double?>("X")
+                        .HasColumnType("double precision")
+                        .HasColumnName("x");
+
+                    b.Property<double?>("Y")
+                        .HasColumnType("double precision")
+                        .HasColumnName("y");
+
+                    b.HasKey("TagId")
+                        .HasName("pk_tag_position");
+
+                    b.HasIndex("EnterpriseId")
+                        .HasDatabaseName("ix_tag_position_enterprise_id");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_tag_position_person_id");
+
+                    b.ToTable("tag_position", (string)null);
                 });
 
             modelBuilder.Entity("DualPrevention.Core.Positioning.Zone", b =>
@@ -3916,6 +4135,22 @@ namespace DualPrevention.Core.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_tag_binding_positioning_tag_tag_id");
+                });
+
+            modelBuilder.Entity("DualPrevention.Core.Positioning.TagPosition", b =>
+                {
+                    b.HasOne("DualPrevention.Core.Positioning.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_tag_position_person_person_id");
+
+                    b.HasOne("DualPrevention.Core.Positioning.PositioningTag", null)
+                        .WithMany()
+                        .HasForeignKey("TagId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_tag_position_positioning_tag_tag_id");
                 });
 
             modelBuilder.Entity("DualPrevention.Core.Positioning.Zone", b =>
