@@ -1,3 +1,6 @@
+using System.Globalization;
+using DualPrevention.Core.Localization;
+
 namespace DualPrevention.Core.Alarms;
 
 /// <summary>
@@ -22,4 +25,7 @@ public static class AlarmCategories
     {
         Sos, Fall, PersonDown, FireFlame, Smoke, LeakSpill,
     };
+
+    /// <summary>A known category's name in <paramref name="culture"/> (<c>AlarmCategory.*</c>), else the code the feed sent.</summary>
+    public static string Name(string code, CultureInfo culture) => CoreText.Messages.Find($"AlarmCategory.{code}", culture) ?? code;
 }

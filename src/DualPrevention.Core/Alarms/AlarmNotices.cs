@@ -14,5 +14,5 @@ public sealed record AlarmEscalatedNotice(string Enterprise, string Category, st
 
     public NoticeText Render(CultureInfo culture) => new(
         Notices.Text(culture, Level >= 2 ? "AlarmNotice.Escalated.Bureau.Title" : "AlarmNotice.Escalated.Title"),
-        Notices.Text(culture, "AlarmNotice.Escalated.Body", Enterprise, Category, Summary, Minutes));
+        Notices.Text(culture, "AlarmNotice.Escalated.Body", Enterprise, AlarmCategories.Name(Category, culture), Summary, Minutes));
 }

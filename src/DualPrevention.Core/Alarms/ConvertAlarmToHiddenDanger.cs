@@ -36,7 +36,7 @@ public static class ConvertAlarmToHiddenDanger
                 .SingleOrDefaultAsync(cancellationToken)
                 ?? throw new NotFoundException(CoreText.Get("Alarm.NotFound"));
             var name = alarm.Summary.Length > NameLength ? alarm.Summary[..NameLength] : alarm.Summary;
-            var description = CoreText.Get("Alarm.HiddenDangerDescription", alarm.Category, BusinessTime.ToLocal(alarm.OccurredAt).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture), alarm.Summary);
+            var description = CoreText.Get("Alarm.HiddenDangerDescription", AlarmCategories.Name(alarm.Category, System.Globalization.CultureInfo.CurrentUICulture), BusinessTime.ToLocal(alarm.OccurredAt).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture), alarm.Summary);
             return new HiddenDangerReport(name, description, HiddenDangerLevel.General, Inspections.InspectionSource.MeasureFailure, alarm.Zone, null, null);
         }
 

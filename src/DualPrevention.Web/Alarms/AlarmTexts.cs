@@ -1,7 +1,6 @@
 using System.Globalization;
 using DualPrevention.Core;
 using DualPrevention.Core.Alarms;
-using Microsoft.Extensions.Localization;
 using MudBlazor;
 
 namespace DualPrevention.Web.Alarms;
@@ -9,12 +8,8 @@ namespace DualPrevention.Web.Alarms;
 /// <summary>How the alarm pages show a category, a severity and an instant.</summary>
 internal static class AlarmTexts
 {
-    /// <summary>A known category's name (<c>AlarmCategory.*</c>), else the code the feed sent.</summary>
-    public static string Category(IStringLocalizer l, string code)
-    {
-        var text = l[$"AlarmCategory.{code}"];
-        return text.ResourceNotFound ? code : text.Value;
-    }
+    /// <summary>A known category's name in the reader's language, else the code the feed sent.</summary>
+    public static string Category(string code) => AlarmCategories.Name(code, CultureInfo.CurrentUICulture);
 
     public static Color SeverityColor(AlarmSeverity severity) => severity switch
     {

@@ -113,7 +113,8 @@ public class AlarmCentreTests(DemoDatabase database) : IClassFixture<DemoDatabas
         var hiddenDanger = await RunAsync<ConvertAlarmToHiddenDanger.Handler, Guid>(services, duty, h => h.HandleAsync(duty, new(alarm, draft), default));
 
         draft.Name.ShouldBe("罐区北侧可燃气体泄漏");
-        draft.Description.ShouldContain(AlarmCategories.LeakSpill);
+        draft.Description.ShouldContain(AlarmCategories.Name(AlarmCategories.LeakSpill, System.Globalization.CultureInfo.CurrentUICulture));
+        draft.Description.ShouldNotContain(AlarmCategories.LeakSpill);
         (await ReadAsync(services, duty, alarm)).ShouldSatisfyAllConditions(
             d => d.Status.ShouldBe(AlarmStatus.ConvertedToHiddenDanger),
             d => d.HiddenDangerId.ShouldBe(hiddenDanger));
@@ -153,7 +154,8 @@ public class AlarmCentreTests(DemoDatabase database) : IClassFixture<DemoDatabas
         var stored = await db.Set<Alarm>().SingleAsync(a => a.Id == alarm);
         (stored.Status, stored.EscalationLevel).ShouldBe((AlarmStatus.New, 2));
         (await db.Set<AlarmEvent>().CountAsync(e => e.AlarmId == alarm && e.Action == AlarmAction.Escalated)).ShouldBe(2);
-        Notices.Render(allNotices[0].TemplateKey, allNotices[0].Arguments, new System.Globalization.CultureInfo("zh-CN")).Body.ShouldContain("一键报警");
+        Notices.Render(allNotices[0].TemplateKey, allNotices[0].Arguments, new System.Globalization.CultureInfo("zh-CN")).Body.ShouldContain("报警“一键报警”已超过");
+        Notices.Render(allNotices[0].TemplateKey, allNotices[0].Arguments, new System.Globalization.CultureInfo("en")).Body.ShouldContain("the SOS alarm has not been confirmed");
     }
 
     [Fact]

@@ -177,12 +177,15 @@ public class DemoStoryTests(DemoStoryDatabase database, ITestOutputHelper output
     public async Task Hidden_dangers_are_open_overdue_major_posted_and_closed_out_and_demo_qd2_holds_the_ledger()
     {
         await using var db = database.OwnerContext(TenantScope.System);
-        var story = await db.HiddenDangers.Where(h => h.Origin != HiddenDangerOrigin.LedgerImport).ToListAsync();
+        var story = await db.HiddenDangers.Where(h => h.Origin != HiddenDangerOrigin.LedgerImport && h.Origin != HiddenDangerOrigin.Alarm).ToListAsync();
         var cases = await db.MajorHiddenDangerCases.ToDictionaryAsync(c => c.HiddenDangerId);
         int Overdue(Guid enterprise, HiddenDangerLevel level) => story.Count(h => h.EnterpriseId == enterprise && h.Level == level && h.IsOverdueOn(Today));
 
         (await db.HiddenDangers.CountAsync(h => h.EnterpriseId == database.Qd2 && h.Origin == HiddenDangerOrigin.LedgerImport)).ShouldBe(57);
         story.Count.ShouldBe(StoryScript.Findings.Length);
+        // Each demo enterprise's converted leak alarm (DemoAlarms) is the one hidden danger outside the story.
+        (await db.HiddenDangers.Where(h => h.Origin == HiddenDangerOrigin.Alarm).Select(h => h.EnterpriseId).ToListAsync())
+            .ShouldBe([database.Qd1, database.Qd2, database.Wf1], ignoreOrder: true);
         (Overdue(database.Qd1, HiddenDangerLevel.General), Overdue(database.Qd2, HiddenDangerLevel.General), Overdue(database.Wf1, HiddenDangerLevel.General))
             .ShouldBe((0, 1, 4));
         (Overdue(database.Qd1, HiddenDangerLevel.Major), Overdue(database.Wf1, HiddenDangerLevel.Major)).ShouldBe((0, 1));
