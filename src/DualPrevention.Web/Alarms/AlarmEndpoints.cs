@@ -18,7 +18,8 @@ internal static class AlarmEndpoints
         var alarms = api.MapGroup("/alarms").WithTags("Alarms");
         alarms.MapGet("/", (Guid? enterpriseId, bool? openOnly, AlarmSource? source, string? category, int? page, int? pageSize, ListAlarms.Handler handler, CancellationToken ct) =>
                 handler.HandleAsync(new ListAlarms.Query(enterpriseId, openOnly ?? false, source, category, page ?? 1, pageSize ?? 20), ct))
-            .WithName("ListAlarms");
+            .WithName("ListAlarms")
+            .ProducesValidationProblem();
         alarms.MapGet("/{id:guid}", async (Guid id, GetAlarm.Handler handler, CancellationToken ct) =>
                 TypedResults.Ok(await handler.HandleAsync(id, ct)))
             .WithName("GetAlarm")

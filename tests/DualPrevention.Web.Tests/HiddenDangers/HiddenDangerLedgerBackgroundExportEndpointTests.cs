@@ -78,7 +78,7 @@ public class HiddenDangerLedgerBackgroundExportEndpointTests(WebFixture web) : I
         large.ShouldContain($"台账共 {Rows} 条，超过即时导出上限 5000 条：导出将在后台生成，完成后通知您");
         large.ShouldContain("href=\"reports\"");
         small.ShouldNotContain("ledger-export-background");
-        small.ShouldContain("href=\"api/v1/hidden-dangers/ledger.xlsx\"");
+        small.ShouldContain("href=\"api/v1/hidden-dangers/ledger.xlsx?sort=ReportedAt&amp;descending=true\"");
     }
 
     /// <summary>The first cell of each row.</summary>
