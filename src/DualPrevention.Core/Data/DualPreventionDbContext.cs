@@ -154,6 +154,10 @@ public sealed class DualPreventionDbContext(DbContextOptions<DualPreventionDbCon
             ScopeIsSystem
             || (r.EnterpriseId != null && r.EnterpriseId == ScopeEnterpriseId)
             || (ScopeRegionPrefix != null && r.RegionCode.StartsWith(ScopeRegionPrefix)));
+        builder.Entity<Notification>().HasQueryFilter(TenantFilter, n =>
+            ScopeIsSystem
+            || (n.EnterpriseId != null && n.EnterpriseId == ScopeEnterpriseId)
+            || (ScopeRegionPrefix != null && n.RegionCode.StartsWith(ScopeRegionPrefix)));
         builder.Entity<GroupRobot>().HasQueryFilter(TenantFilter, r =>
             ScopeIsSystem
             || (r.EnterpriseId != null && r.EnterpriseId == ScopeEnterpriseId)

@@ -1,18 +1,20 @@
 using System.Globalization;
-using DualPrevention.Core.Tenancy;
 
 namespace DualPrevention.Core.Notifications;
 
 /// <summary>
 /// A message in one person's in-app inbox, about something of an enterprise (so tenancy applies as to the
-/// enterprise's rows). Unique on (escalation record, recipient) when an escalation made it.
+/// enterprise's rows) or, without an enterprise, of a region (a regulator's own export: it belongs to the region as
+/// the export does, ADR 0035). Unique on (escalation record, recipient) when an escalation made it.
 /// </summary>
-public sealed class Notification : ITenantOwned
+public sealed class Notification
 {
     public Guid Id { get; private set; }
 
-    public Guid EnterpriseId { get; private set; }
+    /// <summary>The enterprise the notice is about; null for a region's own notice.</summary>
+    public Guid? EnterpriseId { get; private set; }
 
+    /// <summary>The enterprise's county code, or the region's own code when <see cref="EnterpriseId"/> is null.</summary>
     public string RegionCode { get; private set; } = "";
 
     public Guid RecipientUserId { get; private set; }
@@ -38,9 +40,10 @@ public sealed class Notification : ITenantOwned
     /// A message that no escalation made (e.g. a step of a hidden danger's workflow), so it has no
     /// <see cref="EscalationRecordId"/>.
     /// </summary>
+    /// <param name="enterpriseId">The enterprise it is about; null for a region's own notice (then <paramref name="regionCode"/> is the region's).</param>
     /// <param name="link">Relative URL, e.g. "hidden-dangers/{id}".</param>
     /// <param name="now">UTC.</param>
-    public static Notification Create<TNotice>(Guid enterpriseId, string regionCode, Guid recipientUserId, TNotice notice, string link, DateTimeOffset now)
+    public static Notification Create<TNotice>(Guid? enterpriseId, string regionCode, Guid recipientUserId, TNotice notice, string link, DateTimeOffset now)
         where TNotice : INotice
     {
         var (key, arguments) = Notices.Store(notice);

@@ -41,7 +41,7 @@ public sealed class NotificationDelivery : ITenantOwned
     public static NotificationDelivery Queue(Notification notification, string channel, DateTimeOffset now) => new()
     {
         Id = Guid.CreateVersion7(),
-        EnterpriseId = notification.EnterpriseId,
+        EnterpriseId = notification.EnterpriseId ?? throw new ArgumentException("Only a notice about an enterprise goes out through its channels.", nameof(notification)),
         RegionCode = notification.RegionCode,
         NotificationId = notification.Id,
         Channel = channel,

@@ -51,7 +51,7 @@ public class TenantQueryFilterTests(DemoDatabase database) : IClassFixture<DemoD
         await using var db = database.OwnerContext(TenantScope.System);
         var tenantTables = db.Model.GetEntityTypes()
             .Where(t => typeof(ITenantOwned).IsAssignableFrom(t.ClrType) || t.ClrType == typeof(Core.Enterprises.Enterprise) || t.ClrType == typeof(Core.Auditing.AuditEntry)
-                        || t.ClrType == typeof(Core.Reports.Exports.ReportExport))
+                        || t.ClrType == typeof(Core.Reports.Exports.ReportExport) || t.ClrType == typeof(Core.Notifications.Notification))
             .Select(t => t.GetTableName()!)
             .ToList();
         tenantTables.ShouldNotBeEmpty();

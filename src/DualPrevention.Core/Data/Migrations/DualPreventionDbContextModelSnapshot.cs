@@ -2004,7 +2004,7 @@ namespace DualPrevention.Core.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
-                    b.Property<Guid>("EnterpriseId")
+                    b.Property<Guid?>("EnterpriseId")
                         .HasColumnType("uuid")
                         .HasColumnName("enterprise_id");
 

@@ -55,7 +55,7 @@ public static class ExportHiddenDangerLedger
         /// </summary>
         /// <exception cref="ValidationException">The period is reversed or the search text too long.</exception>
         /// <exception cref="NotFoundException">The enterprise filtered on is not in the actor's scope.</exception>
-        /// <exception cref="DomainRuleException">More than <see cref="MaxRows"/> rows match for the system scope, which has no region to queue under.</exception>
+        /// <exception cref="DomainRuleException">More than <see cref="MaxRows"/> rows match for the system scope (a job's, never a person's: administrators hold the province's scope), which has no region to queue under.</exception>
         /// <exception cref="QuotaExceededException">A large ledger, and the caller already has the most exports queued or running (ADR 0021).</exception>
         public async Task<Result> HandleAsync(Actor actor, Command command, CancellationToken cancellationToken)
         {

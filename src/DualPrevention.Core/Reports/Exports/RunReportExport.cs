@@ -51,11 +51,12 @@ public static class RunReportExport
                     ? await WriteLedgerAsync(db, scope.ServiceProvider, export, tenant, storedName, cancellationToken)
                     : await WriteComplianceReportAsync(db, scope.ServiceProvider, export, storedName, cancellationToken);
                 export.Complete(storedName, size, clock.GetUtcNow());
-                if (export.Kind == ReportExportKind.HiddenDangerLedger && export.EnterpriseId is { } owner && export.RequestedByUserId is { } requester)
+                if (export.Kind == ReportExportKind.HiddenDangerLedger && export.RequestedByUserId is { } requester)
                 {
                     // In the same save as the completion: a retry after it finds the export complete and tells no one twice.
+                    // A regulator's export belongs to their region, and so does its notice.
                     db.Notifications.Add(Notification.Create(
-                        owner, export.RegionCode, requester, new LedgerExportReadyNotice(export.FileName, export.RowsTotal ?? 0), ExportsPage, clock.GetUtcNow()));
+                        export.EnterpriseId, export.RegionCode, requester, new LedgerExportReadyNotice(export.FileName, export.RowsTotal ?? 0), ExportsPage, clock.GetUtcNow()));
                 }
 
                 await db.SaveChangesAsync(cancellationToken);

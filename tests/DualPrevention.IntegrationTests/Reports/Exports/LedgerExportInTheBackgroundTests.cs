@@ -1,6 +1,7 @@
 using System.Globalization;
 using DualPrevention.Core;
 using DualPrevention.Core.Accounts;
+using DualPrevention.Core.Data;
 using DualPrevention.Core.HiddenDangers;
 using DualPrevention.Core.Notifications;
 using DualPrevention.Core.Reports.Exports;
@@ -54,6 +55,37 @@ public class LedgerExportInTheBackgroundTests(LedgerExportInTheBackgroundTests.L
         notice.Link.ShouldBe("reports");
         notice.Render(CultureInfo.GetCultureInfo("zh-CN")).Body.ShouldContain($"{item.FileName}（共 5001 条）");
         notice.Render(CultureInfo.GetCultureInfo("en-US")).Body.ShouldContain($"{item.FileName} (5001 rows)");
+    }
+
+    [Theory]
+    [InlineData("qingdao", Roles.CityReviewer, "370200")]
+    [InlineData("admin", Roles.Admin, "370000")]
+    public async Task A_regulators_large_ledger_is_queued_under_their_region_and_its_notice_reaches_their_inbox_only(string userName, string role, string region)
+    {
+        var regulator = await InspectionSite.ActorAsync(database, userName, role);
+
+        var id = (await ExportAsync(regulator, LedgerFileFormat.Xlsx)).ExportId.ShouldNotBeNull();
+        (await RunJobAsync(id)).ShouldBeTrue();
+
+        var item = await ItemAsync(regulator, id);
+        item.Status.ShouldBe(ReportExportStatus.Completed);
+        var notice = (await NoticesAsync(regulator, LedgerExportReadyNotice.Key)).ShouldHaveSingleItem("the regulator is told, as an enterprise's requester is");
+        (notice.EnterpriseId, notice.RegionCode, notice.Link).ShouldBe((null, region, "reports"));
+        var inbox = await InspectionSite.AsAsync<ListMyNotifications.Handler, Paged<ListMyNotifications.Item>>(
+            database, regulator, h => h.HandleAsync(regulator, new ListMyNotifications.Query(), default));
+        inbox.Items.ShouldContain(i => i.Id == notice.Id && i.Body.Contains(item.FileName, StringComparison.Ordinal));
+
+        await using (var otherCity = database.AppContext(TenantScope.ForRegion("370700")))
+        {
+            (await otherCity.Notifications.IgnoreQueryFilters([DualPreventionDbContext.TenantFilter]).AnyAsync(n => n.Id == notice.Id))
+                .ShouldBeFalse("row-level security keeps a region's notice from another city");
+        }
+
+        await using (var enterprise = database.AppContext(TenantScope.ForEnterprise(database.Qd2)))
+        {
+            (await enterprise.Notifications.IgnoreQueryFilters([DualPreventionDbContext.TenantFilter]).AnyAsync(n => n.Id == notice.Id))
+                .ShouldBeFalse("nor from an enterprise of the region");
+        }
     }
 
     [Fact]
