@@ -3,7 +3,10 @@
 # .data/mosquitto (positioning ingest) plus the app, published (Release) to .data/app
 # and run from there in the foreground. Ctrl-C stops the app, then the broker and PostgreSQL (unless DP_KEEP_PG=1). Safe to re-run:
 # data in .data/ is kept, and the app is republished from the current sources.
-# Settings (see deploy/.env.example): DP_PG_PORT, DP_HTTP_PORT, DP_MQTT_PORT, DP_PUBLIC_BASE_URL, DP_DEMO_PASSWORD, DP_KEEP_PG.
+# The positioning simulator (src/DualPrevention.Simulator) walks 300 tags over demo-qd1's site plan beside the app
+# unless DP_SIMULATOR=0; its log is .data/logs/simulator.log.
+# Settings (see deploy/.env.example): DP_PG_PORT, DP_HTTP_PORT, DP_MQTT_PORT, DP_PUBLIC_BASE_URL, DP_DEMO_PASSWORD, DP_KEEP_PG,
+# DP_SIMULATOR.
 set -euo pipefail
 
 # shellcheck source=deploy/local/lib.sh
@@ -20,6 +23,7 @@ pg_data=$DP_ROOT/.data/postgres
 mqtt_dir=$DP_ROOT/.data/mosquitto
 key_file=$DP_ROOT/.data/jwt-signing-key
 app_dir=$DP_ROOT/.data/app
+simulator_dir=$DP_ROOT/.data/simulator
 
 dp_ensure_packages "${DP_PG_PACKAGES[@]}" "${DP_MQTT_PACKAGES[@]}"
 command -v dotnet >/dev/null || dp_die "dotnet not found: install the .NET 10 SDK (version in global.json)"
@@ -29,6 +33,10 @@ command -v dotnet >/dev/null || dp_die "dotnet not found: install the .NET 10 SD
 dp_log "publishing the app (Release) to .data/app"
 dotnet publish src/DualPrevention.Web -c Release -o "$app_dir" --disable-build-servers -v quiet -nologo >&2 ||
   dp_die "the app does not build"
+if [[ ${DP_SIMULATOR:-1} == 1 ]]; then
+  dotnet publish src/DualPrevention.Simulator -c Release -o "$simulator_dir" --disable-build-servers -v quiet -nologo >&2 ||
+    dp_die "the simulator does not build"
+fi
 
 dp_pg_start "$pg_data" "$pg_port"
 if [[ ${DP_KEEP_PG:-0} != 1 ]]; then
@@ -72,7 +80,25 @@ echo "QR codes and sent links use $public_base_url (PublicBaseUrl; set DP_PUBLIC
 # which ASP.NET Core treats as a graceful shutdown.
 dotnet "$app_dir/DualPrevention.Web.dll" &
 app_pid=$!
-trap 'kill -TERM "$app_pid" 2>/dev/null || true' INT TERM
+simulator_pid=
+if [[ ${DP_SIMULATOR:-1} == 1 ]]; then
+  # It waits for the app to start and seed the demo, signs in as demo-qd1-admin, issues its own device credential
+  # (revoked when it stops) and publishes over MQTT like a positioning engine.
+  DP_DEMO_PASSWORD="${DP_DEMO_PASSWORD:-Hazard#Qd7x}" dotnet "$simulator_dir/DualPrevention.Simulator.dll" \
+    --url "http://127.0.0.1:$http_port" --mqtt-port "$mqtt_port" --wait 900 >"$DP_ROOT/.data/logs/simulator.log" 2>&1 &
+  simulator_pid=$!
+  echo "The positioning simulator walks 300 tags over demo-qd1's site plan (.data/logs/simulator.log; DP_SIMULATOR=0 turns it off)."
+fi
+# The simulator stops first, while the app can still take its credential's revocation.
+stop_app() {
+  if [[ -n $simulator_pid ]]; then
+    kill -TERM "$simulator_pid" 2>/dev/null || true
+    wait "$simulator_pid" 2>/dev/null || true
+    simulator_pid=
+  fi
+  kill -TERM "$app_pid" 2>/dev/null || true
+}
+trap stop_app INT TERM
 status=0
 wait "$app_pid" || status=$?
 # A trapped signal interrupts `wait` before the app has finished shutting down: wait for its real exit.
@@ -80,4 +106,8 @@ while kill -0 "$app_pid" 2>/dev/null; do
   status=0
   wait "$app_pid" || status=$?
 done
+if [[ -n $simulator_pid ]]; then
+  kill -TERM "$simulator_pid" 2>/dev/null || true
+  wait "$simulator_pid" 2>/dev/null || true
+fi
 exit "$status"

@@ -5,8 +5,6 @@ using DualPrevention.Core.Tenancy;
 using DualPrevention.Testing;
 using DualPrevention.Web.Positioning;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using MQTTnet;
 using MQTTnet.Protocol;
@@ -162,36 +160,8 @@ public class FixConsumerTests(DemoDatabase database) : IClassFixture<DemoDatabas
         return await MqttBroker.ConnectAsync(username, "device-secret");
     }
 
-    private async Task<RunningConsumer> ConsumerAsync(string group, string? clientId = null, RecordingFixes? recorder = null, int maxMessagesPerBatch = 200)
-    {
-        var services = database.CreateServices(s =>
-        {
-            if (recorder is not null)
-            {
-                s.AddSingleton<IAcceptedFixes>(recorder);
-            }
-        });
-        await using (var scope = services.CreateAsyncScope())
-        {
-            scope.ServiceProvider.GetRequiredService<TenantScopeAccessor>().Current = TenantScope.System;
-            await scope.ServiceProvider.GetRequiredService<MaintainTrackPartitions.Handler>().HandleAsync(CancellationToken.None);
-        }
-
-        var consumer = new FixConsumer(
-            Options.Create(MqttBroker.Options()),
-            Options.Create(new FixConsumerOptions
-            {
-                ClientId = clientId ?? $"node-{Guid.NewGuid():N}",
-                Group = group,
-                MaxMessagesPerBatch = maxMessagesPerBatch,
-            }),
-            services.GetRequiredService<IServiceScopeFactory>(),
-            database.Clock,
-            NullLogger<FixConsumer>.Instance);
-        await consumer.StartAsync(CancellationToken.None);
-        await consumer.Subscribed.WaitAsync(TimeSpan.FromSeconds(30));
-        return new RunningConsumer(consumer, services);
-    }
+    private Task<RunningFixConsumer> ConsumerAsync(string group, string? clientId = null, RecordingFixes? recorder = null, int maxMessagesPerBatch = 200) =>
+        RunningFixConsumer.StartAsync(database, group, clientId, recorder, maxMessagesPerBatch);
 
     private async Task<FixCount> WaitForCountAsync(Guid enterpriseId, Func<FixCount, bool> done)
     {
@@ -211,17 +181,6 @@ public class FixConsumerTests(DemoDatabase database) : IClassFixture<DemoDatabas
         while (!condition())
         {
             await Task.Delay(50, timeout.Token);
-        }
-    }
-
-    /// <summary>A started consumer and its services, stopped (like a killed node: nothing more is acknowledged) when disposed.</summary>
-    private sealed class RunningConsumer(FixConsumer consumer, ServiceProvider services) : IAsyncDisposable
-    {
-        public async ValueTask DisposeAsync()
-        {
-            await consumer.StopAsync(CancellationToken.None);
-            consumer.Dispose();
-            await services.DisposeAsync();
         }
     }
 
