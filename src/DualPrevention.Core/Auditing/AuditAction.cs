@@ -21,4 +21,7 @@ public enum AuditAction
 
     /// <summary>Failed sign-ins that locked a user name for the client address that made them.</summary>
     SignInLockedOut = 8,
+
+    /// <summary>Persons' live positions shown (docs/domain/positioning.md#45-retention-and-privacy: access to positions is logged).</summary>
+    PositionsViewed = 9,
 }

@@ -38,6 +38,11 @@ internal static class SitePlanEndpoints
                 TypedResults.Ok(SitePlanView.From(await handler.HandleAsync(id, ct))))
             .WithName("GetSitePlan")
             .ProducesProblem(StatusCodes.Status404NotFound);
+        // 实时位置: persons for the enterprise's administrator and safety officers (audited), headcounts for everyone else in scope.
+        plans.MapGet("/{id:guid}/live", async (ClaimsPrincipal user, Guid id, PersonTypes? type, string? company, Guid? zoneId, GetLivePositions.Handler handler, CancellationToken ct) =>
+                TypedResults.Ok(await handler.HandleAsync(Actor.From(user), new GetLivePositions.Query(id, type, company, zoneId), ct)))
+            .WithName("GetLivePositions")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         plans.MapGet("/{id:guid}/image", async (Guid id, GetSitePlanImage.Handler handler, CancellationToken ct) =>
         {
             var image = await handler.HandleAsync(id, ct);

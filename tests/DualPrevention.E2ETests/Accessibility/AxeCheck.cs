@@ -6,6 +6,8 @@ namespace DualPrevention.E2ETests.Accessibility;
 /// <summary>
 /// Runs axe-core (from npm, copied next to the tests by the project's InstallAxeCore target) on the page as it stands,
 /// against WCAG 2 A and AA, and answers the serious and critical violations as "rule: target, target …" (a contrast failure with its colours and ratio).
+/// Transitions and animations are switched off first, so colours are measured as they settle rather than half-way
+/// through a fade (on a busy machine axe otherwise met a label or a button mid-transition, e.g. #7a7a7a on white).
 /// </summary>
 internal static class AxeCheck
 {
@@ -30,6 +32,15 @@ internal static class AxeCheck
         if (!await page.EvaluateAsync<bool>("() => typeof axe !== 'undefined'"))
         {
             await page.AddScriptTagAsync(new PageAddScriptTagOptions { Path = ScriptPath });
+        }
+
+        if (!await page.EvaluateAsync<bool>("() => !!document.getElementById('axe-settled')"))
+        {
+            await page.AddStyleTagAsync(new PageAddStyleTagOptions
+            {
+                Content = "#axe-settled, *, *::before, *::after { transition: none !important; animation: none !important; }",
+            });
+            await page.EvaluateAsync("() => { const marker = document.createElement('meta'); marker.id = 'axe-settled'; document.head.appendChild(marker); }");
         }
 
         return JsonSerializer.Deserialize<string[]>(await page.EvaluateAsync<string>(Run))!;

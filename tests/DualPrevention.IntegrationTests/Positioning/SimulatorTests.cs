@@ -1,11 +1,9 @@
 using System.Collections.Concurrent;
-using DualPrevention.Core.Demo;
 using DualPrevention.Core.Positioning;
 using DualPrevention.Core.Tenancy;
 using DualPrevention.Simulator;
 using DualPrevention.Testing;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using NetTopologySuite.Geometries;
 
 namespace DualPrevention.IntegrationTests.Positioning;
@@ -16,7 +14,7 @@ namespace DualPrevention.IntegrationTests.Positioning;
 /// consumer stores what it sends: every tag's position, the visitor inside the red zone, the still worker not moving,
 /// one SOS.
 /// </summary>
-public class SimulatorTests(SimulatorTests.PlanDatabase database) : IClassFixture<SimulatorTests.PlanDatabase>
+public class SimulatorTests(DemoPlanDatabase database) : IClassFixture<DemoPlanDatabase>
 {
     private const int Tags = 30;
 
@@ -88,19 +86,6 @@ public class SimulatorTests(SimulatorTests.PlanDatabase database) : IClassFixtur
             }
 
             return Task.CompletedTask;
-        }
-    }
-
-    /// <summary>The demo with demo-qd1's site plan and positioning registry as the demo story draws them (a visitor among the holders).</summary>
-    public sealed class PlanDatabase : DemoDatabase
-    {
-        public override async Task InitializeAsync()
-        {
-            await base.InitializeAsync();
-            await using var services = CreateServices();
-            var scopes = services.GetRequiredService<IServiceScopeFactory>();
-            (await DemoSitePlans.DrawIfNoneAsync(scopes, Qd1, "demo-qd1-admin", CancellationToken.None)).ShouldBeTrue();
-            (await DemoPositioningRegistry.RegisterIfNoneAsync(scopes, Qd1, "demo-qd1", "demo-qd1-admin", Clock, CancellationToken.None)).ShouldBeTrue();
         }
     }
 }
