@@ -3,8 +3,8 @@ using DualPrevention.Core.Positioning;
 using DualPrevention.Core.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using NetTopologySuite.Geometries;
 using Microsoft.Playwright;
+using NetTopologySuite.Geometries;
 
 namespace DualPrevention.E2ETests.Positioning;
 
