@@ -41,7 +41,8 @@ public static class UseCaseRegistration
             .AddScoped<SeedDemoData>()
             .AddScoped<SeedDemoStory>()
             .AddSingleton<LatestPositions>()
-            .AddSingleton<IAcceptedFixes, NoFenceRules>();
+            .AddSingleton<ZoneChanges>()
+            .AddSingleton<IAcceptedFixes, FenceRules>();
     }
 
     private static Type[] FindHandlers(Assembly assembly) =>

@@ -19,6 +19,11 @@ public static class AlarmCategories
     public const string UnauthorizedEntry = "UnauthorizedEntry";
     public const string OverCapacity = "OverCapacity";
     public const string Static = "Static";
+    public const string UnderStaffed = "UnderStaffed";
+    public const string Overstay = "Overstay";
+    public const string LowBattery = "LowBattery";
+    public const string TagOffline = "TagOffline";
+    public const string TagNotReturned = "TagNotReturned";
 
     /// <summary>Categories never closed automatically and escalated first (docs/domain/alarms.md#3-rules).</summary>
     public static readonly IReadOnlySet<string> LifeThreatening = new HashSet<string>(StringComparer.OrdinalIgnoreCase)

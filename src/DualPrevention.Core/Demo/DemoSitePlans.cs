@@ -23,6 +23,9 @@ internal static class DemoSitePlans
     private const double MetresPerPixel = 0.25;
 
     /// <summary>The buildings, in image pixels (left, top, right, bottom), with the colour chosen where no unit is linked.</summary>
+    private const PersonTypes Staff = PersonTypes.Employee | PersonTypes.Contractor | PersonTypes.Driver;
+    private const PersonTypes Everyone = Staff | PersonTypes.Visitor;
+
     private static readonly (string Name, SKRectI Box, RiskColor Color)[] Buildings =
     [
         ("罐区", new SKRectI(80, 80, 480, 360), RiskColor.Red),
@@ -59,8 +62,11 @@ internal static class DemoSitePlans
             var outline = factory.ToGeometry(new Envelope(
                 box.Left * MetresPerPixel, box.Right * MetresPerPixel, (Height - box.Bottom) * MetresPerPixel, (Height - box.Top) * MetresPerPixel));
             var linked = units.Skip(i * 3).Take(3).ToList();
+
+            // Visitors stay out of red and orange zones (docs/domain/positioning.md#42-contractors-and-visitors): the fence rules raise their entry.
+            var hazardous = color is RiskColor.Red or RiskColor.Orange;
             await draw.HandleAsync(actor, new DrawZone.Command(
-                planId, new ZoneDetails(name, (Polygon)outline, color, IsFireExplosionArea: color is RiskColor.Red or RiskColor.Orange, MaxOccupancy: 20),
+                planId, new ZoneDetails(name, (Polygon)outline, color, IsFireExplosionArea: hazardous, MaxOccupancy: 20, AllowedPersonTypes: hazardous ? Staff : Everyone),
                 linked, []), cancellationToken);
         }
 

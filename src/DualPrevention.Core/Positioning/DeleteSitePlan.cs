@@ -9,7 +9,7 @@ namespace DualPrevention.Core.Positioning;
 /// <summary>Deletes a site plan with its zones, their links and its image; the audit trail keeps the deletions.</summary>
 public static class DeleteSitePlan
 {
-    public sealed class Handler(IDbContextFactory<DualPreventionDbContext> dbFactory, IPhotoStore store)
+    public sealed class Handler(IDbContextFactory<DualPreventionDbContext> dbFactory, IPhotoStore store, ZoneChanges changes)
     {
         /// <exception cref="NotFoundException">Not the enterprise's plan.</exception>
         /// <exception cref="DomainRuleException">The actor may only read.</exception>
@@ -24,6 +24,7 @@ public static class DeleteSitePlan
             db.RemoveRange(await db.Set<Zone>().Where(z => z.SitePlanId == plan.Id).ToListAsync(cancellationToken));
             db.Remove(plan);
             await db.SaveChangesAsync(cancellationToken);
+            changes.Changed(enterpriseId);
             if (plan.ImageStorageKey is { } key)
             {
                 await store.DeleteAsync(key, CancellationToken.None);

@@ -8,7 +8,7 @@ namespace DualPrevention.Core.Positioning;
 /// <summary>Deletes a zone and its links; the audit trail keeps the deletion.</summary>
 public static class DeleteZone
 {
-    public sealed class Handler(IDbContextFactory<DualPreventionDbContext> dbFactory)
+    public sealed class Handler(IDbContextFactory<DualPreventionDbContext> dbFactory, ZoneChanges changes)
     {
         /// <exception cref="NotFoundException">Not the enterprise's zone.</exception>
         /// <exception cref="DomainRuleException">The actor may only read.</exception>
@@ -20,6 +20,7 @@ public static class DeleteZone
                 ?? throw new NotFoundException(CoreText.Get("Positioning.Zone.NotFound"));
             db.Remove(zone);
             await db.SaveChangesAsync(cancellationToken);
+            changes.Changed(enterpriseId);
         }
     }
 }

@@ -13,7 +13,7 @@ public static class DrawZone
 {
     public sealed record Command(Guid SitePlanId, ZoneDetails Details, IReadOnlyCollection<Guid> UnitIds, IReadOnlyCollection<Guid> MajorHazardSourceIds);
 
-    public sealed class Handler(IDbContextFactory<DualPreventionDbContext> dbFactory, TimeProvider clock)
+    public sealed class Handler(IDbContextFactory<DualPreventionDbContext> dbFactory, TimeProvider clock, ZoneChanges changes)
     {
         private readonly ZoneDetailsValidator _validator = new();
 
@@ -45,6 +45,7 @@ public static class DrawZone
             zone.Link(command.UnitIds, command.MajorHazardSourceIds);
             db.Add(zone);
             await db.SaveChangesAsync(cancellationToken);
+            changes.Changed(enterpriseId);
             return zone.Id;
         }
     }

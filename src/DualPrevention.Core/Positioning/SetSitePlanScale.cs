@@ -16,7 +16,7 @@ public static class SetSitePlanScale
 {
     public sealed record Command(Guid SitePlanId, ScaleInput Scale);
 
-    public sealed class Handler(IDbContextFactory<DualPreventionDbContext> dbFactory)
+    public sealed class Handler(IDbContextFactory<DualPreventionDbContext> dbFactory, ZoneChanges changes)
     {
         private readonly ScaleInputValidator _validator = new();
 
@@ -39,6 +39,7 @@ public static class SetSitePlanScale
             }
 
             await db.SaveChangesAsync(cancellationToken);
+            changes.Changed(enterpriseId);
         }
     }
 

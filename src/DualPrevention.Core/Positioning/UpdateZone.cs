@@ -11,7 +11,7 @@ public static class UpdateZone
 {
     public sealed record Command(Guid ZoneId, ZoneDetails Details, IReadOnlyCollection<Guid> UnitIds, IReadOnlyCollection<Guid> MajorHazardSourceIds);
 
-    public sealed class Handler(IDbContextFactory<DualPreventionDbContext> dbFactory)
+    public sealed class Handler(IDbContextFactory<DualPreventionDbContext> dbFactory, ZoneChanges changes)
     {
         private readonly ZoneDetailsValidator _validator = new();
 
@@ -37,6 +37,7 @@ public static class UpdateZone
             zone.Update(command.Details);
             zone.Link(command.UnitIds, command.MajorHazardSourceIds);
             await db.SaveChangesAsync(cancellationToken);
+            changes.Changed(enterpriseId);
         }
     }
 }

@@ -58,6 +58,11 @@ internal static class RecurringJobs
         // has today's partition before its first fix (ADR 0038).
         RecurringJobEntry.Of<MaintainTrackPartitionsJob>(
             "positioning:maintain-track-partitions", "20 23 * * *", job => job.RunAsync(CancellationToken.None), runsAtStart: true),
+
+        // Every minute: a tag silent for Positioning:Fences:OfflineMinutes (default 10) is told at most a minute late, and
+        // a visitor's tag not returned within a minute of its binding's end (ADR 0040).
+        RecurringJobEntry.Of<CheckSilentTagsJob>(
+            "positioning:check-silent-tags", "* * * * *", job => job.RunAsync(CancellationToken.None)),
     ];
 
     public static WebApplication ScheduleRecurringJobs(this WebApplication app)

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using DualPrevention.Core.Alarms;
 using DualPrevention.Core.Positioning;
 using DualPrevention.Core.Tenancy;
 using DualPrevention.Testing;
@@ -127,6 +128,22 @@ public class FixConsumerTests(DemoDatabase database) : IClassFixture<DemoDatabas
         await WaitUntilAsync(() => db.Set<PositionSample>().Count(s => tagIds.Contains(s.TagId)) >= total);
         (await db.Set<PositionSample>().Where(s => tagIds.Contains(s.TagId)).Select(s => new { s.TagId, s.FixedAt }).Distinct().CountAsync()).ShouldBe(total);
         (await db.Set<PositionSample>().CountAsync(s => tagIds.Contains(s.TagId))).ShouldBe(total);
+    }
+
+    [Fact]
+    public async Task An_sos_published_over_mqtt_raises_its_alarm_through_the_fence_rules_of_the_consumer()
+    {
+        var (tags, tagIds) = await RegisterTagsAsync(database.Wf1, "SOS", 1);
+        var device = await DeviceAsync(database.Wf1);
+        await using var consumer = await ConsumerAsync(Group());
+        var now = database.Clock.GetUtcNow();
+
+        await device.PublishAsync(Message(database.Wf1, $$"""{"tag":"{{tags[0]}}","time":"{{Iso(now)}}","x":3,"y":4,"sos":true}"""));
+
+        await using var db = database.OwnerContext(TenantScope.System);
+        await WaitUntilAsync(() => db.Set<Alarm>().Any(a => a.DeviceId == tagIds[0]));
+        var alarm = await db.Set<Alarm>().SingleAsync(a => a.DeviceId == tagIds[0]);
+        (alarm.Category, alarm.Severity, alarm.Source, alarm.Status).ShouldBe((AlarmCategories.Sos, AlarmSeverity.Critical, AlarmSource.Positioning, AlarmStatus.New));
     }
 
     private static string Group() => $"test-{Guid.NewGuid():N}";

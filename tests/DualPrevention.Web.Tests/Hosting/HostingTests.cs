@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using DualPrevention.Testing;
+using Microsoft.Extensions.Options;
 
 namespace DualPrevention.Web.Tests.Hosting;
 
@@ -27,6 +29,16 @@ public class HostingTests(WebFixture web) : IClassFixture<WebFixture>
         paths.ShouldContain("/api/v1/auth/token");
         paths.ShouldContain("/api/v1/enterprises");
         paths.ShouldContain("/api/v1/accounts");
+    }
+
+    [Fact]
+    public async Task The_host_refuses_to_start_with_fence_settings_out_of_range()
+    {
+        await using var factory = new DualPreventionAppFactory(web, new Dictionary<string, string> { ["Positioning:Fences:DebounceSeconds"] = "0" });
+
+        var refusal = Should.Throw<OptionsValidationException>(() => factory.CreateClient());
+
+        refusal.Message.ShouldContain("Positioning:Fences");
     }
 
     [Fact]

@@ -1,0 +1,69 @@
+using NetTopologySuite.Geometries;
+using NetTopologySuite.Geometries.Prepared;
+using NetTopologySuite.Index.Strtree;
+
+namespace DualPrevention.Core.Positioning;
+
+/// <summary>
+/// An enterprise's zones in memory for the fence rules (ADR 0040): outlines as prepared geometries behind an R-tree,
+/// so "which zones hold this point?" costs a tree look-up and a few point-in-polygon tests, not a query.
+/// </summary>
+internal sealed class ZoneIndex
+{
+    private static readonly GeometryFactory Metres = new(new PrecisionModel(), 0);
+    private readonly STRtree<Fence> _tree = new();
+
+    public ZoneIndex(IEnumerable<Fence> fences)
+    {
+        foreach (var fence in fences)
+        {
+            ById[fence.Id] = fence;
+            _tree.Insert(fence.Outline.Geometry.EnvelopeInternal, fence);
+        }
+
+        _tree.Build();
+    }
+
+    public Dictionary<Guid, Fence> ById { get; } = [];
+
+    /// <summary>The zones whose outline contains (x, y), in plan metres.</summary>
+    public List<Fence> Containing(double x, double y)
+    {
+        if (ById.Count == 0)
+        {
+            return [];
+        }
+
+        var point = Metres.CreatePoint(new Coordinate(x, y));
+        return [.. _tree.Query(point.EnvelopeInternal).Where(f => f.Outline.Contains(point))];
+    }
+
+    /// <summary>What the rules read of a <see cref="Zone"/>.</summary>
+    internal sealed record Fence(
+        Guid Id,
+        Guid SitePlanId,
+        string Name,
+        IPreparedGeometry Outline,
+        int? MaxOccupancy,
+        int? MinOccupancy,
+        PersonTypes AllowedPersonTypes,
+        TimeOnly? AllowedFrom,
+        TimeOnly? AllowedUntil,
+        int? StaticAlarmSeconds,
+        int? OverstaySeconds)
+    {
+        public static Fence Of(Zone zone) => new(
+            zone.Id, zone.SitePlanId, zone.Name, PreparedGeometryFactory.Prepare(zone.Outline), zone.MaxOccupancy, zone.MinOccupancy,
+            zone.AllowedPersonTypes, zone.AllowedFrom, zone.AllowedUntil, zone.StaticAlarmSeconds, zone.OverstaySeconds);
+
+        /// <summary>Whether a person of <paramref name="type"/> may be here at Beijing time of day <paramref name="at"/>.</summary>
+        public bool Admits(PersonTypes type, TimeOnly at) => (AllowedPersonTypes & type) != 0 && WithinHours(at);
+
+        private bool WithinHours(TimeOnly at) => (AllowedFrom, AllowedUntil) switch
+        {
+            ({ } from, { } until) when from <= until => at >= from && at < until,
+            ({ } from, { } until) => at >= from || at < until,
+            _ => true,
+        };
+    }
+}
