@@ -6,7 +6,8 @@ namespace DualPrevention.Web.Hosting;
 /// <summary>
 /// The MQTT broker of positioning ingest (section <c>Mqtt</c>, <see cref="MqttOptions"/>): run.sh and test.sh start a
 /// private mosquitto and pass its address and the platform's account (ADR 0036). Job nodes (<see cref="NodeOptions.Jobs"/>)
-/// with a broker run the <see cref="FixConsumer"/> (ADR 0038).
+/// with a broker run the <see cref="FixConsumer"/> (ADR 0038). The HTTP batch endpoint's device authentication and
+/// rate limit are registered here too (ADR 0039).
 /// </summary>
 internal static class MqttRegistration
 {
@@ -17,6 +18,10 @@ internal static class MqttRegistration
         builder.Services.AddSingleton<IBrokerCredentials>(provider => provider.GetRequiredService<BrokerAccounts>());
         builder.Services.Configure<TrackOptions>(builder.Configuration.GetSection(TrackOptions.Section));
         builder.Services.Configure<FixConsumerOptions>(builder.Configuration.GetSection(FixConsumerOptions.Section));
+        builder.Services.Configure<FixBatchOptions>(builder.Configuration.GetSection(FixBatchOptions.Section));
+        builder.Services.AddAuthentication()
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, DeviceAuthentication>(DeviceAuthentication.SchemeName, null);
+        builder.Services.AddRateLimiter(options => options.AddPolicy<string, FixBatchRateLimit>(FixBatchRateLimit.Name));
         var broker = builder.Configuration.GetSection(MqttOptions.Section).Get<MqttOptions>() ?? new MqttOptions();
         var node = builder.Configuration.GetSection(NodeOptions.Section).Get<NodeOptions>() ?? new NodeOptions();
         if (broker.Configured && node.Jobs)
