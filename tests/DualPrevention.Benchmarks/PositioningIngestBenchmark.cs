@@ -109,6 +109,15 @@ internal static class PositioningIngestBenchmark
             client.Dispose();
         }
 
+        await using (var owner = new NpgsqlConnection(database.OwnerConnectionString))
+        {
+            await owner.OpenAsync();
+            await using var points = new NpgsqlCommand("SELECT count(*) FROM position_sample WHERE enterprise_id = @e", owner);
+            points.Parameters.AddWithValue("e", enterpriseId);
+            var stored = (long)(await points.ExecuteScalarAsync())!;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"track points stored: {stored:N0} (every fix moved a metre)"));
+        }
+
         var copy = await TimeCopyAsync(database, batched, enterpriseId);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"bare COPY of the {batched.Count:N0} fixes: {copy.TotalSeconds:F2} s"));
         Console.WriteLine("fix_to_alarm_p95_ms: not measured (no fence rule exists yet; IAcceptedFixes is NoFenceRules)");
