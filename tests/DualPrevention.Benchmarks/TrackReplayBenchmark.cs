@@ -46,7 +46,8 @@ internal static class TrackReplayBenchmark
                   FROM (SELECT @tag AS tag_id UNION ALL SELECT gen_random_uuid() FROM generate_series(1, @others)) t,
                        generate_series(0, @points - 1) s
                 """,
-                owner) { CommandTimeout = 0 };
+                owner)
+            { CommandTimeout = 0 };
             seed.Parameters.AddWithValue("day", day);
             seed.Parameters.AddWithValue("enterprise", enterpriseId);
             seed.Parameters.AddWithValue("tag", tagId);
