@@ -11,7 +11,7 @@ using NpgsqlTypes;
 namespace DualPrevention.Benchmarks;
 
 /// <summary>
-/// Issue 15's <c>positioning-ingest</c>: simulated tags publish fixes through a private mosquitto (started as the tests
+/// <c>positioning-ingest</c>: simulated tags publish fixes through a private mosquitto (started as the tests
 /// start it, deploy/local/lib.sh) into the published app, whose job node consumes them (ADR 0038): first
 /// 1,000,000 × scale fixes in messages of 100, then 20,000 × scale single-fix messages, from four publishers with QoS 1.
 /// Each phase is timed from its first publish until <c>fix_count</c> shows every fix accepted (committed: latest

@@ -11,7 +11,7 @@ using Npgsql;
 namespace DualPrevention.Benchmarks;
 
 /// <summary>
-/// Issue 15's <c>track-replay</c>: one person-day of 1 s fixes (86,400 points of one tag) in a day partition of
+/// <c>track-replay</c>: one person-day of 1 s fixes (86,400 points of one tag) in a day partition of
 /// <c>position_sample</c> beside other tags' days (20 × scale tags of 86,400 points each), read back in time order as a
 /// replay would: as the app role in the enterprise's scope (row-level security and the EF query filter on), through EF.
 /// Three reads after a CHECKPOINT; prints each and, last, <c>track_replay_ms=</c> the first (goal &lt; 1,000).
