@@ -42,6 +42,7 @@ public static class UseCaseRegistration
             .AddScoped<SeedDemoStory>()
             .AddSingleton<LatestPositions>()
             .AddSingleton<ZoneChanges>()
+            .AddSingleton<VerifiedDeviceSecrets>()
             .AddSingleton<IAcceptedFixes, FenceRules>();
     }
 

@@ -18,6 +18,9 @@ internal static class ApiDocument
     /// <summary>Name of the bearer-token security scheme (<c>POST /api/v1/auth/token</c>).</summary>
     public const string BearerScheme = "Bearer";
 
+    /// <summary>Name of the device credentials' HTTP Basic scheme (the positioning batch endpoint, ADR 0039).</summary>
+    public const string DeviceBasicScheme = "DeviceBasic";
+
     public static IServiceCollection AddApiDocument(this IServiceCollection services)
     {
         var schemaIds = new SchemaIds();
@@ -45,6 +48,12 @@ internal static class ApiDocument
                     Scheme = "bearer",
                     BearerFormat = "JWT",
                     Description = "The access token of POST /api/v1/auth/token, valid for one hour.",
+                };
+                document.Components.SecuritySchemes[DeviceBasicScheme] = new OpenApiSecurityScheme
+                {
+                    Type = SecuritySchemeType.Http,
+                    Scheme = "basic",
+                    Description = "A device credential's user name and secret (positioning ingest, ADR 0036).",
                 };
                 document.Components.Schemas?.Remove(nameof(IFormFile));
                 return Task.CompletedTask;
@@ -89,9 +98,11 @@ internal static class ApiDocument
         // Registers the ProblemDetails schema the answers below refer to, should no endpoint have declared a problem yet.
         await context.GetOrCreateSchemaAsync(typeof(ProblemDetails), cancellationToken: cancellationToken);
         operation.Responses ??= [];
-        operation.Responses.TryAdd("401", Problem("Not signed in, or the token expired or was revoked", context.Document));
+        var device = context.Description.ActionDescriptor.EndpointMetadata.OfType<IAuthorizeData>()
+            .Any(a => a.AuthenticationSchemes == Positioning.DeviceAuthentication.SchemeName);
+        operation.Responses.TryAdd("401", Problem(device ? "No device credential, an unknown or revoked one, or a wrong secret" : "Not signed in, or the token expired or was revoked", context.Document));
         operation.Responses.TryAdd("403", Problem("The caller's role may not do this, or its one-time password must be changed first", context.Document));
-        operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(BearerScheme, context.Document)] = [] }];
+        operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(device ? DeviceBasicScheme : BearerScheme, context.Document)] = [] }];
     }
 
     /// <summary>

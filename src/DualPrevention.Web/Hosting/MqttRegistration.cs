@@ -6,7 +6,8 @@ namespace DualPrevention.Web.Hosting;
 /// <summary>
 /// The MQTT broker of positioning ingest (section <c>Mqtt</c>, <see cref="MqttOptions"/>): run.sh and test.sh start a
 /// private mosquitto and pass its address and the platform's account (ADR 0036). Job nodes (<see cref="NodeOptions.Jobs"/>)
-/// with a broker run the <see cref="FixConsumer"/> (ADR 0038), whose fence rules read <see cref="FenceOptions"/> (ADR 0040).
+/// with a broker run the <see cref="FixConsumer"/> (ADR 0038), whose fence rules read <see cref="FenceOptions"/> (ADR 0040). The HTTP batch
+/// endpoint's device authentication and rate limit are registered here too (ADR 0039).
 /// </summary>
 internal static class MqttRegistration
 {
@@ -20,6 +21,10 @@ internal static class MqttRegistration
             .Validate(o => o.Problems().Count == 0, "Positioning:Fences is out of range: DebounceSeconds 1…600, StillRadiusMetres 0.1…50, OfflineMinutes 1…1440, LowBatteryPercent 1…90, ZoneRefreshSeconds 1…3600.")
             .ValidateOnStart();
         builder.Services.Configure<FixConsumerOptions>(builder.Configuration.GetSection(FixConsumerOptions.Section));
+        builder.Services.Configure<FixBatchOptions>(builder.Configuration.GetSection(FixBatchOptions.Section));
+        builder.Services.AddAuthentication()
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, DeviceAuthentication>(DeviceAuthentication.SchemeName, null);
+        builder.Services.AddRateLimiter(options => options.AddPolicy<string, FixBatchRateLimit>(FixBatchRateLimit.Name));
         var broker = builder.Configuration.GetSection(MqttOptions.Section).Get<MqttOptions>() ?? new MqttOptions();
         var node = builder.Configuration.GetSection(NodeOptions.Section).Get<NodeOptions>() ?? new NodeOptions();
         if (broker.Configured && node.Jobs)

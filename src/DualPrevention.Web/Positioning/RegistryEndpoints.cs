@@ -7,7 +7,7 @@ namespace DualPrevention.Web.Positioning;
 
 /// <summary>
 /// The positioning registry under <c>/api/v1/positioning</c>: tags, persons with certificates, tag bindings and device
-/// credentials (ADR 0036). The registry holds personal data, so the enterprise's administrator and safety officers
+/// credentials (ADR 0036), and the ingest status (ADR 0039). The registry holds personal data, so the enterprise's administrator and safety officers
 /// read and keep it (docs/domain/positioning.md#45-retention-and-privacy); another role's call is refused with 400,
 /// another tenant's id answers 404, a malformed field 400 naming it. Every change is audited.
 /// </summary>
@@ -87,6 +87,12 @@ internal static class RegistryEndpoints
         }).WithName("RevokeDeviceCredential")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
+
+        // What ingest did, per day and reason, and the tags last heard from (ADR 0039); a regulator gets the counts only.
+        positioning.MapGet("/ingest-status", (ClaimsPrincipal user, int? days, int? silentMinutes, int? page, int? pageSize, GetIngestStatus.Handler handler, CancellationToken ct) =>
+                handler.HandleAsync(Actor.From(user), new GetIngestStatus.Query(days ?? 7, silentMinutes ?? 30, page ?? 1, pageSize ?? 20), ct))
+            .WithName("GetPositioningIngestStatus")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
         return api;
     }
 }

@@ -1,0 +1,290 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using DualPrevention.Web.Positioning;
+using Microsoft.Extensions.Options;
+using MQTTnet;
+using MQTTnet.Protocol;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace DualPrevention.Benchmarks;
+
+/// <summary>
+/// <c>positioning-ingest</c>: simulated tags publish fixes through a private mosquitto (started as the tests
+/// start it, deploy/local/lib.sh) into the published app, whose job node consumes them (ADR 0038): first
+/// 1,000,000 × scale fixes in messages of 100, then 20,000 × scale single-fix messages, from four publishers with QoS 1.
+/// Each phase is timed from its first publish until <c>fix_count</c> shows every fix accepted (committed: latest
+/// positions and the track written). The floor is a bare binary COPY of the same fixes, as the owner, into a table
+/// shaped like <c>position_sample</c> with its key. Prints <c>fixes_per_second=</c>, <c>single_fix_messages_per_second=</c>
+/// and <c>positioning_ingest_ratio=</c> (batch phase over COPY). No fence rule exists yet (NoFenceRules), so
+/// <c>fix_to_alarm_p95_ms</c> is not measured.
+/// </summary>
+internal static class PositioningIngestBenchmark
+{
+    private const int Tags = 300;
+    private const int FixesPerMessage = 100;
+    private const int Publishers = 4;
+    private const int InFlightPerPublisher = 64;
+
+    private sealed record Fix(Guid TagId, string Serial, DateTimeOffset Time, double X, double Y);
+
+    public static async Task RunAsync(double scale)
+    {
+        var batchFixes = (int)Math.Round(1_000_000 * scale / FixesPerMessage) * FixesPerMessage;
+        var singles = (int)Math.Round(20_000 * scale);
+        var port = int.Parse(Environment.GetEnvironmentVariable("DP_BENCH_MQTT_PORT") ?? "1983", CultureInfo.InvariantCulture);
+        var brokerDir = Path.Combine(Path.GetTempPath(), "dp-bench-mqtt");
+        var password = await StartBrokerAsync(brokerDir, port);
+        var mqtt = new MqttOptions { Host = "127.0.0.1", Port = port, Username = "dp-platform", Password = password };
+
+        await using var database = await BenchmarkDatabase.CreateAsync();
+        await using var app = await PublishedApp.StartAsync(database, "Bench#Ingest2026", new Dictionary<string, string>
+        {
+            ["Mqtt:Host"] = mqtt.Host,
+            ["Mqtt:Port"] = port.ToString(CultureInfo.InvariantCulture),
+            ["Mqtt:Username"] = mqtt.Username,
+            ["Mqtt:Password"] = mqtt.Password,
+            // A share group of this run's own: a persistent session of an earlier run's app would take its share of the messages.
+            ["Positioning:Ingest:ClientId"] = $"bench-{Guid.NewGuid():N}",
+            ["Positioning:Ingest:Group"] = $"bench-{Guid.NewGuid():N}",
+        });
+        var (enterpriseId, tags) = await RegisterTagsAsync(database);
+        var accounts = new BrokerAccounts(Options.Create(mqtt));
+        var device = $"device-bench-{Guid.NewGuid():N}";
+        await accounts.SetDeviceCredentialAsync(device, "bench-secret", enterpriseId, CancellationToken.None);
+        var topic = FixTopics.Of(enterpriseId);
+
+        // Each tag walks a metre a second, so the thinned track keeps every fix; times lie in the last hours.
+        var start = DateTimeOffset.UtcNow.AddHours(-3);
+        var perTag = (batchFixes + singles) / Tags + 2;
+        var all = Enumerable.Range(0, perTag)
+            .SelectMany(step => tags.Select((t, i) => new Fix(t.Id, t.Serial, start.AddSeconds(step), i * 10 + step * 1.0 % 5000, step * 0.5 % 3000)))
+            .ToList();
+        var warmUp = all.Take(FixesPerMessage).ToList();
+        var batched = all.Skip(FixesPerMessage).Take(batchFixes).ToList();
+        var single = all.Skip(FixesPerMessage + batchFixes).Take(singles).ToList();
+
+        var clients = new List<IMqttClient>();
+        for (var i = 0; i < Publishers; i++)
+        {
+            clients.Add(await ConnectAsync(mqtt, device));
+        }
+
+        // Warm-up: a message published before the consumer has joined the share group reaches nobody, so the first batch
+        // (which also warms the JIT) is sent again until it is stored.
+        for (var attempt = 1; ; attempt++)
+        {
+            await PublishAsync(clients, topic, [Payload(warmUp)]);
+            try
+            {
+                await WaitForAcceptedAsync(database, enterpriseId, 1, TimeSpan.FromSeconds(10));
+                break;
+            }
+            catch (TimeoutException) when (attempt < 60)
+            {
+            }
+        }
+
+        await Task.Delay(TimeSpan.FromSeconds(5));
+        var before = await AcceptedAsync(database, enterpriseId);
+        Console.WriteLine($"load_average={MachineLoad.Averages()} (before the timed phases)");
+
+        var messages = batched.Chunk(FixesPerMessage).Select(Payload).ToList();
+        var batchWatch = Stopwatch.StartNew();
+        await PublishAsync(clients, topic, messages);
+        var published = batchWatch.Elapsed;
+        await WaitForAcceptedAsync(database, enterpriseId, before + batched.Count, TimeSpan.FromMinutes(30));
+        batchWatch.Stop();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"batches: {batched.Count:N0} fixes in {messages.Count:N0} messages published in {published.TotalSeconds:F1} s, all committed after {batchWatch.Elapsed.TotalSeconds:F1} s"));
+
+        var singleWatch = Stopwatch.StartNew();
+        await PublishAsync(clients, topic, [.. single.Select(f => Payload([f]))]);
+        await WaitForAcceptedAsync(database, enterpriseId, before + batched.Count + single.Count, TimeSpan.FromMinutes(30));
+        singleWatch.Stop();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"single-fix messages: {single.Count:N0} committed after {singleWatch.Elapsed.TotalSeconds:F1} s"));
+        Console.WriteLine($"load_average={MachineLoad.Averages()} (after the timed phases)");
+        foreach (var client in clients)
+        {
+            client.Dispose();
+        }
+
+        await using (var owner = new NpgsqlConnection(database.OwnerConnectionString))
+        {
+            await owner.OpenAsync();
+            await using var points = new NpgsqlCommand("SELECT count(*) FROM position_sample WHERE enterprise_id = @e", owner);
+            points.Parameters.AddWithValue("e", enterpriseId);
+            var stored = (long)(await points.ExecuteScalarAsync())!;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"track points stored: {stored:N0} (every fix moved a metre)"));
+        }
+
+        var copy = await TimeCopyAsync(database, batched, enterpriseId);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"bare COPY of the {batched.Count:N0} fixes: {copy.TotalSeconds:F2} s"));
+        Console.WriteLine("fix_to_alarm_p95_ms: not measured (no fence rule exists yet; IAcceptedFixes is NoFenceRules)");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"fixes_per_second={batched.Count / batchWatch.Elapsed.TotalSeconds:F0}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"single_fix_messages_per_second={single.Count / singleWatch.Elapsed.TotalSeconds:F0}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"positioning_ingest_ratio={batchWatch.Elapsed.TotalSeconds / copy.TotalSeconds:F2}"));
+    }
+
+    private static byte[] Payload(IEnumerable<Fix> fixes) =>
+        Encoding.UTF8.GetBytes("[" + string.Join(',', fixes.Select(f => string.Create(CultureInfo.InvariantCulture,
+            $$"""{"tag":"{{f.Serial}}","time":"{{f.Time:yyyy-MM-ddTHH:mm:ss.fffZ}}","x":{{f.X:F2}},"y":{{f.Y:F2}},"floor":1,"accuracy":0.3,"battery":90}"""))) + "]");
+
+    /// <summary>Starts the private broker with deploy/local/lib.sh, as test.sh does, and returns the platform's password.</summary>
+    private static async Task<string> StartBrokerAsync(string dir, int port)
+    {
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "DualPrevention.sln")))
+        {
+            root = root.Parent;
+        }
+
+        var lib = Path.Combine(root?.FullName ?? throw new InvalidOperationException("Repository root not found."), "deploy", "local", "lib.sh");
+        using var process = Process.Start(new ProcessStartInfo("bash", ["-c", $"source '{lib}' && dp_mqtt_start '{dir}' {port} >&2 && dp_mqtt_platform_password '{dir}'"])
+        {
+            RedirectStandardOutput = true,
+        })!;
+        var password = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return process.ExitCode == 0 ? password.Trim() : throw new InvalidOperationException($"dp_mqtt_start failed ({process.ExitCode}).");
+    }
+
+    private static async Task<(Guid EnterpriseId, List<(Guid Id, string Serial)> Tags)> RegisterTagsAsync(BenchmarkDatabase database)
+    {
+        await using var owner = new NpgsqlConnection(database.OwnerConnectionString);
+        await owner.OpenAsync();
+        await using var find = new NpgsqlCommand("SELECT id, region_code FROM enterprise ORDER BY name LIMIT 1", owner);
+        Guid enterpriseId;
+        string region;
+        await using (var reader = await find.ExecuteReaderAsync())
+        {
+            await reader.ReadAsync();
+            (enterpriseId, region) = (reader.GetGuid(0), reader.GetString(1));
+        }
+
+        var tags = Enumerable.Range(0, Tags).Select(i => (Id: Guid.CreateVersion7(), Serial: $"BENCH-{i:D4}")).ToList();
+        await using var insert = new NpgsqlCommand(
+            "INSERT INTO positioning_tag (id, enterprise_id, region_code, serial, kind, created_at) SELECT unnest(@ids), @enterprise, @region, unnest(@serials), 1, now()", owner);
+        insert.Parameters.AddWithValue("ids", tags.Select(t => t.Id).ToArray());
+        insert.Parameters.AddWithValue("enterprise", enterpriseId);
+        insert.Parameters.AddWithValue("region", region);
+        insert.Parameters.AddWithValue("serials", tags.Select(t => t.Serial).ToArray());
+        await insert.ExecuteNonQueryAsync();
+        return (enterpriseId, tags);
+    }
+
+    private static async Task<IMqttClient> ConnectAsync(MqttOptions mqtt, string device)
+    {
+        var client = new MqttClientFactory().CreateMqttClient();
+        await client.ConnectAsync(new MqttClientOptionsBuilder()
+            .WithTcpServer(mqtt.Host, mqtt.Port)
+            .WithCredentials(device, "bench-secret")
+            .WithProtocolVersion(MQTTnet.Formatter.MqttProtocolVersion.V500)
+            .WithClientId($"bench-pub-{Guid.NewGuid():N}")
+            .Build());
+        return client;
+    }
+
+    /// <summary>Publishes with QoS 1, round-robin over the clients, each with a window of unacknowledged messages.</summary>
+    private static async Task PublishAsync(List<IMqttClient> clients, string topic, List<byte[]> payloads)
+    {
+        await Task.WhenAll(clients.Select(async (client, c) =>
+        {
+            using var window = new SemaphoreSlim(InFlightPerPublisher);
+            var pending = new List<Task>();
+            for (var i = c; i < payloads.Count; i += clients.Count)
+            {
+                await window.WaitAsync();
+                var message = new MqttApplicationMessageBuilder().WithTopic(topic).WithPayload(payloads[i])
+                    .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).Build();
+                pending.Add(client.PublishAsync(message).ContinueWith(t =>
+                {
+                    window.Release();
+                    return t.Result.ReasonCode == MqttClientPublishReasonCode.Success ? t : throw new InvalidOperationException($"Publish refused: {t.Result.ReasonCode}");
+                }, TaskScheduler.Default));
+            }
+
+            await Task.WhenAll(pending);
+        }));
+    }
+
+    private static async Task<long> AcceptedAsync(BenchmarkDatabase database, Guid enterpriseId)
+    {
+        await using var owner = new NpgsqlConnection(database.OwnerConnectionString);
+        await owner.OpenAsync();
+        return (await CountAsync(owner, enterpriseId)).Accepted;
+    }
+
+    private static async Task<(long Accepted, long Refused)> CountAsync(NpgsqlConnection owner, Guid enterpriseId)
+    {
+        await using var count = new NpgsqlCommand("SELECT coalesce(sum(accepted), 0)::bigint, coalesce(sum(malformed + unknown_tag + other_enterprise + too_far_in_future + too_far_in_past + out_of_range), 0)::bigint FROM fix_count WHERE enterprise_id = @e", owner);
+        count.Parameters.AddWithValue("e", enterpriseId);
+        await using var reader = await count.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        return (reader.GetInt64(0), reader.GetInt64(1));
+    }
+
+    private static async Task WaitForAcceptedAsync(BenchmarkDatabase database, Guid enterpriseId, long expected, TimeSpan timeout)
+    {
+        await using var owner = new NpgsqlConnection(database.OwnerConnectionString);
+        await owner.OpenAsync();
+        var watch = Stopwatch.StartNew();
+        while (true)
+        {
+            var (accepted, refused) = await CountAsync(owner, enterpriseId);
+            if (refused > 0)
+            {
+                throw new InvalidOperationException($"{refused} fixes were refused; the benchmark's fixes should all be accepted.");
+            }
+
+            if (accepted >= expected)
+            {
+                return;
+            }
+
+            if (watch.Elapsed > timeout)
+            {
+                throw new TimeoutException($"{accepted:N0} of {expected:N0} fixes accepted after {timeout}.");
+            }
+
+            await Task.Delay(50);
+        }
+    }
+
+    private static async Task<TimeSpan> TimeCopyAsync(BenchmarkDatabase database, List<Fix> fixes, Guid enterpriseId)
+    {
+        await using var owner = new NpgsqlConnection(database.OwnerConnectionString);
+        await owner.OpenAsync();
+        await using (var create = new NpgsqlCommand("CREATE TABLE bench_copy (LIKE position_sample INCLUDING DEFAULTS, PRIMARY KEY (tag_id, fixed_at))", owner))
+        {
+            await create.ExecuteNonQueryAsync();
+        }
+
+        await database.CheckpointAsync();
+        var watch = Stopwatch.StartNew();
+        await using (var writer = await owner.BeginBinaryImportAsync(
+            "COPY bench_copy (tag_id, fixed_at, enterprise_id, region_code, x, y, floor, accuracy, battery, sos, fall) FROM STDIN (FORMAT BINARY)"))
+        {
+            foreach (var fix in fixes)
+            {
+                await writer.StartRowAsync();
+                await writer.WriteAsync(fix.TagId, NpgsqlDbType.Uuid);
+                await writer.WriteAsync(fix.Time, NpgsqlDbType.TimestampTz);
+                await writer.WriteAsync(enterpriseId, NpgsqlDbType.Uuid);
+                await writer.WriteAsync("370202", NpgsqlDbType.Varchar);
+                await writer.WriteAsync(fix.X, NpgsqlDbType.Double);
+                await writer.WriteAsync(fix.Y, NpgsqlDbType.Double);
+                await writer.WriteAsync(1, NpgsqlDbType.Integer);
+                await writer.WriteAsync(0.3, NpgsqlDbType.Double);
+                await writer.WriteAsync(90, NpgsqlDbType.Integer);
+                await writer.WriteAsync(false, NpgsqlDbType.Boolean);
+                await writer.WriteAsync(false, NpgsqlDbType.Boolean);
+            }
+
+            await writer.CompleteAsync();
+        }
+
+        watch.Stop();
+        return watch.Elapsed;
+    }
+}
