@@ -1,7 +1,7 @@
 namespace DualPrevention.Simulator;
 
 /// <summary>
-/// The demo's positioning story (issue 15 item 7): <see cref="SimulatorOptions.Tags"/> tags walk an enterprise's site
+/// The demo's positioning story (docs/positioning-ingest.md#simulator): <see cref="SimulatorOptions.Tags"/> tags walk an enterprise's site
 /// plan and report a fix each <see cref="SimulatorOptions.IntervalSeconds"/>; among them a visitor strays into the red
 /// zone, a worker stands still and another presses SOS, so the live map and the alarm centre have something to show.
 /// </summary>

@@ -9,7 +9,7 @@ using NetTopologySuite.Geometries;
 namespace DualPrevention.IntegrationTests.Positioning;
 
 /// <summary>
-/// The positioning simulator (issue 15 item 7) as a device: it signs in through the API, tops the demo enterprise's
+/// The positioning simulator (docs/positioning-ingest.md#simulator) as a device: it signs in through the API, tops the demo enterprise's
 /// registry up with badges, issues its own device credential and publishes through the real mosquitto, and the fix
 /// consumer stores what it sends: every tag's position, the visitor inside the red zone, the still worker not moving,
 /// one SOS.
