@@ -42,6 +42,7 @@ internal static class SitePlanEndpoints
         plans.MapGet("/{id:guid}/live", async (ClaimsPrincipal user, Guid id, PersonTypes? type, string? company, Guid? zoneId, GetLivePositions.Handler handler, CancellationToken ct) =>
                 TypedResults.Ok(await handler.HandleAsync(Actor.From(user), new GetLivePositions.Query(id, type, company, zoneId), ct)))
             .WithName("GetLivePositions")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
         plans.MapGet("/{id:guid}/image", async (Guid id, GetSitePlanImage.Handler handler, CancellationToken ct) =>
         {
