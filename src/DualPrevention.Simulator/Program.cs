@@ -74,14 +74,15 @@ finally
 // Retries while the platform starts (or seeds its demo) for at most --wait seconds.
 async Task<Simulation> SetUpAsync()
 {
-    var giveUpAt = DateTimeOffset.UtcNow.AddSeconds(options.WaitSeconds);
+    var clock = TimeProvider.System;
+    var giveUpAt = clock.GetUtcNow().AddSeconds(options.WaitSeconds);
     while (true)
     {
         try
         {
-            return await Simulation.SetUpAsync(api, options, TimeProvider.System, Console.Out, stop.Token);
+            return await Simulation.SetUpAsync(api, options, clock, Console.Out, stop.Token);
         }
-        catch (Exception problem) when (problem is SimulatorException or HttpRequestException && DateTimeOffset.UtcNow < giveUpAt)
+        catch (Exception problem) when (problem is SimulatorException or HttpRequestException && clock.GetUtcNow() < giveUpAt)
         {
             Console.WriteLine($"Waiting for the platform: {problem.Message}");
             await Task.Delay(TimeSpan.FromSeconds(5), stop.Token);
