@@ -24,7 +24,7 @@ public sealed class PlatformApi(HttpClient http)
 
     public sealed record ZoneGeometry(IReadOnlyList<IReadOnlyList<double[]>> Coordinates);
 
-    public sealed record ZoneProperties(string Name, string MapColor, string RiskColor);
+    public sealed record ZoneProperties(string Name, string MapColor, string RiskColor, string AllowedPersonTypes);
 
     public sealed record Tag(Guid Id, string Serial, Guid? HolderId, string? HolderName, string? HolderType);
 

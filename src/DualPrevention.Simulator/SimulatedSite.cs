@@ -19,7 +19,9 @@ public sealed class SimulatedSite
         var top = plan.OriginPixelY * plan.MetresPerPixel;
         Extent = new Envelope(left, left + plan.ImageWidth * plan.MetresPerPixel, top - plan.ImageHeight * plan.MetresPerPixel, top);
         Zones = [.. plan.Zones.Features.Select(f => (f.Properties.Name, Outline(f.Geometry), IsRed: f.Properties.MapColor == Red || f.Properties.RiskColor == Red))];
-        var red = plan.Zones.Features.FirstOrDefault(f => f.Properties.MapColor == Red) ?? plan.Zones.Features.FirstOrDefault(f => f.Properties.RiskColor == Red);
+        // A red zone closed to visitors first, so the fence rules have an unauthorised entry to raise.
+        var red = plan.Zones.Features.Where(f => f.Properties.MapColor == Red || f.Properties.RiskColor == Red)
+            .OrderBy(f => ClosedToVisitors(f.Properties) ? 0 : 1).ThenBy(f => f.Properties.MapColor == Red ? 0 : 1).FirstOrDefault();
         RedZone = red is null ? null : (red.Properties.Name, Outline(red.Geometry));
     }
 
@@ -27,7 +29,7 @@ public sealed class SimulatedSite
 
     public IReadOnlyList<(string Name, Polygon Outline, bool IsRed)> Zones { get; }
 
-    /// <summary>Where the visitor strays: the first zone the map shows red, else the first chosen red; null when none is.</summary>
+    /// <summary>Where the visitor strays: a red zone (on the map or chosen), one closed to visitors first; null when none is red.</summary>
     public (string Name, Polygon Outline)? RedZone { get; }
 
     /// <summary>A point of the plan outside every red zone (after 100 tries, any point of the plan).</summary>
@@ -75,6 +77,10 @@ public sealed class SimulatedSite
 
     private static Coordinate Within(Envelope box, Random random) =>
         new(box.MinX + random.NextDouble() * box.Width, box.MinY + random.NextDouble() * box.Height);
+
+    // PersonTypes flags travel as their names ("Employee, Contractor, Driver").
+    private static bool ClosedToVisitors(PlatformApi.ZoneProperties zone) =>
+        !zone.AllowedPersonTypes.Split(',', StringSplitOptions.TrimEntries).Contains("Visitor", StringComparer.Ordinal);
 
     private static Polygon Outline(PlatformApi.ZoneGeometry geometry)
     {
