@@ -61,7 +61,7 @@ public class IngestStatusInTheBrowserTests(BrowserFixture browser) : IClassFixtu
         await BrowserFixture.SignInAsync(regulator, "qingdao");
         await regulator.GotoAsync("/positioning/ingest");
         await BrowserFixture.WaitForPageAsync(regulator, "[data-testid=ingest-accepted]");
-        (await regulator.Locator("[data-testid=ingest-days-table]").TextContentAsync())!.ShouldContain("青岛");
+        await regulator.Locator("[data-testid=ingest-days-table] td", new PageLocatorOptions { HasText = "青岛" }).First.WaitForAsync();
         (await regulator.Locator("[data-testid=ingest-tags-table]").CountAsync()).ShouldBe(0);
         (await regulator.ContentAsync()).ShouldNotContain("E2E-ING-1");
         (await AxeCheck.SeriousViolationsAsync(regulator)).ShouldBeEmpty();
