@@ -21,6 +21,9 @@ public static class AlarmCategories
     public const string Static = "Static";
     public const string UnderStaffed = "UnderStaffed";
     public const string Overstay = "Overstay";
+    public const string LeftZone = "LeftZone";
+    public const string Gathering = "Gathering";
+    public const string EscortMissing = "EscortMissing";
     public const string LowBattery = "LowBattery";
     public const string TagOffline = "TagOffline";
     public const string TagNotReturned = "TagNotReturned";

@@ -23,6 +23,17 @@ public sealed class FenceOptions
     /// <summary>Battery percent below which a fix raises <c>LowBattery</c>; the episode ends at this plus five.</summary>
     public int LowBatteryPercent { get; set; } = 20;
 
+    /// <summary>Minutes a person required in a zone may be seen outside it, within its hours, before a <c>LeftZone</c> alarm.</summary>
+    public int LeftZoneMinutes { get; set; } = 10;
+
+    /// <summary>How many people within <see cref="GatheringRadiusMetres"/> of one another in a red or orange zone are a gathering.</summary>
+    public int GatheringPersons { get; set; } = 5;
+
+    public double GatheringRadiusMetres { get; set; } = 5;
+
+    /// <summary>Metres a visitor may be from their escort in a zone that requires one before <c>EscortMissing</c>.</summary>
+    public double EscortMetres { get; set; } = 20;
+
     /// <summary>Seconds after which an enterprise's zones are read again (zones edited on another node); an edit on this node refreshes at once.</summary>
     public int ZoneRefreshSeconds { get; set; } = 60;
 
@@ -50,6 +61,26 @@ public sealed class FenceOptions
         if (LowBatteryPercent is < 1 or > 90)
         {
             problems.Add($"{Section}:LowBatteryPercent must lie within 1…90.");
+        }
+
+        if (LeftZoneMinutes is < 1 or > 240)
+        {
+            problems.Add($"{Section}:LeftZoneMinutes must lie within 1…240.");
+        }
+
+        if (GatheringPersons is < 2 or > 100)
+        {
+            problems.Add($"{Section}:GatheringPersons must lie within 2…100.");
+        }
+
+        if (GatheringRadiusMetres is < 0.5 or > 100 || double.IsNaN(GatheringRadiusMetres))
+        {
+            problems.Add($"{Section}:GatheringRadiusMetres must lie within 0.5…100.");
+        }
+
+        if (EscortMetres is < 1 or > 500 || double.IsNaN(EscortMetres))
+        {
+            problems.Add($"{Section}:EscortMetres must lie within 1…500.");
         }
 
         if (ZoneRefreshSeconds is < 1 or > 3600)

@@ -18,7 +18,11 @@ namespace DualPrevention.Core.Positioning;
 /// debounce and ends once it has been seen outside for as long, so a fix jittering across an edge neither starts nor
 /// ends one; a fix older than the tag's newest is noise and only SOS is read from it. After a restart the open
 /// positioning alarms are the truth: an episode whose alarm is still open is not raised again. The time-driven rules
-/// (<c>TagOffline</c>, <c>TagNotReturned</c>) are <see cref="CheckSilentTags"/>'s.
+/// (<c>TagOffline</c>, <c>TagNotReturned</c>) are <see cref="CheckSilentTags"/>'s. A zone's whitelist admits the people
+/// on it whatever their type; the people required in a zone raise <c>LeftZone</c> when seen outside it within its hours
+/// for <see cref="FenceOptions.LeftZoneMinutes"/>; red and orange zones and fire/explosion areas raise <c>Gathering</c>
+/// when enough people stand close together; a visitor in a zone that requires an escort raises <c>EscortMissing</c> when
+/// their escort (named on the tag binding) is not near them.
 /// </summary>
 public sealed class FenceRules(
     IServiceScopeFactory scopes,
@@ -99,19 +103,36 @@ public sealed class FenceRules(
         if (stale)
         {
             var zones = await db.Set<Zone>().AsNoTracking().Where(z => z.EnterpriseId == enterpriseId).ToListAsync(cancellationToken);
-            fences.Reload(new ZoneIndex(zones.Select(ZoneIndex.Fence.Of)), version, now);
+            var index = new ZoneIndex(zones.Select(ZoneIndex.Fence.Of));
+            var links = await db.Set<ZonePersonLink>().AsNoTracking().Where(l => l.EnterpriseId == enterpriseId).ToListAsync(cancellationToken);
+            foreach (var link in links.Where(l => index.ById.ContainsKey(l.ZoneId)))
+            {
+                (link.Role == ZonePersonRole.Whitelisted ? index.ById[link.ZoneId].Whitelisted : index.ById[link.ZoneId].Required).Add(link.PersonId);
+            }
+
+            fences.Reload(index, version, now);
             unknown = [.. personIds.OfType<Guid>().Distinct()];
         }
 
         var people = await db.Set<Person>().AsNoTracking()
             .Where(p => p.EnterpriseId == enterpriseId && unknown.Contains(p.Id))
-            .Select(p => new { p.Id, p.Name, p.Type })
+            .Select(p => new
+            {
+                p.Id,
+                p.Name,
+                p.Type,
+                Escort = db.Set<TagBinding>().Where(b => b.PersonId == p.Id && b.ReturnedAt == null && b.EscortPersonId != null)
+                    .OrderByDescending(b => b.ValidFrom).Select(b => b.EscortPersonId).FirstOrDefault(),
+            })
             .ToListAsync(cancellationToken);
         foreach (var person in people)
         {
-            fences.People[person.Id] = (person.Name, person.Type);
+            fences.People[person.Id] = new KnownPerson(person.Name, person.Type, person.Escort);
         }
     }
+
+    /// <summary>What the rules read of a person: their name for the summary, their type, and a visitor's escort.</summary>
+    private sealed record KnownPerson(string Name, PersonTypes Type, Guid? EscortId);
 
     /// <summary>One enterprise's zones, people and episodes; <see cref="Gate"/> lets one batch at a time change them.</summary>
     private sealed class EnterpriseFences
@@ -127,7 +148,16 @@ public sealed class FenceRules(
         /// <summary>The newest fix time seen: the enterprise's clock for the headcounts, which no single tag's fixes move.</summary>
         public DateTimeOffset? Now { get; set; }
 
-        public Dictionary<Guid, (string Name, PersonTypes Type)> People { get; } = [];
+        public Dictionary<Guid, KnownPerson> People { get; } = [];
+
+        /// <summary>Each person's newest position and its time, for the escort rule.</summary>
+        public Dictionary<Guid, (double X, double Y, DateTimeOffset At)> PersonPositions { get; } = [];
+
+        /// <summary>The zones each person is required in.</summary>
+        public Dictionary<Guid, List<ZoneIndex.Fence>> RequiredIn { get; } = [];
+
+        /// <summary>A required person's absence from a zone: since when seen outside it, and whether it was raised.</summary>
+        public Dictionary<(Guid PersonId, Guid ZoneId), (DateTimeOffset Since, bool Raised)> Absences { get; } = [];
 
         public Dictionary<Guid, TagEpisodes> Tags { get; } = [];
 
@@ -142,6 +172,20 @@ public sealed class FenceRules(
             Version = version;
             LoadedAt = now;
             People.Clear();
+            RequiredIn.Clear();
+            foreach (var fence in zones.ById.Values)
+            {
+                foreach (var personId in fence.Required)
+                {
+                    (RequiredIn.TryGetValue(personId, out var list) ? list : RequiredIn[personId] = []).Add(fence);
+                }
+            }
+
+            foreach (var gone in Absences.Keys.Where(k => !RequiredIn.TryGetValue(k.PersonId, out var list) || list.All(f => f.Id != k.ZoneId)).ToList())
+            {
+                Absences.Remove(gone);
+            }
+
             foreach (var tag in Tags.Values)
             {
                 foreach (var gone in tag.Stays.Keys.Where(id => !zones.ById.ContainsKey(id)).ToList())
@@ -157,7 +201,8 @@ public sealed class FenceRules(
 
             foreach (var headcount in Headcounts)
             {
-                headcount.Value.Count = Tags.Values.Count(t => t.Stays.TryGetValue(headcount.Key, out var stay) && stay.Counted);
+                headcount.Value.Members.Clear();
+                headcount.Value.Members.UnionWith(Tags.Where(t => t.Value.Stays.TryGetValue(headcount.Key, out var stay) && stay.Counted).Select(t => t.Key));
             }
         }
     }
@@ -168,6 +213,9 @@ public sealed class FenceRules(
         public DateTimeOffset? LastTime { get; set; }
 
         public (double X, double Y, DateTimeOffset Since)? Anchor { get; set; }
+
+        /// <summary>The newest position, in plan metres.</summary>
+        public (double X, double Y)? Position { get; set; }
 
         public bool Sos { get; set; }
 
@@ -193,12 +241,20 @@ public sealed class FenceRules(
 
         /// <summary>The stillness (its start) already raised in this zone.</summary>
         public DateTimeOffset? StillRaised { get; set; }
+
+        /// <summary>Since when a visitor here has been without their escort nearby.</summary>
+        public DateTimeOffset? EscortMissingSince { get; set; }
+
+        public bool EscortRaised { get; set; }
     }
 
     /// <summary>A zone's headcount and its over/under episodes.</summary>
     private sealed class ZoneHeadcount
     {
-        public int Count { get; set; }
+        /// <summary>The tags counted in the zone.</summary>
+        public HashSet<Guid> Members { get; } = [];
+
+        public int Count => Members.Count;
 
         public DateTimeOffset? OverSince { get; set; }
 
@@ -207,6 +263,10 @@ public sealed class FenceRules(
         public DateTimeOffset? UnderSince { get; set; }
 
         public bool UnderRaised { get; set; }
+
+        public DateTimeOffset? GatheringSince { get; set; }
+
+        public bool GatheringRaised { get; set; }
     }
 
     /// <summary>One enterprise's batch judged against its episodes, the alarms to raise collected in order.</summary>
@@ -279,7 +339,7 @@ public sealed class FenceRules(
         private void JudgeZones(AcceptedFix accepted, TagEpisodes tag, double x, double y)
         {
             var at = accepted.Fix.Time;
-            if (tag.Anchor is not { } anchor || Math.Sqrt(((x - anchor.X) * (x - anchor.X)) + ((y - anchor.Y) * (y - anchor.Y))) > options.StillRadiusMetres)
+            if (tag.Anchor is not { } anchor || Distance(x, y, anchor.X, anchor.Y) > options.StillRadiusMetres)
             {
                 tag.Anchor = (x, y, at);
             }
@@ -292,7 +352,7 @@ public sealed class FenceRules(
                 if (!stay.Counted && at - stay.FirstInside >= options.Debounce)
                 {
                     stay.Counted = true;
-                    Headcount(zoneId).Count++;
+                    Headcount(zoneId).Members.Add(accepted.TagId);
                 }
             }
 
@@ -303,19 +363,25 @@ public sealed class FenceRules(
                     tag.Stays.Remove(zoneId);
                     if (stay.Counted)
                     {
-                        Headcount(zoneId).Count--;
+                        Headcount(zoneId).Members.Remove(accepted.TagId);
                     }
                 }
             }
 
-            var person = accepted.PersonId is { } personId && fences.People.TryGetValue(personId, out var found) ? found : ((string Name, PersonTypes Type)?)null;
+            tag.Position = (x, y);
+            var person = accepted.PersonId is { } personId && fences.People.TryGetValue(personId, out var found) ? found : null;
+            if (accepted.PersonId is { } wearer)
+            {
+                fences.PersonPositions[wearer] = (x, y, at);
+            }
+
             var localTime = TimeOnly.FromDateTime(BusinessTime.ToLocal(at).DateTime);
             foreach (var (zoneId, stay) in tag.Stays.Where(s => s.Value.Counted))
             {
                 var zone = _zones.ById[zoneId];
 
                 // Unauthorised entry: the person's type or the hours do not admit them (a tag bound to nobody is not judged).
-                if (!stay.EntryRaised && person is { } who && !zone.Admits(who.Type, localTime))
+                if (!stay.EntryRaised && person is { } who && !zone.Admits(accepted.PersonId!.Value, who.Type, localTime))
                 {
                     stay.EntryRaised = true;
                     Raise(AlarmCategories.UnauthorizedEntry, AlarmSeverity.Major, accepted, zone, stay.FirstInside, at, "");
@@ -333,6 +399,62 @@ public sealed class FenceRules(
                     stay.StillRaised = still;
                     Raise(AlarmCategories.Static, AlarmSeverity.Major, accepted, zone, still, at, $"{(int)(at - still).TotalSeconds} s");
                 }
+
+                if (zone.RequiresEscort && person is { Type: PersonTypes.Visitor } visitor)
+                {
+                    JudgeEscort(accepted, stay, zone, visitor, x, y);
+                }
+            }
+
+            if (accepted.PersonId is { } required && fences.RequiredIn.TryGetValue(required, out var posts))
+            {
+                JudgePosts(accepted, tag, required, posts, localTime);
+            }
+        }
+
+        /// <summary>A visitor whose escort is unnamed, unheard for two debounces or farther than the limit, for the debounce: one alarm per stay and absence.</summary>
+        private void JudgeEscort(AcceptedFix accepted, Stay stay, ZoneIndex.Fence zone, KnownPerson visitor, double x, double y)
+        {
+            var at = accepted.Fix.Time;
+            var near = visitor.EscortId is { } escortId
+                && fences.PersonPositions.TryGetValue(escortId, out var escort)
+                && at - escort.At <= options.Debounce * 2
+                && Distance(x, y, escort.X, escort.Y) <= options.EscortMetres;
+            if (near)
+            {
+                (stay.EscortMissingSince, stay.EscortRaised) = (null, false);
+                return;
+            }
+
+            stay.EscortMissingSince ??= at;
+            if (!stay.EscortRaised && at - stay.EscortMissingSince >= options.Debounce)
+            {
+                stay.EscortRaised = true;
+                Raise(AlarmCategories.EscortMissing, AlarmSeverity.Major, accepted, zone, stay.EscortMissingSince.Value, at, "");
+            }
+        }
+
+        /// <summary>A person required in zones, seen outside one within its hours for the limit: one alarm per absence.</summary>
+        private void JudgePosts(AcceptedFix accepted, TagEpisodes tag, Guid personId, List<ZoneIndex.Fence> posts, TimeOnly localTime)
+        {
+            var at = accepted.Fix.Time;
+            foreach (var post in posts)
+            {
+                var key = (personId, post.Id);
+                if (!post.WithinHours(localTime) || (tag.Stays.TryGetValue(post.Id, out var stay) && stay.Counted))
+                {
+                    fences.Absences.Remove(key);
+                    continue;
+                }
+
+                var absence = fences.Absences.TryGetValue(key, out var known) ? known : (Since: at, Raised: false);
+                if (!absence.Raised && at - absence.Since >= TimeSpan.FromMinutes(options.LeftZoneMinutes))
+                {
+                    absence.Raised = true;
+                    Raise(AlarmCategories.LeftZone, AlarmSeverity.Major, accepted, post, absence.Since, at, $"{(int)(at - absence.Since).TotalMinutes} min");
+                }
+
+                fences.Absences[key] = absence;
             }
         }
 
@@ -369,8 +491,39 @@ public sealed class FenceRules(
                 {
                     (headcount.UnderSince, headcount.UnderRaised) = (null, false);
                 }
+
+                JudgeGathering(zone, headcount, at);
             }
         }
+
+        /// <summary>
+        /// Enough people within the radius of one of them in a hazardous zone, held for the debounce: one alarm per
+        /// gathering. Permitted work is not told apart yet: the permits module will exempt the people on an active permit.
+        /// </summary>
+        private void JudgeGathering(ZoneIndex.Fence zone, ZoneHeadcount headcount, DateTimeOffset at)
+        {
+            var largest = 0;
+            if (zone.IsHazardous && headcount.Count >= options.GatheringPersons)
+            {
+                var points = headcount.Members.Select(id => fences.Tags[id].Position).OfType<(double X, double Y)>().ToList();
+                largest = points.Count == 0 ? 0 : points.Max(p => points.Count(q => Distance(p.X, p.Y, q.X, q.Y) <= options.GatheringRadiusMetres));
+            }
+
+            if (largest < options.GatheringPersons)
+            {
+                (headcount.GatheringSince, headcount.GatheringRaised) = (null, false);
+                return;
+            }
+
+            headcount.GatheringSince ??= at;
+            if (!headcount.GatheringRaised && at - headcount.GatheringSince >= options.Debounce)
+            {
+                headcount.GatheringRaised = true;
+                Raise(AlarmCategories.Gathering, AlarmSeverity.Major, null, zone, headcount.GatheringSince.Value, at, $"{largest} / {options.GatheringRadiusMetres} m");
+            }
+        }
+
+        private static double Distance(double x1, double y1, double x2, double y2) => Math.Sqrt(((x1 - x2) * (x1 - x2)) + ((y1 - y2) * (y1 - y2)));
 
         private ZoneHeadcount Headcount(Guid zoneId) =>
             fences.Headcounts.TryGetValue(zoneId, out var known) ? known : fences.Headcounts[zoneId] = new ZoneHeadcount();

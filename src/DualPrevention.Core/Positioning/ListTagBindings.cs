@@ -14,7 +14,7 @@ public static class ListTagBindings
 
     public sealed record Row(
         Guid Id, Guid TagId, string TagSerial, TagKind TagKind, Guid PersonId, string PersonName, PersonTypes PersonType,
-        string? Company, DateTimeOffset ValidFrom, DateTimeOffset? ValidUntil, DateTimeOffset? ReturnedAt);
+        string? Company, DateTimeOffset ValidFrom, DateTimeOffset? ValidUntil, DateTimeOffset? ReturnedAt, string? EscortName = null);
 
     public sealed class Handler(IDbContextFactory<DualPreventionDbContext> dbFactory)
     {
@@ -53,7 +53,8 @@ public static class ListTagBindings
             var items = await rows.Skip((page - 1) * size).Take(size)
                 .Select(r => new Row(
                     r.b.Id, r.t.Id, r.t.Serial, r.t.Kind, r.p.Id, r.p.Name, r.p.Type, r.p.Company,
-                    r.b.ValidFrom, r.b.ValidUntil, r.b.ReturnedAt))
+                    r.b.ValidFrom, r.b.ValidUntil, r.b.ReturnedAt,
+                    db.Set<Person>().Where(e => e.Id == r.b.EscortPersonId).Select(e => e.Name).FirstOrDefault()))
                 .ToListAsync(cancellationToken);
             return new Paged<Row>(items, total, page, size);
         }

@@ -57,3 +57,16 @@ internal sealed class ZoneMajorHazardLinkConfiguration : IEntityTypeConfiguratio
         builder.HasIndex(l => l.MajorHazardSourceId);
     }
 }
+
+internal sealed class ZonePersonLinkConfiguration : IEntityTypeConfiguration<ZonePersonLink>
+{
+    public void Configure(EntityTypeBuilder<ZonePersonLink> builder)
+    {
+        builder.HasKey(l => new { l.ZoneId, l.PersonId, l.Role });
+        builder.Property(l => l.RegionCode).HasMaxLength(6);
+        builder.HasOne<Zone>().WithMany().HasForeignKey(l => l.ZoneId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Person>().WithMany().HasForeignKey(l => l.PersonId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(l => l.PersonId);
+        builder.HasIndex(l => l.EnterpriseId);
+    }
+}

@@ -47,6 +47,7 @@ internal sealed class TagBindingConfiguration : IEntityTypeConfiguration<TagBind
         builder.Property(b => b.RegionCode).HasMaxLength(6);
         builder.HasOne<PositioningTag>().WithMany().HasForeignKey(b => b.TagId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Person>().WithMany().HasForeignKey(b => b.PersonId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Person>().WithMany().HasForeignKey(b => b.EscortPersonId).OnDelete(DeleteBehavior.SetNull);
         // One wearer per tag at a time: a fix names one person.
         builder.HasIndex(b => b.TagId).IsUnique().HasFilter("returned_at IS NULL").HasDatabaseName("ix_tag_binding_tag_id_not_returned");
         builder.HasIndex(b => b.PersonId);

@@ -31,12 +31,20 @@ public sealed class TagBinding : ITenantOwned, IAudited
     /// <summary>UTC; when a temporary binding ends (a visitor's is never open-ended).</summary>
     public DateTimeOffset? ValidUntil { get; private set; }
 
+    /// <summary>The employee escorting a visitor (陪同人员) where the visitor's zones require one; null for none.</summary>
+    public Guid? EscortPersonId { get; private set; }
+
     /// <summary>UTC; when the tag came back. Null while the person holds it.</summary>
     public DateTimeOffset? ReturnedAt { get; private set; }
 
-    /// <exception cref="DomainRuleException">A visitor without an end, or an end before the start.</exception>
-    public static TagBinding Bind(PositioningTag tag, Person person, DateTimeOffset from, DateTimeOffset? until)
+    /// <exception cref="DomainRuleException">A visitor without an end, an end before the start, or an escort who is not another employee of the enterprise.</exception>
+    public static TagBinding Bind(PositioningTag tag, Person person, DateTimeOffset from, DateTimeOffset? until, Person? escort = null)
     {
+        if (escort is not null && (escort.EnterpriseId != person.EnterpriseId || escort.Id == person.Id || escort.Type != PersonTypes.Employee))
+        {
+            throw new DomainRuleException(CoreText.Get("Positioning.Binding.EscortNotEmployee"));
+        }
+
         if (tag.EnterpriseId != person.EnterpriseId)
         {
             throw new DomainRuleException(CoreText.Get("Positioning.Binding.OtherEnterprise"));
@@ -61,6 +69,7 @@ public sealed class TagBinding : ITenantOwned, IAudited
             PersonId = person.Id,
             ValidFrom = from,
             ValidUntil = until,
+            EscortPersonId = escort?.Id,
         };
     }
 

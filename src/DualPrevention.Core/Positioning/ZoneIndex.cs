@@ -50,16 +50,33 @@ internal sealed class ZoneIndex
         TimeOnly? AllowedFrom,
         TimeOnly? AllowedUntil,
         int? StaticAlarmSeconds,
-        int? OverstaySeconds)
+        int? OverstaySeconds,
+        RiskColor RiskColor = RiskColor.Blue,
+        bool IsFireExplosionArea = false,
+        bool RequiresEscort = false)
     {
+        /// <summary>The zone's whitelist (<see cref="ZonePersonRole.Whitelisted"/>).</summary>
+        public HashSet<Guid> Whitelisted { get; } = [];
+
+        /// <summary>The people required in the zone during its hours (<see cref="ZonePersonRole.Required"/>).</summary>
+        public HashSet<Guid> Required { get; } = [];
+
+        /// <summary>Where gatherings are judged: red and orange zones and fire/explosion areas (docs/domain/positioning.md#3-alarm-types).</summary>
+        public bool IsHazardous => RiskColor is RiskColor.Red or RiskColor.Orange || IsFireExplosionArea;
+
         public static Fence Of(Zone zone) => new(
             zone.Id, zone.SitePlanId, zone.Name, PreparedGeometryFactory.Prepare(zone.Outline), zone.MaxOccupancy, zone.MinOccupancy,
-            zone.AllowedPersonTypes, zone.AllowedFrom, zone.AllowedUntil, zone.StaticAlarmSeconds, zone.OverstaySeconds);
+            zone.AllowedPersonTypes, zone.AllowedFrom, zone.AllowedUntil, zone.StaticAlarmSeconds, zone.OverstaySeconds,
+            zone.RiskColor, zone.IsFireExplosionArea, zone.RequiresEscort);
 
-        /// <summary>Whether a person of <paramref name="type"/> may be here at Beijing time of day <paramref name="at"/>.</summary>
-        public bool Admits(PersonTypes type, TimeOnly at) => (AllowedPersonTypes & type) != 0 && WithinHours(at);
+        /// <summary>
+        /// Whether <paramref name="personId"/>, a person of <paramref name="type"/>, may be here at Beijing time of day
+        /// <paramref name="at"/>: their type is allowed or they are on the whitelist, and the hours admit anyone.
+        /// </summary>
+        public bool Admits(Guid personId, PersonTypes type, TimeOnly at) => ((AllowedPersonTypes & type) != 0 || Whitelisted.Contains(personId)) && WithinHours(at);
 
-        private bool WithinHours(TimeOnly at) => (AllowedFrom, AllowedUntil) switch
+        /// <summary>Whether the zone's hours (all day when it has none) include Beijing time of day <paramref name="at"/>.</summary>
+        public bool WithinHours(TimeOnly at) => (AllowedFrom, AllowedUntil) switch
         {
             ({ } from, { } until) when from <= until => at >= from && at < until,
             ({ } from, { } until) => at >= from || at < until,

@@ -30,7 +30,7 @@ public class FenceZoneTests
     {
         var fence = Fence(Square(0, 0, 1), PersonTypes.Employee, new TimeOnly(fromH, fromM), new TimeOnly(untilH, untilM));
 
-        fence.Admits(PersonTypes.Employee, new TimeOnly(atH, atM)).ShouldBe(admitted);
+        fence.Admits(Guid.NewGuid(), PersonTypes.Employee, new TimeOnly(atH, atM)).ShouldBe(admitted);
     }
 
     [Fact]
@@ -38,17 +38,33 @@ public class FenceZoneTests
     {
         var fence = Fence(Square(0, 0, 1), PersonTypes.Employee | PersonTypes.Contractor);
 
-        fence.Admits(PersonTypes.Visitor, new TimeOnly(10, 0)).ShouldBeFalse();
-        fence.Admits(PersonTypes.Contractor, new TimeOnly(3, 0)).ShouldBeTrue();
+        fence.Admits(Guid.NewGuid(), PersonTypes.Visitor, new TimeOnly(10, 0)).ShouldBeFalse();
+        fence.Admits(Guid.NewGuid(), PersonTypes.Contractor, new TimeOnly(3, 0)).ShouldBeTrue();
+    }
+
+    [Fact]
+    public void A_whitelisted_person_of_a_type_not_allowed_is_admitted_within_the_hours_only()
+    {
+        var fence = Fence(Square(0, 0, 1), PersonTypes.Employee, new TimeOnly(8, 0), new TimeOnly(18, 0));
+        var approved = Guid.NewGuid();
+        fence.Whitelisted.Add(approved);
+
+        fence.Admits(approved, PersonTypes.Visitor, new TimeOnly(10, 0)).ShouldBeTrue();
+        fence.Admits(approved, PersonTypes.Visitor, new TimeOnly(19, 0)).ShouldBeFalse();
+        fence.Admits(Guid.NewGuid(), PersonTypes.Visitor, new TimeOnly(10, 0)).ShouldBeFalse();
     }
 
     [Fact]
     public void Options_out_of_range_are_named_and_the_defaults_pass()
     {
         new FenceOptions().Problems().ShouldBeEmpty();
-        var wrong = new FenceOptions { DebounceSeconds = 0, StillRadiusMetres = double.NaN, OfflineMinutes = 0, LowBatteryPercent = 100, ZoneRefreshSeconds = 0 };
+        var wrong = new FenceOptions
+        {
+            DebounceSeconds = 0, StillRadiusMetres = double.NaN, OfflineMinutes = 0, LowBatteryPercent = 100, ZoneRefreshSeconds = 0,
+            LeftZoneMinutes = 0, GatheringPersons = 1, GatheringRadiusMetres = 0, EscortMetres = double.NaN,
+        };
 
-        wrong.Problems().Count.ShouldBe(5);
+        wrong.Problems().Count.ShouldBe(9);
         wrong.Problems()[0].ShouldContain("DebounceSeconds");
     }
 

@@ -1,3 +1,5 @@
+using DualPrevention.Core;
+using DualPrevention.Core.Accounts;
 using DualPrevention.Core.Alarms;
 using DualPrevention.Core.Positioning;
 using DualPrevention.Core.Tenancy;
@@ -222,6 +224,118 @@ public class FenceRuleTests(DemoDatabase database) : IClassFixture<DemoDatabase>
         (await world.AlarmsAsync(AlarmCategories.TagOffline, silent)).Count.ShouldBe(2);
     }
 
+    [Fact]
+    public async Task A_visitor_on_the_zones_whitelist_is_admitted_and_one_not_on_it_is_not()
+    {
+        await using var world = await WorldAsync(database.Qd1);
+        var zone = await world.ZoneAsync("审批红区", 0, 0, 20, allowed: PersonTypes.Employee);
+        var approved = await world.TagAsync(PersonTypes.Visitor, "已审批访客");
+        var stranger = await world.TagAsync(PersonTypes.Visitor, "未审批访客");
+        await world.PeopleAsync(zone, whitelisted: [approved.PersonId]);
+
+        await world.SendStepsAsync(world.Start, 10, [(approved, (5.0, 5.0)), (stranger, (6.0, 6.0))]);
+
+        (await world.AlarmsAsync(AlarmCategories.UnauthorizedEntry, approved)).ShouldBeEmpty();
+        (await world.AlarmsAsync(AlarmCategories.UnauthorizedEntry, stranger)).ShouldHaveSingleItem().ZoneId.ShouldBe(zone);
+    }
+
+    [Fact]
+    public async Task A_person_required_in_a_zone_seen_outside_it_for_the_limit_raises_left_zone_once_per_absence()
+    {
+        await using var world = await WorldAsync(database.Qd1);
+        var control = await world.ZoneAsync("中控室", 0, 0, 20);
+        var operatorTag = await world.TagAsync(PersonTypes.Employee, "中控操作员");
+        var visitorTag = await world.TagAsync(PersonTypes.Employee, "路过人员");
+        await world.PeopleAsync(control, required: [operatorTag.PersonId]);
+        var t = world.Start;
+
+        // At the post for a minute, then out for 9 minutes (within the default 10), back: no alarm.
+        await world.SendAsync(operatorTag, t, Enumerable.Repeat((5.0, 5.0), 12).ToArray());
+        await world.SendAsync(operatorTag, t.AddSeconds(60), Enumerable.Range(0, 108).Select(_ => (50.0, 5.0)).ToArray());
+        await world.SendAsync(operatorTag, t.AddSeconds(600), Enumerable.Repeat((5.0, 5.0), 12).ToArray());
+        (await world.AlarmsAsync(AlarmCategories.LeftZone, operatorTag)).ShouldBeEmpty("9 min is within 10");
+
+        // Out for 12 minutes: one alarm, however many fixes; someone not required is never judged.
+        await world.SendAsync(operatorTag, t.AddSeconds(700), Enumerable.Range(0, 144).Select(_ => (50.0, 5.0)).ToArray());
+        await world.SendAsync(visitorTag, t.AddSeconds(700), Enumerable.Range(0, 144).Select(_ => (50.0, 5.0)).ToArray());
+        var left = (await world.AlarmsAsync(AlarmCategories.LeftZone, operatorTag)).ShouldHaveSingleItem();
+        (left.ZoneId, left.PersonId).ShouldBe((control, operatorTag.PersonId));
+        (await world.AlarmsAsync(AlarmCategories.LeftZone, visitorTag)).ShouldBeEmpty();
+
+        // Back at the post, then away again for 11 minutes: a second absence.
+        await world.SendAsync(operatorTag, t.AddSeconds(1500), Enumerable.Repeat((5.0, 5.0), 12).ToArray());
+        await world.SendAsync(operatorTag, t.AddSeconds(1560), Enumerable.Range(0, 132).Select(_ => (50.0, 5.0)).ToArray());
+        (await world.AlarmsAsync(AlarmCategories.LeftZone, operatorTag)).Count.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task Five_people_close_together_in_a_red_zone_gather_once_and_the_same_in_a_blue_zone_or_spread_out_do_not()
+    {
+        await using var world = await WorldAsync(database.Qd1);
+        var red = await world.ZoneAsync("聚集红区", 0, 0, 50);
+        var blue = await world.ZoneAsync("聚集蓝区", 100, 0, 50, color: RiskColor.Blue);
+        var spread = await world.ZoneAsync("分散红区", 200, 0, 50);
+        var tags = new List<Tagged>();
+        for (var i = 0; i < 15; i++)
+        {
+            tags.Add(await world.TagAsync(PersonTypes.Employee, $"聚集人员{i}"));
+        }
+
+        var placements = tags.Select((tag, i) => (tag, i switch
+        {
+            < 5 => (10.0 + i, 10.0),
+            < 10 => (110.0 + i - 5, 10.0),
+            _ => (205.0 + (9 * (i - 10)), 10.0),
+        })).ToList();
+        await world.SendStepsAsync(world.Start, 16, placements);
+        await world.SendStepsAsync(world.Start.AddSeconds(80), 6, placements);
+
+        var gathering = (await world.ZoneAlarmsAsync(AlarmCategories.Gathering, red)).ShouldHaveSingleItem();
+        gathering.Summary.ShouldContain("聚集红区");
+        (await world.ZoneAlarmsAsync(AlarmCategories.Gathering, blue)).ShouldBeEmpty("a blue zone is not hazardous");
+        (await world.ZoneAlarmsAsync(AlarmCategories.Gathering, spread)).ShouldBeEmpty("9 m apart is farther than 5 m");
+    }
+
+    [Fact]
+    public async Task A_visitor_whose_escort_is_away_or_unnamed_raises_escort_missing_and_one_kept_near_does_not()
+    {
+        await using var world = await WorldAsync(database.Qd1);
+        var plant = await world.ZoneAsync("生产区", 0, 0, 100, requiresEscort: true);
+        var escort = await world.TagAsync(PersonTypes.Employee, "陪同员工");
+        var kept = await world.TagAsync(PersonTypes.Visitor, "有陪同访客", escort: escort.PersonId);
+        var left = await world.TagAsync(PersonTypes.Visitor, "陪同离开访客", escort: escort.PersonId);
+        var alone = await world.TagAsync(PersonTypes.Visitor, "无陪同访客");
+
+        // The escort walks with the first visitor; the second stays 60 m away from them; the third has none.
+        await world.SendStepsAsync(world.Start, 14, [(escort, (10.0, 10.0)), (kept, (12.0, 10.0)), (left, (70.0, 10.0)), (alone, (50.0, 50.0))]);
+
+        (await world.AlarmsAsync(AlarmCategories.EscortMissing, kept)).ShouldBeEmpty();
+        (await world.AlarmsAsync(AlarmCategories.EscortMissing, left)).ShouldHaveSingleItem().ZoneId.ShouldBe(plant);
+        (await world.AlarmsAsync(AlarmCategories.EscortMissing, alone)).ShouldHaveSingleItem().PersonId.ShouldBe(alone.PersonId);
+        (await world.AlarmsAsync(AlarmCategories.EscortMissing, escort)).ShouldBeEmpty("an employee needs no escort");
+    }
+
+    [Fact]
+    public async Task A_zones_lists_hold_only_the_enterprises_people_and_an_escort_must_be_another_employee()
+    {
+        await using var world = await WorldAsync(database.Qd1);
+        await using var other = await WorldAsync(database.Qd2, world.Area);
+        var zone = await world.ZoneAsync("名单区", 0, 0, 20);
+        var own = await world.TagAsync(PersonTypes.Employee, "本企业员工");
+        var visitor = await world.TagAsync(PersonTypes.Visitor, "名单访客");
+        var foreign = await other.TagAsync(PersonTypes.Employee, "他企业员工");
+
+        await Should.ThrowAsync<NotFoundException>(() => world.PeopleAsync(zone, whitelisted: [own.PersonId, foreign.PersonId]));
+        await world.PeopleAsync(zone, whitelisted: [visitor.PersonId], required: [own.PersonId, own.PersonId]);
+        var lists = await world.ReadPeopleAsync(zone);
+        lists.Whitelisted.ShouldHaveSingleItem().Name.ShouldBe("名单访客");
+        lists.Required.ShouldHaveSingleItem().Id.ShouldBe(own.PersonId);
+        await Should.ThrowAsync<NotFoundException>(() => other.ReadPeopleAsync(zone));
+
+        await Should.ThrowAsync<DomainRuleException>(() => world.TagAsync(PersonTypes.Visitor, "访客陪访客", escort: visitor.PersonId));
+        await Should.ThrowAsync<NotFoundException>(() => world.BindAsync(PersonTypes.Visitor, "外企陪同访客", foreign.PersonId));
+    }
+
     private static ReceivedFix Fix(Tagged tag, DateTimeOffset at, double x, double y, bool sos = false, bool fall = false) =>
         new(0, tag.Serial, at, x, y, null, null, null, 1, null, sos, fall);
 
@@ -271,23 +385,52 @@ public class FenceRuleTests(DemoDatabase database) : IClassFixture<DemoDatabase>
 
         public async Task<Guid> ZoneAsync(
             string name, double x, double y, double side, PersonTypes allowed = PersonTypes.Employee | PersonTypes.Contractor | PersonTypes.Visitor | PersonTypes.Driver,
-            TimeOnly? from = null, TimeOnly? until = null, int? max = null, int? min = null, int? staticSeconds = null, int? overstaySeconds = null)
+            TimeOnly? from = null, TimeOnly? until = null, int? max = null, int? min = null, int? staticSeconds = null, int? overstaySeconds = null,
+            RiskColor color = RiskColor.Red, bool requiresEscort = false)
         {
             await using var db = database.OwnerContext(TenantScope.System);
             var plan = await db.Set<SitePlan>().SingleAsync(p => p.Id == _planId);
             var corner = (X: x + Offset, Y: y);
             var outline = Metres.CreatePolygon([
                 new(corner.X, corner.Y), new(corner.X + side, corner.Y), new(corner.X + side, corner.Y + side), new(corner.X, corner.Y + side), new(corner.X, corner.Y)]);
-            var zone = Zone.Draw(plan, new ZoneDetails(name, outline, RiskColor.Red, MaxOccupancy: max, MinOccupancy: min, AllowedPersonTypes: allowed,
-                AllowedFrom: from, AllowedUntil: until, StaticAlarmSeconds: staticSeconds, OverstaySeconds: overstaySeconds), ZoneSource.Manual, Start);
+            var zone = Zone.Draw(plan, new ZoneDetails(name, outline, color, MaxOccupancy: max, MinOccupancy: min, AllowedPersonTypes: allowed,
+                AllowedFrom: from, AllowedUntil: until, RequiresEscort: requiresEscort, StaticAlarmSeconds: staticSeconds, OverstaySeconds: overstaySeconds),
+                ZoneSource.Manual, Start);
             db.Add(zone);
             await db.SaveChangesAsync();
             _services.GetRequiredService<ZoneChanges>().Changed(enterpriseId);
             return zone.Id;
         }
 
-        public async Task<Tagged> TagAsync(PersonTypes type, string name, TimeSpan? validFor = null)
+        /// <summary>Sets the zone's lists through <see cref="SetZonePeople"/> as the enterprise's administrator.</summary>
+        public async Task PeopleAsync(Guid zoneId, Guid[]? whitelisted = null, Guid[]? required = null)
         {
+            await using var scope = AdminScope(out var admin);
+            await scope.ServiceProvider.GetRequiredService<SetZonePeople.Handler>().HandleAsync(admin, new SetZonePeople.Command(zoneId, whitelisted ?? [], required ?? []), CancellationToken.None);
+        }
+
+        public async Task<GetZonePeople.Result> ReadPeopleAsync(Guid zoneId)
+        {
+            await using var scope = AdminScope(out var admin);
+            return await scope.ServiceProvider.GetRequiredService<GetZonePeople.Handler>().HandleAsync(admin, zoneId, CancellationToken.None);
+        }
+
+        /// <summary>A tag handed to a new visitor with <paramref name="escortId"/> as escort, through <see cref="BindTag"/> as the administrator.</summary>
+        public async Task<Tagged> BindAsync(PersonTypes type, string name, Guid escortId)
+        {
+            var (tag, person) = await RegisterAsync(type, name);
+            await using var scope = AdminScope(out var admin);
+            await scope.ServiceProvider.GetRequiredService<BindTag.Handler>().HandleAsync(admin, new BindTag.Command(tag.Id, person.Id, Start.AddDays(1), escortId), CancellationToken.None);
+            return new Tagged(tag.Id, tag.Serial, person.Id);
+        }
+
+        public async Task<Tagged> TagAsync(PersonTypes type, string name, TimeSpan? validFor = null, Guid? escort = null)
+        {
+            if (escort is { } escortId)
+            {
+                return await BindAsync(type, name, escortId);
+            }
+
             await using var db = database.OwnerContext(TenantScope.System);
             var tag = PositioningTag.Register(enterpriseId, _region, $"F{area}-{Guid.NewGuid():N}"[..24], TagKind.Badge, Start);
             var person = Person.Register(enterpriseId, _region, name, type, type is PersonTypes.Visitor or PersonTypes.Contractor ? "外来单位" : null, TrainingStatus.Trained, Start);
@@ -334,6 +477,24 @@ public class FenceRuleTests(DemoDatabase database) : IClassFixture<DemoDatabase>
         }
 
         public async ValueTask DisposeAsync() => await _services.DisposeAsync();
+
+        private async Task<(PositioningTag Tag, Person Person)> RegisterAsync(PersonTypes type, string name)
+        {
+            await using var db = database.OwnerContext(TenantScope.System);
+            var tag = PositioningTag.Register(enterpriseId, _region, $"F{area}-{Guid.NewGuid():N}"[..24], TagKind.Badge, Start);
+            var person = Person.Register(enterpriseId, _region, name, type, type is PersonTypes.Visitor or PersonTypes.Contractor ? "外来单位" : null, TrainingStatus.Trained, Start);
+            db.AddRange(tag, person);
+            await db.SaveChangesAsync();
+            return (tag, person);
+        }
+
+        private AsyncServiceScope AdminScope(out Actor admin)
+        {
+            admin = new Actor(TenantScope.ForEnterprise(enterpriseId, Guid.NewGuid(), "tester"), new HashSet<string> { Roles.EnterpriseAdmin });
+            var scope = _services.CreateAsyncScope();
+            scope.ServiceProvider.GetRequiredService<TenantScopeAccessor>().Current = admin.Scope;
+            return scope;
+        }
 
         private async Task SendBatchAsync(List<ReceivedFix> fixes)
         {

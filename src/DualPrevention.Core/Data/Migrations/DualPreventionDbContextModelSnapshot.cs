@@ -2586,6 +2586,10 @@ namespace DualPrevention.Core.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("enterprise_id");
 
+                    b.Property<Guid?>("EscortPersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("escort_person_id");
+
                     b.Property<Guid>("PersonId")
                         .HasColumnType("uuid")
                         .HasColumnName("person_id");
@@ -2614,6 +2618,9 @@ namespace DualPrevention.Core.Data.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_tag_binding");
+
+                    b.HasIndex("EscortPersonId")
+                        .HasDatabaseName("ix_tag_binding_escort_person_id");
 
                     b.HasIndex("PersonId")
                         .HasDatabaseName("ix_tag_binding_person_id");
@@ -2843,6 +2850,42 @@ namespace DualPrevention.Core.Data.Migrations
                         .HasDatabaseName("ix_zone_major_hazard_link_major_hazard_source_id");
 
                     b.ToTable("zone_major_hazard_link", (string)null);
+                });
+
+            modelBuilder.Entity("DualPrevention.Core.Positioning.ZonePersonLink", b =>
+                {
+                    b.Property<Guid>("ZoneId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("zone_id");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.Property<int>("Role")
+                        .HasColumnType("integer")
+                        .HasColumnName("role");
+
+                    b.Property<Guid>("EnterpriseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("enterprise_id");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("region_code");
+
+                    b.HasKey("ZoneId", "PersonId", "Role")
+                        .HasName("pk_zone_person_link");
+
+                    b.HasIndex("EnterpriseId")
+                        .HasDatabaseName("ix_zone_person_link_enterprise_id");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_zone_person_link_person_id");
+
+                    b.ToTable("zone_person_link", (string)null);
                 });
 
             modelBuilder.Entity("DualPrevention.Core.Positioning.ZoneUnitLink", b =>
@@ -4124,6 +4167,12 @@ namespace DualPrevention.Core.Data.Migrations
                 {
                     b.HasOne("DualPrevention.Core.Positioning.Person", null)
                         .WithMany()
+                        .HasForeignKey("EscortPersonId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_tag_binding_person_escort_person_id");
+
+                    b.HasOne("DualPrevention.Core.Positioning.Person", null)
+                        .WithMany()
                         .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
@@ -4178,6 +4227,23 @@ namespace DualPrevention.Core.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_zone_major_hazard_link_zone_zone_id");
+                });
+
+            modelBuilder.Entity("DualPrevention.Core.Positioning.ZonePersonLink", b =>
+                {
+                    b.HasOne("DualPrevention.Core.Positioning.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_zone_person_link_person_person_id");
+
+                    b.HasOne("DualPrevention.Core.Positioning.Zone", null)
+                        .WithMany()
+                        .HasForeignKey("ZoneId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_zone_person_link_zone_zone_id");
                 });
 
             modelBuilder.Entity("DualPrevention.Core.Positioning.ZoneUnitLink", b =>
