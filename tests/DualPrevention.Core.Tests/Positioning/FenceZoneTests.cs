@@ -60,8 +60,15 @@ public class FenceZoneTests
         new FenceOptions().Problems().ShouldBeEmpty();
         var wrong = new FenceOptions
         {
-            DebounceSeconds = 0, StillRadiusMetres = double.NaN, OfflineMinutes = 0, LowBatteryPercent = 100, ZoneRefreshSeconds = 0,
-            LeftZoneMinutes = 0, GatheringPersons = 1, GatheringRadiusMetres = 0, EscortMetres = double.NaN,
+            DebounceSeconds = 0,
+            StillRadiusMetres = double.NaN,
+            OfflineMinutes = 0,
+            LowBatteryPercent = 100,
+            ZoneRefreshSeconds = 0,
+            LeftZoneMinutes = 0,
+            GatheringPersons = 1,
+            GatheringRadiusMetres = 0,
+            EscortMetres = double.NaN,
         };
 
         wrong.Problems().Count.ShouldBe(9);
