@@ -88,6 +88,20 @@ internal static class SitePlanEndpoints
         }).WithName("DeleteZone")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
+
+        // The zone's whitelist and the people required in it (the fence rules' lists).
+        plans.MapGet("/zones/{zoneId:guid}/people", (ClaimsPrincipal user, Guid zoneId, GetZonePeople.Handler handler, CancellationToken ct) =>
+                handler.HandleAsync(Actor.From(user), zoneId, ct))
+            .WithName("GetZonePeople")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        plans.MapPut("/zones/{zoneId:guid}/people", async (ClaimsPrincipal user, Guid zoneId, ZonePeopleBody body, SetZonePeople.Handler handler, CancellationToken ct) =>
+        {
+            await handler.HandleAsync(Actor.From(user), new SetZonePeople.Command(zoneId, body.Whitelisted ?? [], body.Required ?? []), ct);
+            return TypedResults.NoContent();
+        }).WithName("SetZonePeople")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return api;
     }
 
@@ -99,3 +113,6 @@ internal static class SitePlanEndpoints
         return TypedResults.Created($"/api/v1/site-plans/{id}", new CreatedId(id));
     }
 }
+
+/// <summary>A zone's lists: person ids on its whitelist and of the people required in it; a missing list is empty.</summary>
+public sealed record ZonePeopleBody(IReadOnlyCollection<Guid>? Whitelisted, IReadOnlyCollection<Guid>? Required);

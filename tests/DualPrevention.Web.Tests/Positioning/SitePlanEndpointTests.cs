@@ -152,6 +152,47 @@ public class SitePlanEndpointTests(WebFixture web) : IClassFixture<WebFixture>
         actions.ShouldContain(("Zone", AuditAction.Delete));
     }
 
+    [Fact]
+    public async Task A_zones_people_are_set_and_read_by_its_enterprise_only_and_a_visitors_escort_shows_on_the_binding()
+    {
+        var admin = await web.ApiClientAsync("demo-qd1-admin");
+        var planId = await UploadAsync(admin, "名单测试：罐区");
+        await admin.PutAsJsonAsync($"/api/v1/site-plans/{planId}/scale", Scale);
+        var zoneId = await DrawAsync(admin, planId, "名单测试区", "Red");
+        var escortId = await CreateAsync(admin, "/api/v1/positioning/persons", new { name = "名单陪同员工", type = "Employee", training = "Trained" });
+        var visitorId = await CreateAsync(admin, "/api/v1/positioning/persons", new { name = "名单审批访客", type = "Visitor", company = "设计院", training = "Trained" });
+        var tagId = await CreateAsync(admin, "/api/v1/positioning/tags", new { serial = "API-ESC-01", kind = "Badge" });
+
+        var set = await admin.PutAsJsonAsync($"/api/v1/site-plans/zones/{zoneId}/people", new { whitelisted = new[] { visitorId }, required = new[] { escortId } });
+        set.StatusCode.ShouldBe(HttpStatusCode.NoContent, await set.Content.ReadAsStringAsync());
+        var lists = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/site-plans/zones/{zoneId}/people");
+        lists.GetProperty("whitelisted").EnumerateArray().Single().GetProperty("name").GetString().ShouldBe("名单审批访客");
+        lists.GetProperty("required").EnumerateArray().Single().GetProperty("id").GetGuid().ShouldBe(escortId);
+
+        var selfEscort = await admin.PostAsJsonAsync("/api/v1/positioning/bindings", new { tagId, personId = visitorId, validUntil = DateTimeOffset.UtcNow.AddHours(4), escortPersonId = visitorId });
+        selfEscort.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        await CreateAsync(admin, "/api/v1/positioning/bindings", new { tagId, personId = visitorId, validUntil = DateTimeOffset.UtcNow.AddHours(4), escortPersonId = escortId });
+        var held = await admin.GetFromJsonAsync<JsonElement>("/api/v1/positioning/bindings?search=API-ESC-01");
+        held.GetProperty("items").EnumerateArray().Single().GetProperty("escortName").GetString().ShouldBe("名单陪同员工");
+
+        var wf1 = await web.ApiClientAsync("demo-wf1-admin");
+        (await wf1.GetAsync($"/api/v1/site-plans/zones/{zoneId}/people")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await wf1.PutAsJsonAsync($"/api/v1/site-plans/zones/{zoneId}/people", new { whitelisted = Array.Empty<Guid>() })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        var wf1Plan = await UploadAsync(wf1, "名单测试：潍坊");
+        await wf1.PutAsJsonAsync($"/api/v1/site-plans/{wf1Plan}/scale", Scale);
+        var wf1Zone = await DrawAsync(wf1, wf1Plan, "潍坊名单区", "Red");
+        (await wf1.PutAsJsonAsync($"/api/v1/site-plans/zones/{wf1Zone}/people", new { whitelisted = new[] { visitorId } })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await (await web.ApiClientAsync("qingdao")).GetAsync($"/api/v1/site-plans/zones/{zoneId}/people")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await admin.GetFromJsonAsync<JsonElement>($"/api/v1/site-plans/zones/{zoneId}/people")).GetProperty("whitelisted").GetArrayLength().ShouldBe(1);
+    }
+
+    private static async Task<Guid> CreateAsync(HttpClient client, string url, object body)
+    {
+        var response = await client.PostAsJsonAsync(url, body);
+        response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+    }
+
     private static object Zone(string name, string color, int? maxOccupancy = null) => new
     {
         geometry = new { type = "Polygon", coordinates = new[] { new[] { new[] { 0.0, 0 }, new[] { 20.0, 0 }, new[] { 20.0, 20 }, new[] { 0.0, 20 } } } },
