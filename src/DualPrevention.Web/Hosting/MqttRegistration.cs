@@ -18,7 +18,7 @@ internal static class MqttRegistration
         builder.Services.AddSingleton<IBrokerCredentials>(provider => provider.GetRequiredService<BrokerAccounts>());
         builder.Services.Configure<TrackOptions>(builder.Configuration.GetSection(TrackOptions.Section));
         builder.Services.AddOptions<FenceOptions>().Bind(builder.Configuration.GetSection(FenceOptions.Section))
-            .Validate(o => o.Problems().Count == 0, "Positioning:Fences is out of range: DebounceSeconds 1…600, StillRadiusMetres 0.1…50, OfflineMinutes 1…1440, LowBatteryPercent 1…90, ZoneRefreshSeconds 1…3600.")
+            .Validate(o => o.Problems().Count == 0, "Positioning:Fences is out of range: DebounceSeconds 1…600, StillRadiusMetres 0.1…50, OfflineMinutes 1…1440, LowBatteryPercent 1…90, LeftZoneMinutes 1…240, GatheringPersons 2…100, GatheringRadiusMetres 0.5…100, EscortMetres 1…500, ZoneRefreshSeconds 1…3600.")
             .ValidateOnStart();
         builder.Services.Configure<FixConsumerOptions>(builder.Configuration.GetSection(FixConsumerOptions.Section));
         builder.Services.Configure<FixBatchOptions>(builder.Configuration.GetSection(FixBatchOptions.Section));
