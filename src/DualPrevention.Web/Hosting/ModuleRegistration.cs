@@ -3,6 +3,7 @@ using DualPrevention.Core.Alarms;
 using DualPrevention.Core.Enterprises;
 using DualPrevention.Core.Localization;
 using DualPrevention.Core.Reports.Compliance;
+using DualPrevention.Web.Alarms;
 using DualPrevention.Web.Notifications;
 using FluentValidation;
 
@@ -22,6 +23,11 @@ internal static class ModuleRegistration
         services.Configure<AlarmRules>(builder.Configuration.GetSection(AlarmRules.Section));
         services.AddNotificationChannels(builder.Configuration);
         services.AddPublicSite(builder.Configuration);
+
+        // Other nodes' alarm changes reach this node's duty pages at once (ADR 0043): one connection listens, one sends.
+        var feedConnection = builder.Configuration.AppConnectionString(2, "dualprevention-alarm-feed");
+        services.AddHostedService(provider => new AlarmFeedBackplane(
+            provider.GetRequiredService<AlarmFeed>(), feedConnection, provider.GetRequiredService<ILogger<AlarmFeedBackplane>>()));
         return builder;
     }
 }
