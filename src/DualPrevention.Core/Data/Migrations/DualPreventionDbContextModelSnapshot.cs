@@ -313,6 +313,9 @@ namespace DualPrevention.Core.Data.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_alarm_enterprise_id_source_source_event_id");
 
+                    b.HasIndex(new[] { "EnterpriseId", "RaisedAt" }, "ix_alarm_enterprise_id_raised_at")
+                        .HasDatabaseName("ix_alarm_enterprise_id_raised_at");
+
                     b.ToTable("alarm", (string)null);
                 });
 
