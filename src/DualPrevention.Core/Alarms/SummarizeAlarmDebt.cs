@@ -3,6 +3,7 @@ using DualPrevention.Core.Data;
 using DualPrevention.Core.Localization;
 using DualPrevention.Core.Regions;
 using DualPrevention.Core.Reports;
+using DualPrevention.Core.Risks;
 using DualPrevention.Core.Tenancy;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
@@ -102,7 +103,7 @@ public static class SummarizeAlarmDebt
             await using var command = new NpgsqlCommand(Sql.Ledger(query.Sort, query.Descending), (NpgsqlConnection)db.Database.GetDbConnection());
             command.Parameters.AddWithValue("prefix", RegionCodes.Prefix(regionCode));
             command.Parameters.Add(new NpgsqlParameter("enterprise", NpgsqlTypes.NpgsqlDbType.Uuid) { Value = (object?)scope.EnterpriseId ?? DBNull.Value });
-            command.Parameters.AddWithValue("search", string.IsNullOrWhiteSpace(query.Search) ? "" : $"%{EscapeLike(query.Search.Trim())}%");
+            command.Parameters.AddWithValue("search", RegisterSearch.Pattern(query.Search) ?? "");
             command.Parameters.Add(new NpgsqlParameter("source", NpgsqlTypes.NpgsqlDbType.Integer) { Value = (object?)(int?)query.Source ?? DBNull.Value });
             command.Parameters.AddWithValue("start", query.Period.StartUtc);
             command.Parameters.AddWithValue("end", query.Period.EndUtc);
@@ -127,9 +128,6 @@ public static class SummarizeAlarmDebt
 
         private static int? Seconds(NpgsqlDataReader reader, int ordinal) =>
             reader.IsDBNull(ordinal) ? null : (int)Math.Round(reader.GetDouble(ordinal), MidpointRounding.AwayFromZero);
-
-        private static string EscapeLike(string text) =>
-            text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
     }
 
     /// <summary>

@@ -101,7 +101,7 @@ public class AccessibilityInTheBrowserTests(SampleRegisterBrowserFixture browser
                 $"/risk-register/units/{unit}/deactivations", "/inspection-tasks", "/inspection-board", "/major-hazard-sources",
                 $"/major-hazard-sources/{source}/accountability", "/hidden-dangers/import", $"/hidden-dangers/{hiddenDanger}",
                 $"/hidden-dangers/drafts/{draft}", "/account/change-password", "/site-plans", $"/site-plans/{browser.SitePlan}",
-                "/positioning/tags", "/positioning/persons", "/positioning/bindings", "/positioning/device-credentials", "/positioning/ingest",
+                "/positioning/tags", "/positioning/cameras", "/positioning/persons", "/positioning/bindings", "/positioning/device-credentials", "/positioning/ingest",
                 "/alarms", $"/alarms/{browser.Alarm}", "/positioning/live"]),
             ("demo-qd1-inspector", ["/to-dos", "/inspect", $"/inspect/units/{unit}", "/hidden-dangers/report"]),
         ];
