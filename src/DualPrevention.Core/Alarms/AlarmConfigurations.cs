@@ -25,6 +25,9 @@ internal sealed class AlarmConfiguration : IEntityTypeConfiguration<Alarm>
             .HasFilter(AlarmStates.Open.Sql("status"))
             .HasDatabaseName("ix_alarm_enterprise_id_raised_at_open");
 
+        // The alarm-debt ledger reads each enterprise's alarms of a period, whatever their state (ADR 0042).
+        builder.HasIndex(a => new { a.EnterpriseId, a.RaisedAt }, "ix_alarm_enterprise_id_raised_at");
+
         // The SLA job reads new alarms by their due time.
         builder.HasIndex(a => a.ConfirmDueAt)
             .HasFilter($"status = {(int)AlarmStatus.New}")

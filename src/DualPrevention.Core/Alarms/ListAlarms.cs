@@ -5,18 +5,23 @@ namespace DualPrevention.Core.Alarms;
 
 /// <summary>
 /// The alarms the reader's scope holds, newest first, one page at a time: the duty list (open ones) and a regulator's
-/// read-only drill-down into one enterprise. Merged rows are left out: their open alarm counts them.
+/// read-only drill-down into one enterprise (from the alarm-debt ledger, ADR 0042: its open debt, past its deadline, raised
+/// before the period's end). Merged rows are left out: their open alarm counts them.
 /// </summary>
 public static class ListAlarms
 {
     /// <param name="OpenOnly">Only alarms without an outcome (<see cref="AlarmStates.Open"/>).</param>
-    public sealed record Query(Guid? EnterpriseId, bool OpenOnly, AlarmSource? Source, string? Category, int Page, int PageSize);
+    /// <param name="PastDue">Only open alarms past their deadline: new ones past <see cref="Alarm.ConfirmDueAt"/>, dispatched ones past
+    /// <see cref="Alarm.DispatchDeadline"/> (ADR 0042).</param>
+    /// <param name="Before">Only alarms raised before this Beijing date's midnight (a ledger period's exclusive end).</param>
+    public sealed record Query(
+        Guid? EnterpriseId, bool OpenOnly, AlarmSource? Source, string? Category, int Page, int PageSize, bool PastDue = false, DateOnly? Before = null);
 
     public sealed record Row(
         Guid Id, Guid EnterpriseId, AlarmSource Source, string Category, AlarmSeverity Severity, AlarmStatus Status, string Summary,
         DateTimeOffset OccurredAt, DateTimeOffset RaisedAt, DateTimeOffset ConfirmDueAt, int MergedCount, int EscalationLevel);
 
-    public sealed class Handler(IDbContextFactory<DualPreventionDbContext> dbFactory)
+    public sealed class Handler(IDbContextFactory<DualPreventionDbContext> dbFactory, TimeProvider clock)
     {
         public async Task<Paged<Row>> HandleAsync(Query query, CancellationToken cancellationToken)
         {
@@ -32,6 +37,19 @@ public static class ListAlarms
             if (query.OpenOnly)
             {
                 alarms = alarms.Where(a => AlarmStates.Open.Members.Contains(a.Status));
+            }
+
+            if (query.PastDue)
+            {
+                var now = clock.GetUtcNow();
+                alarms = alarms.Where(a => (a.Status == AlarmStatus.New && a.ConfirmDueAt <= now)
+                    || (a.Status == AlarmStatus.Dispatched && a.DispatchDeadline <= now));
+            }
+
+            if (query.Before is { } before)
+            {
+                var end = BusinessTime.FromLocal(before.ToDateTime(TimeOnly.MinValue));
+                alarms = alarms.Where(a => a.RaisedAt < end);
             }
 
             if (query.Source is { } source)

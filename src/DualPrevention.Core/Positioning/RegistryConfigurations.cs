@@ -67,3 +67,23 @@ internal sealed class DeviceCredentialConfiguration : IEntityTypeConfiguration<D
         builder.HasIndex(c => c.EnterpriseId);
     }
 }
+
+internal sealed class CameraConfiguration : IEntityTypeConfiguration<Camera>
+{
+    public void Configure(EntityTypeBuilder<Camera> builder)
+    {
+        builder.Property(c => c.Id).ValueGeneratedNever();
+        builder.Property(c => c.RegionCode).HasMaxLength(6);
+        builder.Property(c => c.Name).HasMaxLength(Camera.NameLength);
+        builder.Property(c => c.DeviceId).HasMaxLength(CameraDeviceId.Length);
+        builder.Property(c => c.StreamUrl).HasMaxLength(Camera.StreamUrlLength);
+        builder.Property(c => c.Vendor).HasMaxLength(Camera.VendorLength);
+        builder.Property(c => c.Position).HasColumnType("geometry(Point, 0)");
+
+        // Unique within the enterprise, not across: a global index would tell one enterprise that another holds an id.
+        builder.HasIndex(c => new { c.EnterpriseId, c.DeviceId }).IsUnique();
+        builder.HasOne<SitePlan>().WithMany().HasForeignKey(c => c.SitePlanId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasOne<Zone>().WithMany().HasForeignKey(c => c.ZoneId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasIndex(c => c.SitePlanId);
+    }
+}

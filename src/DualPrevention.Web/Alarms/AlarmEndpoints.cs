@@ -1,7 +1,10 @@
+using System.Globalization;
 using System.Security.Claims;
+using DualPrevention.Core;
 using DualPrevention.Core.Accounts;
 using DualPrevention.Core.Alarms;
 using DualPrevention.Core.HiddenDangers;
+using DualPrevention.Core.Reports;
 using DualPrevention.Web.Hosting;
 
 namespace DualPrevention.Web.Alarms;
@@ -16,10 +19,35 @@ internal static class AlarmEndpoints
     public static RouteGroupBuilder MapAlarmEndpoints(this RouteGroupBuilder api)
     {
         var alarms = api.MapGroup("/alarms").WithTags("Alarms");
-        alarms.MapGet("/", (Guid? enterpriseId, bool? openOnly, AlarmSource? source, string? category, int? page, int? pageSize, ListAlarms.Handler handler, CancellationToken ct) =>
-                handler.HandleAsync(new ListAlarms.Query(enterpriseId, openOnly ?? false, source, category, page ?? 1, pageSize ?? 20), ct))
+        // pastDue and before are the alarm-debt ledger's drill-down (ADR 0042); before is a Beijing date, exclusive.
+        alarms.MapGet("/", (Guid? enterpriseId, bool? openOnly, AlarmSource? source, string? category, bool? pastDue, DateOnly? before, int? page, int? pageSize,
+                ListAlarms.Handler handler, CancellationToken ct) =>
+                handler.HandleAsync(new ListAlarms.Query(enterpriseId, openOnly ?? false, source, category, page ?? 1, pageSize ?? 20, pastDue ?? false, before), ct))
             .WithName("ListAlarms")
             .ProducesValidationProblem();
+
+        // 报警处置台账 (ADR 0042): per enterprise of the caller's region (an enterprise: its own row) for a period, default
+        // the current Beijing month; the same as a workbook in the request's language.
+        alarms.MapGet("/ledger", ([AsParameters] LedgerQuery query, SummarizeAlarmDebt.Handler handler, TimeProvider clock, CancellationToken ct) =>
+                handler.HandleAsync(query.ToQuery(clock), ct))
+            .WithName("SummarizeAlarmDebt")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        alarms.MapGet("/ledger.xlsx", async ([AsParameters] LedgerQuery query, SummarizeAlarmDebt.Handler handler, TimeProvider clock, CancellationToken ct) =>
+            {
+                var summary = query.ToQuery(clock);
+                var (regionCode, evaluatedAt, rows) = await handler.AllAsync(summary, ct);
+                var header = new SummarizeAlarmDebt.Result(regionCode, summary.Period.Code, summary.Period.From, summary.Period.To, evaluatedAt, new([], rows.Count, 1, rows.Count));
+                var culture = CultureInfo.CurrentUICulture;
+                return TypedResults.Stream(
+                    output => AlarmDebtWorkbook.WriteAsync(output, header, summary.Source, rows, culture, ct),
+                    AlarmDebtWorkbook.ContentType,
+                    AlarmDebtWorkbook.FileName(summary.Period.Code, culture));
+            })
+            .WithName("ExportAlarmDebt")
+            .ProducesFile(AlarmDebtWorkbook.ContentType)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
         alarms.MapGet("/{id:guid}", async (Guid id, GetAlarm.Handler handler, CancellationToken ct) =>
                 TypedResults.Ok(await handler.HandleAsync(id, ct)))
             .WithName("GetAlarm")
@@ -64,6 +92,16 @@ internal static class AlarmEndpoints
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
         return api;
+    }
+
+    /// <summary>The ledger's query string: <c>?period=2026-11&amp;region=370200&amp;source=Video&amp;search=化工&amp;sort=PastDue&amp;descending=true</c>.</summary>
+    /// <param name="Period">yyyy-MM, yyyy-Qn or yyyy; default the current Beijing month.</param>
+    internal sealed record LedgerQuery(
+        string? Period, string? Region, AlarmSource? Source, string? Search, SummarizeAlarmDebt.SortBy? Sort, bool? Descending, int? Page, int? PageSize)
+    {
+        public SummarizeAlarmDebt.Query ToQuery(TimeProvider clock) => new(
+            Period is null ? ReportPeriod.Containing(ReportPeriodKind.Month, BusinessTime.LocalDate(clock.GetUtcNow())) : ReportPeriod.FromInput(Period),
+            Region, Source, Search, Sort ?? SummarizeAlarmDebt.SortBy.OpenDebt, Descending ?? true, Page ?? 1, PageSize ?? 20);
     }
 
     /// <summary>误报: the reason, and a note (required for <see cref="FalseAlarmReason.Other"/>).</summary>

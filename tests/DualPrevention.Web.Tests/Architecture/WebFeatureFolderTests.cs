@@ -17,12 +17,12 @@ public class WebFeatureFolderTests
     /// <summary>
     /// The cross-area edges: a dashboard shows hidden dangers and risk levels with their areas' chips; the home page
     /// links each role to its dashboard; a hidden danger names its inspection task in the inspections' words; both
-    /// importers show Imports' problem table.
+    /// importers show Imports' problem table; the alarm-debt ledger picks its period with the reports' period picker.
     /// </summary>
     public static readonly IReadOnlyDictionary<string, string[]> AllowedEdges = new Dictionary<string, string[]>
     {
         ["Accounts"] = [],
-        ["Alarms"] = [],
+        ["Alarms"] = ["Reports"],
         ["Auditing"] = [],
         ["Enterprises"] = [],
         ["HiddenDangers"] = ["Inspections", "Imports"],

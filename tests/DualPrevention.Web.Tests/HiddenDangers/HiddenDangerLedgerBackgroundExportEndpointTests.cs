@@ -1,11 +1,9 @@
-using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using DualPrevention.Core.Reports.Exports;
 using DualPrevention.Testing;
 using DualPrevention.Web.Jobs;
-using ExcelDataReader;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DualPrevention.Web.Tests.HiddenDangers;
@@ -41,7 +39,7 @@ public class HiddenDangerLedgerBackgroundExportEndpointTests(WebFixture web) : I
         (done.GetProperty("status").GetString(), done.GetProperty("rowsWritten").GetInt32()).ShouldBe(("Completed", Rows));
         var file = await admin.GetAsync($"/api/v1/reports/exports/{id}/file");
         file.StatusCode.ShouldBe(HttpStatusCode.OK);
-        var rows = ReadRows(await file.Content.ReadAsByteArrayAsync());
+        var rows = XlsxCells.FirstOfEachRow(await file.Content.ReadAsByteArrayAsync());
         var header = rows.FindIndex(r => r == "隐患编号");
         (rows.Count - header - 1).ShouldBe(Rows);
         foreach (var stranger in new[] { "demo-qd1-admin", "weifang" })
@@ -79,21 +77,5 @@ public class HiddenDangerLedgerBackgroundExportEndpointTests(WebFixture web) : I
         large.ShouldContain("href=\"reports\"");
         small.ShouldNotContain("ledger-export-background");
         small.ShouldContain("href=\"api/v1/hidden-dangers/ledger.xlsx?sort=ReportedAt&amp;descending=true\"");
-    }
-
-    /// <summary>The first cell of each row.</summary>
-    private static List<string> ReadRows(byte[] xlsx)
-    {
-        // ExcelDataReader's default configuration asks for code page 1252 even for .xlsx.
-        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
-        using var stream = new MemoryStream(xlsx);
-        using var reader = ExcelReaderFactory.CreateOpenXmlReader(stream);
-        var rows = new List<string>();
-        while (reader.Read())
-        {
-            rows.Add(Convert.ToString(reader.GetValue(0), CultureInfo.InvariantCulture) ?? "");
-        }
-
-        return rows;
     }
 }

@@ -313,6 +313,9 @@ namespace DualPrevention.Core.Data.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_alarm_enterprise_id_source_source_event_id");
 
+                    b.HasIndex(new[] { "EnterpriseId", "RaisedAt" }, "ix_alarm_enterprise_id_raised_at")
+                        .HasDatabaseName("ix_alarm_enterprise_id_raised_at");
+
                     b.ToTable("alarm", (string)null);
                 });
 
@@ -2193,6 +2196,85 @@ namespace DualPrevention.Core.Data.Migrations
                         .HasFilter("expires_at IS NOT NULL");
 
                     b.ToTable("photo", (string)null);
+                });
+
+            modelBuilder.Entity("DualPrevention.Core.Positioning.Camera", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DeviceId")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("device_id");
+
+                    b.Property<Guid>("EnterpriseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("enterprise_id");
+
+                    b.Property<bool>("HasAnalytics")
+                        .HasColumnType("boolean")
+                        .HasColumnName("has_analytics");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<Point>("Position")
+                        .HasColumnType("geometry(Point, 0)")
+                        .HasColumnName("position");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("region_code");
+
+                    b.Property<DateTimeOffset?>("RetiredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("retired_at");
+
+                    b.Property<Guid?>("SitePlanId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("site_plan_id");
+
+                    b.Property<string>("StreamUrl")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("stream_url");
+
+                    b.Property<string>("Vendor")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("vendor");
+
+                    b.Property<Guid?>("ZoneId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("zone_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_camera");
+
+                    b.HasIndex("SitePlanId")
+                        .HasDatabaseName("ix_camera_site_plan_id");
+
+                    b.HasIndex("ZoneId")
+                        .HasDatabaseName("ix_camera_zone_id");
+
+                    b.HasIndex("EnterpriseId", "DeviceId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_camera_enterprise_id_device_id");
+
+                    b.ToTable("camera", (string)null);
                 });
 
             modelBuilder.Entity("DualPrevention.Core.Positioning.DeviceCredential", b =>
@@ -4151,6 +4233,21 @@ namespace DualPrevention.Core.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_notification_delivery_notification_notification_id");
+                });
+
+            modelBuilder.Entity("DualPrevention.Core.Positioning.Camera", b =>
+                {
+                    b.HasOne("DualPrevention.Core.Positioning.SitePlan", null)
+                        .WithMany()
+                        .HasForeignKey("SitePlanId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_camera_site_plan_site_plan_id");
+
+                    b.HasOne("DualPrevention.Core.Positioning.Zone", null)
+                        .WithMany()
+                        .HasForeignKey("ZoneId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_camera_zone_zone_id");
                 });
 
             modelBuilder.Entity("DualPrevention.Core.Positioning.PersonCertificate", b =>
