@@ -64,7 +64,7 @@ public class TrackReplayTests(DemoPlanDatabase database) : IClassFixture<DemoPla
 
         var text = plan.ToString();
         text.ShouldContain("Index Scan using d20261102_pkey on d20261102", Case.Sensitive, text);
-        System.Text.RegularExpressions.Regex.Matches(text, @" on d\d{8}\b").Count.ShouldBe(1, "06:00–08:00 Beijing of 2 November lie in that day's partition alone: " + text);
+        System.Text.RegularExpressions.Regex.Count(text, @" on d\d{8}\b").ShouldBe(1, "06:00–08:00 Beijing of 2 November lie in that day's partition alone: " + text);
     }
 
     [Fact]
