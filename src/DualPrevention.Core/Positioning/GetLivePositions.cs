@@ -1,6 +1,4 @@
-using System.Text.Json;
 using DualPrevention.Core.Accounts;
-using DualPrevention.Core.Auditing;
 using DualPrevention.Core.Data;
 using DualPrevention.Core.Localization;
 using Microsoft.EntityFrameworkCore;
@@ -108,19 +106,9 @@ public static class GetLivePositions
                 .ToList();
             if (query.Audit)
             {
-                db.AuditEntries.Add(new AuditEntry
-                {
-                    OccurredAt = now,
-                    UserId = actor.Scope.UserId,
-                    UserName = actor.Scope.UserName ?? "",
-                    EnterpriseId = plan.EnterpriseId,
-                    RegionCode = plan.RegionCode,
-                    EntityType = nameof(SitePlan),
-                    EntityId = plan.Id.ToString(),
-                    Action = AuditAction.PositionsViewed,
-                    After = JsonSerializer.SerializeToDocument(new { query.Type, query.Company, query.ZoneId, Persons = shown.Count(d => d.PersonId is not null) }),
-                    CorrelationId = System.Diagnostics.Activity.Current?.TraceId.ToString(),
-                });
+                PositionViews.Audit(
+                    db, actor, plan.EnterpriseId, plan.RegionCode, nameof(SitePlan), plan.Id,
+                    new { query.Type, query.Company, query.ZoneId, Persons = shown.Count(d => d.PersonId is not null) }, now);
                 await db.SaveChangesAsync(cancellationToken);
             }
 

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using DualPrevention.Core.Accounts;
 using DualPrevention.Core.Auditing;
 using DualPrevention.Core.Data;
@@ -50,19 +49,7 @@ public static class GetMuster
             var seesNames = PositioningPermissions.CanEdit(actor) && actor.Scope.EnterpriseId == muster.EnterpriseId;
             if (seesNames && query.Audit)
             {
-                db.AuditEntries.Add(new AuditEntry
-                {
-                    OccurredAt = now,
-                    UserId = actor.Scope.UserId,
-                    UserName = actor.Scope.UserName ?? "",
-                    EnterpriseId = muster.EnterpriseId,
-                    RegionCode = muster.RegionCode,
-                    EntityType = nameof(Muster),
-                    EntityId = muster.Id.ToString(),
-                    Action = AuditAction.PositionsViewed,
-                    After = JsonSerializer.SerializeToDocument(new { Persons = roll.Entries.Count }),
-                    CorrelationId = System.Diagnostics.Activity.Current?.TraceId.ToString(),
-                });
+                PositionViews.Audit(db, actor, muster.EnterpriseId, muster.RegionCode, nameof(Muster), muster.Id, new { Persons = roll.Entries.Count }, now);
                 await db.SaveChangesAsync(cancellationToken);
             }
 

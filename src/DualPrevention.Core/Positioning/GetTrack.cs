@@ -1,4 +1,3 @@
-using System.Text.Json;
 using DualPrevention.Core.Accounts;
 using DualPrevention.Core.Auditing;
 using DualPrevention.Core.Data;
@@ -67,19 +66,9 @@ public static class GetTrack
                 .Where(s => query.PersonId == null || s.PersonId == query.PersonId)
                 .Select(s => new Point(s.FixedAt, s.TagId, s.X, s.Y, s.Floor, s.Sos, s.Fall))
                 .ToListAsync(cancellationToken);
-            db.AuditEntries.Add(new AuditEntry
-            {
-                OccurredAt = clock.GetUtcNow(),
-                UserId = actor.Scope.UserId,
-                UserName = actor.Scope.UserName ?? "",
-                EnterpriseId = enterpriseId,
-                RegionCode = regionCode,
-                EntityType = query.PersonId is null ? nameof(PositioningTag) : nameof(Person),
-                EntityId = (query.PersonId ?? query.TagId)!.Value.ToString(),
-                Action = AuditAction.PositionsViewed,
-                After = JsonSerializer.SerializeToDocument(new { Track = name, query.From, query.To, Points = points.Count }),
-                CorrelationId = System.Diagnostics.Activity.Current?.TraceId.ToString(),
-            });
+            PositionViews.Audit(
+                db, actor, enterpriseId, regionCode, query.PersonId is null ? nameof(PositioningTag) : nameof(Person), (query.PersonId ?? query.TagId)!.Value,
+                new { Track = name, query.From, query.To, Points = points.Count }, clock.GetUtcNow());
             await db.SaveChangesAsync(cancellationToken);
             return new Track(query.PersonId, query.TagId, name, query.From, query.To, points);
         }
