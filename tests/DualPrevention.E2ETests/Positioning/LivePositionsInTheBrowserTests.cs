@@ -46,6 +46,10 @@ public class LivePositionsInTheBrowserTests(LivePositionsInTheBrowserTests.PlanB
         await BrowserFixture.WaitForPageAsync(city, "[data-testid=live-counts-only]");
         await Assertions.Expect(city.Locator("[data-testid=live-headcount][data-zone='罐区']")).ToHaveAttributeAsync("data-count", "3");
         (await city.Locator("[data-testid=live-dot]").CountAsync()).ShouldBe(0);
+        (await city.Locator("[data-testid=live-open-track]").CountAsync()).ShouldBe(0);
+        await city.ClickAsync("[data-testid=live-open-muster]");
+        await BrowserFixture.WaitForPageAsync(city, "[data-testid=muster-history]");
+        (await city.Locator("[data-testid=muster-start]").CountAsync()).ShouldBe(0);
     }
 
     /// <summary>The browser fixture with demo-qd1's plan and registry as the demo story draws them (罐区 red at x 20–120 m, y 110–180 m).</summary>
