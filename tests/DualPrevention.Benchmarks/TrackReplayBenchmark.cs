@@ -12,8 +12,9 @@ namespace DualPrevention.Benchmarks;
 
 /// <summary>
 /// <c>track-replay</c>: one person-day of 1 s fixes (86,400 points of one tag) in a day partition of
-/// <c>position_sample</c> beside other tags' days (20 × scale tags of 86,400 points each), read back in time order as a
-/// replay would: as the app role in the enterprise's scope (row-level security and the EF query filter on), through EF.
+/// <c>position_sample</c> beside other tags' days (20 × scale tags of 86,400 points each), read back in time order by the
+/// replay page's own query (<see cref="GetTrack"/>): as the app role in the enterprise's scope (row-level security and
+/// the EF query filter on), through EF.
 /// Three reads after a CHECKPOINT; prints each and, last, <c>track_replay_ms=</c> the first (goal &lt; 1,000).
 /// </summary>
 internal static class TrackReplayBenchmark
@@ -76,13 +77,12 @@ internal static class TrackReplayBenchmark
             scope.ServiceProvider.GetRequiredService<TenantScopeAccessor>().Current = TenantScope.ForEnterprise(enterpriseId);
             var watch = Stopwatch.StartNew();
             await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<DualPreventionDbContext>>().CreateDbContextAsync();
-            var points = await db.Set<PositionSample>().AsNoTracking()
-                .Where(s => s.TagId == tagId && s.FixedAt >= from && s.FixedAt < from.AddDays(1))
-                .OrderBy(s => s.FixedAt)
-                .Select(s => new { s.FixedAt, s.X, s.Y, s.Floor })
+            // The replay page's query (GetTrack, ADR 0041): by the partition key over the day, in time order.
+            var points = await GetTrack.Handler.Points(db, [tagId], from, from.AddDays(1))
+                .Select(s => new GetTrack.Point(s.FixedAt, s.TagId, s.X, s.Y, s.Floor, s.Sos, s.Fall))
                 .ToListAsync();
             watch.Stop();
-            if (points.Count != PointsPerDay || points.Zip(points.Skip(1)).Any(p => p.First.FixedAt >= p.Second.FixedAt))
+            if (points.Count != PointsPerDay || points.Zip(points.Skip(1)).Any(p => p.First.At >= p.Second.At))
             {
                 throw new InvalidOperationException($"The replay read {points.Count} points, or out of order; {PointsPerDay} expected.");
             }

@@ -1,6 +1,4 @@
-using System.Text.Json;
 using DualPrevention.Core.Accounts;
-using DualPrevention.Core.Auditing;
 using DualPrevention.Core.Data;
 using DualPrevention.Core.Localization;
 using Microsoft.EntityFrameworkCore;
@@ -28,12 +26,24 @@ public static class GetLivePositions
         Guid TagId, string TagSerial, Guid? PersonId, string? PersonName, PersonTypes? PersonType, string? Company, double X, double Y,
         DateTimeOffset FixedAt, bool Sos, bool Fall, int? Battery, Guid? ZoneId);
 
-    /// <summary>A zone's people now (all of them, whatever the filters) against its limits.</summary>
-    public sealed record Headcount(Guid ZoneId, string Name, RiskColor Color, int Count, int? MaxOccupancy, int? MinOccupancy)
+    /// <summary>A zone's people now (all of them, whatever the filters) against its limits, and how many of each person type (tags nobody holds as <see cref="TypeCounts.Unbound"/>).</summary>
+    public sealed record Headcount(Guid ZoneId, string Name, RiskColor Color, int Count, int? MaxOccupancy, int? MinOccupancy, TypeCounts ByType, bool IsAssemblyPoint = false)
     {
         public bool OverCapacity => MaxOccupancy is { } max && Count > max;
 
         public bool UnderStaffed => MinOccupancy is { } min && Count < min;
+    }
+
+    /// <summary>Headcount by person type.</summary>
+    public sealed record TypeCounts(int Employee, int Contractor, int Visitor, int Driver, int Unbound)
+    {
+        internal static TypeCounts Of(IEnumerable<Dot> dots)
+        {
+            var types = dots.Select(d => d.PersonType).ToList();
+            return new(
+                types.Count(t => t == PersonTypes.Employee), types.Count(t => t == PersonTypes.Contractor), types.Count(t => t == PersonTypes.Visitor),
+                types.Count(t => t == PersonTypes.Driver), types.Count(t => t is null));
+        }
     }
 
     /// <param name="Dots">Null when the actor sees headcounts only.</param>
@@ -78,7 +88,11 @@ public static class GetLivePositions
             var dots = found.Select(f => new Dot(
                 f.TagId, f.Serial, f.PersonId, f.PersonName, f.PersonType, f.Company, f.X, f.Y, f.FixedAt, f.Sos, f.Fall, f.Battery,
                 zones.FirstOrDefault(z => z.Outline.Contains(Metres.CreatePoint(new Coordinate(f.X, f.Y))))?.Id)).ToList();
-            var headcounts = zones.Select(z => new Headcount(z.Id, z.Name, z.RiskColor, dots.Count(d => d.ZoneId == z.Id), z.MaxOccupancy, z.MinOccupancy)).ToList();
+            var headcounts = zones.Select(z =>
+            {
+                var inside = dots.Where(d => d.ZoneId == z.Id).ToList();
+                return new Headcount(z.Id, z.Name, z.RiskColor, inside.Count, z.MaxOccupancy, z.MinOccupancy, TypeCounts.Of(inside), z.IsAssemblyPoint);
+            }).ToList();
             if (!PositioningPermissions.CanEdit(actor) || actor.Scope.EnterpriseId != plan.EnterpriseId)
             {
                 return new Result(plan.Id, now, dots.Count, headcounts, null);
@@ -92,19 +106,9 @@ public static class GetLivePositions
                 .ToList();
             if (query.Audit)
             {
-                db.AuditEntries.Add(new AuditEntry
-                {
-                    OccurredAt = now,
-                    UserId = actor.Scope.UserId,
-                    UserName = actor.Scope.UserName ?? "",
-                    EnterpriseId = plan.EnterpriseId,
-                    RegionCode = plan.RegionCode,
-                    EntityType = nameof(SitePlan),
-                    EntityId = plan.Id.ToString(),
-                    Action = AuditAction.PositionsViewed,
-                    After = JsonSerializer.SerializeToDocument(new { query.Type, query.Company, query.ZoneId, Persons = shown.Count(d => d.PersonId is not null) }),
-                    CorrelationId = System.Diagnostics.Activity.Current?.TraceId.ToString(),
-                });
+                PositionViews.Audit(
+                    db, actor, plan.EnterpriseId, plan.RegionCode, nameof(SitePlan), plan.Id,
+                    new { query.Type, query.Company, query.ZoneId, Persons = shown.Count(d => d.PersonId is not null) }, now);
                 await db.SaveChangesAsync(cancellationToken);
             }
 

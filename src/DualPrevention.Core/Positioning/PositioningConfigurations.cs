@@ -70,3 +70,21 @@ internal sealed class ZonePersonLinkConfiguration : IEntityTypeConfiguration<Zon
         builder.HasIndex(l => l.EnterpriseId);
     }
 }
+
+internal sealed class MusterConfiguration : IEntityTypeConfiguration<Muster>
+{
+    public void Configure(EntityTypeBuilder<Muster> builder)
+    {
+        builder.Property(m => m.Id).ValueGeneratedNever();
+        builder.Property(m => m.RegionCode).HasMaxLength(6);
+        builder.Property(m => m.StartedByName).HasMaxLength(100);
+        builder.Property(m => m.ClosedByName).HasMaxLength(100);
+        builder.Ignore(m => m.AtStart);
+        builder.Ignore(m => m.AtClose);
+        builder.Ignore(m => m.IsOpen);
+        builder.HasIndex(m => new { m.EnterpriseId, m.StartedAt });
+
+        // One open muster per enterprise: a second click returns the open one (ADR 0041).
+        builder.HasIndex(m => m.EnterpriseId).IsUnique().HasFilter("closed_at IS NULL").HasDatabaseName("ix_muster_one_open_per_enterprise");
+    }
+}

@@ -57,6 +57,9 @@ public sealed class Zone : ITenantOwned, IAudited
     /// <summary>Seconds of continuous stay before an <c>Overstay</c> alarm; null for none.</summary>
     public int? OverstaySeconds { get; private set; }
 
+    /// <summary>集合点: where people gather in an emergency muster (docs/domain/positioning.md#43-emergency-muster, ADR 0041).</summary>
+    public bool IsAssemblyPoint { get; private set; }
+
     public ZoneSource Source { get; private set; }
 
     /// <summary>UTC.</summary>
@@ -96,12 +99,13 @@ public sealed class Zone : ITenantOwned, IAudited
         RequiresEscort = details.RequiresEscort;
         StaticAlarmSeconds = details.StaticAlarmSeconds;
         OverstaySeconds = details.OverstaySeconds;
+        IsAssemblyPoint = details.IsAssemblyPoint;
     }
 
     /// <summary>The zone's editable facts as they stand.</summary>
     public ZoneDetails Details() => new(
         Name, Outline, RiskColor, IsFireExplosionArea, MaxOccupancy, MinOccupancy, AllowedPersonTypes, AllowedFrom, AllowedUntil,
-        RequiresEscort, StaticAlarmSeconds, OverstaySeconds);
+        RequiresEscort, StaticAlarmSeconds, OverstaySeconds, IsAssemblyPoint);
 
     /// <summary>Carries the outline into a site plan's new metres when its scale changes.</summary>
     public void Reshape(Polygon outline) => Outline = outline;
@@ -132,4 +136,5 @@ public sealed record ZoneDetails(
     TimeOnly? AllowedUntil = null,
     bool RequiresEscort = false,
     int? StaticAlarmSeconds = null,
-    int? OverstaySeconds = null);
+    int? OverstaySeconds = null,
+    bool IsAssemblyPoint = false);

@@ -21,11 +21,15 @@ internal static class Policies
     /// <summary>Who configure group robots: enterprise administrators, city reviewers, province staff (ADR 0019).</summary>
     public const string GroupRobotManager = "GroupRobotManager";
 
+    /// <summary>Who see persons' positions and replay their tracks: the enterprise's administrator and safety officers, never a regulator (ADR 0041).</summary>
+    public const string PositionViewer = "PositionViewer";
+
     public static AuthorizationBuilder AddDualPreventionPolicies(this AuthorizationBuilder authorization) =>
         authorization
             .AddPolicy(Admin, policy => policy.RequireRole(Roles.Admin))
             .AddPolicy(Regulator, policy => policy.RequireRole(Roles.Admin, Roles.ProvinceStaff, Roles.CityReviewer))
             .AddPolicy(AccountManager, policy => policy.RequireRole(Roles.Admin, Roles.ProvinceStaff, Roles.CityReviewer, Roles.EnterpriseAdmin))
             .AddPolicy(EnterpriseRegistrar, policy => policy.RequireRole(Roles.CityReviewer))
-            .AddPolicy(GroupRobotManager, policy => policy.RequireRole(Roles.Admin, Roles.ProvinceStaff, Roles.CityReviewer, Roles.EnterpriseAdmin));
+            .AddPolicy(GroupRobotManager, policy => policy.RequireRole(Roles.Admin, Roles.ProvinceStaff, Roles.CityReviewer, Roles.EnterpriseAdmin))
+            .AddPolicy(PositionViewer, policy => policy.RequireRole(Roles.EnterpriseAdmin, Roles.SafetyOfficer));
 }

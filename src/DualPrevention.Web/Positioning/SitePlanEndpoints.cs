@@ -44,6 +44,13 @@ internal static class SitePlanEndpoints
             .WithName("GetLivePositions")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
+        // 区域人数: each zone's headcount by person type against its limits, for everyone in scope (no persons, nothing audited).
+        plans.MapGet("/{id:guid}/headcounts", async (ClaimsPrincipal user, Guid id, GetLivePositions.Handler handler, CancellationToken ct) =>
+        {
+            var live = await handler.HandleAsync(Actor.From(user), new GetLivePositions.Query(id, Audit: false), ct);
+            return TypedResults.Ok(new Headcounts(live.SitePlanId, live.At, live.Present, live.Zones));
+        }).WithName("GetZoneHeadcounts")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         plans.MapGet("/{id:guid}/image", async (Guid id, GetSitePlanImage.Handler handler, CancellationToken ct) =>
         {
             var image = await handler.HandleAsync(id, ct);
@@ -116,3 +123,6 @@ internal static class SitePlanEndpoints
 
 /// <summary>A zone's lists: person ids on its whitelist and of the people required in it; a missing list is empty.</summary>
 public sealed record ZonePeopleBody(IReadOnlyCollection<Guid>? Whitelisted, IReadOnlyCollection<Guid>? Required);
+
+/// <summary>A site plan's zones' headcounts now: <see cref="Present"/> tags on the plan, each zone's count by person type against its limits.</summary>
+public sealed record Headcounts(Guid SitePlanId, DateTimeOffset At, int Present, IReadOnlyList<GetLivePositions.Headcount> Zones);

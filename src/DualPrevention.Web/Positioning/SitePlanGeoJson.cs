@@ -43,7 +43,8 @@ public sealed record ZoneFeature(string Type, Guid Id, GeoJsonPolygon Geometry, 
     public static ZoneFeature From(GetFourColorRiskMap.MapZone zone) => new("Feature", zone.Id, GeoJsonPolygon.From(zone.Outline), new ZoneProperties(
         zone.Name, zone.Color, zone.FromRegister, zone.Details.RiskColor, zone.IsFireExplosionArea, zone.Details.MaxOccupancy,
         zone.Details.MinOccupancy, zone.Details.AllowedPersonTypes, zone.Details.AllowedFrom, zone.Details.AllowedUntil,
-        zone.Details.RequiresEscort, zone.Details.StaticAlarmSeconds, zone.Details.OverstaySeconds, zone.UnitIds, zone.MajorHazardSourceIds));
+        zone.Details.RequiresEscort, zone.Details.StaticAlarmSeconds, zone.Details.OverstaySeconds, zone.UnitIds, zone.MajorHazardSourceIds,
+        zone.Details.IsAssemblyPoint));
 }
 
 /// <summary>
@@ -65,7 +66,8 @@ public sealed record ZoneProperties(
     int? StaticAlarmSeconds,
     int? OverstaySeconds,
     IReadOnlyList<Guid> UnitIds,
-    IReadOnlyList<Guid> MajorHazardSourceIds);
+    IReadOnlyList<Guid> MajorHazardSourceIds,
+    bool IsAssemblyPoint);
 
 /// <summary>A plan's zones as a GeoJSON feature collection.</summary>
 public sealed record ZoneLayer(string Type, IReadOnlyList<ZoneFeature> Features);
@@ -103,7 +105,8 @@ public sealed record ZoneBody(
     int? StaticAlarmSeconds = null,
     int? OverstaySeconds = null,
     IReadOnlyList<Guid>? UnitIds = null,
-    IReadOnlyList<Guid>? MajorHazardSourceIds = null)
+    IReadOnlyList<Guid>? MajorHazardSourceIds = null,
+    bool IsAssemblyPoint = false)
 {
     private static readonly Polygon NoOutline = new GeometryFactory(new PrecisionModel(), 0).CreatePolygon();
 
@@ -116,7 +119,7 @@ public sealed record ZoneBody(
         var details = new ZoneDetails(
             Name ?? "", outline ?? NoOutline, RiskColor, IsFireExplosionArea, MaxOccupancy, MinOccupancy,
             AllowedPersonTypes ?? (PersonTypes.Employee | PersonTypes.Contractor | PersonTypes.Visitor | PersonTypes.Driver),
-            AllowedFrom, AllowedUntil, RequiresEscort, StaticAlarmSeconds, OverstaySeconds);
+            AllowedFrom, AllowedUntil, RequiresEscort, StaticAlarmSeconds, OverstaySeconds, IsAssemblyPoint);
         if (outline is null)
         {
             var others = new ZoneDetailsValidator().Validate(details).Errors.Where(e => e.PropertyName != nameof(ZoneDetails.Outline));

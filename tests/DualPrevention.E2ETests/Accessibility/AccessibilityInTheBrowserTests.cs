@@ -95,14 +95,15 @@ public class AccessibilityInTheBrowserTests(SampleRegisterBrowserFixture browser
             ("qingdao", [
                 "/dashboard", "/dashboard/city", "/supervision/city", "/hidden-dangers", $"/enterprises/{browser.Qd1}/inspection-board",
                 $"/enterprises/{browser.Qd1}/risk-register", $"/enterprises/{browser.Qd1}/risk-overview", $"/site-plans?enterprise={browser.Qd1}",
-                $"/site-plans/{browser.SitePlan}/four-color-map", $"/positioning/live?enterprise={browser.Qd1}", "/positioning/ingest", "/alarms/ledger"]),
+                $"/site-plans/{browser.SitePlan}/four-color-map", $"/positioning/live?enterprise={browser.Qd1}", "/positioning/ingest", "/alarms/ledger",
+                $"/positioning/muster?enterprise={browser.Qd1}", $"/positioning/muster/{browser.Muster}"]),
             ("demo-qd1-admin", [
                 "/dashboard/enterprise", "/risk-register", "/risk-register/overview", "/risk-register/import", $"/risk-register/units/{unit}/card",
                 $"/risk-register/units/{unit}/deactivations", "/inspection-tasks", "/inspection-board", "/major-hazard-sources",
                 $"/major-hazard-sources/{source}/accountability", "/hidden-dangers/import", $"/hidden-dangers/{hiddenDanger}",
                 $"/hidden-dangers/drafts/{draft}", "/account/change-password", "/site-plans", $"/site-plans/{browser.SitePlan}",
                 "/positioning/tags", "/positioning/cameras", "/positioning/persons", "/positioning/bindings", "/positioning/device-credentials", "/positioning/ingest",
-                "/alarms", $"/alarms/{browser.Alarm}", "/positioning/live"]),
+                "/alarms", $"/alarms/{browser.Alarm}", "/positioning/live", "/positioning/muster", $"/positioning/muster/{browser.Muster}", "/positioning/track"]),
             ("demo-qd1-inspector", ["/to-dos", "/inspect", $"/inspect/units/{unit}", "/hidden-dangers/report"]),
         ];
     }

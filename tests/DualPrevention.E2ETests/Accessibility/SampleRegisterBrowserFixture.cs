@@ -31,6 +31,8 @@ public sealed class SampleRegisterBrowserFixture : BrowserFixture
 
     public Guid Alarm { get; private set; }
 
+    public Guid Muster { get; private set; }
+
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
@@ -48,9 +50,12 @@ public sealed class SampleRegisterBrowserFixture : BrowserFixture
             Qd1, regionCode, new RaisedAlarm(AlarmSource.Positioning, "a11y-1", AlarmCategories.Sos, AlarmSeverity.Critical, Clock.GetUtcNow(), "无障碍检查的报警"),
             TimeSpan.FromMinutes(2), Clock.GetUtcNow());
         db.AddRange(alarm, raised);
+        var muster = Core.Positioning.Muster.Start(Qd1, regionCode, TenantScope.ForEnterprise(Qd1, null, "demo-qd1-admin"), new MusterCounts(0, 0, 0, 0), Clock.GetUtcNow());
+        db.Add(muster);
         await db.SaveChangesAsync();
         SitePlan = plan.Id;
         Alarm = alarm.Id;
+        Muster = muster.Id;
         MajorHazardSource = source.Id;
         HiddenDanger = await HiddenDangerSeed.AddAsync(this, Qd1, "无障碍检查的隐患");
         Draft = await HiddenDangerSeed.AddAsync(this, Qd1, "无障碍检查的草稿", state: HiddenDangerState.Draft);

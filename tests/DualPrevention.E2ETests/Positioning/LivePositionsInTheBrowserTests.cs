@@ -46,6 +46,10 @@ public class LivePositionsInTheBrowserTests(LivePositionsInTheBrowserTests.PlanB
         await BrowserFixture.WaitForPageAsync(city, "[data-testid=live-counts-only]");
         await Assertions.Expect(city.Locator("[data-testid=live-headcount][data-zone='罐区']")).ToHaveAttributeAsync("data-count", "3");
         (await city.Locator("[data-testid=live-dot]").CountAsync()).ShouldBe(0);
+        (await city.Locator("[data-testid=live-open-track]").CountAsync()).ShouldBe(0);
+        await city.ClickAsync("[data-testid=live-open-muster]");
+        await BrowserFixture.WaitForPageAsync(city, "[data-testid=muster-history]");
+        (await city.Locator("[data-testid=muster-start]").CountAsync()).ShouldBe(0);
     }
 
     /// <summary>The browser fixture with demo-qd1's plan and registry as the demo story draws them (罐区 red at x 20–120 m, y 110–180 m).</summary>
@@ -61,13 +65,17 @@ public class LivePositionsInTheBrowserTests(LivePositionsInTheBrowserTests.PlanB
         }
 
         /// <summary>Fixes of demo tags (DEMO-QD1-Tnnn) stored now by the host's own ingest, as the consumer stores them.</summary>
-        public async Task StoreFixesAsync(params (int Tag, double X, double Y)[] fixes)
+        public Task StoreFixesAsync(params (int Tag, double X, double Y)[] fixes) => StoreFixesAsync(TimeSpan.Zero, fixes);
+
+        /// <summary>Fixes of demo tags taken <paramref name="ago"/> before now by the host's clock.</summary>
+        public async Task StoreFixesAsync(TimeSpan ago, params (int Tag, double X, double Y)[] fixes)
         {
             await using var scope = Services.CreateAsyncScope();
             scope.ServiceProvider.GetRequiredService<TenantScopeAccessor>().Current = TenantScope.System;
             var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow();
+            var at = now - ago;
             var payload = "[" + string.Join(',', fixes.Select(f => string.Create(
-                CultureInfo.InvariantCulture, $$"""{"tag":"DEMO-QD1-T{{f.Tag:000}}","time":"{{now:yyyy-MM-ddTHH:mm:ss.fff}}Z","x":{{f.X}},"y":{{f.Y}}}"""))) + "]";
+                CultureInfo.InvariantCulture, $$"""{"tag":"DEMO-QD1-T{{f.Tag:000}}","time":"{{at:yyyy-MM-ddTHH:mm:ss.fff}}Z","x":{{f.X}},"y":{{f.Y}}}"""))) + "]";
             await scope.ServiceProvider.GetRequiredService<MaintainTrackPartitions.Handler>().HandleAsync(default);
             var outcome = await scope.ServiceProvider.GetRequiredService<AcceptFixes.Handler>()
                 .HandleAsync([new AcceptFixes.Delivery(Qd1, FixPayload.Parse(Encoding.UTF8.GetBytes(payload), now))], default);

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using DualPrevention.Core;
 using DualPrevention.Core.Accounts;
 using DualPrevention.Core.Auditing;
@@ -7,7 +5,6 @@ using DualPrevention.Core.Positioning;
 using DualPrevention.Core.Tenancy;
 using DualPrevention.IntegrationTests.Inspections;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace DualPrevention.IntegrationTests.Positioning;
 
@@ -82,18 +79,8 @@ public class LivePositionsTests(DemoPlanDatabase database) : IClassFixture<DemoP
     private async Task<Guid> StoreFixesAsync()
     {
         var now = database.Clock.GetUtcNow();
-        string Fix(int tag, double x, double y, DateTimeOffset at) =>
-            string.Create(CultureInfo.InvariantCulture, $$"""{"tag":"DEMO-QD1-T{{tag:000}}","time":"{{at:yyyy-MM-ddTHH:mm:ss}}Z","x":{{x}},"y":{{y}}}""");
-        var payload = "[" + string.Join(',',
-            Fix(1, 50, 150, now), Fix(20, 60, 140, now), Fix(21, 55, 155, now), Fix(2, 250, 50, now), Fix(3, 130, 100, now),
-            Fix(4, 50, 150, now.AddMinutes(-10)), Fix(5, 500, 50, now)) + "]";
-        await using var services = database.CreateServices();
-        await using var scope = services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<TenantScopeAccessor>().Current = TenantScope.System;
-        await scope.ServiceProvider.GetRequiredService<MaintainTrackPartitions.Handler>().HandleAsync(default);
-        var outcome = await scope.ServiceProvider.GetRequiredService<AcceptFixes.Handler>().HandleAsync(
-            [new AcceptFixes.Delivery(database.Qd1, FixPayload.Parse(Encoding.UTF8.GetBytes(payload), now))], default);
-        outcome[0].Accepted.ShouldBe(7);
+        await database.StoreFixesAsync(
+            (1, 50, 150, now), (20, 60, 140, now), (21, 55, 155, now), (2, 250, 50, now), (3, 130, 100, now), (4, 50, 150, now.AddMinutes(-10)), (5, 500, 50, now));
         await using var db = database.OwnerContext(TenantScope.System);
         return await db.Set<SitePlan>().Where(p => p.EnterpriseId == database.Qd1).Select(p => p.Id).SingleAsync();
     }

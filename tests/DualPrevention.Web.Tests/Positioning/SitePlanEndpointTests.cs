@@ -209,7 +209,7 @@ public class SitePlanEndpointTests(WebFixture web) : IClassFixture<WebFixture>
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
     }
 
-    private static async Task<Guid> UploadAsync(HttpClient client, string name)
+    internal static async Task<Guid> UploadAsync(HttpClient client, string name)
     {
         var response = await UploadRawAsync(client, name, "plan.png", PlanImage());
         response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());

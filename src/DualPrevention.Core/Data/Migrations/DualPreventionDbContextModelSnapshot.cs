@@ -2386,6 +2386,91 @@ namespace DualPrevention.Core.Data.Migrations
                     b.ToTable("fix_count", (string)null);
                 });
 
+            modelBuilder.Entity("DualPrevention.Core.Positioning.Muster", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int?>("CloseAtAssemblyPoint")
+                        .HasColumnType("integer")
+                        .HasColumnName("close_at_assembly_point");
+
+                    b.Property<int?>("CloseNotAtAssemblyPoint")
+                        .HasColumnType("integer")
+                        .HasColumnName("close_not_at_assembly_point");
+
+                    b.Property<int?>("ClosePersons")
+                        .HasColumnType("integer")
+                        .HasColumnName("close_persons");
+
+                    b.Property<int?>("CloseUnknown")
+                        .HasColumnType("integer")
+                        .HasColumnName("close_unknown");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<string>("ClosedByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("closed_by_name");
+
+                    b.Property<Guid>("EnterpriseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("enterprise_id");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("region_code");
+
+                    b.Property<int>("StartAtAssemblyPoint")
+                        .HasColumnType("integer")
+                        .HasColumnName("start_at_assembly_point");
+
+                    b.Property<int>("StartNotAtAssemblyPoint")
+                        .HasColumnType("integer")
+                        .HasColumnName("start_not_at_assembly_point");
+
+                    b.Property<int>("StartPersons")
+                        .HasColumnType("integer")
+                        .HasColumnName("start_persons");
+
+                    b.Property<int>("StartUnknown")
+                        .HasColumnType("integer")
+                        .HasColumnName("start_unknown");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<Guid?>("StartedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("started_by_id");
+
+                    b.Property<string>("StartedByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("started_by_name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_muster");
+
+                    b.HasIndex("EnterpriseId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_muster_one_open_per_enterprise")
+                        .HasFilter("closed_at IS NULL");
+
+                    b.HasIndex("EnterpriseId", "StartedAt")
+                        .HasDatabaseName("ix_muster_enterprise_id_started_at");
+
+                    b.ToTable("muster", (string)null);
+                });
+
             modelBuilder.Entity("DualPrevention.Core.Positioning.Person", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2836,6 +2921,10 @@ namespace DualPrevention.Core.Data.Migrations
                     b.Property<Guid>("EnterpriseId")
                         .HasColumnType("uuid")
                         .HasColumnName("enterprise_id");
+
+                    b.Property<bool>("IsAssemblyPoint")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_assembly_point");
 
                     b.Property<bool>("IsFireExplosionArea")
                         .HasColumnType("boolean")
