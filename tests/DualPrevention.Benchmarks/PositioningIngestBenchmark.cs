@@ -1,10 +1,14 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using DualPrevention.Core.Data;
+using DualPrevention.Core.Positioning;
 using DualPrevention.Web.Positioning;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MQTTnet;
 using MQTTnet.Protocol;
+using NetTopologySuite.Geometries;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -17,8 +21,11 @@ namespace DualPrevention.Benchmarks;
 /// Each phase is timed from its first publish until <c>fix_count</c> shows every fix accepted (committed: latest
 /// positions and the track written). The floor is a bare binary COPY of the same fixes, as the owner, into a table
 /// shaped like <c>position_sample</c> with its key. Prints <c>fixes_per_second=</c>, <c>single_fix_messages_per_second=</c>
-/// and <c>positioning_ingest_ratio=</c> (batch phase over COPY). No fence rule exists yet (NoFenceRules), so
-/// <c>fix_to_alarm_p95_ms</c> is not measured.
+/// and <c>positioning_ingest_ratio=</c> (batch phase over COPY). Every tag is worn by an employee and the enterprise has
+/// 2,000 zones (a grid of 100 m squares) and one red zone closed to visitors, so the fence rules (ADR 0040) judge every
+/// fix. Then, while the 300 tags go on reporting once a second, 40 visitors each send two fixes 31 s apart inside the red
+/// zone in one message; <c>fix_to_alarm_p95_ms=</c> is the 95th percentile of the time from publishing that message to
+/// its unauthorised entry standing in the alarm table.
 /// </summary>
 internal static class PositioningIngestBenchmark
 {
@@ -26,6 +33,12 @@ internal static class PositioningIngestBenchmark
     private const int FixesPerMessage = 100;
     private const int Publishers = 4;
     private const int InFlightPerPublisher = 64;
+    private const int GridColumns = 50;
+    private const int GridRows = 40;
+    private const int Visitors = 40;
+
+    /// <summary>The red zone closed to visitors, in plan metres, away from the grid the tags walk.</summary>
+    private static readonly (double X, double Y, double Side) RedZone = (9000, 4500, 100);
 
     private sealed record Fix(Guid TagId, string Serial, DateTimeOffset Time, double X, double Y);
 
@@ -50,6 +63,7 @@ internal static class PositioningIngestBenchmark
             ["Positioning:Ingest:Group"] = $"bench-{Guid.NewGuid():N}",
         });
         var (enterpriseId, tags) = await RegisterTagsAsync(database);
+        var visitors = await SeedFencesAsync(database, enterpriseId, tags);
         var accounts = new BrokerAccounts(Options.Create(mqtt));
         var device = $"device-bench-{Guid.NewGuid():N}";
         await accounts.SetDeviceCredentialAsync(device, "bench-secret", enterpriseId, CancellationToken.None);
@@ -120,7 +134,9 @@ internal static class PositioningIngestBenchmark
 
         var copy = await TimeCopyAsync(database, batched, enterpriseId);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"bare COPY of the {batched.Count:N0} fixes: {copy.TotalSeconds:F2} s"));
-        Console.WriteLine("fix_to_alarm_p95_ms: not measured (no fence rule exists yet; IAcceptedFixes is NoFenceRules)");
+        var latencies = await ProbeFixToAlarmAsync(database, mqtt, device, topic, tags, visitors);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"fix to alarm: {latencies.Count} visitors, median {Percentile(latencies, 0.5):F0} ms, max {latencies.Max():F0} ms"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"fix_to_alarm_p95_ms={Percentile(latencies, 0.95):F0}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"fixes_per_second={batched.Count / batchWatch.Elapsed.TotalSeconds:F0}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"single_fix_messages_per_second={single.Count / singleWatch.Elapsed.TotalSeconds:F0}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"positioning_ingest_ratio={batchWatch.Elapsed.TotalSeconds / copy.TotalSeconds:F2}"));
@@ -171,6 +187,117 @@ internal static class PositioningIngestBenchmark
         insert.Parameters.AddWithValue("serials", tags.Select(t => t.Serial).ToArray());
         await insert.ExecuteNonQueryAsync();
         return (enterpriseId, tags);
+    }
+
+    /// <summary>
+    /// A site plan with the 2,000-zone grid and the red zone closed to visitors, an employee wearing each tag, and
+    /// <see cref="Visitors"/> visitors with tags of their own (returned as id and serial).
+    /// </summary>
+    private static async Task<List<(Guid Id, string Serial)>> SeedFencesAsync(BenchmarkDatabase database, Guid enterpriseId, List<(Guid Id, string Serial)> tags)
+    {
+        var migrator = new DatabaseMigrator(TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<DatabaseMigrator>.Instance);
+        await using var db = migrator.CreateOwnerContext(database.OwnerConnectionString);
+        var now = DateTimeOffset.UtcNow;
+        var region = await db.Enterprises.Where(e => e.Id == enterpriseId).Select(e => e.RegionCode).SingleAsync();
+        var plan = SitePlan.Create(enterpriseId, region, "基准平面图", 10000, 5000, new PlanScale(0, 5000, 1), now);
+        db.Add(plan);
+        var all = PersonTypes.Employee | PersonTypes.Contractor | PersonTypes.Visitor | PersonTypes.Driver;
+        for (var column = 0; column < GridColumns; column++)
+        {
+            for (var row = 0; row < GridRows; row++)
+            {
+                db.Add(Zone.Draw(plan, new ZoneDetails($"网格区{column:D2}-{row:D2}", Square(column * 100, row * 100, 100), RiskColor.Blue, AllowedPersonTypes: all), ZoneSource.Manual, now));
+            }
+        }
+
+        db.Add(Zone.Draw(plan, new ZoneDetails("访客禁入红区", Square(RedZone.X, RedZone.Y, RedZone.Side), RiskColor.Red, AllowedPersonTypes: PersonTypes.Employee), ZoneSource.Manual, now));
+        var registered = await db.Set<PositioningTag>().Where(t => t.EnterpriseId == enterpriseId).ToDictionaryAsync(t => t.Id);
+        foreach (var (tag, i) in tags.Select((t, i) => (t, i)))
+        {
+            var worker = Person.Register(enterpriseId, region, $"基准员工{i:D3}", PersonTypes.Employee, null, TrainingStatus.Trained, now);
+            db.AddRange(worker, TagBinding.Bind(registered[tag.Id], worker, now.AddDays(-1), null));
+        }
+
+        var visitors = new List<(Guid Id, string Serial)>();
+        for (var i = 0; i < Visitors; i++)
+        {
+            var tag = PositioningTag.Register(enterpriseId, region, $"BENCH-V{i:D2}", TagKind.Badge, now);
+            var visitor = Person.Register(enterpriseId, region, $"基准访客{i:D2}", PersonTypes.Visitor, "基准访问单位", TrainingStatus.Trained, now);
+            db.AddRange(tag, visitor, TagBinding.Bind(tag, visitor, now.AddDays(-1), now.AddDays(1)));
+            visitors.Add((tag.Id, tag.Serial));
+        }
+
+        await db.SaveChangesAsync();
+        return visitors;
+    }
+
+    private static Polygon Square(double x, double y, double side) => new GeometryFactory(new PrecisionModel(), 0).CreatePolygon(
+        [new(x, y), new(x + side, y), new(x + side, y + side), new(x, y + side), new(x, y)]);
+
+    /// <summary>
+    /// The walking tags report once a second on one connection while, on another, each visitor in turn sends two fixes
+    /// 31 s apart inside the red zone (past the 30 s debounce) in one message; the time from its publishing until its alarm
+    /// is in the table, in milliseconds.
+    /// </summary>
+    private static async Task<List<double>> ProbeFixToAlarmAsync(
+        BenchmarkDatabase database, MqttOptions mqtt, string device, string topic, List<(Guid Id, string Serial)> tags, List<(Guid Id, string Serial)> visitors)
+    {
+        using var walking = new CancellationTokenSource();
+        using var walker = await ConnectAsync(mqtt, device);
+        var background = Task.Run(async () =>
+        {
+            for (var step = 0; !walking.IsCancellationRequested; step++)
+            {
+                var now = DateTimeOffset.UtcNow;
+                var fixes = tags.Select((t, i) => new Fix(t.Id, t.Serial, now, (i % GridColumns * 100) + 50 + (step % 20), (i / GridColumns * 100) + 50)).ToList();
+                await PublishAsync([walker], topic, [.. fixes.Chunk(FixesPerMessage).Select(Payload)]);
+                try
+                {
+                    await Task.Delay(TimeSpan.FromSeconds(1), walking.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
+        });
+
+        using var prober = await ConnectAsync(mqtt, device);
+        await using var owner = new NpgsqlConnection(database.OwnerConnectionString);
+        await owner.OpenAsync();
+        var latencies = new List<double>();
+        foreach (var visitor in visitors)
+        {
+            var now = DateTimeOffset.UtcNow;
+            var inside = (RedZone.X + 50, RedZone.Y + 50);
+            var payload = Payload([new Fix(visitor.Id, visitor.Serial, now.AddSeconds(-31), inside.Item1, inside.Item2), new Fix(visitor.Id, visitor.Serial, now, inside.Item1 + 1, inside.Item2)]);
+            var watch = Stopwatch.StartNew();
+            await PublishAsync([prober], topic, [payload]);
+            await using var raised = new NpgsqlCommand("SELECT EXISTS (SELECT 1 FROM alarm WHERE device_id = @tag AND category = 'UnauthorizedEntry')", owner);
+            raised.Parameters.AddWithValue("tag", visitor.Id);
+            while (!(bool)(await raised.ExecuteScalarAsync())!)
+            {
+                if (watch.Elapsed > TimeSpan.FromSeconds(30))
+                {
+                    throw new TimeoutException($"No unauthorised entry for {visitor.Serial} after 30 s.");
+                }
+
+                await Task.Delay(5);
+            }
+
+            latencies.Add(watch.Elapsed.TotalMilliseconds);
+            await Task.Delay(200);
+        }
+
+        await walking.CancelAsync();
+        await background;
+        return latencies;
+    }
+
+    private static double Percentile(List<double> values, double fraction)
+    {
+        var sorted = values.Order().ToList();
+        return sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(fraction * sorted.Count) - 1)];
     }
 
     private static async Task<IMqttClient> ConnectAsync(MqttOptions mqtt, string device)
