@@ -87,6 +87,13 @@ namespace DualPrevention.Core.Data.Migrations
                 ALTER TABLE muster ADD CONSTRAINT ck_muster_close_not_at_assembly_point_in_range CHECK (close_not_at_assembly_point >= 0 AND close_not_at_assembly_point <= 1000000);
                 ALTER TABLE muster ADD CONSTRAINT ck_muster_close_unknown_in_range CHECK (close_unknown >= 0 AND close_unknown <= 1000000);
                 """);
+
+            // Dates and instants within the world (ADR 0016).
+            migrationBuilder.Sql(
+                """
+                ALTER TABLE muster ADD CONSTRAINT ck_muster_started_at_in_world CHECK (started_at >= TIMESTAMPTZ '2000-01-01 00:00:00+08' AND started_at < TIMESTAMPTZ '2101-01-01 00:00:00+08');
+                ALTER TABLE muster ADD CONSTRAINT ck_muster_closed_at_in_world CHECK (closed_at >= TIMESTAMPTZ '2000-01-01 00:00:00+08' AND closed_at < TIMESTAMPTZ '2101-01-01 00:00:00+08');
+                """);
         }
 
         /// <inheritdoc />
