@@ -32,7 +32,11 @@ public static class GetAlarm
         Guid? EvidencePhotoId,
         Guid? HiddenDangerId,
         Guid? MergedIntoId,
-        IReadOnlyList<Step> History);
+        IReadOnlyList<Step> History)
+    {
+        /// <summary>Where <see cref="EvidencePhotoId"/> is served in the reader's scope; filled in by the API, which knows its routes.</summary>
+        public string? EvidencePhotoUrl { get; init; }
+    }
 
     public sealed class Handler(IDbContextFactory<DualPreventionDbContext> dbFactory)
     {

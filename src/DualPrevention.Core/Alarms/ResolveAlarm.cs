@@ -27,16 +27,20 @@ public static class ResolveAlarm
 
         /// <exception cref="ValidationException">No evidence, or too long.</exception>
         /// <exception cref="NotFoundException">No such alarm in the actor's scope.</exception>
-        /// <exception cref="DomainRuleException">The actor may only read, the alarm is not confirmed or dispatched, or the photo is not the enterprise's.</exception>
+        /// <exception cref="DomainRuleException">The actor may only read, the alarm is not confirmed or dispatched, or the photo is not an unclaimed upload of the enterprise's.</exception>
         public async Task HandleAsync(Actor actor, Command command, CancellationToken cancellationToken)
         {
             AlarmPermissions.EnsureCanHandle(actor);
             await _validator.ValidateAndThrowAsync(command, cancellationToken);
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             var alarm = await AlarmUnitOfWork.LoadAsync(db, command.AlarmId, cancellationToken);
-            if (command.PhotoId is { } photoId && !await db.Set<Photo>().AnyAsync(p => p.Id == photoId && p.EnterpriseId == alarm.EnterpriseId, cancellationToken))
+            if (command.PhotoId is { } photoId)
             {
-                throw new DomainRuleException(CoreText.Get("Alarm.PhotoNotFound"));
+                // An upload of the alarm's enterprise still waiting to be claimed: once kept, it no longer expires (ADR 0021).
+                var photo = await db.Set<Photo>()
+                    .SingleOrDefaultAsync(p => p.Id == photoId && p.EnterpriseId == alarm.EnterpriseId && p.ExpiresAt != null && p.RecordId == null && p.HiddenDangerId == null, cancellationToken)
+                    ?? throw new DomainRuleException(CoreText.Get("Alarm.PhotoNotFound"));
+                photo.AttachToAlarm();
             }
 
             var by = await AlarmUnitOfWork.ActorAsync(db, actor, cancellationToken);

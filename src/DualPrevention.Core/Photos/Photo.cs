@@ -71,6 +71,9 @@ public sealed class Photo : ITenantOwned
         ExpiresAt = null;
     }
 
+    /// <summary>Kept as the evidence an alarm was resolved with (the alarm holds the link, <c>evidence_photo_id</c>).</summary>
+    public void AttachToAlarm() => ExpiresAt = null;
+
     public void AttachToHiddenDanger(Guid hiddenDangerId)
     {
         HiddenDangerId = hiddenDangerId;

@@ -6,6 +6,7 @@ using DualPrevention.Core.Alarms;
 using DualPrevention.Core.HiddenDangers;
 using DualPrevention.Core.Reports;
 using DualPrevention.Web.Hosting;
+using DualPrevention.Web.Shell;
 
 namespace DualPrevention.Web.Alarms;
 
@@ -49,8 +50,13 @@ internal static class AlarmEndpoints
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
         alarms.MapGet("/{id:guid}", async (Guid id, GetAlarm.Handler handler, CancellationToken ct) =>
-                TypedResults.Ok(await handler.HandleAsync(id, ct)))
+            {
+                var alarm = await handler.HandleAsync(id, ct);
+                return TypedResults.Ok(alarm with { EvidencePhotoUrl = alarm.EvidencePhotoId is { } photo ? "/" + PhotoPicker.Url(photo) : null });
+            })
             .WithName("GetAlarm")
+            .WithSummary("One alarm with its history")
+            .WithDescription("A resolved alarm's evidence photo is answered as evidencePhotoId and evidencePhotoUrl, the photo endpoint (GET /api/v1/inspections/photos/{id}) that serves it to whoever may read the alarm: its enterprise and the region's regulator; another tenant gets 404 there too.")
             .ProducesProblem(StatusCodes.Status404NotFound);
         alarms.MapPost("/{id:guid}/confirm", async (ClaimsPrincipal user, Guid id, ConfirmAlarm.Handler handler, CancellationToken ct) =>
         {
@@ -78,6 +84,8 @@ internal static class AlarmEndpoints
             await handler.HandleAsync(Actor.From(user), new ResolveAlarm.Command(id, body.Evidence ?? "", body.PhotoId), ct);
             return TypedResults.NoContent();
         }).WithName("ResolveAlarm")
+            .WithSummary("处置完毕: resolve a confirmed or dispatched alarm with the evidence and an optional photo")
+            .WithDescription("evidence is required. photoId is optional: upload the photo first (POST /api/v1/inspections/photos, JPEG or PNG up to 10 MB, proven by decoding, per-person quota), then pass the id it answered. It must be an upload of the alarm's enterprise not yet attached to anything, else 400; once the alarm is resolved the photo is kept and no longer expires. docs/domain/alarms.md#1-states, ADR 0037.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
         alarms.MapGet("/{id:guid}/hidden-danger-draft", async (Guid id, ConvertAlarmToHiddenDanger.Handler handler, CancellationToken ct) =>
@@ -110,6 +118,9 @@ internal static class AlarmEndpoints
     /// <summary>派单: the account dispatched to and the handling deadline (UTC or with an offset).</summary>
     public sealed record DispatchBody(Guid AssigneeUserId, DateTimeOffset Deadline);
 
-    /// <summary>处置完毕: what was done, and the id of an evidence photo uploaded through the photo pipeline.</summary>
+    /// <summary>
+    /// 处置完毕: what was done, and the id of an evidence photo uploaded first through <c>POST /api/v1/inspections/photos</c>
+    /// (unclaimed, of the alarm's enterprise; kept from then on). The alarm then answers its <c>evidencePhotoUrl</c>.
+    /// </summary>
     public sealed record ResolveBody(string? Evidence, Guid? PhotoId);
 }

@@ -1,13 +1,10 @@
 using DualPrevention.Core;
 using DualPrevention.Core.Accounts;
 using DualPrevention.Core.Inspections;
-using DualPrevention.Core.Localization;
-using DualPrevention.Core.Photos;
 using DualPrevention.Web.Shell;
 using FluentValidation;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
-using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.JSInterop;
 
 namespace DualPrevention.Web.Inspections;
@@ -22,9 +19,7 @@ public sealed partial class TaskCheckForm
     private const int LocationTimeoutMs = 8000;
 
     private readonly Guid _submissionId = Guid.CreateVersion7();
-    private readonly string _inputId = $"photos-{Guid.NewGuid():N}";
     private readonly List<Guid> _photos = [];
-    private readonly List<string> _photoErrors = [];
     private readonly FormErrors _errors = new();
     // No default: a check records what the inspector chose, never what a hurried tap left selected.
     private InspectionResult? _result;
@@ -52,9 +47,6 @@ public sealed partial class TaskCheckForm
     private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
     [Inject]
-    private UploadPhoto.Handler Upload { get; set; } = default!;
-
-    [Inject]
     private SubmitInspectionRecord.Handler Submit { get; set; } = default!;
 
     [Inject]
@@ -80,32 +72,6 @@ public sealed partial class TaskCheckForm
 
         _locating = false;
         StateHasChanged();
-    }
-
-    private async Task UploadAsync(InputFileChangeEventArgs args)
-    {
-        _uploading = true;
-        _photoErrors.Clear();
-        var actor = Actor.From((await AuthenticationState).User);
-        foreach (var file in args.GetMultipleFiles(SubmitInspectionRecord.MaxPhotos).Take(SubmitInspectionRecord.MaxPhotos - _photos.Count))
-        {
-            try
-            {
-                if (file.Size > PhotoContent.MaxBytes)
-                {
-                    throw new DomainRuleException(CoreText.Get("Photo.TooLarge", file.Name, PhotoContent.MaxBytes / 1024 / 1024));
-                }
-
-                await using var content = file.OpenReadStream(PhotoContent.MaxBytes);
-                _photos.Add(await Upload.HandleAsync(actor, new UploadPhoto.Command(content, file.Name), CancellationToken.None));
-            }
-            catch (DomainRuleException ex)
-            {
-                _photoErrors.Add(ex.Message);
-            }
-        }
-
-        _uploading = false;
     }
 
     private async Task SubmitAsync()

@@ -1,5 +1,7 @@
 using DualPrevention.Core.Alarms;
 using DualPrevention.Core.Tenancy;
+using DualPrevention.E2ETests.Accessibility;
+using DualPrevention.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
@@ -40,6 +42,48 @@ public class AlarmDutyInTheBrowserTests(BrowserFixture browser) : IClassFixture<
         await BrowserFixture.WaitForPageAsync(page, "[data-testid=hidden-danger-state]");
         (await page.Locator("[data-testid=hidden-danger-alarm]").GetAttributeAsync("href")).ShouldBe($"alarms/{alarm}");
         await page.Locator("h1, h2, h3, h4, h5, h6, .mud-typography", new() { HasText = Summary }).First.WaitForAsync();
+    }
+
+    [Fact]
+    public async Task On_a_phone_the_duty_role_resolves_an_alarm_with_a_camera_photo_and_the_page_shows_it()
+    {
+        var page = await browser.NewPageAsync(width: 375, height: 812);
+        await BrowserFixture.SignInAsync(page, "demo-qd1-admin");
+        var alarm = await RaiseAsync("一键报警：装卸区操作工李四");
+        await page.GotoAsync($"/alarms/{alarm}");
+        await BrowserFixture.WaitForPageAsync(page, "[data-testid=alarm-status]");
+        await BrowserFixture.ClickUntilAsync(page, "[data-testid=alarm-confirm]", ".mud-message-box");
+        await page.Locator(".mud-message-box button", new() { HasText = "是" }).ClickAsync();
+        await page.Locator("[data-testid=alarm-status]", new() { HasText = "已确认" }).WaitForAsync();
+
+        await BrowserFixture.ClickUntilAsync(page, "[data-testid=alarm-resolve]", "[data-testid=alarm-resolve-form]");
+        const string Evidence = "已关闭进料阀，现场通风后复测合格";
+        await page.FillAsync("[data-testid=alarm-evidence]", Evidence);
+        await page.SetInputFilesAsync("[data-testid=photo-input]", new FilePayload { Name = "现场.svg", MimeType = "image/svg+xml", Buffer = PhotoCorpus.SvgWithScript });
+        await page.Locator("[data-testid=photo-error]", new() { HasText = "现场.svg" }).WaitForAsync();
+        (await page.InputValueAsync("[data-testid=alarm-evidence]")).ShouldBe(Evidence, "a refused file loses none of the typed evidence");
+
+        await page.SetInputFilesAsync("[data-testid=photo-input]", new FilePayload { Name = "现场.jpg", MimeType = "image/jpeg", Buffer = PhotoCorpus.PhoneJpegWithOrientation });
+        await page.Locator("[data-testid=thumbnail]").WaitForAsync();
+        (await page.Locator("[data-testid=photo-error]").CountAsync()).ShouldBe(0);
+        (await page.EvaluateAsync<int>("document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(375);
+        await page.ClickAsync("[data-testid=alarm-resolve-save]");
+
+        await page.Locator("[data-testid=alarm-status]", new() { HasText = "已处置" }).WaitForAsync();
+        var photo = page.Locator("[data-testid=alarm-evidence-photo] img");
+        await photo.WaitForAsync();
+        await page.WaitForFunctionAsync("() => document.querySelector('[data-testid=alarm-evidence-photo] img')?.complete");
+        (await photo.EvaluateAsync<int>("img => img.naturalWidth")).ShouldBe(20, "the phone photo, turned upright (20 × 40)");
+        (await page.Locator("[data-testid=alarm-evidence-photo]").GetAttributeAsync("target")).ShouldBe("_blank");
+        (await page.EvaluateAsync<int>("document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(375);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetTempPath(), "dp-alarm-resolved-photo-phone.png"), FullPage = true });
+
+        // The photo loaded above under the site's CSP; axe's script needs it bypassed.
+        var audited = await browser.NewPageAsync(width: 375, height: 812, bypassCsp: true);
+        await BrowserFixture.SignInAsync(audited, "demo-qd1-admin");
+        await audited.GotoAsync($"/alarms/{alarm}");
+        await audited.Locator("[data-testid=alarm-evidence-photo] img").WaitForAsync();
+        (await AxeCheck.SeriousViolationsAsync(audited)).ShouldBeEmpty();
     }
 
     /// <summary>Raises an SOS through the app's own services, as a positioning feed on the server would.</summary>

@@ -2,7 +2,11 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using DualPrevention.Core.Alarms;
+using DualPrevention.Core.Data;
 using DualPrevention.Core.Tenancy;
+using DualPrevention.Testing;
+using DualPrevention.Web.Tests.Photos;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DualPrevention.Web.Tests.Alarms;
@@ -80,6 +84,80 @@ public class AlarmEndpointTests(WebFixture web) : IClassFixture<WebFixture>
 
         (await regulator.GetAsync($"/api/v1/alarms/{alarm}")).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await regulator.PostAsync($"/api/v1/alarms/{alarm}/confirm", null)).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task An_alarm_resolved_with_an_uploaded_photo_answers_its_url_and_keeps_the_photo_which_only_its_readers_may_fetch()
+    {
+        var admin = await web.ApiClientAsync("demo-qd1-admin");
+        var alarm = await RaiseAsync(web.Qd1, "API-PHOTO-1");
+        var uploaded = await PhotoUploads.PostAsync(admin, PhotoCorpus.SmallPng, "处置后.png", "image/png");
+        uploaded.StatusCode.ShouldBe(HttpStatusCode.Created);
+        var photo = (await uploaded.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+
+        (await admin.PostAsync($"/api/v1/alarms/{alarm}/confirm", null)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        (await admin.PostAsJsonAsync($"/api/v1/alarms/{alarm}/resolve", new { evidence = "已关闭阀门并通风", photoId = photo })).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+
+        var details = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/alarms/{alarm}");
+        details.GetProperty("evidencePhotoId").GetGuid().ShouldBe(photo);
+        var url = details.GetProperty("evidencePhotoUrl").GetString();
+        url.ShouldBe($"/api/v1/inspections/photos/{photo}");
+        var own = await admin.GetAsync(url);
+        own.StatusCode.ShouldBe(HttpStatusCode.OK);
+        own.Content.Headers.ContentType!.MediaType.ShouldBe("image/png");
+        (await ExpiresAtAsync(photo)).ShouldBeNull();
+
+        var regulator = await web.ApiClientAsync("qingdao");
+        (await regulator.GetFromJsonAsync<JsonElement>($"/api/v1/alarms/{alarm}")).GetProperty("evidencePhotoUrl").GetString().ShouldBe(url);
+        (await regulator.GetAsync(url)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await (await web.ApiClientAsync("demo-qd2-admin")).GetAsync(url)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await (await web.ApiClientAsync("weifang")).GetAsync(url)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task A_photo_already_kept_or_of_another_enterprise_is_refused_with_400_and_the_alarm_stays_open()
+    {
+        var admin = await web.ApiClientAsync("demo-qd1-admin");
+        var first = await RaiseAsync(web.Qd1, "API-PHOTO-2");
+        var second = await RaiseAsync(web.Qd1, "API-PHOTO-3");
+        var photo = (await (await PhotoUploads.PostAsync(admin, PhotoCorpus.SmallPng, "a.png", "image/png")).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var foreign = (await (await PhotoUploads.PostAsync(await web.ApiClientAsync("demo-qd2-admin"), PhotoCorpus.SmallPng, "b.png", "image/png")).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        foreach (var alarm in new[] { first, second })
+        {
+            (await admin.PostAsync($"/api/v1/alarms/{alarm}/confirm", null)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        }
+
+        (await admin.PostAsJsonAsync($"/api/v1/alarms/{first}/resolve", new { evidence = "已处置", photoId = photo })).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        var reused = await admin.PostAsJsonAsync($"/api/v1/alarms/{second}/resolve", new { evidence = "已处置", photoId = photo });
+        var stranger = await admin.PostAsJsonAsync($"/api/v1/alarms/{second}/resolve", new { evidence = "已处置", photoId = foreign });
+
+        reused.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        stranger.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var details = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/alarms/{second}");
+        details.GetProperty("status").GetString().ShouldBe(nameof(AlarmStatus.Confirmed));
+        details.GetProperty("evidencePhotoUrl").ValueKind.ShouldBe(JsonValueKind.Null);
+    }
+
+    [Fact]
+    public async Task The_api_document_describes_the_resolve_photo_and_the_alarms_photo_url()
+    {
+        using var document = JsonDocument.Parse(await web.Factory.CreateClient().GetStringAsync("/openapi/v1.json"));
+        var paths = document.RootElement.GetProperty("paths");
+
+        paths.GetProperty("/api/v1/alarms/{id}/resolve").GetProperty("post").GetProperty("description").GetString()!.ShouldContain("photoId");
+        var get = paths.GetProperty("/api/v1/alarms/{id}").GetProperty("get");
+        get.GetProperty("description").GetString()!.ShouldContain("evidencePhotoUrl");
+        var schema = get.GetProperty("responses").GetProperty("200").GetProperty("content").GetProperty("application/json").GetProperty("schema").GetProperty("$ref").GetString()!.Split('/')[^1];
+        document.RootElement.GetProperty("components").GetProperty("schemas").GetProperty(schema).GetProperty("properties").TryGetProperty("evidencePhotoUrl", out _).ShouldBeTrue();
+    }
+
+    private async Task<DateTimeOffset?> ExpiresAtAsync(Guid photoId)
+    {
+        await using var services = web.CreateServices();
+        await using var scope = services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<TenantScopeAccessor>().Current = TenantScope.System;
+        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<DualPreventionDbContext>>().CreateDbContextAsync();
+        return await db.Photos.Where(p => p.Id == photoId).Select(p => p.ExpiresAt).SingleAsync();
     }
 
     private async Task<Guid> RaiseAsync(Guid enterpriseId, string sourceEventId)

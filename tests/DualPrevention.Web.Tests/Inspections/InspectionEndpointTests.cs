@@ -1,9 +1,9 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using DualPrevention.Core.Photos;
 using DualPrevention.Testing;
+using DualPrevention.Web.Tests.Photos;
 
 namespace DualPrevention.Web.Tests.Inspections;
 
@@ -59,9 +59,9 @@ public class InspectionEndpointTests(WebFixture web) : IClassFixture<WebFixture>
         var tooLarge = new byte[PhotoContent.MaxBytes + 1];
         TinyPng.CopyTo(tooLarge, 0);
 
-        var created = await UploadAsync(inspector, TinyPng, "photo.png");
-        var text = await UploadAsync(inspector, "just some text"u8.ToArray(), "photo.jpg");
-        var large = await UploadAsync(inspector, tooLarge, "large.png");
+        var created = await PhotoUploads.PostAsync(inspector, TinyPng, "photo.png");
+        var text = await PhotoUploads.PostAsync(inspector, "just some text"u8.ToArray(), "photo.jpg");
+        var large = await PhotoUploads.PostAsync(inspector, tooLarge, "large.png");
 
         created.StatusCode.ShouldBe(HttpStatusCode.Created);
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
@@ -111,7 +111,7 @@ public class InspectionEndpointTests(WebFixture web) : IClassFixture<WebFixture>
     {
         var (_, windows) = await UnitWithOpenWindowsAsync(web.Qd1, "隐患单元", "罐体无腐蚀");
         var inspector = await web.ApiClientAsync("demo-qd1-inspector");
-        var photoId = (await (await UploadAsync(inspector, TinyPng, "c.png")).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var photoId = (await (await PhotoUploads.PostAsync(inspector, TinyPng, "c.png")).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
 
         var submitted = await inspector.PostAsJsonAsync(
             $"/api/v1/inspections/tasks/{windows["罐体无腐蚀"]}/records",
@@ -129,14 +129,5 @@ public class InspectionEndpointTests(WebFixture web) : IClassFixture<WebFixture>
         var wf1 = await web.ApiClientAsync("demo-wf1-admin");
         (await wf1.GetAsync(draftUrl)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await wf1.PutAsJsonAsync(draftUrl, new { name = "改", description = "改", level = "General" })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
-    }
-
-    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, byte[] content, string fileName)
-    {
-        using var form = new MultipartFormDataContent();
-        var file = new ByteArrayContent(content);
-        file.Headers.ContentType = new MediaTypeHeaderValue("image/jpeg");
-        form.Add(file, "file", fileName);
-        return await client.PostAsync("/api/v1/inspections/photos", form);
     }
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
@@ -36,7 +35,7 @@ public class PhotoUploadEndpointTests(WebFixture web) : IClassFixture<WebFixture
     {
         var inspector = await web.ApiClientAsync("demo-qd1-inspector");
 
-        var response = await UploadAsync(inspector, Bad(fileName), fileName);
+        var response = await PhotoUploads.PostAsync(inspector, Bad(fileName), fileName);
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -48,7 +47,7 @@ public class PhotoUploadEndpointTests(WebFixture web) : IClassFixture<WebFixture
     {
         var inspector = await web.ApiClientAsync("demo-qd1-inspector");
 
-        var response = await UploadAsync(inspector, PhotoCorpus.Heic, "IMG_0002.HEIC");
+        var response = await PhotoUploads.PostAsync(inspector, PhotoCorpus.Heic, "IMG_0002.HEIC");
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString().ShouldBe(InChinese(() => CoreText.Get("Photo.Heif", "IMG_0002.HEIC")));
@@ -101,10 +100,10 @@ public class PhotoUploadEndpointTests(WebFixture web) : IClassFixture<WebFixture
         var limit = new PhotoLimits().MaxUnattachedPerUser;
         for (var i = 0; i < limit; i++)
         {
-            (await UploadAsync(inspector, PhotoCorpus.SmallPng, $"p{i}.png")).StatusCode.ShouldBe(HttpStatusCode.Created);
+            (await PhotoUploads.PostAsync(inspector, PhotoCorpus.SmallPng, $"p{i}.png")).StatusCode.ShouldBe(HttpStatusCode.Created);
         }
 
-        var refused = await UploadAsync(inspector, PhotoCorpus.SmallPng, "one-more.png");
+        var refused = await PhotoUploads.PostAsync(inspector, PhotoCorpus.SmallPng, "one-more.png");
 
         refused.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
         refused.Headers.RetryAfter!.Delta!.Value.ShouldBeInRange(TimeSpan.FromHours(23), TimeSpan.FromDays(1));
@@ -123,21 +122,12 @@ public class PhotoUploadEndpointTests(WebFixture web) : IClassFixture<WebFixture
 
     private static async Task<byte[]> UploadAndReadBackAsync(HttpClient client, byte[] content, string fileName, string expectedType)
     {
-        var created = await UploadAsync(client, content, fileName);
+        var created = await PhotoUploads.PostAsync(client, content, fileName);
         created.StatusCode.ShouldBe(HttpStatusCode.Created);
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
         var photo = await client.GetAsync($"/api/v1/inspections/photos/{id}");
         photo.Content.Headers.ContentType!.MediaType.ShouldBe(expectedType);
         photo.Headers.GetValues("X-Content-Type-Options").ShouldBe(["nosniff"]);
         return await photo.Content.ReadAsByteArrayAsync();
-    }
-
-    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, byte[] content, string fileName)
-    {
-        using var form = new MultipartFormDataContent();
-        var file = new ByteArrayContent(content);
-        file.Headers.ContentType = new MediaTypeHeaderValue("image/jpeg");
-        form.Add(file, "file", fileName);
-        return await client.PostAsync("/api/v1/inspections/photos", form);
     }
 }
