@@ -84,7 +84,7 @@ internal static class AlarmEndpoints
             await handler.HandleAsync(Actor.From(user), new ResolveAlarm.Command(id, body.Evidence ?? "", body.PhotoId), ct);
             return TypedResults.NoContent();
         }).WithName("ResolveAlarm")
-            .WithSummary("处置完毕: resolve a confirmed or dispatched alarm with the evidence and an optional photo")
+            .WithSummary("Resolve a confirmed or dispatched alarm with the evidence and an optional photo")
             .WithDescription("evidence is required. photoId is optional: upload the photo first (POST /api/v1/inspections/photos, JPEG or PNG up to 10 MB, proven by decoding, per-person quota), then pass the id it answered. It must be an upload of the alarm's enterprise not yet attached to anything, else 400; once the alarm is resolved the photo is kept and no longer expires. docs/domain/alarms.md#1-states, ADR 0037.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
