@@ -138,6 +138,21 @@ public class TestDatabase : IAsyncLifetime
     /// <summary>A context on the app-role connection under <paramref name="scope"/>.</summary>
     public DualPreventionDbContext AppContext(TenantScope scope) => Context(AppConnectionString, scope);
 
+    /// <summary>A raw app-role connection with <paramref name="scope"/>'s settings, as the interceptor sets them, for SQL the policies must judge.</summary>
+    public async Task<NpgsqlConnection> OpenAppConnectionAsync(TenantScope scope)
+    {
+        var connection = new NpgsqlConnection(AppConnectionString);
+        await connection.OpenAsync();
+        var (kind, enterprise, region) = TenantScopeConnectionInterceptor.SettingsFor(scope);
+        await using var set = new NpgsqlCommand(
+            "SELECT set_config('app.scope_kind', @k, false), set_config('app.enterprise_id', @e, false), set_config('app.region_code', @r, false)", connection);
+        set.Parameters.AddWithValue("k", kind);
+        set.Parameters.AddWithValue("e", enterprise);
+        set.Parameters.AddWithValue("r", region);
+        await set.ExecuteNonQueryAsync();
+        return connection;
+    }
+
     private DualPreventionDbContext Context(string connectionString, TenantScope scope)
     {
         var options = new DbContextOptionsBuilder<DualPreventionDbContext>();

@@ -15,7 +15,8 @@ namespace DualPrevention.Core.Data;
 /// <summary>
 /// Brings a database up to date as the table owner: applies EF migrations (which carry the row-level-security
 /// policies), grants the application role what it may do — no UPDATE or DELETE on the audit trail, no writes to
-/// the migration history — lets it read and write (never create in) the <c>hangfire</c> schema, and upserts the reference data (regions, roles, risk band tables, holiday calendar, major-hidden-danger criteria, escalation ladder). Idempotent.
+/// the migration history — lets it read and write (never create in) the <c>hangfire</c> schema, only insert into the
+/// track's day partitions (ADR 0038: the fix consumer's COPY; reads go through the parent's policy), and upserts the reference data (regions, roles, risk band tables, holiday calendar, major-hidden-danger criteria, escalation ladder). Idempotent.
 /// The host installs Hangfire's tables as the owner right after (the web host's <c>HangfireSchema</c>; Core does not
 /// reach Hangfire); tables made there get the app role's rights from the default privileges set here (ADR 0022).
 /// </summary>
@@ -87,6 +88,9 @@ public sealed class DatabaseMigrator(TimeProvider clock, ILogger<DatabaseMigrato
             ALTER DEFAULT PRIVILEGES IN SCHEMA hangfire GRANT USAGE, SELECT, UPDATE ON SEQUENCES TO {role};
             GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA hangfire TO {role};
             GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA hangfire TO {role};
+            GRANT USAGE ON SCHEMA position_sample_days TO {role};
+            ALTER DEFAULT PRIVILEGES IN SCHEMA position_sample_days GRANT INSERT ON TABLES TO {role};
+            GRANT INSERT ON ALL TABLES IN SCHEMA position_sample_days TO {role};
             """,
             cancellationToken);
 #pragma warning restore EF1002

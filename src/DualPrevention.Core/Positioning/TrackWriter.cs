@@ -1,3 +1,4 @@
+using System.Globalization;
 using DualPrevention.Core.Data;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -6,13 +7,18 @@ using NpgsqlTypes;
 namespace DualPrevention.Core.Positioning;
 
 /// <summary>
-/// Writes kept fixes into the partitioned track (ADR 0038): binary COPY into a temporary table, then one
-/// <c>INSERT … SELECT … ON CONFLICT DO NOTHING</c> (COPY cannot target a table under row-level security, whose policy
-/// the INSERT checks; the key makes a fix delivered again a no-op), and moves each tag's last kept point forward.
-/// Runs inside the caller's transaction.
+/// Writes kept fixes into the partitioned track (ADR 0038) once: binary COPY straight into each Beijing day's
+/// partition (COPY cannot target the parent, which is under row-level security; the partition takes direct writes in
+/// the system scope only). A batch that holds a point already stored (a message delivered again) or that finds no
+/// partition is rolled back to a savepoint and written through the parent instead: COPY into a temporary table and
+/// one <c>INSERT … SELECT … ON CONFLICT DO NOTHING</c>, whose policy and key make the repeated point a no-op. Moves
+/// each tag's last kept point forward. Runs inside the caller's transaction.
 /// </summary>
 internal static class TrackWriter
 {
+    private const string Columns = "tag_id, fixed_at, enterprise_id, region_code, person_id, x, y, floor, latitude, longitude, accuracy, battery, sos, fall";
+    private const string Savepoint = "track";
+
     public static async Task WriteAsync(
         DualPreventionDbContext db,
         IReadOnlyList<(AcceptedFix Fix, string RegionCode)> track,
@@ -24,39 +30,28 @@ internal static class TrackWriter
             return;
         }
 
-        await db.Database.ExecuteSqlRawAsync(
-            "CREATE TEMP TABLE incoming_position_sample (LIKE position_sample) ON COMMIT DROP", cancellationToken);
+        var transaction = db.Database.CurrentTransaction ?? throw new InvalidOperationException("The track is written inside the caller's transaction.");
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        await using (var copy = await connection.BeginBinaryImportAsync(
-            "COPY incoming_position_sample (tag_id, fixed_at, enterprise_id, region_code, person_id, x, y, floor, latitude, longitude, accuracy, battery, sos, fall) FROM STDIN (FORMAT BINARY)",
-            cancellationToken))
+        await transaction.CreateSavepointAsync(Savepoint, cancellationToken);
+        try
         {
-            foreach (var (accepted, regionCode) in track)
+            foreach (var day in track.GroupBy(t => BusinessTime.LocalDate(t.Fix.Fix.Time)))
             {
-                var fix = accepted.Fix;
-                await copy.StartRowAsync(cancellationToken);
-                await copy.WriteAsync(accepted.TagId, NpgsqlDbType.Uuid, cancellationToken);
-                await copy.WriteAsync(fix.Time, NpgsqlDbType.TimestampTz, cancellationToken);
-                await copy.WriteAsync(accepted.EnterpriseId, NpgsqlDbType.Uuid, cancellationToken);
-                await copy.WriteAsync(regionCode, NpgsqlDbType.Varchar, cancellationToken);
-                await WriteAsync(copy, accepted.PersonId, NpgsqlDbType.Uuid, cancellationToken);
-                await WriteAsync(copy, fix.X, NpgsqlDbType.Double, cancellationToken);
-                await WriteAsync(copy, fix.Y, NpgsqlDbType.Double, cancellationToken);
-                await WriteAsync(copy, fix.Floor, NpgsqlDbType.Integer, cancellationToken);
-                await WriteAsync(copy, fix.Latitude, NpgsqlDbType.Double, cancellationToken);
-                await WriteAsync(copy, fix.Longitude, NpgsqlDbType.Double, cancellationToken);
-                await WriteAsync(copy, fix.Accuracy, NpgsqlDbType.Double, cancellationToken);
-                await WriteAsync(copy, fix.Battery, NpgsqlDbType.Integer, cancellationToken);
-                await copy.WriteAsync(fix.Sos, NpgsqlDbType.Boolean, cancellationToken);
-                await copy.WriteAsync(fix.Fall, NpgsqlDbType.Boolean, cancellationToken);
+                var partition = "position_sample_days.d" + day.Key.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
+                await CopyAsync(connection, partition, [.. day], cancellationToken);
             }
-
-            await copy.CompleteAsync(cancellationToken);
+        }
+        catch (PostgresException refused) when (refused.SqlState is PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.UndefinedTable or PostgresErrorCodes.CheckViolation)
+        {
+            await transaction.RollbackToSavepointAsync(Savepoint, cancellationToken);
+            await db.Database.ExecuteSqlRawAsync(
+                "CREATE TEMP TABLE incoming_position_sample (LIKE position_sample) ON COMMIT DROP", cancellationToken);
+            await CopyAsync(connection, "incoming_position_sample", track, cancellationToken);
+            await db.Database.ExecuteSqlRawAsync(
+                "INSERT INTO position_sample SELECT * FROM incoming_position_sample ON CONFLICT DO NOTHING", cancellationToken);
         }
 
-        await db.Database.ExecuteSqlRawAsync(
-            "INSERT INTO position_sample SELECT * FROM incoming_position_sample ON CONFLICT DO NOTHING", cancellationToken);
-
+        await transaction.ReleaseSavepointAsync(Savepoint, cancellationToken);
         await db.Database.ExecuteSqlRawAsync(
             """
             UPDATE tag_position p
@@ -73,6 +68,33 @@ internal static class TrackWriter
                 SqlArray.Of("longitude", NpgsqlDbType.Double, lastTracked.Select(t => t.Point.Longitude)),
             ],
             cancellationToken);
+    }
+
+    private static async Task CopyAsync(
+        NpgsqlConnection connection, string table, IReadOnlyList<(AcceptedFix Fix, string RegionCode)> rows, CancellationToken cancellationToken)
+    {
+        await using var copy = await connection.BeginBinaryImportAsync($"COPY {table} ({Columns}) FROM STDIN (FORMAT BINARY)", cancellationToken);
+        foreach (var (accepted, regionCode) in rows)
+        {
+            var fix = accepted.Fix;
+            await copy.StartRowAsync(cancellationToken);
+            await copy.WriteAsync(accepted.TagId, NpgsqlDbType.Uuid, cancellationToken);
+            await copy.WriteAsync(fix.Time, NpgsqlDbType.TimestampTz, cancellationToken);
+            await copy.WriteAsync(accepted.EnterpriseId, NpgsqlDbType.Uuid, cancellationToken);
+            await copy.WriteAsync(regionCode, NpgsqlDbType.Varchar, cancellationToken);
+            await WriteAsync(copy, accepted.PersonId, NpgsqlDbType.Uuid, cancellationToken);
+            await WriteAsync(copy, fix.X, NpgsqlDbType.Double, cancellationToken);
+            await WriteAsync(copy, fix.Y, NpgsqlDbType.Double, cancellationToken);
+            await WriteAsync(copy, fix.Floor, NpgsqlDbType.Integer, cancellationToken);
+            await WriteAsync(copy, fix.Latitude, NpgsqlDbType.Double, cancellationToken);
+            await WriteAsync(copy, fix.Longitude, NpgsqlDbType.Double, cancellationToken);
+            await WriteAsync(copy, fix.Accuracy, NpgsqlDbType.Double, cancellationToken);
+            await WriteAsync(copy, fix.Battery, NpgsqlDbType.Integer, cancellationToken);
+            await copy.WriteAsync(fix.Sos, NpgsqlDbType.Boolean, cancellationToken);
+            await copy.WriteAsync(fix.Fall, NpgsqlDbType.Boolean, cancellationToken);
+        }
+
+        await copy.CompleteAsync(cancellationToken);
     }
 
     private static async Task WriteAsync<T>(NpgsqlBinaryImporter copy, T? value, NpgsqlDbType type, CancellationToken cancellationToken)

@@ -27,7 +27,7 @@ public class InspectionRowLevelSecurityTests(InspectedDemoDatabase database) : I
     [Fact]
     public async Task An_enterprise_scope_cannot_complete_or_reopen_another_enterprises_window()
     {
-        await using var connection = await OpenAsync(TenantScope.ForEnterprise(database.Qd1));
+        await using var connection = await database.OpenAppConnectionAsync(TenantScope.ForEnterprise(database.Qd1));
         await using var update = new NpgsqlCommand("UPDATE inspection_task SET status = 2 WHERE enterprise_id = @other", connection);
         update.Parameters.AddWithValue("other", database.Qd2);
 
@@ -36,7 +36,7 @@ public class InspectionRowLevelSecurityTests(InspectedDemoDatabase database) : I
 
     private async Task<List<Guid>> EnterprisesSeenAsync(TenantScope scope, string table)
     {
-        await using var connection = await OpenAsync(scope);
+        await using var connection = await database.OpenAppConnectionAsync(scope);
         await using var command = new NpgsqlCommand($"SELECT DISTINCT enterprise_id FROM {table}", connection);
         await using var reader = await command.ExecuteReaderAsync();
         var seen = new List<Guid>();
@@ -46,19 +46,5 @@ public class InspectionRowLevelSecurityTests(InspectedDemoDatabase database) : I
         }
 
         return seen;
-    }
-
-    private async Task<NpgsqlConnection> OpenAsync(TenantScope scope)
-    {
-        var connection = new NpgsqlConnection(database.AppConnectionString);
-        await connection.OpenAsync();
-        var (kind, enterprise, region) = TenantScopeConnectionInterceptor.SettingsFor(scope);
-        await using var set = new NpgsqlCommand(
-            "SELECT set_config('app.scope_kind', @k, false), set_config('app.enterprise_id', @e, false), set_config('app.region_code', @r, false)", connection);
-        set.Parameters.AddWithValue("k", kind);
-        set.Parameters.AddWithValue("e", enterprise);
-        set.Parameters.AddWithValue("r", region);
-        await set.ExecuteNonQueryAsync();
-        return connection;
     }
 }
