@@ -250,6 +250,9 @@ persistence_location $dir/
 autosave_interval 30
 # A stopped consumer's session queues this many messages; the broker drops and logs beyond it (ADR 0036).
 max_queued_messages 1000000
+# Unacknowledged QoS 1 messages in flight to one client (default 20). A consumer acknowledges a batch after storing
+# and announcing it while it stores the next, so it needs a window of several batches (ADR 0038).
+max_inflight_messages 1000
 set_tcp_nodelay true
 pid_file $dir/mosquitto.pid
 log_dest file $dir/mosquitto.log

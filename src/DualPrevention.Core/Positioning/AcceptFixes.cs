@@ -24,6 +24,9 @@ public static class AcceptFixes
     /// <summary>What became of one delivery: how many fixes were stored and each refusal (the parser's and the tag check's).</summary>
     public sealed record Outcome(int Accepted, IReadOnlyList<FixRefusal> Refusals);
 
+    /// <summary>A committed batch: each delivery's outcome and the fixes accepted, still to be announced.</summary>
+    public sealed record Stored(IReadOnlyList<Outcome> Outcomes, IReadOnlyList<AcceptedFix> Accepted);
+
     public sealed class Handler(
         IDbContextFactory<DualPreventionDbContext> dbFactory,
         ITenantScopeAccessor scope,
@@ -32,9 +35,35 @@ public static class AcceptFixes
         IOptions<TrackOptions> trackOptions,
         TimeProvider clock)
     {
-        /// <summary>Stores <paramref name="deliveries"/>; the outcomes are in the same order.</summary>
+        /// <summary>Stores <paramref name="deliveries"/> and announces what was accepted; the outcomes are in the same order.</summary>
         /// <exception cref="InvalidOperationException">Not in the system scope.</exception>
         public async Task<IReadOnlyList<Outcome>> HandleAsync(IReadOnlyList<Delivery> deliveries, CancellationToken cancellationToken)
+        {
+            var stored = await StoreAsync(deliveries, cancellationToken);
+            await AnnounceAsync(stored, cancellationToken);
+            return stored.Outcomes;
+        }
+
+        /// <summary>
+        /// Announces a stored batch: remembers the latest positions and runs the fence rules. A consumer may announce
+        /// one batch while it stores the next, as long as it announces them in the order they were stored.
+        /// </summary>
+        public async Task AnnounceAsync(Stored stored, CancellationToken cancellationToken)
+        {
+            foreach (var fix in stored.Accepted)
+            {
+                latest.Remember(fix);
+            }
+
+            if (stored.Accepted.Count > 0)
+            {
+                await acceptedFixes.OnAcceptedAsync(stored.Accepted, cancellationToken);
+            }
+        }
+
+        /// <summary>Stores <paramref name="deliveries"/> in one transaction without announcing them (<see cref="AnnounceAsync"/>).</summary>
+        /// <exception cref="InvalidOperationException">Not in the system scope.</exception>
+        public async Task<Stored> StoreAsync(IReadOnlyList<Delivery> deliveries, CancellationToken cancellationToken)
         {
             if (scope.Current.Kind != TenantScopeKind.System)
             {
@@ -121,17 +150,7 @@ public static class AcceptFixes
                 await transaction.CommitAsync(cancellationToken);
             }
 
-            foreach (var (fix, _) in accepted)
-            {
-                latest.Remember(fix);
-            }
-
-            if (accepted.Count > 0)
-            {
-                await acceptedFixes.OnAcceptedAsync([.. accepted.Select(a => a.Fix)], cancellationToken);
-            }
-
-            return outcomes;
+            return new Stored(outcomes, [.. accepted.Select(a => a.Fix)]);
         }
 
         private static async Task UpsertPositionsAsync(

@@ -48,17 +48,23 @@ public sealed partial class FixConsumer(
         }
     }
 
-    /// <summary>Connects, subscribes and stores batches until the connection drops, a batch fails or the node stops.</summary>
+    /// <summary>
+    /// Connects, subscribes and stores batches until the connection drops, a batch fails or the node stops. Three
+    /// stages overlap (ADR 0038): messages are parsed as they arrive; one batch is stored while the one stored before
+    /// it is announced (fence rules) and acknowledged, in the order they were stored.
+    /// </summary>
     private async Task ConsumeAsync(CancellationToken stoppingToken)
     {
         var settings = mqtt.Value;
         var consumer = options.Value;
-        var received = Channel.CreateUnbounded<MqttApplicationMessageReceivedEventArgs>(new UnboundedChannelOptions { SingleReader = true });
+        var received = Channel.CreateUnbounded<Received>(new UnboundedChannelOptions { SingleReader = true });
+        var stored = Channel.CreateBounded<(AcceptFixes.Stored Batch, List<Received> Messages)>(
+            new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
         using var client = new MqttClientFactory().CreateMqttClient();
         client.ApplicationMessageReceivedAsync += e =>
         {
             e.AutoAcknowledge = false;
-            received.Writer.TryWrite(e);
+            received.Writer.TryWrite(new Received(e, Parse(e.ApplicationMessage)));
             return Task.CompletedTask;
         };
         client.DisconnectedAsync += _ =>
@@ -77,6 +83,7 @@ public sealed partial class FixConsumer(
                 .WithSessionExpiryInterval((uint)consumer.SessionExpiry.TotalSeconds)
                 .Build(),
             stoppingToken);
+        using var failed = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         try
         {
             await client.SubscribeAsync(
@@ -87,22 +94,20 @@ public sealed partial class FixConsumer(
             LogConsuming(consumer.ClientIdOrDefault, consumer.Group);
             _subscribed.TrySetResult();
 
-            var batch = new List<MqttApplicationMessageReceivedEventArgs>(consumer.MaxMessagesPerBatch);
-            while (await received.Reader.WaitToReadAsync(stoppingToken))
+            var announcing = AnnounceAsync(stored.Reader, failed);
+            try
             {
-                while (batch.Count < consumer.MaxMessagesPerBatch && received.Reader.TryRead(out var message))
-                {
-                    batch.Add(message);
-                }
-
-                await StoreAsync(batch, stoppingToken);
-                // Acknowledged only now: a node that dies before this line has its messages delivered again.
-                foreach (var message in batch)
-                {
-                    await message.AcknowledgeAsync(stoppingToken);
-                }
-
-                batch.Clear();
+                await StoreAsync(received.Reader, stored.Writer, consumer.MaxMessagesPerBatch, failed.Token);
+            }
+            catch
+            {
+                await failed.CancelAsync();
+                throw;
+            }
+            finally
+            {
+                stored.Writer.TryComplete();
+                await announcing;
             }
         }
         finally
@@ -114,26 +119,71 @@ public sealed partial class FixConsumer(
         }
     }
 
-    private async Task StoreAsync(List<MqttApplicationMessageReceivedEventArgs> batch, CancellationToken cancellationToken)
+    /// <summary>A message as it arrived, with its fixes parsed; no delivery when its topic is no fixes topic.</summary>
+    private sealed record Received(MqttApplicationMessageReceivedEventArgs Message, AcceptFixes.Delivery? Delivery);
+
+    private AcceptFixes.Delivery? Parse(MqttApplicationMessage message)
     {
-        var now = clock.GetUtcNow();
-        var deliveries = new List<AcceptFixes.Delivery>(batch.Count);
-        foreach (var message in batch)
+        if (FixTopics.EnterpriseOf(message.Topic) is { } enterpriseId)
         {
-            var topic = message.ApplicationMessage.Topic;
-            if (FixTopics.EnterpriseOf(topic) is { } enterpriseId)
-            {
-                deliveries.Add(new AcceptFixes.Delivery(enterpriseId, FixPayload.Parse(message.ApplicationMessage.Payload.ToArray(), now)));
-            }
-            else
-            {
-                LogForeignTopic(topic);
-            }
+            return new AcceptFixes.Delivery(enterpriseId, FixPayload.Parse(message.Payload.ToArray(), clock.GetUtcNow()));
         }
 
-        await using var scope = scopes.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<TenantScopeAccessor>().Current = TenantScope.System;
-        await scope.ServiceProvider.GetRequiredService<AcceptFixes.Handler>().HandleAsync(deliveries, cancellationToken);
+        LogForeignTopic(message.Topic);
+        return null;
+    }
+
+    /// <summary>Stores what has arrived, up to <paramref name="maxMessages"/> messages per transaction, and passes each batch on.</summary>
+    private async Task StoreAsync(
+        ChannelReader<Received> received,
+        ChannelWriter<(AcceptFixes.Stored Batch, List<Received> Messages)> stored,
+        int maxMessages,
+        CancellationToken cancellationToken)
+    {
+        while (await received.WaitToReadAsync(cancellationToken))
+        {
+            var batch = new List<Received>(maxMessages);
+            while (batch.Count < maxMessages && received.TryRead(out var message))
+            {
+                batch.Add(message);
+            }
+
+            await using var scope = scopes.CreateAsyncScope();
+            scope.ServiceProvider.GetRequiredService<TenantScopeAccessor>().Current = TenantScope.System;
+            var result = await scope.ServiceProvider.GetRequiredService<AcceptFixes.Handler>()
+                .StoreAsync([.. batch.Select(m => m.Delivery).OfType<AcceptFixes.Delivery>()], cancellationToken);
+            await stored.WriteAsync((result, batch), cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Announces the stored batches in order and acknowledges each batch's messages only then: a node that dies before
+    /// has them delivered again. A failure here stops the storing too (<paramref name="failed"/>), and the node reconnects.
+    /// </summary>
+    private async Task AnnounceAsync(ChannelReader<(AcceptFixes.Stored Batch, List<Received> Messages)> stored, CancellationTokenSource failed)
+    {
+        try
+        {
+            await foreach (var (batch, messages) in stored.ReadAllAsync(failed.Token))
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                scope.ServiceProvider.GetRequiredService<TenantScopeAccessor>().Current = TenantScope.System;
+                await scope.ServiceProvider.GetRequiredService<AcceptFixes.Handler>().AnnounceAsync(batch, failed.Token);
+                foreach (var message in messages)
+                {
+                    await message.Message.AcknowledgeAsync(failed.Token);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (failed.IsCancellationRequested)
+        {
+            // Storing failed or the node stops: the unacknowledged messages are delivered again.
+        }
+        catch (Exception exception)
+        {
+            LogAnnounceFailed(exception);
+            await failed.CancelAsync();
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Consuming fixes as {ClientId} in share group {Group}")]
@@ -141,6 +191,9 @@ public sealed partial class FixConsumer(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A message on {Topic}, which is no fixes topic, was acknowledged and dropped")]
     private partial void LogForeignTopic(string topic);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Announcing stored fixes failed; reconnecting (unacknowledged messages are delivered again)")]
+    private partial void LogAnnounceFailed(Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Consuming fixes failed; reconnecting in {Delay} (unacknowledged messages are delivered again)")]
     private partial void LogConsumerFailed(Exception exception, TimeSpan delay);
