@@ -33,6 +33,10 @@ class SitePlanMap {
       maxBounds: this.bounds.pad(0.5),
       maxBoundsViscosity: 0.5,
     });
+    // A first view, so that layers are drawn at once; fit() below replaces it once the element has a size.
+    this.fitting = true;
+    this.map.setView(this.bounds.getCenter(), 0, { animate: false });
+    this.fitting = false;
     L.control.zoom({ zoomInTitle: options.zoomIn, zoomOutTitle: options.zoomOut }).addTo(this.map);
     if (options.image) {
       L.imageOverlay(options.image, this.bounds, { alt: options.alt }).addTo(this.map);
@@ -41,23 +45,45 @@ class SitePlanMap {
     }
     this.zones = L.layerGroup().addTo(this.map);
     this.draft = L.layerGroup().addTo(this.map);
+    // Refit whenever the element changes size (it may have none yet when the map is made, or the page's layout
+    // settles later) until the user zooms or pans; then only keep the transform current.
+    this.moved = false;
+    this.map.on('dragstart zoomstart', () => {
+      this.moved ||= !this.fitting;
+    });
+    this.resized = new ResizeObserver(() => (this.moved ? this.map.invalidateSize({ animate: false }) : this.fit()));
+    this.resized.observe(element);
     this.fit();
     this.map.on('zoomend moveend resize', () => this.expose());
     this.map.on('click', (event) => this.pick(event.latlng));
     this.print = window.matchMedia('print');
-    this.refit = () => this.fit();
+    this.refit = () => {
+      this.moved = false;
+      this.fit();
+    };
     this.print.addEventListener('change', this.refit);
     window.addEventListener('afterprint', this.refit);
-    element.dataset.ready = 'true';
   }
 
-  // Fits the whole plan into the container, then allows zooming out one step and in five.
+  // Fits the whole plan into the element (in steps of zoomSnap), then allows zooming out one step and in five.
   fit() {
     this.map.invalidateSize({ animate: false });
-    const zoom = this.map.getBoundsZoom(this.bounds);
-    this.map.setMinZoom(zoom - 1);
-    this.map.setMaxZoom(Math.max(zoom, 0) + 5);
-    this.map.fitBounds(this.bounds, { animate: false });
+    const size = this.map.getSize();
+    const snap = this.map.options.zoomSnap;
+    const zoom = Math.floor(Math.log2(Math.min(size.x / this.size.width, size.y / this.size.height)) / snap) * snap;
+    if (!Number.isFinite(zoom)) {
+      return;
+    }
+
+    this.fitting = true;
+    try {
+      this.map.setMinZoom(zoom - 1);
+      this.map.setMaxZoom(Math.max(zoom, 0) + 5);
+      this.map.setView(this.bounds.getCenter(), zoom, { animate: false });
+    } finally {
+      this.fitting = false;
+    }
+
     this.expose();
   }
 
@@ -69,6 +95,7 @@ class SitePlanMap {
     this.element.dataset.scale = String(this.map.getZoomScale(zoom, 0));
     this.element.dataset.offsetX = String(origin.x);
     this.element.dataset.offsetY = String(origin.y);
+    this.element.dataset.ready = 'true';
   }
 
   pick(latlng) {
@@ -156,6 +183,7 @@ class SitePlanMap {
   }
 
   dispose() {
+    this.resized.disconnect();
     this.print.removeEventListener('change', this.refit);
     window.removeEventListener('afterprint', this.refit);
     this.map.remove();

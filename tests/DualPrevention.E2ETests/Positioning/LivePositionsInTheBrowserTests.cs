@@ -126,6 +126,10 @@ public class LivePositionsInTheBrowserTests(LivePositionsInTheBrowserTests.PlanB
         (box.X + box.Width).ShouldBeLessThanOrEqualTo(375);
         ((double)box.Width).ShouldBeGreaterThan(300);
         ((double)box.Height).ShouldBeInRange(812 * 0.5, 812 * 0.7);
+        var image = (await phone.Locator("[data-testid=site-plan-map] img.leaflet-image-layer").BoundingBoxAsync())!;
+        image.X.ShouldBeGreaterThanOrEqualTo(box.X - 1, "the whole plan is fitted into the screen's width");
+        (image.X + image.Width).ShouldBeLessThanOrEqualTo(box.X + box.Width + 1);
+        ((double)image.Width).ShouldBeGreaterThan(box.Width * 0.75);
         (await phone.EvaluateAsync<int>("document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(375);
         (await AxeCheck.SeriousViolationsAsync(phone)).ShouldBeEmpty();
     }
