@@ -27,6 +27,8 @@ simulator_dir=$DP_ROOT/.data/simulator
 
 dp_ensure_packages "${DP_PG_PACKAGES[@]}" "${DP_MQTT_PACKAGES[@]}"
 command -v dotnet >/dev/null || dp_die "dotnet not found: install the .NET 10 SDK (version in global.json)"
+# npm: the build installs the web app's browser libraries (Leaflet, ADR 0044) and the tests' axe-core from the lockfiles.
+command -v npm >/dev/null || dp_ensure_packages npm
 
 # Published, not built: only a publish gives every static asset its Brotli copy and serves the assets as deployed
 # (ADR 0013). No build server stays behind, so nothing of the SDK remains resident beside the app.

@@ -19,6 +19,8 @@ results=$DP_ROOT/.data/test-results
 
 dp_ensure_packages "${DP_PG_PACKAGES[@]}" "${DP_MQTT_PACKAGES[@]}" chromium fonts-noto-cjk
 command -v dotnet >/dev/null || dp_die "dotnet not found: install the .NET 10 SDK (version in global.json)"
+# npm: the build installs the web app's browser libraries (Leaflet, ADR 0044) and the tests' axe-core from the lockfiles.
+command -v npm >/dev/null || dp_ensure_packages npm
 
 stop_servers() {
   [[ ${DP_KEEP_PG:-0} == 1 ]] && return 0

@@ -87,7 +87,12 @@ public class MusterAndTrackInTheBrowserTests(LivePositionsInTheBrowserTests.Plan
             await BrowserFixture.WaitForPageAsync(page, "[data-testid=track-summary]");
             await Assertions.Expect(page.Locator("[data-testid=track-summary]")).ToHaveAttributeAsync("data-points", "3");
             await Assertions.Expect(page.Locator("[data-testid=track-line]")).ToHaveCountAsync(1);
-            await Assertions.Expect(page.Locator("[data-testid=track-now]")).ToHaveCountAsync(1);
+            var now = page.Locator("[data-testid=track-now]");
+            await Assertions.Expect(now).ToHaveCountAsync(1);
+            var first = (await now.GetAttributeAsync("d"))!;
+            await page.Locator("input[type=range][data-testid=track-slider], [data-testid=track-slider] input[type=range]").First.PressAsync("End");
+            await Assertions.Expect(now).Not.ToHaveAttributeAsync("d", first);
+            await Assertions.Expect(now).ToHaveCountAsync(1);
             (await page.EvaluateAsync<int>("document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(width);
             (await AxeCheck.SeriousViolationsAsync(page)).ShouldBeEmpty($"{width} px");
         }

@@ -66,7 +66,7 @@ internal static class SitePlanSteps
     {
         for (var attempt = 1; ; attempt++)
         {
-            await page.Locator("[data-testid=site-plan-canvas]").ClickAsync(new LocatorClickOptions { Position = new Position { X = x, Y = y } });
+            await ClickOnMapAsync(page, x, y);
             try
             {
                 await page.WaitForSelectorAsync(outcome, new PageWaitForSelectorOptions { Timeout = 5_000 });
@@ -76,6 +76,27 @@ internal static class SitePlanSteps
             {
             }
         }
+    }
+
+    /// <summary>
+    /// Clicks image pixel (x, y) of the Leaflet map by the map's own transform (ADR 0044): the map writes its current
+    /// scale and the container point of pixel (0, 0) into data attributes after every zoom and move. The click lands on
+    /// whole CSS pixels of the viewport (as a browser reports a mouse), so the point is rounded there, not inside the map.
+    /// </summary>
+    public static async Task ClickOnMapAsync(IPage page, double x, double y)
+    {
+        var map = page.Locator("[data-testid=site-plan-map][data-ready=true]");
+        await map.ScrollIntoViewIfNeededAsync();
+        var at = await map.EvaluateAsync<double[]>(
+            """
+            (map, [x, y]) => {
+              const box = map.getBoundingClientRect();
+              const scale = Number(map.dataset.scale);
+              return [Math.round(box.left + map.clientLeft + Number(map.dataset.offsetX) + x * scale),
+                      Math.round(box.top + map.clientTop + Number(map.dataset.offsetY) + y * scale)];
+            }
+            """, new[] { x, y });
+        await page.Mouse.ClickAsync((float)at[0], (float)at[1]);
     }
 
     private static byte[] PlanImage()
