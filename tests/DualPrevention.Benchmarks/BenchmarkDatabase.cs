@@ -129,6 +129,15 @@ internal sealed class BenchmarkDatabase : IAsyncDisposable
         await drop.ExecuteNonQueryAsync();
     }
 
+    /// <summary>The cluster's data directory (the admin is a superuser), for <see cref="ProcessCpu.Postgres"/>.</summary>
+    public async Task<string> DataDirectoryAsync()
+    {
+        await using var connection = new NpgsqlConnection(_admin);
+        await connection.OpenAsync();
+        await using var show = new NpgsqlCommand("SHOW data_directory", connection);
+        return (string)(await show.ExecuteScalarAsync())!;
+    }
+
     private static string With(string admin, string database, string role) =>
         new NpgsqlConnectionStringBuilder(admin) { Database = database, Username = role, Password = role }.ConnectionString;
 

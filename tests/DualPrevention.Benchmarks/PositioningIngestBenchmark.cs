@@ -21,8 +21,9 @@ namespace DualPrevention.Benchmarks;
 /// Each phase is timed from its first publish until <c>fix_count</c> shows every fix accepted (committed: latest
 /// positions and the track written). The floor is a bare binary COPY of the same fixes, as the owner, into a table
 /// shaped like <c>position_sample</c> with its key. Prints <c>fixes_per_second=</c>, <c>single_fix_messages_per_second=</c>
-/// and <c>positioning_ingest_ratio=</c> (batch phase over COPY). Every tag is worn by an employee and the enterprise has
-/// 2,000 zones (a grid of 100 m squares) and one red zone closed to visitors, so the fence rules (ADR 0040) judge every
+/// and <c>positioning_ingest_ratio=</c> (batch phase over COPY), and the CPU seconds the app, PostgreSQL, the broker
+/// and the publishing benchmark spent in each (<see cref="ProcessCpu"/>). Every tag is worn by an employee and the
+/// enterprise has 2,000 zones (a grid of 100 m squares) and one red zone closed to visitors, so the fence rules (ADR 0040) judge every
 /// fix. Then, while the 300 tags go on reporting once a second, 40 visitors each send two fixes 31 s apart inside the red
 /// zone in one message; <c>fix_to_alarm_p95_ms=</c> is the 95th percentile of the time from publishing that message to
 /// its unauthorised entry standing in the alarm table.
@@ -105,12 +106,24 @@ internal static class PositioningIngestBenchmark
         Console.WriteLine($"load_average={MachineLoad.Averages()} (before the timed phases)");
 
         var messages = batched.Chunk(FixesPerMessage).Select(Payload).ToList();
-        var batchWatch = Stopwatch.StartNew();
-        await PublishAsync(clients, topic, messages);
-        var published = batchWatch.Elapsed;
-        await WaitForAcceptedAsync(database, enterpriseId, before + batched.Count, TimeSpan.FromMinutes(30));
-        batchWatch.Stop();
+        var batchWatch = new Stopwatch();
+        var published = TimeSpan.Zero;
+        ProcessCpu[] servers =
+        [
+            new("app", app.ProcessId, withChildren: false),
+            .. new[] { ProcessCpu.Postgres(await database.DataDirectoryAsync()), ProcessCpu.FromPidFile("broker", Path.Combine(brokerDir, "mosquitto.pid")) }.OfType<ProcessCpu>(),
+            new("publisher", Environment.ProcessId, withChildren: false),
+        ];
+        var cpu = await ProcessCpu.DuringAsync(servers, async () =>
+        {
+            batchWatch.Start();
+            await PublishAsync(clients, topic, messages);
+            published = batchWatch.Elapsed;
+            await WaitForAcceptedAsync(database, enterpriseId, before + batched.Count, TimeSpan.FromMinutes(30));
+            batchWatch.Stop();
+        });
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"batches: {batched.Count:N0} fixes in {messages.Count:N0} messages published in {published.TotalSeconds:F1} s, all committed after {batchWatch.Elapsed.TotalSeconds:F1} s"));
+        Console.WriteLine($"batch phase CPU seconds: {cpu}");
 
         var singleWatch = Stopwatch.StartNew();
         await PublishAsync(clients, topic, [.. single.Select(f => Payload([f]))]);
@@ -132,8 +145,10 @@ internal static class PositioningIngestBenchmark
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"track points stored: {stored:N0} (every fix moved a metre)"));
         }
 
-        var copy = await TimeCopyAsync(database, batched, enterpriseId);
+        var copy = TimeSpan.Zero;
+        var copyCpu = await ProcessCpu.DuringAsync(servers, async () => copy = await TimeCopyAsync(database, batched, enterpriseId));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"bare COPY of the {batched.Count:N0} fixes: {copy.TotalSeconds:F2} s"));
+        Console.WriteLine($"bare COPY CPU seconds: {copyCpu}");
         var latencies = await ProbeFixToAlarmAsync(database, mqtt, device, topic, tags, visitors);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"fix to alarm: {latencies.Count} visitors, median {Percentile(latencies, 0.5):F0} ms, max {latencies.Max():F0} ms"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"fix_to_alarm_p95_ms={Percentile(latencies, 0.95):F0}"));
