@@ -134,6 +134,9 @@ public sealed partial class WorkPermit : ITenantOwned, IAudited
     /// <summary>The permit that corrects this voided one.</summary>
     public Guid? ReplacedByPermitId { get; private set; }
 
+    /// <summary>Optimistic concurrency (xmin): two people moving one permit at once, the second is refused.</summary>
+    public uint Version { get; private set; }
+
     /// <summary>The permits of the other types of the same job (§4.6: each type its own permit).</summary>
     public Guid[] LinkedPermitIds { get; private set; } = [];
 

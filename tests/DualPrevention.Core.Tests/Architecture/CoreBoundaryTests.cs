@@ -46,7 +46,7 @@ public class CoreBoundaryTests
         ["Positioning"] = ["Data", "Tenancy", "Auditing", "Accounts", "Enterprises", "Risks", "Photos", "Alarms"],
         ["Alarms"] = ["Data", "Tenancy", "Accounts", "Enterprises", "Notifications", "Photos", "Risks", "Inspections", "HiddenDangers", "Positioning", "Regions", "Reports"],
         ["Permits"] = ["Data", "Tenancy", "Auditing", "Accounts", "Enterprises", "Positioning"],
-        ["Data"] = ["Regions", "Auditing", "Tenancy", "Accounts", "Enterprises", "Photos", "Notifications", "Risks", "Inspections", "HiddenDangers", "Escalations", "Reports", "Imports"],
+        ["Data"] = ["Regions", "Auditing", "Tenancy", "Accounts", "Enterprises", "Photos", "Notifications", "Risks", "Inspections", "HiddenDangers", "Escalations", "Reports", "Imports", "Permits"],
         ["Demo"] = ["Data", "Regions", "Auditing", "Tenancy", "Accounts", "Enterprises", "Photos", "Notifications", "Risks", "Inspections", "HiddenDangers", "Escalations", "Reports", "Imports", "Positioning", "Alarms"],
         ["Localization"] = [],
         ["Papers"] = [],
