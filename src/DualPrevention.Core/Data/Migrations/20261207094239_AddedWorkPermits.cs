@@ -579,6 +579,33 @@ namespace DualPrevention.Core.Data.Migrations
                 ALTER TABLE work_permit_event ADD CONSTRAINT ck_work_permit_event_at_in_world CHECK (at >= TIMESTAMPTZ '2000-01-01 00:00:00+08' AND at < TIMESTAMPTZ '2101-01-01 00:00:00+08');
                 """);
 
+            // Numbers within their ranges (ADR 0024): enumerations their defined span, readings their physical bounds.
+            migrationBuilder.Sql(
+                """
+                ALTER TABLE approval_step ADD CONSTRAINT ck_approval_step_role_in_range CHECK (role >= 1 AND role <= 11);
+                ALTER TABLE approval_step ADD CONSTRAINT ck_approval_step_seq_in_range CHECK (seq >= 1 AND seq <= 100);
+                ALTER TABLE enterprise_measure_item ADD CONSTRAINT ck_enterprise_measure_item_seq_in_range CHECK (seq >= 1 AND seq <= 1000);
+                ALTER TABLE enterprise_measure_item ADD CONSTRAINT ck_enterprise_measure_item_type_in_range CHECK (type >= 1 AND type <= 8);
+                ALTER TABLE gas_test ADD CONSTRAINT ck_gas_test_flammable_value_in_range CHECK (flammable_value >= 0 AND flammable_value <= 100);
+                ALTER TABLE gas_test ADD CONSTRAINT ck_gas_test_flammable_volume_in_range CHECK (flammable_volume >= 0 AND flammable_volume <= 100);
+                ALTER TABLE gas_test ADD CONSTRAINT ck_gas_test_lower_explosive_limit_in_range CHECK (lower_explosive_limit >= 0 AND lower_explosive_limit <= 100);
+                ALTER TABLE gas_test ADD CONSTRAINT ck_gas_test_oxygen_in_range CHECK (oxygen >= 0 AND oxygen <= 100);
+                ALTER TABLE gas_test ADD CONSTRAINT ck_gas_test_unit_in_range CHECK (unit >= 1 AND unit <= 2);
+                ALTER TABLE permit_measure ADD CONSTRAINT ck_permit_measure_seq_in_range CHECK (seq >= 1 AND seq <= 1000);
+                ALTER TABLE permit_measure_template ADD CONSTRAINT ck_permit_measure_template_seq_in_range CHECK (seq >= 1 AND seq <= 1000);
+                ALTER TABLE permit_measure_template ADD CONSTRAINT ck_permit_measure_template_type_in_range CHECK (type >= 1 AND type <= 8);
+                ALTER TABLE permit_number_counter ADD CONSTRAINT ck_permit_number_counter_last_in_range CHECK (last >= 1 AND last <= 999999);
+                ALTER TABLE permit_person ADD CONSTRAINT ck_permit_person_role_in_range CHECK (role >= 1 AND role <= 3);
+                ALTER TABLE work_permit ADD CONSTRAINT ck_work_permit_height_class_in_range CHECK (height_class >= 1 AND height_class <= 4);
+                ALTER TABLE work_permit ADD CONSTRAINT ck_work_permit_hot_work_grade_in_range CHECK (hot_work_grade >= 1 AND hot_work_grade <= 3);
+                ALTER TABLE work_permit ADD CONSTRAINT ck_work_permit_lifting_grade_in_range CHECK (lifting_grade >= 1 AND lifting_grade <= 3);
+                ALTER TABLE work_permit ADD CONSTRAINT ck_work_permit_status_in_range CHECK (status >= 1 AND status <= 12);
+                ALTER TABLE work_permit ADD CONSTRAINT ck_work_permit_type_in_range CHECK (type >= 1 AND type <= 8);
+                ALTER TABLE work_permit_event ADD CONSTRAINT ck_work_permit_event_action_in_range CHECK (action >= 1 AND action <= 20);
+                ALTER TABLE work_permit_event ADD CONSTRAINT ck_work_permit_event_from_status_in_range CHECK (from_status >= 1 AND from_status <= 12);
+                ALTER TABLE work_permit_event ADD CONSTRAINT ck_work_permit_event_to_status_in_range CHECK (to_status >= 1 AND to_status <= 12);
+                """);
+
             // The record's own invariants: a plan ends after it starts; only the permit's own type carries a grade
             // (hot work 1, height 4, lifting 5; ADR 0045); a voided permit names its replacement.
             migrationBuilder.Sql(
