@@ -50,6 +50,14 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
                 Title = "Bad request",
                 Detail = CoreText.Get("Request.Unreadable"),
             },
+            // A polymorphic body without its discriminator (a permit's details without their kind, ADR 0045) names its path.
+            NotSupportedException unsupported when DiscriminatorMissing().Match(unsupported.Message) is { Success: true } missing => new HttpValidationProblemDetails(
+                new Dictionary<string, string[]> { [missing.Groups[1].Value.TrimStart('$', '.')] = [CoreText.Get("Request.UnreadableField")] })
+            {
+                Status = StatusCodes.Status400BadRequest,
+                Title = "Bad request",
+                Detail = CoreText.Get("Request.Unreadable"),
+            },
             BadHttpRequestException badRequest => new ProblemDetails { Status = badRequest.StatusCode, Title = "Bad request", Detail = CoreText.Get("Request.Unreadable") },
             _ when IsUnstorableText(exception) => new ProblemDetails { Status = StatusCodes.Status400BadRequest, Title = "Bad request", Detail = CoreText.Get("Request.UnstorableText") },
             Microsoft.AspNetCore.Antiforgery.AntiforgeryValidationException => new ProblemDetails { Status = StatusCodes.Status400BadRequest, Title = "Antiforgery token missing or invalid" },
@@ -100,4 +108,7 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The database could not serve {Path}; answered 503")]
     private static partial void LogDatabaseUnavailable(ILogger logger, Exception exception, PathString path);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"must specify a type discriminator\. Path: (\S+)")]
+    private static partial System.Text.RegularExpressions.Regex DiscriminatorMissing();
 }

@@ -54,7 +54,7 @@ public class WorkPermitEndpointTests(WebFixture web) : IClassFixture<WebFixture>
     }
 
     [Fact]
-    public async Task A_refused_step_answers_409_with_its_reasons_and_a_missing_field_400_naming_it()
+    public async Task A_refused_step_answers_409_with_its_reasons_and_a_missing_field_or_details_kind_400_naming_it()
     {
         var admin = await web.ApiClientAsync("demo-qd1-admin");
         var crew = await CrewAsync(web.Qd1);
@@ -63,6 +63,7 @@ public class WorkPermitEndpointTests(WebFixture web) : IClassFixture<WebFixture>
         var start = await admin.PostAsync($"/api/v1/permits/{permit}/start", null);
         var noReason = await admin.PostAsJsonAsync($"/api/v1/permits/{permit}/suspend", new { reason = "" });
         var noContent = await admin.PostAsJsonAsync("/api/v1/permits", new { content = Content(crew, "") });
+        var noKind = await admin.PostAsync("/api/v1/permits", new StringContent("""{"content":{"details":{"method":"电焊"}}}""", System.Text.Encoding.UTF8, "application/json"));
 
         start.StatusCode.ShouldBe(HttpStatusCode.Conflict);
         (await start.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("reasons")[0].GetProperty("key").GetString().ShouldBe("Permit.NotAllowedInStatus");
@@ -70,6 +71,8 @@ public class WorkPermitEndpointTests(WebFixture web) : IClassFixture<WebFixture>
         (await noReason.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject().Select(e => e.Name).ShouldContain("Reason");
         noContent.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await noContent.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject().Select(e => e.Name).ShouldContain("Content.WorkContent");
+        noKind.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await noKind.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject().Select(e => e.Name).ShouldContain("content.details");
     }
 
     [Theory]
