@@ -7,7 +7,7 @@ namespace DualPrevention.Core.Permits;
 
 /// <summary>
 /// 气体分析: records a sample with its verdict (docs/domain/special-operations.md#6-gas-analysis); a failing one during the
-/// work suspends it. <see cref="Verdict"/> gives the same verdict before saving, for a form's live answer.
+/// work suspends it.
 /// </summary>
 public static class RecordGasTest
 {
@@ -38,9 +38,6 @@ public static class RecordGasTest
             }).When(c => c.Entry?.Sample is not null);
         }
     }
-
-    /// <summary>The verdict a sample gets for a permit of <paramref name="type"/>: the keys of the rules it fails, empty when it passes.</summary>
-    public static IReadOnlyList<PermitRefusal> Verdict(SpecialOperationType type, GasSample sample) => GasAnalysis.Judge(type, sample);
 
     public sealed class Handler(IDbContextFactory<DualPreventionDbContext> dbFactory, TimeProvider clock)
     {

@@ -31,7 +31,4 @@ public static class WorkPermitLifecycle
     {
         WorkPermitStatus.Closed, WorkPermitStatus.Expired, WorkPermitStatus.Revoked, WorkPermitStatus.Cancelled, WorkPermitStatus.Voided,
     };
-
-    /// <summary>States whose content is frozen: everything after the draft (§4.18 不得涂改).</summary>
-    public static bool ContentFrozen(WorkPermitStatus status) => status != WorkPermitStatus.Draft;
 }
