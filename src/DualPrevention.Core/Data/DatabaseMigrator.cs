@@ -40,6 +40,7 @@ public sealed class DatabaseMigrator(TimeProvider clock, ILogger<DatabaseMigrato
         await SeedHolidayCalendar.RunAsync(db, clock.GetUtcNow(), logger, cancellationToken);
         await SeedMajorHiddenDangerCriteria.RunAsync(db, cancellationToken);
         await SeedEscalationRules.RunAsync(db, cancellationToken);
+        await Permits.SeedPermitMeasureTemplates.RunAsync(db, cancellationToken);
         logger.LogInformation("Reference data ready: {RegionCount} regions", regions);
     }
 

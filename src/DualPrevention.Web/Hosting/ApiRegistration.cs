@@ -9,7 +9,13 @@ internal static class ApiRegistration
     {
         var services = builder.Services;
         services.AddProblemDetails(options => options.CustomizeProblemDetails = StatusProblemDetails.Describe);
-        services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.ConfigureHttpJsonOptions(options =>
+        {
+            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+
+            // A polymorphic body's discriminator (a permit's details' kind, ADR 0045) may stand anywhere in its object.
+            options.SerializerOptions.AllowOutOfOrderMetadataProperties = true;
+        });
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         services.AddApiDocument();
         return builder;

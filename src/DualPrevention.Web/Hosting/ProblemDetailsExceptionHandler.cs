@@ -8,7 +8,7 @@ namespace DualPrevention.Web.Hosting;
 
 /// <summary>
 /// Answers API failures as RFC 9457 ProblemDetails: validation → 400 with field errors, a refused domain rule →
-/// 400, a lost race on a unique key → 409 with a readable reason, a
+/// 400, a permit's step refused by its state or a rule → 409 with every reason (ADR 0045), a lost race on a unique key → 409 with a readable reason, a
 /// quota reached → 429 with Retry-After, a value outside a CHECK constraint (a date outside
 /// the world, ADR 0016; a number outside its range, ADR 0024) → 400, a body value of the wrong type or beyond its type
 /// (1e308 for a decimal, "NaN") → 400 naming the field by its JSON path, not found or outside scope → 404, unreadable requests (malformed JSON, wrong types, missing antiforgery
@@ -33,10 +33,26 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
             _ when IsPostgres(exception, Npgsql.PostgresErrorCodes.UniqueViolation) => new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "Conflict", Detail = CoreText.Get("Request.Conflict") },
             _ when IsOutsideWorld(exception) => new ProblemDetails { Status = StatusCodes.Status400BadRequest, Title = "Bad request", Detail = WorldDates.Refusal() },
             _ when OutOfRange(exception) is { } constraint => new ProblemDetails { Status = StatusCodes.Status400BadRequest, Title = "Bad request", Detail = CoreText.Get("Request.OutOfRange", constraint) },
+            // A permit's step its state or a rule refuses (ADR 0045): 409, every reason in the detail and by key.
+            Core.Permits.PermitRefusedException refused => new ProblemDetails
+            {
+                Status = StatusCodes.Status409Conflict,
+                Title = "Refused",
+                Detail = refused.Message,
+                Extensions = { ["reasons"] = refused.Refusals.Select(r => new { r.Key, r.Text }).ToArray() },
+            },
             DomainRuleException rule => new ProblemDetails { Status = StatusCodes.Status400BadRequest, Title = "Refused", Detail = rule.Message },
             NotFoundException notFound => new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = "Not found", Detail = notFound.Message },
             BadHttpRequestException { InnerException: System.Text.Json.JsonException { Path: { Length: > 1 } path } } => new HttpValidationProblemDetails(
                 new Dictionary<string, string[]> { [path.TrimStart('$', '.')] = [CoreText.Get("Request.UnreadableField")] })
+            {
+                Status = StatusCodes.Status400BadRequest,
+                Title = "Bad request",
+                Detail = CoreText.Get("Request.Unreadable"),
+            },
+            // A polymorphic body without its discriminator (a permit's details without their kind, ADR 0045) names its path.
+            NotSupportedException unsupported when DiscriminatorMissing().Match(unsupported.Message) is { Success: true } missing => new HttpValidationProblemDetails(
+                new Dictionary<string, string[]> { [missing.Groups[1].Value.TrimStart('$', '.')] = [CoreText.Get("Request.UnreadableField")] })
             {
                 Status = StatusCodes.Status400BadRequest,
                 Title = "Bad request",
@@ -92,4 +108,7 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The database could not serve {Path}; answered 503")]
     private static partial void LogDatabaseUnavailable(ILogger logger, Exception exception, PathString path);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"must specify a type discriminator\. Path: (\S+)")]
+    private static partial System.Text.RegularExpressions.Regex DiscriminatorMissing();
 }

@@ -45,6 +45,11 @@ internal static class RecurringJobs
         RecurringJobEntry.Of<EscalateUnconfirmedAlarmsJob>(
             "alarms:escalate", "* * * * *", job => job.RunAsync(CancellationToken.None), runsAtStart: true),
 
+        // Every minute: a permit past its validity must show as expired at once, for the work on it must stop (ADR 0045).
+        // At a start, so permits that ran out while the node was down expire at once.
+        RecurringJobEntry.Of<ExpireWorkPermitsJob>(
+            "permits:expire", "* * * * *", job => job.RunAsync(CancellationToken.None), runsAtStart: true),
+
         // Hourly at minute 17 (off the busy minute 0): an unattached upload outlives its day by at most an hour.
         RecurringJobEntry.Of<DeleteExpiredPhotosJob>(
             "photos:delete-expired", "17 * * * *", job => job.RunAsync(CancellationToken.None)),

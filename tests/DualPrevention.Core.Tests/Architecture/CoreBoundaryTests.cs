@@ -24,7 +24,8 @@ public class CoreBoundaryTests
     /// area: the areas that print fill them in. Alarms open hidden dangers (converted alarms, ADR 0037; a hidden danger is
     /// a register row of Risks), name their zones (Positioning) and prove their evidence photos; positioning's fence rules
     /// raise alarms and read the open ones back after a restart (ADR 0040), the fourth pair. The alarm-debt ledger is a
-    /// regulators' report: it takes the reports' periods, region resolution, rounding and formula guard (ADR 0042).
+    /// regulators' report: it takes the reports' periods, region resolution, rounding and formula guard (ADR 0042). Permits
+    /// name people of Positioning's registry and rely on their certificates (ADR 0045).
     /// </summary>
     public static readonly IReadOnlyDictionary<string, string[]> AllowedAreas = new Dictionary<string, string[]>
     {
@@ -44,7 +45,8 @@ public class CoreBoundaryTests
         ["ToDos"] = ["Data", "Tenancy", "Accounts", "Risks", "Inspections", "HiddenDangers"],
         ["Positioning"] = ["Data", "Tenancy", "Auditing", "Accounts", "Enterprises", "Risks", "Photos", "Alarms"],
         ["Alarms"] = ["Data", "Tenancy", "Accounts", "Enterprises", "Notifications", "Photos", "Risks", "Inspections", "HiddenDangers", "Positioning", "Regions", "Reports"],
-        ["Data"] = ["Regions", "Auditing", "Tenancy", "Accounts", "Enterprises", "Photos", "Notifications", "Risks", "Inspections", "HiddenDangers", "Escalations", "Reports", "Imports"],
+        ["Permits"] = ["Data", "Tenancy", "Auditing", "Accounts", "Enterprises", "Positioning"],
+        ["Data"] = ["Regions", "Auditing", "Tenancy", "Accounts", "Enterprises", "Photos", "Notifications", "Risks", "Inspections", "HiddenDangers", "Escalations", "Reports", "Imports", "Permits"],
         ["Demo"] = ["Data", "Regions", "Auditing", "Tenancy", "Accounts", "Enterprises", "Photos", "Notifications", "Risks", "Inspections", "HiddenDangers", "Escalations", "Reports", "Imports", "Positioning", "Alarms"],
         ["Localization"] = [],
         ["Papers"] = [],

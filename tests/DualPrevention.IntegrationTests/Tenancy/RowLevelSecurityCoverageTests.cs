@@ -33,6 +33,7 @@ public class RowLevelSecurityCoverageTests(TestDatabase database) : IClassFixtur
         ["escalation_rule"] = "the escalation ladder; " + ReferenceData,
         ["holiday_calendar_day"] = "the State Council's working days; " + ReferenceData,
         ["major_hidden_danger_criterion"] = "the ministry's criteria; " + ReferenceData,
+        ["permit_measure_template"] = "GB 30871-2022's measure checklists per operation type (ADR 0045); " + ReferenceData,
         ["spatial_ref_sys"] = "PostGIS's catalogue of spatial reference systems, created with the extension by the superuser and the same for every tenant (ADR 0029)",
         ["statistics_refresh_mark"] = "one timestamp per refresh job, no tenant or person data",
     };

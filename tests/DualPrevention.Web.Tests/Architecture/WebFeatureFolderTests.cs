@@ -23,6 +23,7 @@ public class WebFeatureFolderTests
     {
         ["Accounts"] = [],
         ["Alarms"] = ["Reports"],
+        ["Permits"] = [],
         ["Auditing"] = [],
         ["Enterprises"] = [],
         ["HiddenDangers"] = ["Inspections", "Imports"],

@@ -107,6 +107,17 @@ public class ExtremeBodyTests(WebFixture web) : IClassFixture<WebFixture>
         type == typeof(DateTime) || type == typeof(DateTimeOffset) ? ExtremeDateTimes.Select(d => (JsonNode?)d) :
         ExtremeNumbers;
 
+    /// <summary>A polymorphic body's first derived shape, with its discriminator (a permit's details and their kind, ADR 0045).</summary>
+    private static JsonNode? WithDiscriminator(JsonNode? sample, string name, object? discriminator)
+    {
+        if (sample is JsonObject shape)
+        {
+            shape[name] = discriminator?.ToString();
+        }
+
+        return sample;
+    }
+
     /// <summary>A plausible JSON value of <paramref name="type"/>: strings, ids and numbers of the right shape, enums by their first name.</summary>
     private static JsonNode? Sample(Type type, int depth)
     {
@@ -123,6 +134,8 @@ public class ExtremeBodyTests(WebFixture web) : IClassFixture<WebFixture>
             _ when t.IsEnum => Enum.GetNames(t).FirstOrDefault(n => Convert.ToInt64(Enum.Parse(t, n), System.Globalization.CultureInfo.InvariantCulture) != 0) ?? Enum.GetNames(t)[0],
             _ when depth > 4 => null,
             _ when ElementOf(t) is { } element => new JsonArray(Sample(element, depth + 1)),
+            _ when t.IsAbstract && t.GetCustomAttributes<System.Text.Json.Serialization.JsonDerivedTypeAttribute>().FirstOrDefault() is { } derived =>
+                WithDiscriminator(Sample(derived.DerivedType, depth), t.GetCustomAttribute<System.Text.Json.Serialization.JsonPolymorphicAttribute>()?.TypeDiscriminatorPropertyName ?? "$type", derived.TypeDiscriminator),
             _ when t.IsClass || t.IsValueType => new JsonObject(t.GetProperties(BindingFlags.Public | BindingFlags.Instance)
                 .Where(p => p.CanRead && p.GetIndexParameters().Length == 0)
                 .Select(p => KeyValuePair.Create(JsonNamingPolicy.CamelCase.ConvertName(p.Name), Sample(p.PropertyType, depth + 1)))),

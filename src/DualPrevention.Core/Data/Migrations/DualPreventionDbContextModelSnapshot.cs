@@ -2123,6 +2123,765 @@ namespace DualPrevention.Core.Data.Migrations
                     b.ToTable("notification_delivery", (string)null);
                 });
 
+            modelBuilder.Entity("DualPrevention.Core.Permits.ApprovalStep", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("EnterpriseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("enterprise_id");
+
+                    b.Property<string>("Opinion")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("opinion");
+
+                    b.Property<Guid>("PermitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("permit_id");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("region_code");
+
+                    b.Property<int>("Role")
+                        .HasColumnType("integer")
+                        .HasColumnName("role");
+
+                    b.Property<int>("Seq")
+                        .HasColumnType("integer")
+                        .HasColumnName("seq");
+
+                    b.Property<DateTimeOffset?>("SignedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("signed_at");
+
+                    b.Property<string>("SignedByName")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("signed_by_name");
+
+                    b.Property<Guid?>("SignedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("signed_by_user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_approval_step");
+
+                    b.HasIndex("PermitId", "Seq")
+                        .IsUnique()
+                        .HasDatabaseName("ix_approval_step_permit_id_seq");
+
+                    b.ToTable("approval_step", (string)null);
+                });
+
+            modelBuilder.Entity("DualPrevention.Core.Permits.EnterpriseMeasureItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("EnterpriseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("enterprise_id");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("region_code");
+
+                    b.Property<int>("Seq")
+                        .HasColumnType("integer")
+                        .HasColumnName("seq");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("text");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("integer")
+                        .HasColumnName("type");
+
+                    b.HasKey("Id")
+                        .HasName("pk_enterprise_measure_item");
+
+                    b.HasIndex("EnterpriseId", "Type", "Seq")
+                        .IsUnique()
+                        .HasDatabaseName("ix_enterprise_measure_item_enterprise_id_type_seq");
+
+                    b.ToTable("enterprise_measure_item", (string)null);
+                });
+
+            modelBuilder.Entity("DualPrevention.Core.Permits.GasTest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Analyst")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("analyst");
+
+                    b.Property<bool>("Continuous")
+                        .HasColumnType("boolean")
+                        .HasColumnName("continuous");
+
+                    b.Property<DateOnly>("DetectorCalibrationDueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("detector_calibration_due_on");
+
+                    b.Property<string>("DetectorId")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("detector_id");
+
+                    b.Property<Guid>("EnterpriseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("enterprise_id");
+
+                    b.PrimitiveCollection<string[]>("Failures")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("failures");
+
+                    b.Property<decimal>("FlammableValue")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("numeric(9,4)")
+                        .HasColumnName("flammable_value");
+
+                    b.Property<decimal>("FlammableVolume")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("numeric(9,4)")
+                        .HasColumnName("flammable_volume");
+
+                    b.Property<decimal>("LowerExplosiveLimit")
+                        .HasPrecision(7, 4)
+                        .HasColumnType("numeric(7,4)")
+                        .HasColumnName("lower_explosive_limit");
+
+                    b.Property<decimal?>("Oxygen")
+                        .HasPrecision(7, 3)
+                        .HasColumnType("numeric(7,3)")
+                        .HasColumnName("oxygen");
+
+                    b.Property<bool>("OxygenEnriched")
+                        .HasColumnType("boolean")
+                        .HasColumnName("oxygen_enriched");
+
+                    b.Property<bool>("OxygenEquipment")
+                        .HasColumnType("boolean")
+                        .HasColumnName("oxygen_equipment");
+
+                    b.Property<bool>("Passed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("passed");
+
+                    b.Property<Guid>("PermitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("permit_id");
+
+                    b.Property<string>("Point")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("point");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<Guid?>("RecordedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("recorded_by_user_id");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("region_code");
+
+                    b.Property<string>("RepresentativeGas")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("representative_gas");
+
+                    b.Property<DateTimeOffset>("SampledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sampled_at");
+
+                    b.Property<string>("Toxic")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("toxic");
+
+                    b.Property<int>("Unit")
+                        .HasColumnType("integer")
+                        .HasColumnName("unit");
+
+                    b.HasKey("Id")
+                        .HasName("pk_gas_test");
+
+                    b.HasIndex("PermitId", "SampledAt")
+                        .HasDatabaseName("ix_gas_test_permit_id_sampled_at");
+
+                    b.ToTable("gas_test", (string)null);
+                });
+
+            modelBuilder.Entity("DualPrevention.Core.Permits.PermitInterruption", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("EnterpriseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("enterprise_id");
+
+                    b.Property<DateTimeOffset>("From")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("from");
+
+                    b.Property<Guid>("PermitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("permit_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("region_code");
+
+                    b.Property<DateTimeOffset?>("To")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_permit_interruption");
+
+                    b.HasIndex("PermitId")
+                        .HasDatabaseName("ix_permit_interruption_permit_id");
+
+                    b.ToTable("permit_interruption", (string)null);
+                });
+
+            modelBuilder.Entity("DualPrevention.Core.Permits.PermitMeasure", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<bool?>("Applicable")
+                        .HasColumnType("boolean")
+                        .HasColumnName("applicable");
+
+                    b.Property<string>("Clause")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("clause");
+
+                    b.Property<DateTimeOffset?>("ConfirmedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("confirmed_at");
+
+                    b.Property<string>("ConfirmedByName")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("confirmed_by_name");
+
+                    b.Property<Guid?>("ConfirmedByPersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("confirmed_by_person_id");
+
+                    b.Property<Guid>("EnterpriseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("enterprise_id");
+
+                    b.Property<Guid>("PermitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("permit_id");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("region_code");
+
+                    b.Property<int>("Seq")
+                        .HasColumnType("integer")
+                        .HasColumnName("seq");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_permit_measure");
+
+                    b.HasIndex("ConfirmedByPersonId")
+                        .HasDatabaseName("ix_permit_measure_confirmed_by_person_id");
+
+                    b.HasIndex("PermitId", "Seq")
+                        .IsUnique()
+                        .HasDatabaseName("ix_permit_measure_permit_id_seq");
+
+                    b.ToTable("permit_measure", (string)null);
+                });
+
+            modelBuilder.Entity("DualPrevention.Core.Permits.PermitMeasureTemplate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Clause")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("clause");
+
+                    b.Property<int>("Seq")
+                        .HasColumnType("integer")
+                        .HasColumnName("seq");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("text");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("integer")
+                        .HasColumnName("type");
+
+                    b.Property<string>("Version")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_permit_measure_template");
+
+                    b.HasIndex("Type", "Version", "Seq")
+                        .IsUnique()
+                        .HasDatabaseName("ix_permit_measure_template_type_version_seq");
+
+                    b.ToTable("permit_measure_template", (string)null);
+                });
+
+            modelBuilder.Entity("DualPrevention.Core.Permits.PermitNumberCounter", b =>
+                {
+                    b.Property<Guid>("EnterpriseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("enterprise_id");
+
+                    b.Property<string>("Prefix")
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)")
+                        .HasColumnName("prefix");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<int>("Last")
+                        .HasColumnType("integer")
+                        .HasColumnName("last");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("region_code");
+
+                    b.HasKey("EnterpriseId", "Prefix", "Day")
+                        .HasName("pk_permit_number_counter");
+
+                    b.ToTable("permit_number_counter", (string)null);
+                });
+
+            modelBuilder.Entity("DualPrevention.Core.Permits.PermitPerson", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("CertificateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("certificate_id");
+
+                    b.Property<Guid>("EnterpriseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("enterprise_id");
+
+                    b.Property<Guid>("PermitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("permit_id");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("region_code");
+
+                    b.Property<int>("Role")
+                        .HasColumnType("integer")
+                        .HasColumnName("role");
+
+                    b.HasKey("Id")
+                        .HasName("pk_permit_person");
+
+                    b.HasIndex("CertificateId")
+                        .HasDatabaseName("ix_permit_person_certificate_id");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_permit_person_person_id");
+
+                    b.HasIndex("PermitId", "PersonId", "Role")
+                        .IsUnique()
+                        .HasDatabaseName("ix_permit_person_permit_id_person_id_role");
+
+                    b.ToTable("permit_person", (string)null);
+                });
+
+            modelBuilder.Entity("DualPrevention.Core.Permits.SafetyBriefing", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<Guid>("BriefedByPersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("briefed_by_person_id");
+
+                    b.PrimitiveCollection<Guid[]>("BriefedPersonIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("briefed_person_ids");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("content");
+
+                    b.Property<Guid>("EnterpriseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("enterprise_id");
+
+                    b.Property<Guid>("PermitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("permit_id");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("region_code");
+
+                    b.HasKey("Id")
+                        .HasName("pk_safety_briefing");
+
+                    b.HasIndex("BriefedByPersonId")
+                        .HasDatabaseName("ix_safety_briefing_briefed_by_person_id");
+
+                    b.HasIndex("PermitId")
+                        .HasDatabaseName("ix_safety_briefing_permit_id");
+
+                    b.ToTable("safety_briefing", (string)null);
+                });
+
+            modelBuilder.Entity("DualPrevention.Core.Permits.WorkPermit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("AcceptedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("accepted_at");
+
+                    b.Property<string>("AcceptedByName")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("accepted_by_name");
+
+                    b.Property<Guid?>("AcceptedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("accepted_by_user_id");
+
+                    b.Property<DateTimeOffset?>("ActualEnd")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("actual_end");
+
+                    b.Property<DateTimeOffset?>("ActualStart")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("actual_start");
+
+                    b.Property<string>("ApplicantUnit")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("applicant_unit");
+
+                    b.Property<DateTimeOffset>("AppliedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("applied_at");
+
+                    b.Property<Guid?>("AppliedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("applied_by_user_id");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<string>("CompletionNotes")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("completion_notes");
+
+                    b.Property<string>("Contractor")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("contractor");
+
+                    b.Property<string>("Details")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("details");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("end_reason");
+
+                    b.Property<Guid>("EnterpriseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("enterprise_id");
+
+                    b.Property<string>("HazardAnalysisResult")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("hazard_analysis_result");
+
+                    b.Property<int?>("HeightClass")
+                        .HasColumnType("integer")
+                        .HasColumnName("height_class");
+
+                    b.Property<int?>("HotWorkGrade")
+                        .HasColumnType("integer")
+                        .HasColumnName("hot_work_grade");
+
+                    b.Property<DateTimeOffset?>("IssuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("issued_at");
+
+                    b.Property<int?>("LiftingGrade")
+                        .HasColumnType("integer")
+                        .HasColumnName("lifting_grade");
+
+                    b.PrimitiveCollection<Guid[]>("LinkedPermitIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("linked_permit_ids");
+
+                    b.Property<string>("LocationText")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("location_text");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("number");
+
+                    b.Property<string>("OtherMeasures")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("other_measures");
+
+                    b.Property<string>("OtherMeasuresAuthor")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("other_measures_author");
+
+                    b.Property<bool>("Outdoor")
+                        .HasColumnType("boolean")
+                        .HasColumnName("outdoor");
+
+                    b.Property<DateTimeOffset>("PlannedEnd")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("planned_end");
+
+                    b.Property<DateTimeOffset>("PlannedStart")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("planned_start");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("region_code");
+
+                    b.Property<Guid?>("ReplacedByPermitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("replaced_by_permit_id");
+
+                    b.Property<Guid?>("ReplacesPermitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("replaces_permit_id");
+
+                    b.Property<DateTimeOffset?>("ShiftLeaderCheckedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("shift_leader_checked_at");
+
+                    b.Property<string>("ShiftLeaderCheckedByName")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("shift_leader_checked_by_name");
+
+                    b.Property<Guid?>("ShiftLeaderCheckedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("shift_leader_checked_by_user_id");
+
+                    b.Property<bool>("SiteRestored")
+                        .HasColumnType("boolean")
+                        .HasColumnName("site_restored");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("integer")
+                        .HasColumnName("type");
+
+                    b.Property<DateTimeOffset?>("ValidUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("valid_until");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<string>("WorkContent")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("work_content");
+
+                    b.HasKey("Id")
+                        .HasName("pk_work_permit");
+
+                    b.HasIndex("Status")
+                        .HasDatabaseName("ix_work_permit_status");
+
+                    b.HasIndex("EnterpriseId", "AppliedAt")
+                        .HasDatabaseName("ix_work_permit_enterprise_id_applied_at");
+
+                    b.HasIndex("EnterpriseId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_work_permit_enterprise_id_number");
+
+                    b.ToTable("work_permit", (string)null);
+                });
+
+            modelBuilder.Entity("DualPrevention.Core.Permits.WorkPermitEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Action")
+                        .HasColumnType("integer")
+                        .HasColumnName("action");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("by_name");
+
+                    b.Property<Guid?>("ByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("by_user_id");
+
+                    b.Property<Guid>("EnterpriseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("enterprise_id");
+
+                    b.Property<int?>("FromStatus")
+                        .HasColumnType("integer")
+                        .HasColumnName("from_status");
+
+                    b.Property<Guid>("PermitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("permit_id");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("region_code");
+
+                    b.Property<int>("ToStatus")
+                        .HasColumnType("integer")
+                        .HasColumnName("to_status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_work_permit_event");
+
+                    b.HasIndex("PermitId", "At")
+                        .HasDatabaseName("ix_work_permit_event_permit_id_at");
+
+                    b.ToTable("work_permit_event", (string)null);
+                });
+
             modelBuilder.Entity("DualPrevention.Core.Photos.Photo", b =>
                 {
                     b.Property<Guid>("Id")
@@ -4324,6 +5083,102 @@ namespace DualPrevention.Core.Data.Migrations
                         .HasConstraintName("fk_notification_delivery_notification_notification_id");
                 });
 
+            modelBuilder.Entity("DualPrevention.Core.Permits.ApprovalStep", b =>
+                {
+                    b.HasOne("DualPrevention.Core.Permits.WorkPermit", null)
+                        .WithMany("Approvals")
+                        .HasForeignKey("PermitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_approval_step_work_permit_permit_id");
+                });
+
+            modelBuilder.Entity("DualPrevention.Core.Permits.GasTest", b =>
+                {
+                    b.HasOne("DualPrevention.Core.Permits.WorkPermit", null)
+                        .WithMany("GasTests")
+                        .HasForeignKey("PermitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_gas_test_work_permit_permit_id");
+                });
+
+            modelBuilder.Entity("DualPrevention.Core.Permits.PermitInterruption", b =>
+                {
+                    b.HasOne("DualPrevention.Core.Permits.WorkPermit", null)
+                        .WithMany("Interruptions")
+                        .HasForeignKey("PermitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_permit_interruption_work_permit_permit_id");
+                });
+
+            modelBuilder.Entity("DualPrevention.Core.Permits.PermitMeasure", b =>
+                {
+                    b.HasOne("DualPrevention.Core.Positioning.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ConfirmedByPersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_permit_measure_person_confirmed_by_person_id");
+
+                    b.HasOne("DualPrevention.Core.Permits.WorkPermit", null)
+                        .WithMany("Measures")
+                        .HasForeignKey("PermitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_permit_measure_work_permit_permit_id");
+                });
+
+            modelBuilder.Entity("DualPrevention.Core.Permits.PermitPerson", b =>
+                {
+                    b.HasOne("DualPrevention.Core.Positioning.PersonCertificate", null)
+                        .WithMany()
+                        .HasForeignKey("CertificateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_permit_person_person_certificate_certificate_id");
+
+                    b.HasOne("DualPrevention.Core.Permits.WorkPermit", null)
+                        .WithMany("People")
+                        .HasForeignKey("PermitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_permit_person_work_permit_permit_id");
+
+                    b.HasOne("DualPrevention.Core.Positioning.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_permit_person_person_person_id");
+                });
+
+            modelBuilder.Entity("DualPrevention.Core.Permits.SafetyBriefing", b =>
+                {
+                    b.HasOne("DualPrevention.Core.Positioning.Person", null)
+                        .WithMany()
+                        .HasForeignKey("BriefedByPersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_safety_briefing_person_briefed_by_person_id");
+
+                    b.HasOne("DualPrevention.Core.Permits.WorkPermit", null)
+                        .WithMany("Briefings")
+                        .HasForeignKey("PermitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_safety_briefing_work_permit_permit_id");
+                });
+
+            modelBuilder.Entity("DualPrevention.Core.Permits.WorkPermitEvent", b =>
+                {
+                    b.HasOne("DualPrevention.Core.Permits.WorkPermit", null)
+                        .WithMany()
+                        .HasForeignKey("PermitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_work_permit_event_work_permit_permit_id");
+                });
+
             modelBuilder.Entity("DualPrevention.Core.Positioning.Camera", b =>
                 {
                     b.HasOne("DualPrevention.Core.Positioning.SitePlan", null)
@@ -4653,6 +5508,21 @@ namespace DualPrevention.Core.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_app_user_token_app_user_user_id");
+                });
+
+            modelBuilder.Entity("DualPrevention.Core.Permits.WorkPermit", b =>
+                {
+                    b.Navigation("Approvals");
+
+                    b.Navigation("Briefings");
+
+                    b.Navigation("GasTests");
+
+                    b.Navigation("Interruptions");
+
+                    b.Navigation("Measures");
+
+                    b.Navigation("People");
                 });
 
             modelBuilder.Entity("DualPrevention.Core.Positioning.Person", b =>

@@ -1,0 +1,41 @@
+using DualPrevention.Core.Accounts;
+using DualPrevention.Core.Data;
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+
+namespace DualPrevention.Core.Permits;
+
+/// <summary>
+/// 审批签字: the account signs the next approval step as its function (docs/domain/special-operations.md#42-signature-order);
+/// the last one issues the permit with its validity. The handwritten signature and the on-site evidence of §4.3 are the
+/// next slice: for now the account and the time are what is kept.
+/// </summary>
+public static class SignWorkPermit
+{
+    public sealed record Command(Guid PermitId, PermitOrgRole Role, string? Opinion);
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.Role).IsInEnum();
+            RuleFor(c => c.Opinion).MaximumLength(PermitLimits.TextLength);
+        }
+    }
+
+    public sealed class Handler(IDbContextFactory<DualPreventionDbContext> dbFactory, TimeProvider clock)
+    {
+        private readonly Validator _validator = new();
+
+        /// <exception cref="ValidationException">An unknown function, or an opinion too long.</exception>
+        /// <exception cref="NotFoundException">No such permit in the actor's scope.</exception>
+        /// <exception cref="DomainRuleException">The actor may only read, the permit is not in approval, or another step is next.</exception>
+        public async Task<WorkPermitStatus> HandleAsync(Actor actor, Command command, CancellationToken cancellationToken)
+        {
+            await _validator.ValidateAndThrowAsync(command, cancellationToken);
+            var permit = await PermitUnitOfWork.RunAsync(dbFactory, actor, command.PermitId,
+                (db, permit, by) => Task.FromResult(permit.Sign(command.Role, command.Opinion, by, null, clock.GetUtcNow())), cancellationToken);
+            return permit.Status;
+        }
+    }
+}

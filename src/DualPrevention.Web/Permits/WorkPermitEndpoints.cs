@@ -1,0 +1,169 @@
+using System.Security.Claims;
+using DualPrevention.Core.Accounts;
+using DualPrevention.Core.Permits;
+
+namespace DualPrevention.Web.Permits;
+
+/// <summary>
+/// Special-operation permits under <c>/api/v1/permits</c> (docs/domain/special-operations.md, ADR 0045): the list and one
+/// permit with its timeline in the caller's scope, and every step of the process for the enterprise's own accounts, so a
+/// field app or a contractor's system can run it. A malformed field answers 400 naming it, a step the permit's state or
+/// a rule refuses 409 with every reason, another tenant's permit 404.
+/// </summary>
+internal static class WorkPermitEndpoints
+{
+    public static RouteGroupBuilder MapWorkPermitEndpoints(this RouteGroupBuilder api)
+    {
+        var permits = api.MapGroup("/permits").WithTags("Permits");
+        permits.MapGet("/", (SpecialOperationType? type, WorkPermitStatus? status, string? search, ListWorkPermits.Sort? sort, int? page, int? pageSize,
+                ListWorkPermits.Handler handler, CancellationToken ct) =>
+                handler.HandleAsync(new ListWorkPermits.Query(type, status, search, sort ?? ListWorkPermits.Sort.AppliedNewestFirst, page ?? 1, pageSize ?? 20), ct))
+            .WithName("ListWorkPermits")
+            .ProducesValidationProblem();
+        permits.MapGet("/{id:guid}", async (Guid id, GetWorkPermit.Handler handler, CancellationToken ct) => TypedResults.Ok(await handler.HandleAsync(id, ct)))
+            .WithName("GetWorkPermit")
+            .WithSummary("One permit with its people, measures, approvals, gas tests, interruptions, timeline and the actions its state allows")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        permits.MapPost("/", async (ClaimsPrincipal user, PermitApplyBody body, ApplyForWorkPermit.Handler handler, CancellationToken ct) =>
+            {
+                var (id, number) = await handler.HandleAsync(Actor.From(user), new ApplyForWorkPermit.Command(body.Content, body.LinkedPermitIds), ct);
+                return TypedResults.Created($"/api/v1/permits/{id}", new NumberedPermit(id, number));
+            })
+            .WithName("ApplyForWorkPermit")
+            .WithSummary("Apply for a permit: a numbered draft with its type's checklist")
+            .WithDescription("content.details carries the type as its first property, kind: HotWork, ConfinedSpace, BlindPlate, WorkAtHeight, Lifting, TemporaryElectricity, Excavation or RoadBreak, with that type's fields. People are persons of the enterprise's positioning registry, certificates theirs.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        permits.MapPut("/{id:guid}", async (ClaimsPrincipal user, Guid id, WorkPermitContent body, EditWorkPermitDraft.Handler handler, CancellationToken ct) =>
+            {
+                await handler.HandleAsync(Actor.From(user), new EditWorkPermitDraft.Command(id, body), ct);
+                return TypedResults.NoContent();
+            })
+            .WithName("EditWorkPermitDraft")
+            .Steps();
+        Step<SubmitWorkPermit.Handler>(permits, "submit", "SubmitWorkPermit", (actor, id, h, ct) => h.HandleAsync(actor, new(id), ct));
+        Step<SendWorkPermitForApproval.Handler>(permits, "send-for-approval", "SendWorkPermitForApproval", (actor, id, h, ct) => h.HandleAsync(actor, new(id), ct));
+        Step<CheckWorkPermitByShiftLeader.Handler>(permits, "shift-leader-check", "CheckWorkPermitByShiftLeader", (actor, id, h, ct) => h.HandleAsync(actor, new(id), ct));
+        Step<FinishWork.Handler>(permits, "finish", "FinishWork", (actor, id, h, ct) => h.HandleAsync(actor, new(id), ct));
+        permits.MapPost("/{id:guid}/measures/{measureId:guid}/confirm", async (ClaimsPrincipal user, Guid id, Guid measureId, PermitConfirmBody body, ConfirmPermitMeasure.Handler handler, CancellationToken ct) =>
+            {
+                await handler.HandleAsync(Actor.From(user), new ConfirmPermitMeasure.Command(id, measureId, body.Applicable, body.PersonId), ct);
+                return TypedResults.NoContent();
+            })
+            .WithName("ConfirmPermitMeasure")
+            .Steps();
+        permits.MapPost("/{id:guid}/briefing", async (ClaimsPrincipal user, Guid id, PermitBriefingBody body, RecordSafetyBriefing.Handler handler, CancellationToken ct) =>
+            {
+                await handler.HandleAsync(Actor.From(user), new RecordSafetyBriefing.Command(id, body.BriefedByPersonId, body.BriefedPersonIds ?? [], body.Content ?? ""), ct);
+                return TypedResults.NoContent();
+            })
+            .WithName("RecordSafetyBriefing")
+            .Steps();
+        permits.MapPost("/{id:guid}/gas-tests", async (ClaimsPrincipal user, Guid id, GasTestEntry body, RecordGasTest.Handler handler, CancellationToken ct) =>
+                TypedResults.Ok(await handler.HandleAsync(Actor.From(user), new RecordGasTest.Command(id, body), ct)))
+            .WithName("RecordGasTest")
+            .WithSummary("Record a gas test; the answer gives its verdict, and a failing one during the work suspends it (GA-CS-4)")
+            .Steps();
+        permits.MapPost("/{id:guid}/sign", async (ClaimsPrincipal user, Guid id, PermitSignBody body, SignWorkPermit.Handler handler, CancellationToken ct) =>
+                TypedResults.Ok(new PermitStatusBody(await handler.HandleAsync(Actor.From(user), new SignWorkPermit.Command(id, body.Role, body.Opinion), ct))))
+            .WithName("SignWorkPermit")
+            .WithSummary("Sign the next approval step as its function; the last signature issues the permit")
+            .Steps();
+        permits.MapPost("/{id:guid}/reject", async (ClaimsPrincipal user, Guid id, PermitReasonBody body, RejectWorkPermit.Handler handler, CancellationToken ct) =>
+            {
+                await handler.HandleAsync(Actor.From(user), new RejectWorkPermit.Command(id, body.Reason ?? ""), ct);
+                return TypedResults.NoContent();
+            })
+            .WithName("RejectWorkPermit")
+            .Steps();
+        permits.MapPost("/{id:guid}/start", async (ClaimsPrincipal user, Guid id, PermitWeatherBody? body, StartWork.Handler handler, CancellationToken ct) =>
+            {
+                await handler.HandleAsync(Actor.From(user), new StartWork.Command(id, body?.Weather), ct);
+                return TypedResults.NoContent();
+            })
+            .WithName("StartWork")
+            .Steps();
+        permits.MapPost("/{id:guid}/suspend", async (ClaimsPrincipal user, Guid id, PermitReasonBody body, SuspendWork.Handler handler, CancellationToken ct) =>
+            {
+                await handler.HandleAsync(Actor.From(user), new SuspendWork.Command(id, body.Reason ?? ""), ct);
+                return TypedResults.NoContent();
+            })
+            .WithName("SuspendWork")
+            .Steps();
+        permits.MapPost("/{id:guid}/resume", async (ClaimsPrincipal user, Guid id, PermitResumeBody body, ResumeWork.Handler handler, CancellationToken ct) =>
+            {
+                await handler.HandleAsync(Actor.From(user), new ResumeWork.Command(id, body.Reconfirmed, body.Weather), ct);
+                return TypedResults.NoContent();
+            })
+            .WithName("ResumeWork")
+            .Steps();
+        permits.MapPost("/{id:guid}/accept", async (ClaimsPrincipal user, Guid id, PermitAcceptBody body, AcceptWork.Handler handler, CancellationToken ct) =>
+            {
+                await handler.HandleAsync(Actor.From(user), new AcceptWork.Command(id, body.SiteRestored, body.Notes), ct);
+                return TypedResults.NoContent();
+            })
+            .WithName("AcceptWork")
+            .Steps();
+        permits.MapPost("/{id:guid}/cancel", async (ClaimsPrincipal user, Guid id, PermitReasonBody body, CancelWorkPermit.Handler handler, CancellationToken ct) =>
+            {
+                await handler.HandleAsync(Actor.From(user), new CancelWorkPermit.Command(id, body.Reason ?? ""), ct);
+                return TypedResults.NoContent();
+            })
+            .WithName("CancelWorkPermit")
+            .Steps();
+        permits.MapPost("/{id:guid}/revoke", async (ClaimsPrincipal user, Guid id, PermitReasonBody body, RevokeWorkPermit.Handler handler, CancellationToken ct) =>
+            {
+                await handler.HandleAsync(Actor.From(user), new RevokeWorkPermit.Command(id, body.Reason ?? ""), ct);
+                return TypedResults.NoContent();
+            })
+            .WithName("RevokeWorkPermit")
+            .Steps();
+        permits.MapPost("/{id:guid}/void", async (ClaimsPrincipal user, Guid id, PermitVoidBody body, VoidAndReissueWorkPermit.Handler handler, CancellationToken ct) =>
+            {
+                var (newId, number) = await handler.HandleAsync(Actor.From(user), new VoidAndReissueWorkPermit.Command(id, body.Reason ?? "", body.Content), ct);
+                return TypedResults.Created($"/api/v1/permits/{newId}", new NumberedPermit(newId, number));
+            })
+            .WithName("VoidAndReissueWorkPermit")
+            .WithSummary("Void a signed permit with the reason and issue the corrected one as a new draft linked to it (GB 30871-2022 §4.18)")
+            .Steps();
+        return api;
+    }
+
+    /// <summary>400 for a malformed field, 404 outside the caller's scope, 409 when the permit's state or a rule refuses.</summary>
+    private static RouteHandlerBuilder Steps(this RouteHandlerBuilder endpoint) =>
+        endpoint.ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+    private static void Step<THandler>(RouteGroupBuilder permits, string path, string name, Func<Actor, Guid, THandler, CancellationToken, Task> act)
+        where THandler : notnull =>
+        permits.MapPost($"/{{id:guid}}/{path}", async (ClaimsPrincipal user, Guid id, [Microsoft.AspNetCore.Mvc.FromServices] THandler handler, CancellationToken ct) =>
+            {
+                await act(Actor.From(user), id, handler, ct);
+                return TypedResults.NoContent();
+            })
+            .WithName(name)
+            .Steps();
+
+    public sealed record PermitApplyBody(WorkPermitContent Content, IReadOnlyList<Guid>? LinkedPermitIds);
+
+    public sealed record NumberedPermit(Guid Id, string Number);
+
+    public sealed record PermitConfirmBody(bool Applicable, Guid PersonId);
+
+    public sealed record PermitBriefingBody(Guid BriefedByPersonId, IReadOnlyList<Guid>? BriefedPersonIds, string? Content);
+
+    public sealed record PermitSignBody(PermitOrgRole Role, string? Opinion);
+
+    public sealed record PermitStatusBody(WorkPermitStatus Status);
+
+    public sealed record PermitReasonBody(string? Reason);
+
+    public sealed record PermitWeatherBody(WeatherConditions? Weather);
+
+    public sealed record PermitResumeBody(bool Reconfirmed, WeatherConditions? Weather);
+
+    public sealed record PermitAcceptBody(bool SiteRestored, string? Notes);
+
+    public sealed record PermitVoidBody(string? Reason, WorkPermitContent Content);
+}

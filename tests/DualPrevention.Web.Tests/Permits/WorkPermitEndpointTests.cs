@@ -1,0 +1,176 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using DualPrevention.Core.Positioning;
+using DualPrevention.Core.Tenancy;
+using Microsoft.EntityFrameworkCore;
+
+namespace DualPrevention.Web.Tests.Permits;
+
+/// <summary>
+/// <c>/api/v1/permits</c> (ADR 0045): the whole process of a hot-work permit over HTTP; a malformed field answers 400
+/// naming it, a step the permit's state refuses 409 with its reasons; another enterprise finds nothing (404) and the own
+/// region's regulator reads but acts on nothing.
+/// </summary>
+public class WorkPermitEndpointTests(WebFixture web) : IClassFixture<WebFixture>
+{
+    [Fact]
+    public async Task A_hot_work_permit_runs_its_whole_process_through_the_API()
+    {
+        var admin = await web.ApiClientAsync("demo-qd1-admin");
+        var crew = await CrewAsync(web.Qd1);
+
+        var created = await admin.PostAsJsonAsync("/api/v1/permits", new { content = Content(crew, "更换法兰垫片") });
+        created.StatusCode.ShouldBe(HttpStatusCode.Created);
+        var permit = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        await OkAsync(admin.PostAsync($"/api/v1/permits/{permit}/submit", null));
+        foreach (var measure in (await GetAsync(admin, permit)).GetProperty("measures").EnumerateArray())
+        {
+            await OkAsync(admin.PostAsJsonAsync($"/api/v1/permits/{permit}/measures/{measure.GetProperty("id").GetGuid()}/confirm", new { applicable = true, personId = crew.Guardian }));
+        }
+
+        await OkAsync(admin.PostAsJsonAsync($"/api/v1/permits/{permit}/briefing", new { briefedByPersonId = crew.Leader, briefedPersonIds = new[] { crew.Worker, crew.Guardian }, content = "交底" }));
+        var gas = await admin.PostAsJsonAsync($"/api/v1/permits/{permit}/gas-tests", Gas(DateTimeOffset.UtcNow.AddSeconds(-5)));
+        (await gas.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("passed").GetBoolean().ShouldBeTrue();
+        await OkAsync(admin.PostAsync($"/api/v1/permits/{permit}/send-for-approval", null));
+        foreach (var role in new[] { "WorkLeader", "Unit", "SafetyDepartment", "Unit" })
+        {
+            await OkAsync(admin.PostAsJsonAsync($"/api/v1/permits/{permit}/sign", new { role, opinion = "同意" }));
+        }
+
+        await OkAsync(admin.PostAsync($"/api/v1/permits/{permit}/shift-leader-check", null));
+        await OkAsync(admin.PostAsJsonAsync($"/api/v1/permits/{permit}/start", new { weather = new { windForce = 3 } }));
+        await OkAsync(admin.PostAsJsonAsync($"/api/v1/permits/{permit}/suspend", new { reason = "监护人离开" }));
+        await OkAsync(admin.PostAsJsonAsync($"/api/v1/permits/{permit}/resume", new { reconfirmed = true }));
+        await OkAsync(admin.PostAsync($"/api/v1/permits/{permit}/finish", null));
+        await OkAsync(admin.PostAsJsonAsync($"/api/v1/permits/{permit}/accept", new { siteRestored = true, notes = "现场已清理" }));
+
+        var details = await GetAsync(admin, permit);
+        details.GetProperty("status").GetString().ShouldBe("Closed");
+        details.GetProperty("typeDetails").GetProperty("kind").GetString().ShouldBe("HotWork");
+        details.GetProperty("timeline").EnumerateArray().Last().GetProperty("action").GetString().ShouldBe("Accepted");
+        var listed = await admin.GetFromJsonAsync<JsonElement>("/api/v1/permits?type=HotWork&status=Closed&search=法兰垫片&pageSize=200");
+        listed.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetGuid()).ShouldContain(permit);
+    }
+
+    [Fact]
+    public async Task A_refused_step_answers_409_with_its_reasons_and_a_missing_field_or_details_kind_400_naming_it()
+    {
+        var admin = await web.ApiClientAsync("demo-qd1-admin");
+        var crew = await CrewAsync(web.Qd1);
+        var permit = await ApplyAsync(admin, crew);
+
+        var start = await admin.PostAsync($"/api/v1/permits/{permit}/start", null);
+        var noReason = await admin.PostAsJsonAsync($"/api/v1/permits/{permit}/suspend", new { reason = "" });
+        var noContent = await admin.PostAsJsonAsync("/api/v1/permits", new { content = Content(crew, "") });
+        var noKind = await admin.PostAsync("/api/v1/permits", new StringContent("""{"content":{"details":{"method":"电焊"}}}""", System.Text.Encoding.UTF8, "application/json"));
+
+        start.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await start.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("reasons")[0].GetProperty("key").GetString().ShouldBe("Permit.NotAllowedInStatus");
+        noReason.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await noReason.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject().Select(e => e.Name).ShouldContain("Reason");
+        noContent.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await noContent.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject().Select(e => e.Name).ShouldContain("Content.WorkContent");
+        noKind.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await noKind.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject().Select(e => e.Name).ShouldContain("content.details");
+    }
+
+    [Theory]
+    [InlineData("demo-qd2-admin")]
+    [InlineData("weifang")]
+    public async Task Another_tenant_finds_no_permit_on_any_endpoint(string userName)
+    {
+        var admin = await web.ApiClientAsync("demo-qd1-admin");
+        var crew = await CrewAsync(web.Qd1);
+        var permit = await ApplyAsync(admin, crew);
+        var stranger = await web.ApiClientAsync(userName);
+
+        (await stranger.GetAsync($"/api/v1/permits/{permit}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        var list = await stranger.GetFromJsonAsync<JsonElement>("/api/v1/permits?pageSize=200");
+        list.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetGuid()).ShouldNotContain(permit);
+        if (userName == "demo-qd2-admin")
+        {
+            foreach (var step in new[] { "submit", "send-for-approval", "shift-leader-check", "finish" })
+            {
+                (await stranger.PostAsync($"/api/v1/permits/{permit}/{step}", null)).StatusCode.ShouldBe(HttpStatusCode.NotFound, step);
+            }
+
+            (await stranger.PostAsJsonAsync($"/api/v1/permits/{permit}/suspend", new { reason = "暂停" })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+            (await stranger.PostAsJsonAsync($"/api/v1/permits/{permit}/cancel", new { reason = "取消" })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+            (await stranger.PostAsJsonAsync($"/api/v1/permits/{permit}/sign", new { role = "WorkLeader" })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+            (await stranger.PutAsJsonAsync($"/api/v1/permits/{permit}", Content(crew, "改"))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        }
+    }
+
+    [Fact]
+    public async Task The_own_regions_regulator_reads_a_permit_but_may_not_act_on_it()
+    {
+        var admin = await web.ApiClientAsync("demo-qd1-admin");
+        var permit = await ApplyAsync(admin, await CrewAsync(web.Qd1));
+        var regulator = await web.ApiClientAsync("qingdao");
+
+        (await regulator.GetAsync($"/api/v1/permits/{permit}")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await regulator.PostAsync($"/api/v1/permits/{permit}/submit", null)).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+    }
+
+    private sealed record Crew(Guid Leader, Guid Worker, Guid Guardian, Guid WorkerCertificate, Guid GuardianCertificate);
+
+    private static async Task OkAsync(Task<HttpResponseMessage> call)
+    {
+        var response = await call;
+        response.IsSuccessStatusCode.ShouldBeTrue(await response.Content.ReadAsStringAsync());
+    }
+
+    private static Task<JsonElement> GetAsync(HttpClient client, Guid permit) => client.GetFromJsonAsync<JsonElement>($"/api/v1/permits/{permit}");
+
+    private static async Task<Guid> ApplyAsync(HttpClient client, Crew crew)
+    {
+        var created = await client.PostAsJsonAsync("/api/v1/permits", new { content = Content(crew, "更换法兰垫片") });
+        created.StatusCode.ShouldBe(HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+        return (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+    }
+
+    private static object Content(Crew crew, string workContent) => new
+    {
+        details = new { kind = "HotWork", method = "电焊", grade = "Level2" },
+        applicantUnit = "检修车间",
+        workContent,
+        locationText = "罐区北侧",
+        outdoor = true,
+        contractor = "承包商甲",
+        plannedStart = DateTimeOffset.UtcNow.AddSeconds(-5),
+        plannedEnd = DateTimeOffset.UtcNow.AddSeconds(-5).AddHours(6),
+        hazardAnalysisResult = "可燃气体泄漏、火花飞溅",
+        people = new object[]
+        {
+            new { personId = crew.Leader, role = "WorkLeader" },
+            new { personId = crew.Worker, role = "Worker", certificateId = crew.WorkerCertificate },
+            new { personId = crew.Guardian, role = "Guardian", certificateId = crew.GuardianCertificate },
+        },
+    };
+
+    private static object Gas(DateTimeOffset sampledAt) => new
+    {
+        sampledAt,
+        point = "动火点",
+        sample = new { representativeGas = "甲烷", lowerExplosiveLimit = 5m, flammableValue = 8m, unit = "PercentLel", oxygen = 20.9m, toxic = Array.Empty<object>() },
+        analyst = "分析员丁",
+        detectorId = "DET-7",
+        detectorCalibrationDueOn = "2030-06-30",
+    };
+
+    private async Task<Crew> CrewAsync(Guid enterpriseId)
+    {
+        await using var db = web.OwnerContext(TenantScope.System);
+        var region = await db.Enterprises.Where(e => e.Id == enterpriseId).Select(e => e.RegionCode).SingleAsync();
+        var now = DateTimeOffset.UtcNow.AddSeconds(-5);
+        var leader = Person.Register(enterpriseId, region, "负责人甲", PersonTypes.Employee, null, TrainingStatus.Trained, now);
+        var worker = Person.Register(enterpriseId, region, "焊工丙", PersonTypes.Contractor, "承包商甲", TrainingStatus.Trained, now);
+        worker.AddCertificate("焊接与热切割作业操作证", "T370200001", new DateOnly(2030, 12, 31));
+        var guardian = Person.Register(enterpriseId, region, "监护人乙", PersonTypes.Employee, null, TrainingStatus.Trained, now);
+        guardian.AddCertificate("监护人培训合格证", "G370200001", new DateOnly(2030, 12, 31));
+        db.AddRange(leader, worker, guardian);
+        await db.SaveChangesAsync();
+        return new Crew(leader.Id, worker.Id, guardian.Id, worker.Certificates[0].Id, guardian.Certificates[0].Id);
+    }
+}
