@@ -34,7 +34,8 @@ internal static class PermitSeed
     {
         var crew = await CrewAsync(database, enterpriseId);
         var actor = await ActorAsync(database, enterpriseId, userName);
-        var now = database.Clock.GetUtcNow();
+        // The app's own clock: its steps check the planned period against it.
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
         var content = new WorkPermitContent(
             new HotWorkDetails("电焊", HotWorkGrade.Level2), "检修车间", workContent, "罐区北侧", true, "承包商甲", now, now.AddHours(6), "可燃气体泄漏、火花飞溅", null, null,
             [new(crew.Leader, PermitRole.WorkLeader, null), new(crew.Worker, PermitRole.Worker, crew.WorkerCertificate), new(crew.Guardian, PermitRole.Guardian, crew.GuardianCertificate)]);
