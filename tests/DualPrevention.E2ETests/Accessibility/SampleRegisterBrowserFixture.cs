@@ -33,6 +33,9 @@ public sealed class SampleRegisterBrowserFixture : BrowserFixture
 
     public Guid Muster { get; private set; }
 
+    /// <summary>A submitted hot-work permit: its page shows the measures to confirm and the gas-test form.</summary>
+    public Guid Permit { get; private set; }
+
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
@@ -59,5 +62,6 @@ public sealed class SampleRegisterBrowserFixture : BrowserFixture
         MajorHazardSource = source.Id;
         HiddenDanger = await HiddenDangerSeed.AddAsync(this, Qd1, "无障碍检查的隐患");
         Draft = await HiddenDangerSeed.AddAsync(this, Qd1, "无障碍检查的草稿", state: HiddenDangerState.Draft);
+        Permit = (await Permits.PermitSeed.ApplyHotWorkAsync(this, Services, Qd1, "demo-qd1-admin", "无障碍检查的作业票", submit: true)).Id;
     }
 }

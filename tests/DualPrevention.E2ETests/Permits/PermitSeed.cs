@@ -1,0 +1,59 @@
+using DualPrevention.Core.Accounts;
+using DualPrevention.Core.Permits;
+using DualPrevention.Core.Positioning;
+using DualPrevention.Core.Tenancy;
+using DualPrevention.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DualPrevention.E2ETests.Permits;
+
+/// <summary>Permits applied through the app's own use cases, with a registered crew (leader, certified welder and guardian).</summary>
+internal static class PermitSeed
+{
+    public sealed record Crew(Guid Leader, Guid Worker, Guid Guardian, Guid WorkerCertificate, Guid GuardianCertificate);
+
+    public static async Task<Crew> CrewAsync(DemoDatabase database, Guid enterpriseId)
+    {
+        await using var db = database.OwnerContext(TenantScope.System);
+        var region = await db.Enterprises.Where(e => e.Id == enterpriseId).Select(e => e.RegionCode).SingleAsync();
+        var now = database.Clock.GetUtcNow();
+        var leader = Person.Register(enterpriseId, region, "负责人甲", PersonTypes.Employee, null, TrainingStatus.Trained, now);
+        var worker = Person.Register(enterpriseId, region, "焊工丙", PersonTypes.Contractor, "承包商甲", TrainingStatus.Trained, now);
+        worker.AddCertificate("焊接与热切割作业操作证", "T370200001", new DateOnly(2030, 12, 31));
+        var guardian = Person.Register(enterpriseId, region, "监护人乙", PersonTypes.Employee, null, TrainingStatus.Trained, now);
+        guardian.AddCertificate("监护人培训合格证", "G370200001", new DateOnly(2030, 12, 31));
+        db.AddRange(leader, worker, guardian);
+        await db.SaveChangesAsync();
+        return new Crew(leader.Id, worker.Id, guardian.Id, worker.Certificates[0].Id, guardian.Certificates[0].Id);
+    }
+
+    /// <summary>Applies for a level-2 hot-work permit as the enterprise's admin: a numbered draft, or submitted (preparing) when asked.</summary>
+    public static async Task<(Guid Id, string Number)> ApplyHotWorkAsync(
+        DemoDatabase database, IServiceProvider services, Guid enterpriseId, string userName, string workContent, bool submit = false)
+    {
+        var crew = await CrewAsync(database, enterpriseId);
+        var actor = await ActorAsync(database, enterpriseId, userName);
+        // The app's own clock: its steps check the planned period against it.
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+        var content = new WorkPermitContent(
+            new HotWorkDetails("电焊", HotWorkGrade.Level2), "检修车间", workContent, "罐区北侧", true, "承包商甲", now, now.AddHours(6), "可燃气体泄漏、火花飞溅", null, null,
+            [new(crew.Leader, PermitRole.WorkLeader, null), new(crew.Worker, PermitRole.Worker, crew.WorkerCertificate), new(crew.Guardian, PermitRole.Guardian, crew.GuardianCertificate)]);
+        await using var scope = services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<TenantScopeAccessor>().Current = actor.Scope;
+        var applied = await scope.ServiceProvider.GetRequiredService<ApplyForWorkPermit.Handler>().HandleAsync(actor, new(content), CancellationToken.None);
+        if (submit)
+        {
+            await scope.ServiceProvider.GetRequiredService<SubmitWorkPermit.Handler>().HandleAsync(actor, new(applied.Id), CancellationToken.None);
+        }
+
+        return applied;
+    }
+
+    private static async Task<Actor> ActorAsync(DemoDatabase database, Guid enterpriseId, string userName)
+    {
+        await using var db = database.OwnerContext(TenantScope.System);
+        var userId = await db.Users.Where(u => u.UserName == userName).Select(u => u.Id).SingleAsync();
+        return new Actor(TenantScope.ForEnterprise(enterpriseId, userId, userName), new HashSet<string> { Roles.EnterpriseAdmin });
+    }
+}
