@@ -7,7 +7,9 @@ namespace DualPrevention.Core.Positioning;
 /// Reads the documented fix payload (docs/positioning-ingest.md#payload): one JSON object or an array of up to
 /// <see cref="FixLimits.MaxFixesPerMessage"/>. Each fix is checked on its own, so a message's good fixes are kept and
 /// each bad one is refused with its index, field and reason; only a body that is not such JSON at all is refused whole.
-/// Whether the tag exists and belongs to the enterprise is checked where the tags are known.
+/// Whether the tag exists and belongs to the enterprise is checked where the tags are known. One forward pass of a
+/// <see cref="Utf8JsonReader"/> (no document tree: every fix of the platform passes here, ADR 0038); a property given
+/// twice counts with its last value, and properties the payload does not define are skipped.
 /// </summary>
 public static class FixPayload
 {
@@ -22,81 +24,95 @@ public static class FixPayload
             return Whole(FixRejection.OutOfRange);
         }
 
-        JsonDocument document;
+        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = 8 });
+        var fixes = new List<ReceivedFix>();
+        var refusals = new List<FixRefusal>();
         try
         {
-            document = JsonDocument.Parse(utf8.ToArray(), new JsonDocumentOptions { MaxDepth = 8 });
+            if (!reader.Read())
+            {
+                return Whole(FixRejection.Malformed);
+            }
+
+            var elements = 0;
+            if (reader.TokenType == JsonTokenType.StartObject)
+            {
+                Judge(FixFields.Read(ref reader), 0, now, fixes, refusals);
+                elements = 1;
+            }
+            else if (reader.TokenType == JsonTokenType.StartArray)
+            {
+                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                {
+                    if (reader.TokenType == JsonTokenType.StartObject)
+                    {
+                        Judge(FixFields.Read(ref reader), elements, now, fixes, refusals);
+                    }
+                    else
+                    {
+                        reader.Skip();
+                        refusals.Add(new FixRefusal(elements, null, FixRejection.Malformed));
+                    }
+
+                    elements++;
+                }
+            }
+            else
+            {
+                reader.Skip();
+            }
+
+            // Trailing content after the value is no JSON document: the reader throws on it.
+            while (reader.Read())
+            {
+            }
+
+            if (elements == 0)
+            {
+                return Whole(FixRejection.Malformed);
+            }
+
+            return elements > FixLimits.MaxFixesPerMessage ? Whole(FixRejection.OutOfRange) : new FixBatch(fixes, refusals);
         }
         catch (JsonException)
         {
             return Whole(FixRejection.Malformed);
         }
-
-        using (document)
-        {
-            var root = document.RootElement;
-            if (root.ValueKind == JsonValueKind.Object)
-            {
-                return Of([root], now);
-            }
-
-            if (root.ValueKind != JsonValueKind.Array || root.GetArrayLength() == 0)
-            {
-                return Whole(FixRejection.Malformed);
-            }
-
-            return root.GetArrayLength() > FixLimits.MaxFixesPerMessage
-                ? Whole(FixRejection.OutOfRange)
-                : Of([.. root.EnumerateArray()], now);
-        }
     }
 
     private static FixBatch Whole(FixRejection reason) => new([], [new FixRefusal(null, null, reason)]);
 
-    private static FixBatch Of(IReadOnlyList<JsonElement> elements, DateTimeOffset now)
+    private static void Judge(in FixFields fields, int index, DateTimeOffset now, List<ReceivedFix> fixes, List<FixRefusal> refusals)
     {
-        var fixes = new List<ReceivedFix>(elements.Count);
-        var refusals = new List<FixRefusal>();
-        for (var index = 0; index < elements.Count; index++)
+        var judge = new FixJudge(fields, index);
+        if (judge.Read(now) is { } fix)
         {
-            var reader = new FixReader(elements[index], index);
-            var fix = reader.Read(now);
-            if (fix is null)
-            {
-                refusals.Add(reader.Refusal!);
-            }
-            else
-            {
-                fixes.Add(fix);
-            }
+            fixes.Add(fix);
         }
-
-        return new FixBatch(fixes, refusals);
+        else
+        {
+            refusals.Add(judge.Refusal!);
+        }
     }
 
-    /// <summary>Reads one element; the first problem found becomes <see cref="Refusal"/>.</summary>
-    private sealed class FixReader(JsonElement element, int index)
+    /// <summary>Judges one fix's fields in the order the payload documents them; the first problem found becomes <see cref="Refusal"/>.</summary>
+    private sealed class FixJudge(FixFields fields, int index)
     {
         public FixRefusal? Refusal { get; private set; }
 
         public ReceivedFix? Read(DateTimeOffset now)
         {
-            if (element.ValueKind != JsonValueKind.Object)
-            {
-                return Refuse(null, FixRejection.Malformed);
-            }
-
-            var tag = Text(TagField);
+            var tag = Text(fields.Tag, TagField);
             var time = Time(now);
-            var x = Number("x", -FixLimits.MaxPlanMetres, FixLimits.MaxPlanMetres);
-            var y = Number("y", -FixLimits.MaxPlanMetres, FixLimits.MaxPlanMetres);
-            var floor = Integer("floor", FixLimits.MinFloor, FixLimits.MaxFloor);
-            var latitude = Number("lat", -90, 90);
-            var longitude = Number("lon", -180, 180);
-            var accuracy = Number("accuracy", 0, FixLimits.MaxAccuracyMetres);
-            var battery = Integer("battery", 0, 100);
-            var sos = Flag("sos");
-            var fall = Flag("fall");
+            var x = Number(fields.X, "x", -FixLimits.MaxPlanMetres, FixLimits.MaxPlanMetres);
+            var y = Number(fields.Y, "y", -FixLimits.MaxPlanMetres, FixLimits.MaxPlanMetres);
+            var floor = Integer(fields.Floor, "floor", FixLimits.MinFloor, FixLimits.MaxFloor);
+            var latitude = Number(fields.Latitude, "lat", -90, 90);
+            var longitude = Number(fields.Longitude, "lon", -180, 180);
+            var accuracy = Number(fields.Accuracy, "accuracy", 0, FixLimits.MaxAccuracyMetres);
+            var battery = Integer(fields.Battery, "battery", 0, 100);
+            var sos = Flag(fields.Sos, "sos");
+            var fall = Flag(fields.Fall, "fall");
             if (Refusal is not null)
             {
                 return null;
@@ -127,19 +143,9 @@ public static class FixPayload
             return null;
         }
 
-        private bool TryGet(string field, out JsonElement value) =>
-            element.TryGetProperty(field, out value) && value.ValueKind != JsonValueKind.Null;
-
-        private string? Text(string field)
+        private string? Text(FixFields.Value value, string field)
         {
-            if (!TryGet(field, out var value) || value.ValueKind != JsonValueKind.String)
-            {
-                Refuse(field, FixRejection.Malformed);
-                return null;
-            }
-
-            var text = value.GetString()!.Trim();
-            if (text.Length is 0 or > FixLimits.MaxSerialLength)
+            if (value.Kind != JsonTokenType.String || value.Text!.Trim() is not { Length: > 0 and <= FixLimits.MaxSerialLength } text)
             {
                 Refuse(field, FixRejection.Malformed);
                 return null;
@@ -150,11 +156,21 @@ public static class FixPayload
 
         private DateTimeOffset? Time(DateTimeOffset now)
         {
-            // ISO 8601 with a stated offset: a time without one would be read in the server's zone.
-            if (!TryGet(TimeField, out var value) || value.ValueKind != JsonValueKind.String
-                || value.GetString() is not { } text
+            var value = fields.Time;
+            DateTimeOffset time;
+            if (value.Kind != JsonTokenType.String)
+            {
+                Refuse(TimeField, FixRejection.Malformed);
+                return null;
+            }
+            else if (value.Time is { } read)
+            {
+                time = read;
+            }
+            else if (value.Text is not { } text
+                // ISO 8601 with a stated offset: a time without one would be read in the server's zone.
                 || !(text.EndsWith('Z') || text.EndsWith('z') || (text.Length > 6 && text[^6] is '+' or '-' && text[^3] == ':'))
-                || !DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var time))
+                || !DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out time))
             {
                 Refuse(TimeField, FixRejection.Malformed);
                 return null;
@@ -175,31 +191,31 @@ public static class FixPayload
             return time.ToUniversalTime();
         }
 
-        private double? Number(string field, double min, double max)
+        private double? Number(FixFields.Value value, string field, double min, double max)
         {
-            if (!TryGet(field, out var value))
+            if (value.Kind is JsonTokenType.None or JsonTokenType.Null)
             {
                 return null;
             }
 
-            if (value.ValueKind != JsonValueKind.Number || !value.TryGetDouble(out var number) || !double.IsFinite(number))
+            if (value.Kind != JsonTokenType.Number || !value.IsNumber || !double.IsFinite(value.Number))
             {
                 Refuse(field, FixRejection.Malformed);
                 return null;
             }
 
-            if (number < min || number > max)
+            if (value.Number < min || value.Number > max)
             {
                 Refuse(field, FixRejection.OutOfRange);
                 return null;
             }
 
-            return number;
+            return value.Number;
         }
 
-        private int? Integer(string field, int min, int max)
+        private int? Integer(FixFields.Value value, string field, int min, int max)
         {
-            var number = Number(field, min, max);
+            var number = Number(value, field, min, max);
             if (number is { } n && n != Math.Floor(n))
             {
                 Refuse(field, FixRejection.Malformed);
@@ -209,20 +225,20 @@ public static class FixPayload
             return (int?)number;
         }
 
-        private bool Flag(string field)
+        private bool Flag(FixFields.Value value, string field)
         {
-            if (!TryGet(field, out var value))
+            if (value.Kind is JsonTokenType.None or JsonTokenType.Null)
             {
                 return false;
             }
 
-            if (value.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
+            if (value.Kind is not (JsonTokenType.True or JsonTokenType.False))
             {
                 Refuse(field, FixRejection.Malformed);
                 return false;
             }
 
-            return value.GetBoolean();
+            return value.Kind == JsonTokenType.True;
         }
     }
 }

@@ -126,7 +126,7 @@ public sealed partial class FixConsumer(
     {
         if (FixTopics.EnterpriseOf(message.Topic) is { } enterpriseId)
         {
-            return new AcceptFixes.Delivery(enterpriseId, FixPayload.Parse(message.Payload.ToArray(), clock.GetUtcNow()));
+            return new AcceptFixes.Delivery(enterpriseId, FixPayload.Parse(message.Payload.IsSingleSegment ? message.Payload.FirstSpan : message.Payload.ToArray(), clock.GetUtcNow()));
         }
 
         LogForeignTopic(message.Topic);

@@ -104,4 +104,73 @@ public class FixPayloadTests
 
         Parse(json).Refusals.ShouldBe([new FixRefusal(0, field, FixRejection.OutOfRange)]);
     }
+
+    [Theory]
+    [InlineData("[{\"tag\":\"A\",\"time\":\"2026-12-07T01:59:00Z\",\"x\":1,\"y\":2}] x")]
+    [InlineData("{\"tag\":\"A\",\"time\":\"2026-12-07T01:59:00Z\",\"x\":1,\"y\":2}{}")]
+    [InlineData("[{\"tag\":\"A\",\"time\":\"2026-12-07T01:59:00Z\",\"x\":1,\"y\":2},")]
+    [InlineData("[[[[[[[[[1]]]]]]]]]")]
+    public void Content_after_the_value_or_nesting_deeper_than_eight_is_refused_whole(string json)
+    {
+        Parse(json).Refusals.ShouldBe([new FixRefusal(null, null, FixRejection.Malformed)]);
+    }
+
+    [Fact]
+    public void A_field_given_twice_counts_with_its_last_value_and_undefined_fields_are_skipped_whatever_they_hold()
+    {
+        var fix = Parse("""
+            {"tag":"A","x":1,"vendor":{"model":"UWB-9","channels":[1,2,{"a":null}]},"x":3,"time":"2026-12-07T01:59:00Z","y":2,"note":[true]}
+            """).Fixes.ShouldHaveSingleItem();
+
+        (fix.Tag, fix.X, fix.Y).ShouldBe(("A", (double?)3, (double?)2));
+    }
+
+    [Fact]
+    public void Nulls_count_as_absent_and_objects_where_numbers_belong_are_malformed()
+    {
+        Parse("""{"tag":"A","time":"2026-12-07T01:59:00Z","x":1,"y":2,"floor":null,"battery":null,"sos":null}""")
+            .Fixes.ShouldHaveSingleItem().Floor.ShouldBeNull();
+        Parse("""{"tag":"A","time":"2026-12-07T01:59:00Z","x":{"v":1},"y":2}""")
+            .Refusals.ShouldBe([new FixRefusal(0, "x", FixRejection.Malformed)]);
+        Parse("""{"tag":["A"],"time":"2026-12-07T01:59:00Z","x":1,"y":2}""")
+            .Refusals.ShouldBe([new FixRefusal(0, "tag", FixRejection.Malformed)]);
+    }
+
+    /// <summary>Times read straight from the bytes must mean what <see cref="DateTimeOffset.TryParse(string?, IFormatProvider?, System.Globalization.DateTimeStyles, out DateTimeOffset)"/> makes of them.</summary>
+    [Theory]
+    [InlineData("2026-12-07T01:59:00Z")]
+    [InlineData("2026-12-07T01:59:00z")]
+    [InlineData("2026-12-07T09:59:00+08:00")]
+    [InlineData("2026-12-06T21:29:00-04:30")]
+    [InlineData("2026-12-07T01:59:00.5Z")]
+    [InlineData("2026-12-07T01:59:00.123Z")]
+    [InlineData("2026-12-07T09:59:00.1234567+08:00")]
+    [InlineData("2026-12-07T01:59:00.12345678Z")]
+    [InlineData("2026-12-07 01:59:00Z")]
+    [InlineData("2026-12-07T01:59Z")]
+    [InlineData("2026-02-29T01:59:00Z")]
+    [InlineData("2026-12-07T24:00:00Z")]
+    [InlineData("2026-12-07T01:59:00+14:30")]
+    [InlineData("2026-12-07T01:59:00+0800")]
+    [InlineData("2026-12-07T01:59:00")]
+    [InlineData("\\u0032026-12-07T01:59:00Z")]
+    public void Times_are_read_as_the_framework_reads_them(string time)
+    {
+        var text = System.Text.Json.JsonSerializer.Deserialize<string>($"\"{time}\"")!;
+        var expected = (text.EndsWith('Z') || text.EndsWith('z') || (text.Length > 6 && text[^6] is '+' or '-' && text[^3] == ':'))
+            && DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var parsed)
+            ? parsed.ToUniversalTime()
+            : (DateTimeOffset?)null;
+        var batch = FixPayload.Parse(Encoding.UTF8.GetBytes($$"""{"tag":"A","time":"{{time}}","x":1,"y":2}"""), expected ?? Now);
+
+        if (expected is { } at)
+        {
+            batch.Fixes.ShouldHaveSingleItem().Time.ShouldBe(at);
+            batch.Fixes[0].Time.Offset.ShouldBe(TimeSpan.Zero);
+        }
+        else
+        {
+            batch.Refusals.ShouldBe([new FixRefusal(0, "time", FixRejection.Malformed)]);
+        }
+    }
 }
