@@ -35,10 +35,10 @@ internal static class TrackWriter
         await transaction.CreateSavepointAsync(Savepoint, cancellationToken);
         try
         {
-            foreach (var day in track.GroupBy(t => BusinessTime.LocalDate(t.Fix.Fix.Time)))
+            foreach (var (day, rows) in ByDay(track))
             {
-                var partition = "position_sample_days.d" + day.Key.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
-                await CopyAsync(connection, partition, [.. day], cancellationToken);
+                var partition = "position_sample_days.d" + day.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
+                await CopyAsync(connection, partition, rows, cancellationToken);
             }
         }
         catch (PostgresException refused) when (refused.SqlState is PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.UndefinedTable or PostgresErrorCodes.CheckViolation)
@@ -70,43 +70,55 @@ internal static class TrackWriter
             cancellationToken);
     }
 
+    /// <summary>The points by Beijing day: almost always one day, which is passed on as it is.</summary>
+    private static IEnumerable<(DateOnly Day, IReadOnlyList<(AcceptedFix Fix, string RegionCode)> Rows)> ByDay(IReadOnlyList<(AcceptedFix Fix, string RegionCode)> track)
+    {
+        var (first, last) = (track.Min(t => t.Fix.Fix.Time), track.Max(t => t.Fix.Fix.Time));
+        if (BusinessTime.LocalDate(first) == BusinessTime.LocalDate(last))
+        {
+            return [(BusinessTime.LocalDate(first), track)];
+        }
+
+        return track.GroupBy(t => BusinessTime.LocalDate(t.Fix.Fix.Time)).Select(day => (day.Key, (IReadOnlyList<(AcceptedFix Fix, string RegionCode)>)[.. day]));
+    }
+
     private static async Task CopyAsync(
         NpgsqlConnection connection, string table, IReadOnlyList<(AcceptedFix Fix, string RegionCode)> rows, CancellationToken cancellationToken)
     {
-        await using var copy = await connection.BeginBinaryImportAsync($"COPY {table} ({Columns}) FROM STDIN (FORMAT BINARY)", cancellationToken);
-        foreach (var (accepted, regionCode) in rows)
+        var stream = await connection.BeginRawBinaryCopyAsync($"COPY {table} ({Columns}) FROM STDIN (FORMAT BINARY)", cancellationToken);
+        try
         {
-            var fix = accepted.Fix;
-            await copy.StartRowAsync(cancellationToken);
-            await copy.WriteAsync(accepted.TagId, NpgsqlDbType.Uuid, cancellationToken);
-            await copy.WriteAsync(fix.Time, NpgsqlDbType.TimestampTz, cancellationToken);
-            await copy.WriteAsync(accepted.EnterpriseId, NpgsqlDbType.Uuid, cancellationToken);
-            await copy.WriteAsync(regionCode, NpgsqlDbType.Varchar, cancellationToken);
-            await WriteAsync(copy, accepted.PersonId, NpgsqlDbType.Uuid, cancellationToken);
-            await WriteAsync(copy, fix.X, NpgsqlDbType.Double, cancellationToken);
-            await WriteAsync(copy, fix.Y, NpgsqlDbType.Double, cancellationToken);
-            await WriteAsync(copy, fix.Floor, NpgsqlDbType.Integer, cancellationToken);
-            await WriteAsync(copy, fix.Latitude, NpgsqlDbType.Double, cancellationToken);
-            await WriteAsync(copy, fix.Longitude, NpgsqlDbType.Double, cancellationToken);
-            await WriteAsync(copy, fix.Accuracy, NpgsqlDbType.Double, cancellationToken);
-            await WriteAsync(copy, fix.Battery, NpgsqlDbType.Integer, cancellationToken);
-            await copy.WriteAsync(fix.Sos, NpgsqlDbType.Boolean, cancellationToken);
-            await copy.WriteAsync(fix.Fall, NpgsqlDbType.Boolean, cancellationToken);
-        }
+            using var copy = new BinaryCopyRows();
+            foreach (var (accepted, regionCode) in rows)
+            {
+                var fix = accepted.Fix;
+                copy.StartRow(14);
+                copy.Uuid(accepted.TagId);
+                copy.TimestampTz(fix.Time);
+                copy.Uuid(accepted.EnterpriseId);
+                copy.Text(regionCode);
+                copy.Uuid(accepted.PersonId);
+                copy.Float8(fix.X);
+                copy.Float8(fix.Y);
+                copy.Int4(fix.Floor);
+                copy.Float8(fix.Latitude);
+                copy.Float8(fix.Longitude);
+                copy.Float8(fix.Accuracy);
+                copy.Int4(fix.Battery);
+                copy.Bool(fix.Sos);
+                copy.Bool(fix.Fall);
+                if (copy.Full)
+                {
+                    await stream.WriteAsync(copy.Take(), cancellationToken);
+                }
+            }
 
-        await copy.CompleteAsync(cancellationToken);
-    }
-
-    private static async Task WriteAsync<T>(NpgsqlBinaryImporter copy, T? value, NpgsqlDbType type, CancellationToken cancellationToken)
-        where T : struct
-    {
-        if (value is { } present)
-        {
-            await copy.WriteAsync(present, type, cancellationToken);
+            await stream.WriteAsync(copy.Complete(), cancellationToken);
         }
-        else
+        finally
         {
-            await copy.WriteNullAsync(cancellationToken);
+            // Ends the COPY: PostgreSQL's verdict on the rows (a repeated key, a bound missed) is thrown here.
+            await stream.DisposeAsync();
         }
     }
 }

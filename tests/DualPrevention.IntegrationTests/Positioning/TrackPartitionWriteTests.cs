@@ -40,6 +40,46 @@ public class TrackPartitionWriteTests(DemoDatabase database) : IClassFixture<Dem
     }
 
     [Fact]
+    public async Task Every_column_of_a_point_is_stored_as_sent_and_missing_ones_as_null()
+    {
+        await using var services = database.CreateServices();
+        await MaintainAsync(services);
+        var serial = await RegisterTagAsync("PART-02");
+        var at = database.Clock.GetUtcNow().AddTicks(1_234_567);
+        var full = $$"""{"tag":"{{serial}}","time":"{{at:yyyy-MM-ddTHH:mm:ss.fffffffZ}}","x":-12.25,"y":3.5e2,"floor":-2,"lat":36.0671234,"lon":120.3826789,"accuracy":0.4,"battery":7,"sos":true,"fall":true}""";
+        var bare = $$"""{"tag":"{{serial}}","time":"{{Iso(at.AddSeconds(60))}}","lat":36.5,"lon":120.5}""";
+
+        (await DeliverAsync(services, Encoding.UTF8.GetBytes($"[{full},{bare}]"), at)).ShouldBe(2);
+
+        await using var db = database.OwnerContext(TenantScope.System);
+        var region = await db.Enterprises.Where(e => e.Id == database.Qd1).Select(e => e.RegionCode).SingleAsync();
+        var tagId = await db.Set<PositioningTag>().Where(t => t.Serial == serial).Select(t => t.Id).SingleAsync();
+        var points = await db.Set<PositionSample>().Where(p => p.TagId == tagId).OrderBy(p => p.FixedAt)
+            .Select(p => new { p.FixedAt, p.EnterpriseId, p.RegionCode, p.PersonId, p.X, p.Y, p.Floor, p.Latitude, p.Longitude, p.Accuracy, p.Battery, p.Sos, p.Fall })
+            .ToListAsync();
+        points.Count.ShouldBe(2);
+        // PostgreSQL keeps microseconds: the seventh fraction digit is cut, as Npgsql cuts it.
+        points[0].ShouldBe(new
+        {
+            FixedAt = at.AddTicks(-(at.UtcTicks % 10)),
+            EnterpriseId = database.Qd1,
+            RegionCode = region,
+            PersonId = (Guid?)null,
+            X = (double?)-12.25,
+            Y = (double?)350,
+            Floor = (int?)-2,
+            Latitude = (double?)36.0671234,
+            Longitude = (double?)120.3826789,
+            Accuracy = (double?)0.4,
+            Battery = (int?)7,
+            Sos = true,
+            Fall = true,
+        });
+        (points[1].X, points[1].Y, points[1].Floor, points[1].Accuracy, points[1].Battery, points[1].Sos, points[1].Fall, points[1].Latitude)
+            .ShouldBe(((double?)null, (double?)null, (int?)null, (double?)null, (int?)null, false, false, (double?)36.5));
+    }
+
+    [Fact]
     public async Task The_app_role_may_only_insert_into_a_day_partition_and_only_in_the_system_scope()
     {
         await using var services = database.CreateServices();
