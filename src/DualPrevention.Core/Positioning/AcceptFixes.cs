@@ -90,6 +90,7 @@ public static class AcceptFixes
 
             var outcomes = new List<Outcome>(deliveries.Count);
             var accepted = new List<(AcceptedFix Fix, string RegionCode)>();
+            var byTag = new Dictionary<Guid, List<(AcceptedFix Fix, string RegionCode)>>();
             var counts = new Dictionary<Guid, long[]>();
             foreach (var delivery in deliveries)
             {
@@ -99,7 +100,9 @@ public static class AcceptFixes
                 {
                     if (byEnterpriseAndSerial.TryGetValue((delivery.EnterpriseId, fix.Tag), out var tag))
                     {
-                        accepted.Add((new AcceptedFix(tag.EnterpriseId, tag.Id, wearers.TryGetValue(tag.Id, out var wearer) ? wearer : null, fix), tag.RegionCode));
+                        var row = (new AcceptedFix(tag.EnterpriseId, tag.Id, wearers.TryGetValue(tag.Id, out var wearer) ? wearer : null, fix), tag.RegionCode);
+                        accepted.Add(row);
+                        (byTag.TryGetValue(tag.Id, out var ofTag) ? ofTag : byTag[tag.Id] = []).Add(row);
                         stored++;
                     }
                     else
@@ -121,7 +124,7 @@ public static class AcceptFixes
                 }
             }
 
-            var acceptedTags = accepted.Select(a => a.Fix.TagId).Distinct().ToList();
+            var acceptedTags = byTag.Keys.ToList();
             var tracked = await db.Set<TagPosition>()
                 .Where(p => acceptedTags.Contains(p.TagId) && p.TrackedAt != null)
                 .ToDictionaryAsync(
@@ -130,21 +133,20 @@ public static class AcceptFixes
                     cancellationToken);
             var track = new List<(AcceptedFix Fix, string RegionCode)>();
             var lastTracked = new List<(Guid TagId, TrackThinning.Point Point)>();
-            foreach (var tag in accepted.GroupBy(a => a.Fix.TagId))
+            foreach (var (tagId, fixes) in byTag)
             {
-                var known = tracked.GetValueOrDefault(tag.Key);
-                var byFix = tag.ToDictionary(a => (object)a.Fix.Fix, ReferenceEqualityComparer.Instance);
-                var (kept, last) = TrackThinning.Thin(tag.Select(a => a.Fix.Fix), known, trackOptions.Value);
-                track.AddRange(kept.Select(f => byFix[f]));
+                var known = tracked.GetValueOrDefault(tagId);
+                var (kept, last) = TrackThinning.Thin(fixes, a => a.Fix.Fix, known, trackOptions.Value);
+                track.AddRange(kept);
                 if (last is not null && last != known)
                 {
-                    lastTracked.Add((tag.Key, last));
+                    lastTracked.Add((tagId, last));
                 }
             }
 
             await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
             {
-                await UpsertPositionsAsync(db, accepted, now, cancellationToken);
+                await UpsertPositionsAsync(db, byTag.Values, now, cancellationToken);
                 await TrackWriter.WriteAsync(db, track, lastTracked, cancellationToken);
                 await AddCountsAsync(db, counts, regions, now, cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
@@ -154,10 +156,10 @@ public static class AcceptFixes
         }
 
         private static async Task UpsertPositionsAsync(
-            DualPreventionDbContext db, List<(AcceptedFix Fix, string RegionCode)> accepted, DateTimeOffset now, CancellationToken cancellationToken)
+            DualPreventionDbContext db, IEnumerable<List<(AcceptedFix Fix, string RegionCode)>> byTag, DateTimeOffset now, CancellationToken cancellationToken)
         {
             // The newest fix of each tag in the batch; the statement keeps a stored one that is newer still.
-            var newest = accepted.GroupBy(a => a.Fix.TagId).Select(g => g.MaxBy(a => a.Fix.Fix.Time)).ToList();
+            var newest = byTag.Select(fixes => fixes.MaxBy(a => a.Fix.Fix.Time)).ToList();
             if (newest.Count == 0)
             {
                 return;

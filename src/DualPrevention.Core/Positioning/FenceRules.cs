@@ -273,6 +273,8 @@ public sealed class FenceRules(
     private sealed class Evaluation(EnterpriseFences fences, FenceOptions options, List<RaisedAlarm> alarms)
     {
         private readonly ZoneIndex _zones = fences.Zones!;
+        private readonly List<ZoneIndex.Fence> _inside = [];
+        private readonly List<(Guid ZoneId, Stay Stay)> _ended = [];
 
         public void Run(IEnumerable<AcceptedFix> fixes)
         {
@@ -344,9 +346,10 @@ public sealed class FenceRules(
                 tag.Anchor = (x, y, at);
             }
 
-            var inside = _zones.Containing(x, y).Select(f => f.Id).ToHashSet();
-            foreach (var zoneId in inside)
+            _zones.Containing(x, y, _inside);
+            foreach (var zone in _inside)
             {
+                var zoneId = zone.Id;
                 var stay = tag.Stays.TryGetValue(zoneId, out var known) ? known : tag.Stays[zoneId] = new Stay(at);
                 stay.LastInside = at;
                 if (!stay.Counted && at - stay.FirstInside >= options.Debounce)
@@ -356,15 +359,22 @@ public sealed class FenceRules(
                 }
             }
 
-            foreach (var (zoneId, stay) in tag.Stays.Where(s => !inside.Contains(s.Key)).ToList())
+            // A stay not seen inside for the debounce ends (the stays of this fix were all just seen inside).
+            _ended.Clear();
+            foreach (var (zoneId, stay) in tag.Stays)
             {
-                if (at - stay.LastInside >= options.Debounce)
+                if (stay.LastInside != at && at - stay.LastInside >= options.Debounce)
                 {
-                    tag.Stays.Remove(zoneId);
-                    if (stay.Counted)
-                    {
-                        Headcount(zoneId).Members.Remove(accepted.TagId);
-                    }
+                    _ended.Add((zoneId, stay));
+                }
+            }
+
+            foreach (var (zoneId, stay) in _ended)
+            {
+                tag.Stays.Remove(zoneId);
+                if (stay.Counted)
+                {
+                    Headcount(zoneId).Members.Remove(accepted.TagId);
                 }
             }
 
@@ -376,8 +386,13 @@ public sealed class FenceRules(
             }
 
             var localTime = TimeOnly.FromDateTime(BusinessTime.ToLocal(at).DateTime);
-            foreach (var (zoneId, stay) in tag.Stays.Where(s => s.Value.Counted))
+            foreach (var (zoneId, stay) in tag.Stays)
             {
+                if (!stay.Counted)
+                {
+                    continue;
+                }
+
                 var zone = _zones.ById[zoneId];
 
                 // Unauthorised entry: the person's type or the hours do not admit them (a tag bound to nobody is not judged).

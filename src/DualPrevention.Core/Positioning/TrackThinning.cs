@@ -17,14 +17,22 @@ public static class TrackThinning
     private const double MetresPerDegree = 111_320;
 
     /// <summary>The fixes of one tag to keep, and the newest kept point afterwards.</summary>
-    public static (List<ReceivedFix> Kept, Point? Last) Thin(IEnumerable<ReceivedFix> fixes, Point? last, TrackOptions options)
+    public static (List<ReceivedFix> Kept, Point? Last) Thin(IEnumerable<ReceivedFix> fixes, Point? last, TrackOptions options) =>
+        Thin([.. fixes], f => f, last, options);
+
+    /// <summary>
+    /// The items of one tag to keep, judged by their fixes (<paramref name="fixOf"/>), and the newest kept point
+    /// afterwards; the items are taken in time order (in the order given when it is one already, as a device sends them).
+    /// </summary>
+    public static (List<T> Kept, Point? Last) Thin<T>(IReadOnlyList<T> items, Func<T, ReceivedFix> fixOf, Point? last, TrackOptions options)
     {
-        var kept = new List<ReceivedFix>();
-        foreach (var fix in fixes.OrderBy(f => f.Time))
+        var kept = new List<T>(items.Count);
+        foreach (var item in InTimeOrder(items, fixOf))
         {
+            var fix = fixOf(item);
             if (last is null || fix.Time - last.At >= options.MaxInterval || Moved(last, fix) >= options.MinDistanceMetres)
             {
-                kept.Add(fix);
+                kept.Add(item);
                 if (last is null || fix.Time > last.At)
                 {
                     last = Point.Of(fix);
@@ -32,11 +40,24 @@ public static class TrackThinning
             }
             else if (fix.Time < last.At)
             {
-                kept.Add(fix);
+                kept.Add(item);
             }
         }
 
         return (kept, last);
+    }
+
+    private static IEnumerable<T> InTimeOrder<T>(IReadOnlyList<T> items, Func<T, ReceivedFix> fixOf)
+    {
+        for (var i = 1; i < items.Count; i++)
+        {
+            if (fixOf(items[i]).Time < fixOf(items[i - 1]).Time)
+            {
+                return items.OrderBy(item => fixOf(item).Time);
+            }
+        }
+
+        return items;
     }
 
     private static double Moved(Point last, ReceivedFix fix)

@@ -1,5 +1,6 @@
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Geometries.Prepared;
+using NetTopologySuite.Index;
 using NetTopologySuite.Index.Strtree;
 
 namespace DualPrevention.Core.Positioning;
@@ -26,16 +27,37 @@ internal sealed class ZoneIndex
 
     public Dictionary<Guid, Fence> ById { get; } = [];
 
-    /// <summary>The zones whose outline contains (x, y), in plan metres.</summary>
-    public List<Fence> Containing(double x, double y)
+    /// <summary>The zones whose outline holds the point, in plan metres, written into <paramref name="into"/> (cleared first).</summary>
+    public void Containing(double x, double y, List<Fence> into)
     {
+        into.Clear();
         if (ById.Count == 0)
         {
-            return [];
+            return;
         }
 
         var point = Metres.CreatePoint(new Coordinate(x, y));
-        return [.. _tree.Query(point.EnvelopeInternal).Where(f => f.Outline.Contains(point))];
+        _tree.Query(point.EnvelopeInternal, new ContainsVisitor(point, into));
+    }
+
+    /// <summary>The zones whose outline holds the point, in plan metres.</summary>
+    public List<Fence> Containing(double x, double y)
+    {
+        var into = new List<Fence>();
+        Containing(x, y, into);
+        return into;
+    }
+
+    /// <summary>Adds each candidate of the tree's envelope search whose outline holds the point.</summary>
+    private sealed class ContainsVisitor(Point point, List<Fence> into) : IItemVisitor<Fence>
+    {
+        public void VisitItem(Fence item)
+        {
+            if (item.Outline.Contains(point))
+            {
+                into.Add(item);
+            }
+        }
     }
 
     /// <summary>What the rules read of a <see cref="Zone"/>.</summary>
