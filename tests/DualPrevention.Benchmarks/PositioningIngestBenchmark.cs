@@ -45,6 +45,8 @@ internal static class PositioningIngestBenchmark
     /// </summary>
     private const int WarmUpFixes = 60_000;
 
+    private const int WarmUpRounds = 100;
+
     /// <summary>The red zone closed to visitors, in plan metres, away from the grid the tags walk.</summary>
     private static readonly (double X, double Y, double Side) RedZone = (9000, 4500, 100);
 
@@ -108,9 +110,15 @@ internal static class PositioningIngestBenchmark
             }
         }
 
-        var warmed = await AcceptedAsync(database, enterpriseId);
-        await PublishAsync(clients, topic, [.. warmUp.Skip(FixesPerMessage).Chunk(FixesPerMessage).Select(Payload)]);
-        await WaitForAcceptedAsync(database, enterpriseId, warmed + WarmUpFixes - FixesPerMessage, TimeSpan.FromMinutes(10));
+        // In rounds, each stored before the next, so that the consumer stores many batches (the per-batch code is compiled
+        // again too), as a server does in its first minutes.
+        foreach (var round in warmUp.Skip(FixesPerMessage).Chunk(WarmUpFixes / WarmUpRounds))
+        {
+            var warmed = await AcceptedAsync(database, enterpriseId);
+            await PublishAsync(clients, topic, [.. round.Chunk(FixesPerMessage).Select(Payload)]);
+            await WaitForAcceptedAsync(database, enterpriseId, warmed + round.Length, TimeSpan.FromMinutes(1));
+        }
+
         await Task.Delay(TimeSpan.FromSeconds(5));
         var before = await AcceptedAsync(database, enterpriseId);
         Console.WriteLine($"load_average={MachineLoad.Averages()} (before the timed phases)");
