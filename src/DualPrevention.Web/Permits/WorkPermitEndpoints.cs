@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using DualPrevention.Core;
 using DualPrevention.Core.Accounts;
 using DualPrevention.Core.Permits;
 
@@ -19,6 +20,11 @@ internal static class WorkPermitEndpoints
                 ListWorkPermits.Handler handler, CancellationToken ct) =>
                 handler.HandleAsync(new ListWorkPermits.Query(type, status, search, sort ?? ListWorkPermits.Sort.AppliedNewestFirst, page ?? 1, pageSize ?? 20), ct))
             .WithName("ListWorkPermits")
+            .ProducesValidationProblem();
+        permits.MapGet("/board", async (ClaimsPrincipal user, DateOnly? day, GetPermitBoard.Handler handler, TimeProvider clock, CancellationToken ct) =>
+                TypedResults.Ok(await handler.HandleAsync(Actor.From(user).Scope.EnterpriseId ?? Guid.Empty, day ?? BusinessTime.LocalDate(clock.GetUtcNow()), ct)))
+            .WithName("GetPermitBoard")
+            .WithSummary("The conflict board: the caller's enterprise's permits of one Beijing day (default today) with work points, fences and the exclusion rules between the open ones")
             .ProducesValidationProblem();
         permits.MapGet("/{id:guid}", async (Guid id, GetWorkPermit.Handler handler, CancellationToken ct) => TypedResults.Ok(await handler.HandleAsync(id, ct)))
             .WithName("GetWorkPermit")

@@ -108,6 +108,7 @@ public class WorkPermitEndpointTests(WebFixture web) : IClassFixture<WebFixture>
 
         (await stranger.GetAsync($"/api/v1/permits/{permit}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await stranger.GetAsync($"/api/v1/permits/{permit}/simultaneous-operations")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await stranger.GetFromJsonAsync<JsonElement>("/api/v1/permits/board")).GetProperty("permits").EnumerateArray().Select(p => p.GetProperty("id").GetGuid()).ShouldNotContain(permit);
         var list = await stranger.GetFromJsonAsync<JsonElement>("/api/v1/permits?pageSize=200");
         list.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetGuid()).ShouldNotContain(permit);
         if (userName == "demo-qd2-admin")
@@ -127,6 +128,8 @@ public class WorkPermitEndpointTests(WebFixture web) : IClassFixture<WebFixture>
         else
         {
             (await admin.GetFromJsonAsync<JsonElement>($"/api/v1/permits/{permit}/simultaneous-operations")).GetArrayLength().ShouldBe(0);
+            await OkAsync(admin.PostAsync($"/api/v1/permits/{permit}/submit", null));
+            (await admin.GetFromJsonAsync<JsonElement>("/api/v1/permits/board")).GetProperty("permits").EnumerateArray().Select(p => p.GetProperty("id").GetGuid()).ShouldContain(permit);
         }
     }
 
