@@ -35,7 +35,7 @@ public static class ApplyForWorkPermit
             var enterpriseId = actor.Scope.EnterpriseId!.Value;
             var now = clock.GetUtcNow();
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            await EnsurePeopleAsync(db, command.Content, cancellationToken);
+            await EnsureContentAsync(db, command.Content, cancellationToken);
             var regionCode = await db.Set<Enterprise>().Where(e => e.Id == enterpriseId).Select(e => e.RegionCode).SingleAsync(cancellationToken);
             var linked = await LinkedAsync(db, command.LinkedPermitIds ?? [], cancellationToken);
             var by = await PermitUnitOfWork.ActorAsync(db, actor, cancellationToken);
@@ -57,10 +57,18 @@ public static class ApplyForWorkPermit
         }
     }
 
-    /// <summary>Every person named is in the enterprise's registry, and every certificate cited is that person's.</summary>
+    /// <summary>
+    /// Every person named is in the enterprise's registry, every certificate cited is that person's, and the work point
+    /// is on one of the enterprise's scaled site plans.
+    /// </summary>
     /// <exception cref="DomainRuleException">One is not.</exception>
-    internal static async Task EnsurePeopleAsync(DualPreventionDbContext db, WorkPermitContent content, CancellationToken cancellationToken)
+    internal static async Task EnsureContentAsync(DualPreventionDbContext db, WorkPermitContent content, CancellationToken cancellationToken)
     {
+        if (content.WorkPoint is { } point && !await db.Set<SitePlan>().AnyAsync(p => p.Id == point.SitePlanId && p.IsScaled, cancellationToken))
+        {
+            throw new DomainRuleException(CoreText.Get("Permit.WorkPoint.PlanNotFound"));
+        }
+
         var ids = content.People.Select(p => p.PersonId).Distinct().ToList();
         var persons = await db.Set<Person>().Include(p => p.Certificates).Where(p => ids.Contains(p.Id)).ToListAsync(cancellationToken);
         var unknown = content.People.Any(p =>

@@ -27,7 +27,7 @@ public static class EditWorkPermitDraft
             await _validator.ValidateAndThrowAsync(command, cancellationToken);
             await PermitUnitOfWork.RunAsync(dbFactory, actor, command.PermitId, async (db, permit, by) =>
             {
-                await ApplyForWorkPermit.EnsurePeopleAsync(db, command.Content, cancellationToken);
+                await ApplyForWorkPermit.EnsureContentAsync(db, command.Content, cancellationToken);
                 return permit.Edit(command.Content, by, clock.GetUtcNow());
             }, cancellationToken);
         }

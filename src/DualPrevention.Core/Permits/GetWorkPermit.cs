@@ -20,6 +20,9 @@ public static class GetWorkPermit
 
     public sealed record Step(WorkPermitAction Action, WorkPermitStatus? FromStatus, WorkPermitStatus ToStatus, string ByName, string? Reason, DateTimeOffset At);
 
+    /// <summary>The work point and fence in plan metres, with the plan's name.</summary>
+    public sealed record Point(Guid SitePlanId, string SitePlanName, double X, double Y, double? FenceRadiusMeters, IReadOnlyList<PlanCoordinate> Fence);
+
     public sealed record Details(
         Guid Id, Guid EnterpriseId, string Number, SpecialOperationType Type, string? Grade, WorkPermitStatus Status, PermitDetails TypeDetails,
         string ApplicantUnit, string WorkContent, string LocationText, bool Outdoor, string? Contractor,
@@ -28,7 +31,12 @@ public static class GetWorkPermit
         string? ShiftLeaderCheckedByName, DateTimeOffset? ShiftLeaderCheckedAt, string? AcceptedByName, DateTimeOffset? AcceptedAt, string? EndReason,
         Guid? ReplacesPermitId, Guid? ReplacedByPermitId, IReadOnlyList<Guid> LinkedPermitIds, bool GasTestRequired, PermitOrgRole? NextSignature,
         IReadOnlyList<Person> People, IReadOnlyList<Measure> Measures, IReadOnlyList<Approval> Approvals, IReadOnlyList<Gas> GasTests,
-        IReadOnlyList<Interruption> Interruptions, bool Briefed, IReadOnlyList<Step> Timeline, IReadOnlyList<WorkPermitAction> AllowedActions);
+        IReadOnlyList<Interruption> Interruptions, bool Briefed, IReadOnlyList<Step> Timeline, IReadOnlyList<WorkPermitAction> AllowedActions,
+        Point? WorkPoint, SimultaneousActivity Activities);
+
+    /// <summary>The fence's ring without its closing corner.</summary>
+    internal static IReadOnlyList<PlanCoordinate> Corners(NetTopologySuite.Geometries.Polygon? fence) =>
+        fence is null ? [] : [.. fence.ExteriorRing.Coordinates.SkipLast(1).Select(c => new PlanCoordinate(c.X, c.Y))];
 
     public sealed class Handler(IDbContextFactory<DualPreventionDbContext> dbFactory)
     {
@@ -45,6 +53,9 @@ public static class GetWorkPermit
             var allowed = WorkPermitLifecycle.AllowedFrom.Where(a => a.Value.Contains(p.Status) && a.Key != WorkPermitAction.Expired).Select(a => a.Key)
                 .Where(a => a != WorkPermitAction.ShiftLeaderChecked || (p.Type == SpecialOperationType.HotWork && p.ShiftLeaderCheckedAt is null))
                 .ToList();
+            var planName = p.SitePlanId is { } planId
+                ? await db.Set<Positioning.SitePlan>().Where(s => s.Id == planId).Select(s => s.Name).SingleAsync(cancellationToken)
+                : null;
             return new Details(
                 p.Id, p.EnterpriseId, p.Number, p.Type, ListWorkPermits.GradeKey(p.HotWorkGrade, p.HeightClass, p.LiftingGrade), p.Status, p.Details,
                 p.ApplicantUnit, p.WorkContent, p.LocationText, p.Outdoor, p.Contractor,
@@ -57,7 +68,9 @@ public static class GetWorkPermit
                 [.. p.Approvals.OrderBy(a => a.Seq).Select(a => new Approval(a.Seq, a.Role, a.SignedByName, a.SignedAt, a.Opinion))],
                 [.. p.GasTests.OrderByDescending(t => t.SampledAt).Select(t => new Gas(t.Id, t.SampledAt, t.Point, t.RepresentativeGas, t.LowerExplosiveLimit, t.FlammableVolume, t.Oxygen, t.Toxic, t.Analyst, t.DetectorId, t.DetectorCalibrationDueOn, t.Continuous, t.Passed, t.Failures))],
                 [.. p.Interruptions.OrderBy(i => i.From).Select(i => new Interruption(i.From, i.To, i.Reason))],
-                p.Briefings.Count > 0, timeline, allowed);
+                p.Briefings.Count > 0, timeline, allowed,
+                p.WorkPoint is null ? null : new Point(p.SitePlanId!.Value, planName!, p.WorkPoint.X, p.WorkPoint.Y, p.FenceRadiusMeters, Corners(p.WorkFence)),
+                p.Activities);
         }
     }
 }

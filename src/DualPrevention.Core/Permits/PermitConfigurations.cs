@@ -26,6 +26,9 @@ internal sealed class WorkPermitConfiguration : IEntityTypeConfiguration<WorkPer
         builder.Property(p => p.CompletionNotes).HasMaxLength(PermitLimits.TextLength);
         builder.Property(p => p.EndReason).HasMaxLength(PermitLimits.TextLength);
         builder.Property(p => p.Version).IsRowVersion();
+        builder.Property(p => p.WorkPoint).HasColumnType("geometry(Point, 0)");
+        builder.Property(p => p.WorkFence).HasColumnType("geometry(Polygon, 0)");
+        builder.HasOne<Positioning.SitePlan>().WithMany().HasForeignKey(p => p.SitePlanId).OnDelete(DeleteBehavior.Restrict);
 
         // The type-specific part as one typed jsonb document (ADR 0045); records compare by value.
         builder.Property(p => p.Details)
@@ -41,6 +44,9 @@ internal sealed class WorkPermitConfiguration : IEntityTypeConfiguration<WorkPer
         // The list reads an enterprise's permits newest first; the expiry job reads open ones by deadline.
         builder.HasIndex(p => new { p.EnterpriseId, p.AppliedAt });
         builder.HasIndex(p => p.Status);
+
+        // The exclusion check and the conflict board read the open permits of one plan (ADR 0045).
+        builder.HasIndex(p => new { p.SitePlanId, p.Status });
 
         builder.HasMany(p => p.People).WithOne().HasForeignKey(x => x.PermitId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(p => p.Measures).WithOne().HasForeignKey(x => x.PermitId).OnDelete(DeleteBehavior.Cascade);

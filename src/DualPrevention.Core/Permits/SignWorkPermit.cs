@@ -7,7 +7,8 @@ namespace DualPrevention.Core.Permits;
 
 /// <summary>
 /// 审批签字: the account signs the next approval step as its function (docs/domain/special-operations.md#42-signature-order);
-/// the last one issues the permit with its validity. The handwritten signature and the on-site evidence of §4.3 are the
+/// the last one issues the permit with its validity, once the exclusion rules of
+/// docs/domain/special-operations.md#8-simultaneous-operations-and-exclusions pass. The handwritten signature and the on-site evidence of §4.3 are the
 /// next slice: for now the account and the time are what is kept.
 /// </summary>
 public static class SignWorkPermit
@@ -34,7 +35,8 @@ public static class SignWorkPermit
         {
             await _validator.ValidateAndThrowAsync(command, cancellationToken);
             var permit = await PermitUnitOfWork.RunAsync(dbFactory, actor, command.PermitId,
-                (db, permit, by) => Task.FromResult(permit.Sign(command.Role, command.Opinion, by, null, clock.GetUtcNow())), cancellationToken);
+                async (db, permit, by) => permit.Sign(command.Role, command.Opinion, by, null, clock.GetUtcNow(),
+                    permit.IsLastApprovalStep ? await CheckSimultaneousOperations.RefusalsAsync(db, permit, cancellationToken) : null), cancellationToken);
             return permit.Status;
         }
     }

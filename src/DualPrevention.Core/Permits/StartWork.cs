@@ -14,6 +14,8 @@ public static class StartWork
         /// <exception cref="NotFoundException">No such permit in the actor's scope.</exception>
         /// <exception cref="DomainRuleException">The actor may only read, or the permit's state or a rule refuses (the reasons in the message).</exception>
         public async Task HandleAsync(Actor actor, Command command, CancellationToken cancellationToken) =>
-            await PermitUnitOfWork.RunAsync(dbFactory, actor, command.PermitId, async (db, permit, by) => permit.Start(await PermitUnitOfWork.NamedPeopleAsync(db, permit, cancellationToken), command.Weather, by, clock.GetUtcNow()), cancellationToken);
+            await PermitUnitOfWork.RunAsync(dbFactory, actor, command.PermitId, async (db, permit, by) => permit.Start(
+                await PermitUnitOfWork.NamedPeopleAsync(db, permit, cancellationToken), command.Weather, by, clock.GetUtcNow(),
+                await CheckSimultaneousOperations.RefusalsAsync(db, permit, cancellationToken)), cancellationToken);
     }
 }

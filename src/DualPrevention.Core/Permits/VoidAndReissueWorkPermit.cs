@@ -37,7 +37,7 @@ public static class VoidAndReissueWorkPermit
             var now = clock.GetUtcNow();
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             var old = await PermitUnitOfWork.LoadAsync(db, command.PermitId, cancellationToken);
-            await ApplyForWorkPermit.EnsurePeopleAsync(db, command.Content, cancellationToken);
+            await ApplyForWorkPermit.EnsureContentAsync(db, command.Content, cancellationToken);
             var by = await PermitUnitOfWork.ActorAsync(db, actor, cancellationToken);
             var measures = await ApplyForWorkPermit.MeasuresAsync(db, command.Content.Details.Type, cancellationToken);
 

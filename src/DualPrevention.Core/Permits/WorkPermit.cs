@@ -1,5 +1,6 @@
 using DualPrevention.Core.Auditing;
 using DualPrevention.Core.Tenancy;
+using NetTopologySuite.Geometries;
 
 namespace DualPrevention.Core.Permits;
 
@@ -22,7 +23,9 @@ public sealed record WorkPermitContent(
     string? HazardAnalysisResult,
     string? OtherMeasures,
     string? OtherMeasuresAuthor,
-    IReadOnlyList<PermitPersonEntry> People);
+    IReadOnlyList<PermitPersonEntry> People,
+    WorkPointEntry? WorkPoint = null,
+    SimultaneousActivity Activities = SimultaneousActivity.None);
 
 /// <summary>
 /// 安全作业票: one permit for one special operation (docs/domain/special-operations.md#11-the-permit-record, ADR 0045).
@@ -73,6 +76,21 @@ public sealed partial class WorkPermit : ITenantOwned, IAudited
     public string WorkContent { get; private set; } = "";
 
     public string LocationText { get; private set; } = "";
+
+    /// <summary>The site plan the work point is on; null when the permit has no work point.</summary>
+    public Guid? SitePlanId { get; private set; }
+
+    /// <summary>作业点 in the plan's metres (SRID 0); the distance rules of §8 of the domain file measure from it.</summary>
+    public Point? WorkPoint { get; private set; }
+
+    /// <summary>作业围栏 in the plan's metres: the circle or polygon around the work point.</summary>
+    public Polygon? WorkFence { get; private set; }
+
+    /// <summary>The circle's radius in metres when the fence was given as one; null for a drawn polygon.</summary>
+    public double? FenceRadiusMeters { get; private set; }
+
+    /// <summary>What the work involves that the exclusion rules keep from hot work (<see cref="SimultaneousOperations"/>).</summary>
+    public SimultaneousActivity Activities { get; private set; }
 
     /// <summary>Outdoors: the weather blocks apply (§5.2.15, §8.2.6, §9.2.4).</summary>
     public bool Outdoor { get; private set; }

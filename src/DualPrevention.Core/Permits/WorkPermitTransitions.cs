@@ -137,14 +137,18 @@ public sealed partial class WorkPermit
         return Move(WorkPermitStatus.InApproval, WorkPermitAction.SentForApproval, from, by, null, now);
     }
 
+    /// <summary>Whether one step is left to sign: the one that issues the permit.</summary>
+    public bool IsLastApprovalStep => _approvals.Count(s => s.SignedAt is null) == 1;
+
     /// <summary>The next unsigned step, in order, or null when all are signed.</summary>
     public ApprovalStep? NextApprovalStep => _approvals.OrderBy(s => s.Seq).FirstOrDefault(s => s.SignedAt is null);
 
     /// <summary>
     /// Signs the next step as <paramref name="role"/>; the last signature issues the permit: approved, valid until
-    /// <c>min(plannedEnd, now + cap)</c> (§5).
+    /// <c>min(plannedEnd, now + cap)</c> (§5), unless the exclusion rules refuse it (<paramref name="exclusions"/>, from
+    /// <see cref="CheckSimultaneousOperations"/>: docs/domain/special-operations.md#8-simultaneous-operations-and-exclusions).
     /// </summary>
-    public WorkPermitEvent Sign(PermitOrgRole role, string? opinion, PermitActor by, TimeSpan? tenantCap, DateTimeOffset now)
+    public WorkPermitEvent Sign(PermitOrgRole role, string? opinion, PermitActor by, TimeSpan? tenantCap, DateTimeOffset now, IReadOnlyList<PermitRefusal>? exclusions = null)
     {
         var from = Begin(WorkPermitAction.StepSigned);
         var step = NextApprovalStep ?? throw new PermitRefusedException(new PermitRefusal("Permit.NothingToSign"));
@@ -156,6 +160,11 @@ public sealed partial class WorkPermit
         if (PlannedEnd <= now)
         {
             throw new PermitRefusedException(new PermitRefusal("Permit.PlannedEndPassed"));
+        }
+
+        if (IsLastApprovalStep)
+        {
+            PermitRefusedException.ThrowIfAny(exclusions ?? []);
         }
 
         step.Sign(by, Blank(opinion), now);
@@ -198,12 +207,14 @@ public sealed partial class WorkPermit
     /// Approved → in progress, guarded (docs/domain/special-operations.md#12-permit-life-cycle): within validity, measures
     /// confirmed, briefing given, people's certificates valid today, no weather block, and for hot work the shift leader's
     /// check; where gas tests apply, the latest passed and was sampled at most 30 min before (GA-HW-1, GA-CS-1), by a
-    /// continuous monitor for special hot work (GA-HW-4).
+    /// continuous monitor for special hot work (GA-HW-4); and no exclusion rule refuses it (<paramref name="exclusions"/>,
+    /// docs/domain/special-operations.md#8-simultaneous-operations-and-exclusions).
     /// </summary>
-    public WorkPermitEvent Start(IReadOnlyList<NamedPerson> people, WeatherConditions? weather, PermitActor by, DateTimeOffset now)
+    public WorkPermitEvent Start(IReadOnlyList<NamedPerson> people, WeatherConditions? weather, PermitActor by, DateTimeOffset now, IReadOnlyList<PermitRefusal>? exclusions = null)
     {
         var from = Begin(WorkPermitAction.Started);
         var refusals = PreparationRefusals();
+        refusals.AddRange(exclusions ?? []);
         refusals.AddRange(WorkingRefusals(people, weather, now));
         if (now < PlannedStart)
         {
@@ -485,6 +496,11 @@ public sealed partial class WorkPermit
         HazardAnalysisResult = Blank(content.HazardAnalysisResult);
         OtherMeasures = Blank(content.OtherMeasures);
         OtherMeasuresAuthor = Blank(content.OtherMeasuresAuthor);
+        SitePlanId = content.WorkPoint?.SitePlanId;
+        WorkPoint = content.WorkPoint?.Point();
+        WorkFence = content.WorkPoint?.Fence();
+        FenceRadiusMeters = content.WorkPoint?.FenceRadiusMeters;
+        Activities = content.Activities;
         _people.Clear();
         foreach (var person in content.People.DistinctBy(p => (p.PersonId, p.Role)))
         {

@@ -13,6 +13,7 @@ public static class DeleteSitePlan
     {
         /// <exception cref="NotFoundException">Not the enterprise's plan.</exception>
         /// <exception cref="DomainRuleException">The actor may only read.</exception>
+        /// <exception cref="ConflictException">Work permits have their work points on the plan.</exception>
         public async Task HandleAsync(Actor actor, Guid sitePlanId, CancellationToken cancellationToken)
         {
             var enterpriseId = PositioningPermissions.EnsureCanEdit(actor);
@@ -23,7 +24,16 @@ public static class DeleteSitePlan
             // Each zone removed through the context, so every one leaves its own audit entry before the plan's cascade.
             db.RemoveRange(await db.Set<Zone>().Where(z => z.SitePlanId == plan.Id).ToListAsync(cancellationToken));
             db.Remove(plan);
-            await db.SaveChangesAsync(cancellationToken);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException ex) when (ex.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.ForeignKeyViolation })
+            {
+                // Work permits keep their work points for their retention (ADR 0045): the plan stays while they do.
+                throw new ConflictException(CoreText.Get("Positioning.SitePlan.InUse"), ex);
+            }
+
             changes.Changed(enterpriseId);
             if (plan.ImageStorageKey is { } key)
             {

@@ -51,6 +51,8 @@ public sealed partial class WorkPermitApplyPage
     private string? _hazards;
     private string? _refusal;
     private bool _saving;
+    private Guid? _enterpriseId;
+    private WorkPointEntry? _workPoint;
 
     [CascadingParameter]
     private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
@@ -78,6 +80,9 @@ public sealed partial class WorkPermitApplyPage
         var end = start.AddHours(8);
         (_endDate, _endTime) = (end.Date, end.TimeOfDay);
     }
+
+    protected override async Task OnInitializedAsync() =>
+        _enterpriseId = Actor.From((await AuthenticationState).User).Scope.EnterpriseId;
 
     private async Task<IEnumerable<ListPersons.Row>> SearchPeopleAsync(string? text, CancellationToken cancellationToken)
     {
@@ -130,7 +135,7 @@ public sealed partial class WorkPermitApplyPage
             var actor = Actor.From((await AuthenticationState).User);
             var content = new WorkPermitContent(
                 Details(), _applicantUnit, _workContent, _location, _outdoor, Blank(_contractor), Instant(_startDate, _startTime), Instant(_endDate, _endTime),
-                Blank(_hazards), null, null, [.. _people.Select(p => new PermitPersonEntry(p.Person.Id, p.Role, Certificate(p)?.Id))]);
+                Blank(_hazards), null, null, [.. _people.Select(p => new PermitPersonEntry(p.Person.Id, p.Role, Certificate(p)?.Id))], _workPoint);
             var (id, _) = await Apply.HandleAsync(actor, new ApplyForWorkPermit.Command(content), CancellationToken.None);
             Navigation.NavigateTo($"permits/{id}");
         }

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using DualPrevention.Core;
 using DualPrevention.Core.Accounts;
 using DualPrevention.Core.Permits;
 
@@ -19,6 +20,11 @@ internal static class WorkPermitEndpoints
                 ListWorkPermits.Handler handler, CancellationToken ct) =>
                 handler.HandleAsync(new ListWorkPermits.Query(type, status, search, sort ?? ListWorkPermits.Sort.AppliedNewestFirst, page ?? 1, pageSize ?? 20), ct))
             .WithName("ListWorkPermits")
+            .ProducesValidationProblem();
+        permits.MapGet("/board", async (ClaimsPrincipal user, DateOnly? day, GetPermitBoard.Handler handler, TimeProvider clock, CancellationToken ct) =>
+                TypedResults.Ok(await handler.HandleAsync(Actor.From(user).Scope.EnterpriseId ?? Guid.Empty, day ?? BusinessTime.LocalDate(clock.GetUtcNow()), ct)))
+            .WithName("GetPermitBoard")
+            .WithSummary("The conflict board: the caller's enterprise's permits of one Beijing day (default today) with work points, fences and the exclusion rules between the open ones")
             .ProducesValidationProblem();
         permits.MapGet("/{id:guid}", async (Guid id, GetWorkPermit.Handler handler, CancellationToken ct) => TypedResults.Ok(await handler.HandleAsync(id, ct)))
             .WithName("GetWorkPermit")
@@ -126,6 +132,19 @@ internal static class WorkPermitEndpoints
             .WithName("VoidAndReissueWorkPermit")
             .WithSummary("Void a signed permit with the reason and issue the corrected one as a new draft linked to it (GB 30871-2022 §4.18)")
             .Steps();
+        permits.MapGet("/{id:guid}/simultaneous-operations", async (Guid id, CheckSimultaneousOperations.Handler handler, CancellationToken ct) =>
+                TypedResults.Ok(await handler.HandleAsync(id, ct)))
+            .WithName("CheckSimultaneousOperations")
+            .WithSummary("The exclusion rules between the permit and the enterprise's issued permits of overlapping times: conflicts, and distance checks to confirm by hand")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        permits.MapPost("/{id:guid}/simultaneous-operations/confirm", async (ClaimsPrincipal user, Guid id, PermitSimultaneousConfirmBody body, ConfirmSimultaneousOperation.Handler handler, CancellationToken ct) =>
+            {
+                await handler.HandleAsync(Actor.From(user), new ConfirmSimultaneousOperation.Command(id, body.Rule, body.OtherPermitId, body.PersonId), ct);
+                return TypedResults.NoContent();
+            })
+            .WithName("ConfirmSimultaneousOperation")
+            .WithSummary("A named person confirms by hand a distance rule that cannot be measured (a work point missing or on another plan)")
+            .Steps();
         return api;
     }
 
@@ -164,6 +183,8 @@ internal static class WorkPermitEndpoints
     public sealed record PermitResumeBody(bool Reconfirmed, WeatherConditions? Weather);
 
     public sealed record PermitAcceptBody(bool SiteRestored, string? Notes);
+
+    public sealed record PermitSimultaneousConfirmBody(SimultaneousRule Rule, Guid OtherPermitId, Guid PersonId);
 
     public sealed record PermitVoidBody(string? Reason, WorkPermitContent Content);
 }

@@ -30,15 +30,16 @@ internal static class PermitSeed
 
     /// <summary>Applies for a level-2 hot-work permit as the enterprise's admin: a numbered draft, or submitted (preparing) when asked.</summary>
     public static async Task<(Guid Id, string Number)> ApplyHotWorkAsync(
-        DemoDatabase database, IServiceProvider services, Guid enterpriseId, string userName, string workContent, bool submit = false)
+        DemoDatabase database, IServiceProvider services, Guid enterpriseId, string userName, string workContent, bool submit = false,
+        PermitDetails? details = null, WorkPointEntry? workPoint = null)
     {
         var crew = await CrewAsync(database, enterpriseId);
         var actor = await ActorAsync(database, enterpriseId, userName);
         // The app's own clock: its steps check the planned period against it.
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
         var content = new WorkPermitContent(
-            new HotWorkDetails("电焊", HotWorkGrade.Level2), "检修车间", workContent, "罐区北侧", true, "承包商甲", now, now.AddHours(6), "可燃气体泄漏、火花飞溅", null, null,
-            [new(crew.Leader, PermitRole.WorkLeader, null), new(crew.Worker, PermitRole.Worker, crew.WorkerCertificate), new(crew.Guardian, PermitRole.Guardian, crew.GuardianCertificate)]);
+            details ?? new HotWorkDetails("电焊", HotWorkGrade.Level2), "检修车间", workContent, "罐区北侧", true, "承包商甲", now, now.AddHours(6), "可燃气体泄漏、火花飞溅", null, null,
+            [new(crew.Leader, PermitRole.WorkLeader, null), new(crew.Worker, PermitRole.Worker, crew.WorkerCertificate), new(crew.Guardian, PermitRole.Guardian, crew.GuardianCertificate)], workPoint);
         await using var scope = services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<TenantScopeAccessor>().Current = actor.Scope;
         var applied = await scope.ServiceProvider.GetRequiredService<ApplyForWorkPermit.Handler>().HandleAsync(actor, new(content), CancellationToken.None);
@@ -48,6 +49,18 @@ internal static class PermitSeed
         }
 
         return applied;
+    }
+
+    /// <summary>A scaled plan of 3000 × 2000 px at 0.1 m per pixel (300 × 200 m) for the enterprise.</summary>
+    public static async Task<Guid> PlanAsync(DemoDatabase database, IServiceProvider services, Guid enterpriseId)
+    {
+        await using var db = database.OwnerContext(TenantScope.System);
+        var region = await db.Enterprises.Where(e => e.Id == enterpriseId).Select(e => e.RegionCode).SingleAsync();
+        var plan = SitePlan.Create(enterpriseId, region, $"作业平面图-{Guid.NewGuid():N}"[..20], 3000, 2000,
+            new PlanScale(0, 0, 0.1), services.GetRequiredService<TimeProvider>().GetUtcNow());
+        db.Add(plan);
+        await db.SaveChangesAsync();
+        return plan.Id;
     }
 
     private static async Task<Actor> ActorAsync(DemoDatabase database, Guid enterpriseId, string userName)

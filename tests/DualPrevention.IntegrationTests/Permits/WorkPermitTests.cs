@@ -16,7 +16,7 @@ namespace DualPrevention.IntegrationTests.Permits;
 /// from a wrong state with its reason, numbers unique per enterprise and day under concurrency, content frozen after
 /// the draft by the database itself, append-only logs, void and re-issue, expiry, and another enterprise seeing none of it.
 /// </summary>
-public class WorkPermitTests(DemoDatabase database) : IClassFixture<DemoDatabase>
+public partial class WorkPermitTests(DemoDatabase database) : IClassFixture<DemoDatabase>
 {
     private static readonly DateOnly CertificatesValid = new(2030, 12, 31);
 

@@ -75,6 +75,27 @@ public class WorkPermitEndpointTests(WebFixture web) : IClassFixture<WebFixture>
         (await noKind.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject().Select(e => e.Name).ShouldContain("content.details");
     }
 
+    [Fact]
+    public async Task A_work_point_with_its_fence_is_set_and_read_through_the_API_and_another_enterprises_plan_is_refused()
+    {
+        var admin = await web.ApiClientAsync("demo-qd1-admin");
+        var crew = await CrewAsync(web.Qd1);
+        var plan = await PlanAsync(web.Qd1);
+        var othersPlan = await PlanAsync(web.Qd2);
+
+        var created = await admin.PostAsJsonAsync("/api/v1/permits", new { content = Content(crew, "更换法兰垫片", new { sitePlanId = plan, x = 120.5, y = 80, fenceRadiusMeters = 10 }) });
+        var foreign = await admin.PostAsJsonAsync("/api/v1/permits", new { content = Content(crew, "更换法兰垫片", new { sitePlanId = othersPlan, x = 120.5, y = 80, fenceRadiusMeters = 10 }) });
+        var noFence = await admin.PostAsJsonAsync("/api/v1/permits", new { content = Content(crew, "更换法兰垫片", new { sitePlanId = plan, x = 120.5, y = 80 }) });
+
+        created.StatusCode.ShouldBe(HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+        var point = (await GetAsync(admin, (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid())).GetProperty("workPoint");
+        (point.GetProperty("sitePlanId").GetGuid(), point.GetProperty("x").GetDouble(), point.GetProperty("fenceRadiusMeters").GetDouble()).ShouldBe((plan, 120.5, 10d));
+        point.GetProperty("fence").GetArrayLength().ShouldBe(32);
+        foreign.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        noFence.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await noFence.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject().Select(e => e.Name).ShouldContain("Content.WorkPoint.FenceRadiusMeters");
+    }
+
     [Theory]
     [InlineData("demo-qd2-admin")]
     [InlineData("weifang")]
@@ -86,6 +107,8 @@ public class WorkPermitEndpointTests(WebFixture web) : IClassFixture<WebFixture>
         var stranger = await web.ApiClientAsync(userName);
 
         (await stranger.GetAsync($"/api/v1/permits/{permit}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await stranger.GetAsync($"/api/v1/permits/{permit}/simultaneous-operations")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await stranger.GetFromJsonAsync<JsonElement>("/api/v1/permits/board")).GetProperty("permits").EnumerateArray().Select(p => p.GetProperty("id").GetGuid()).ShouldNotContain(permit);
         var list = await stranger.GetFromJsonAsync<JsonElement>("/api/v1/permits?pageSize=200");
         list.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetGuid()).ShouldNotContain(permit);
         if (userName == "demo-qd2-admin")
@@ -99,6 +122,14 @@ public class WorkPermitEndpointTests(WebFixture web) : IClassFixture<WebFixture>
             (await stranger.PostAsJsonAsync($"/api/v1/permits/{permit}/cancel", new { reason = "取消" })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
             (await stranger.PostAsJsonAsync($"/api/v1/permits/{permit}/sign", new { role = "WorkLeader" })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
             (await stranger.PutAsJsonAsync($"/api/v1/permits/{permit}", Content(crew, "改"))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+            (await stranger.PostAsJsonAsync($"/api/v1/permits/{permit}/simultaneous-operations/confirm", new { rule = "HotWorkNearBlindPlate", otherPermitId = permit, personId = crew.Guardian }))
+                .StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        }
+        else
+        {
+            (await admin.GetFromJsonAsync<JsonElement>($"/api/v1/permits/{permit}/simultaneous-operations")).GetArrayLength().ShouldBe(0);
+            await OkAsync(admin.PostAsync($"/api/v1/permits/{permit}/submit", null));
+            (await admin.GetFromJsonAsync<JsonElement>("/api/v1/permits/board")).GetProperty("permits").EnumerateArray().Select(p => p.GetProperty("id").GetGuid()).ShouldContain(permit);
         }
     }
 
@@ -130,8 +161,9 @@ public class WorkPermitEndpointTests(WebFixture web) : IClassFixture<WebFixture>
         return (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
     }
 
-    private static object Content(Crew crew, string workContent) => new
+    private static object Content(Crew crew, string workContent, object? workPoint = null) => new
     {
+        workPoint,
         details = new { kind = "HotWork", method = "电焊", grade = "Level2" },
         applicantUnit = "检修车间",
         workContent,
@@ -158,6 +190,17 @@ public class WorkPermitEndpointTests(WebFixture web) : IClassFixture<WebFixture>
         detectorId = "DET-7",
         detectorCalibrationDueOn = "2030-06-30",
     };
+
+    /// <summary>A scaled plan of 300 × 200 m for the enterprise.</summary>
+    private async Task<Guid> PlanAsync(Guid enterpriseId)
+    {
+        await using var db = web.OwnerContext(TenantScope.System);
+        var region = await db.Enterprises.Where(e => e.Id == enterpriseId).Select(e => e.RegionCode).SingleAsync();
+        var plan = SitePlan.Create(enterpriseId, region, $"作业平面图-{Guid.NewGuid():N}"[..20], 3000, 2000, new PlanScale(0, 0, 0.1), DateTimeOffset.UtcNow);
+        db.Add(plan);
+        await db.SaveChangesAsync();
+        return plan.Id;
+    }
 
     private async Task<Crew> CrewAsync(Guid enterpriseId)
     {

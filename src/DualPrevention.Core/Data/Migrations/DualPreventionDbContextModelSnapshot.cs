@@ -2622,6 +2622,64 @@ namespace DualPrevention.Core.Data.Migrations
                     b.ToTable("safety_briefing", (string)null);
                 });
 
+            modelBuilder.Entity("DualPrevention.Core.Permits.SimultaneousCheckConfirmation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("ConfirmedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("confirmed_at");
+
+                    b.Property<string>("ConfirmedByName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("confirmed_by_name");
+
+                    b.Property<Guid>("ConfirmedByPersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("confirmed_by_person_id");
+
+                    b.Property<Guid>("EnterpriseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("enterprise_id");
+
+                    b.Property<Guid>("OtherPermitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("other_permit_id");
+
+                    b.Property<Guid>("PermitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("permit_id");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("region_code");
+
+                    b.Property<int>("Rule")
+                        .HasColumnType("integer")
+                        .HasColumnName("rule");
+
+                    b.HasKey("Id")
+                        .HasName("pk_simultaneous_check_confirmation");
+
+                    b.HasIndex("ConfirmedByPersonId")
+                        .HasDatabaseName("ix_simultaneous_check_confirmation_confirmed_by_person_id");
+
+                    b.HasIndex("OtherPermitId")
+                        .HasDatabaseName("ix_simultaneous_check_confirmation_other_permit_id");
+
+                    b.HasIndex("PermitId", "Rule", "OtherPermitId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_simultaneous_check_confirmation_permit_id_rule_other_permit");
+
+                    b.ToTable("simultaneous_check_confirmation", (string)null);
+                });
+
             modelBuilder.Entity("DualPrevention.Core.Permits.WorkPermit", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2640,6 +2698,10 @@ namespace DualPrevention.Core.Data.Migrations
                     b.Property<Guid?>("AcceptedByUserId")
                         .HasColumnType("uuid")
                         .HasColumnName("accepted_by_user_id");
+
+                    b.Property<int>("Activities")
+                        .HasColumnType("integer")
+                        .HasColumnName("activities");
 
                     b.Property<DateTimeOffset?>("ActualEnd")
                         .HasColumnType("timestamp with time zone")
@@ -2690,6 +2752,10 @@ namespace DualPrevention.Core.Data.Migrations
                     b.Property<Guid>("EnterpriseId")
                         .HasColumnType("uuid")
                         .HasColumnName("enterprise_id");
+
+                    b.Property<double?>("FenceRadiusMeters")
+                        .HasColumnType("double precision")
+                        .HasColumnName("fence_radius_meters");
 
                     b.Property<string>("HazardAnalysisResult")
                         .HasMaxLength(1000)
@@ -2778,6 +2844,10 @@ namespace DualPrevention.Core.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("shift_leader_checked_by_user_id");
 
+                    b.Property<Guid?>("SitePlanId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("site_plan_id");
+
                     b.Property<bool>("SiteRestored")
                         .HasColumnType("boolean")
                         .HasColumnName("site_restored");
@@ -2806,6 +2876,14 @@ namespace DualPrevention.Core.Data.Migrations
                         .HasColumnType("character varying(1000)")
                         .HasColumnName("work_content");
 
+                    b.Property<Polygon>("WorkFence")
+                        .HasColumnType("geometry(Polygon, 0)")
+                        .HasColumnName("work_fence");
+
+                    b.Property<Point>("WorkPoint")
+                        .HasColumnType("geometry(Point, 0)")
+                        .HasColumnName("work_point");
+
                     b.HasKey("Id")
                         .HasName("pk_work_permit");
 
@@ -2818,6 +2896,9 @@ namespace DualPrevention.Core.Data.Migrations
                     b.HasIndex("EnterpriseId", "Number")
                         .IsUnique()
                         .HasDatabaseName("ix_work_permit_enterprise_id_number");
+
+                    b.HasIndex("SitePlanId", "Status")
+                        .HasDatabaseName("ix_work_permit_site_plan_id_status");
 
                     b.ToTable("work_permit", (string)null);
                 });
@@ -5167,6 +5248,39 @@ namespace DualPrevention.Core.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_safety_briefing_work_permit_permit_id");
+                });
+
+            modelBuilder.Entity("DualPrevention.Core.Permits.SimultaneousCheckConfirmation", b =>
+                {
+                    b.HasOne("DualPrevention.Core.Positioning.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ConfirmedByPersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_simultaneous_check_confirmation_person_confirmed_by_person_");
+
+                    b.HasOne("DualPrevention.Core.Permits.WorkPermit", null)
+                        .WithMany()
+                        .HasForeignKey("OtherPermitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_simultaneous_check_confirmation_work_permit_other_permit_id");
+
+                    b.HasOne("DualPrevention.Core.Permits.WorkPermit", null)
+                        .WithMany()
+                        .HasForeignKey("PermitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_simultaneous_check_confirmation_work_permit_permit_id");
+                });
+
+            modelBuilder.Entity("DualPrevention.Core.Permits.WorkPermit", b =>
+                {
+                    b.HasOne("DualPrevention.Core.Positioning.SitePlan", null)
+                        .WithMany()
+                        .HasForeignKey("SitePlanId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_work_permit_site_plan_site_plan_id");
                 });
 
             modelBuilder.Entity("DualPrevention.Core.Permits.WorkPermitEvent", b =>
