@@ -50,8 +50,8 @@ public class CoreBoundaryTests
         ["Permits"] = ["Data", "Tenancy", "Auditing", "Accounts", "Enterprises", "Positioning"],
         ["VideoAlarms"] = ["Data", "Tenancy", "Enterprises", "Photos", "Positioning", "Alarms"],
         ["MajorHazards"] = ["Data", "Tenancy", "Auditing", "Accounts", "Enterprises", "Risks"],
-        ["Data"] = ["Regions", "Auditing", "Tenancy", "Accounts", "Enterprises", "Photos", "Notifications", "Risks", "Inspections", "HiddenDangers", "Escalations", "Reports", "Imports", "Permits"],
-        ["Demo"] = ["Data", "Regions", "Auditing", "Tenancy", "Accounts", "Enterprises", "Photos", "Notifications", "Risks", "Inspections", "HiddenDangers", "Escalations", "Reports", "Imports", "Positioning", "Alarms"],
+        ["Data"] = ["Regions", "Auditing", "Tenancy", "Accounts", "Enterprises", "Photos", "Notifications", "Risks", "Inspections", "HiddenDangers", "Escalations", "Reports", "Imports", "Permits", "MajorHazards"],
+        ["Demo"] = ["Data", "Regions", "Auditing", "Tenancy", "Accounts", "Enterprises", "Photos", "Notifications", "Risks", "Inspections", "HiddenDangers", "Escalations", "Reports", "Imports", "Positioning", "Alarms", "MajorHazards"],
         ["Localization"] = [],
         ["Papers"] = [],
     };
