@@ -41,6 +41,7 @@ public sealed class DatabaseMigrator(TimeProvider clock, ILogger<DatabaseMigrato
         await SeedMajorHiddenDangerCriteria.RunAsync(db, cancellationToken);
         await SeedEscalationRules.RunAsync(db, cancellationToken);
         await Permits.SeedPermitMeasureTemplates.RunAsync(db, cancellationToken);
+        await MajorHazards.SeedHazardousChemicals.RunAsync(db, clock.GetUtcNow(), cancellationToken);
         logger.LogInformation("Reference data ready: {RegionCount} regions", regions);
     }
 

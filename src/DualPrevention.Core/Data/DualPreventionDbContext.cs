@@ -7,6 +7,7 @@ using DualPrevention.Core.Escalations;
 using DualPrevention.Core.HiddenDangers;
 using DualPrevention.Core.Imports;
 using DualPrevention.Core.Inspections;
+using DualPrevention.Core.MajorHazards;
 using DualPrevention.Core.Notifications;
 using DualPrevention.Core.Notifications.GroupRobots;
 using DualPrevention.Core.Photos;
@@ -58,6 +59,12 @@ public sealed class DualPreventionDbContext(DbContextOptions<DualPreventionDbCon
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<MajorHazardSource> MajorHazardSources => Set<MajorHazardSource>();
+
+    public DbSet<HazardousChemical> HazardousChemicals => Set<HazardousChemical>();
+
+    public DbSet<MajorHazardSubstance> MajorHazardSubstances => Set<MajorHazardSubstance>();
+
+    public DbSet<MajorHazardCalculation> MajorHazardCalculations => Set<MajorHazardCalculation>();
 
     public DbSet<RiskAnalysisObject> RiskAnalysisObjects => Set<RiskAnalysisObject>();
 
@@ -162,6 +169,12 @@ public sealed class DualPreventionDbContext(DbContextOptions<DualPreventionDbCon
             ScopeIsSystem
             || (r.EnterpriseId != null && r.EnterpriseId == ScopeEnterpriseId)
             || (ScopeRegionPrefix != null && r.RegionCode.StartsWith(ScopeRegionPrefix)));
+        // The seeded Table 1 rows (no enterprise) are every tenant's; an enterprise's own substances are its own (ADR 0047).
+        builder.Entity<HazardousChemical>().HasQueryFilter(TenantFilter, c =>
+            ScopeIsSystem
+            || c.EnterpriseId == null
+            || c.EnterpriseId == ScopeEnterpriseId
+            || (ScopeRegionPrefix != null && c.RegionCode != null && c.RegionCode.StartsWith(ScopeRegionPrefix)));
         builder.Entity<AuditEntry>().HasQueryFilter(TenantFilter, a =>
             ScopeIsSystem
             || (a.EnterpriseId != null && a.EnterpriseId == ScopeEnterpriseId)

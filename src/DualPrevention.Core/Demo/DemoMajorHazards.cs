@@ -1,4 +1,5 @@
 using DualPrevention.Core.Data;
+using DualPrevention.Core.MajorHazards;
 using DualPrevention.Core.Risks;
 using DualPrevention.Core.Risks.MajorHazards;
 using DualPrevention.Core.Risks.Register;
@@ -11,13 +12,26 @@ namespace DualPrevention.Core.Demo;
 /// The demo's major hazard sources (docs/domain/dual-prevention.md#37-major-hazard-source): where a demo register names
 /// an analysis object of type 重大危险源 (the sample's LPG sphere tank farm, a 一级 source), the administrator registers
 /// it through the real handlers with its 包保 trio — the demo accounts &lt;code&gt;-principal, -technical and -operator
-/// — and links the object to it, so the object's 包保 tasks go to those persons. Skipped when the enterprise has a
-/// source already.
+/// — and links the object to it, so the object's 包保 tasks go to those persons; then describes its unit (the spheres'
+/// LPG, people around) and grades it by GB 18218-2018, so the first start shows a calculated level (ADR 0047).
+/// Skipped when the enterprise has a source already.
 /// </summary>
 internal static class DemoMajorHazards
 {
-    /// <summary>R of the sample's tank farm: 一级 since R ≥ 100 (GB 18218-2018 Table 6).</summary>
-    public const decimal TankFarmRValue = 118.6m;
+    /// <summary>
+    /// The tank farm's LPG, design maximum in tonnes (four 1,000 m³ spheres): with 100 or more people within 500 m (α 2)
+    /// and LPG's Q 50 t and β 1.5, S = 40 and R = 2 × 1.5 × 40 = 120, 一级 (GB 18218-2018 Table 6).
+    /// </summary>
+    public const decimal TankFarmLpgTonnes = 2000m;
+
+    /// <summary>People within 500 m outside the boundary: a village across the road.</summary>
+    public const int TankFarmPopulation = 260;
+
+    /// <summary>R of the tank farm as graded from <see cref="TankFarmLpgTonnes"/>.</summary>
+    public const decimal TankFarmRValue = 120m;
+
+    /// <summary>Table 1's row of liquefied petroleum gas.</summary>
+    private const int LpgTableRow = 52;
 
     /// <summary>The 包保 persons' accounts: user-name suffix, title in the display name and the task type they own.</summary>
     public static readonly (string Suffix, string Title, InspectionTaskType TaskType)[] Persons =
@@ -64,6 +78,20 @@ internal static class DemoMajorHazards
             .HandleAsync(actor, new CreateMajorHazardSource.Command(details), cancellationToken);
         await scope.ServiceProvider.GetRequiredService<UpdateRiskAnalysisObject.Handler>()
             .HandleAsync(actor, new UpdateRiskAnalysisObject.Command(tankFarm.Id, tankFarm.ToDetails() with { MajorHazardSourceId = sourceId }), cancellationToken);
+        await GradeAsync(scope.ServiceProvider, actor, sourceId, cancellationToken);
         return true;
+    }
+
+    private static async Task GradeAsync(IServiceProvider services, Accounts.Actor actor, Guid sourceId, CancellationToken cancellationToken)
+    {
+        Guid lpg;
+        await using (var db = await services.GetRequiredService<IDbContextFactory<DualPreventionDbContext>>().CreateDbContextAsync(cancellationToken))
+        {
+            lpg = await db.HazardousChemicals.Where(c => c.TableRow == LpgTableRow).Select(c => c.Id).SingleAsync(cancellationToken);
+        }
+
+        await services.GetRequiredService<DescribeMajorHazardUnit.Handler>().HandleAsync(
+            actor, new DescribeMajorHazardUnit.Command(sourceId, MajorHazardUnitType.Storage, TankFarmPopulation, [new SubstanceLine(lpg, TankFarmLpgTonnes)]), cancellationToken);
+        await services.GetRequiredService<GradeMajorHazardSource.Handler>().HandleAsync(actor, new GradeMajorHazardSource.Command(sourceId), cancellationToken);
     }
 }

@@ -22,6 +22,13 @@ public enum MajorHazardLevel
     Level4 = 4,
 }
 
+/// <summary>生产单元 / 储存单元, the unit GB 18218-2018 identifies (docs/domain/major-hazards.md#2-units).</summary>
+public enum MajorHazardUnitType
+{
+    Production = 1,
+    Storage = 2,
+}
+
 /// <summary>What a risk analysis object is (docs/domain/dual-prevention.md#32-risk-analysis-object).</summary>
 public enum RiskObjectType
 {

@@ -5,6 +5,7 @@ using DualPrevention.Core.Demo;
 using DualPrevention.Core.HiddenDangers;
 using DualPrevention.Core.Inspections;
 using DualPrevention.Core.Positioning;
+using DualPrevention.Core.Risks;
 using DualPrevention.Core.Risks.MajorHazards;
 using DualPrevention.Core.Tenancy;
 using DualPrevention.IntegrationTests.Escalations;
@@ -64,6 +65,20 @@ public class DemoStoryTests(DemoStoryDatabase database, ITestOutputHelper output
         }
 
         database.First.Told.ShouldBeTrue();
+    }
+
+    /// <summary>ADR 0047: the tank farm's LPG graded by GB 18218-2018 at the first start, S = 40, R = 120, 一级.</summary>
+    [Fact]
+    public async Task Every_enterprises_major_hazard_source_is_graded_from_its_substances_at_level_1()
+    {
+        await using var db = database.OwnerContext(TenantScope.System);
+        foreach (var enterprise in new[] { database.Qd1, database.Qd2, database.Wf1 })
+        {
+            var source = await db.MajorHazardSources.SingleAsync(m => m.EnterpriseId == enterprise);
+            (source.Level, source.RValue, source.Population500m).ShouldBe((MajorHazardLevel.Level1, (decimal?)120m, (int?)260));
+            var calculation = await db.MajorHazardCalculations.SingleAsync(c => c.MajorHazardSourceId == source.Id);
+            (calculation.SValue, calculation.RValue, calculation.Level, calculation.StandardVersion).ShouldBe((40m, (decimal?)120m, (MajorHazardLevel?)MajorHazardLevel.Level1, "GB 18218-2018"));
+        }
     }
 
     [Fact]

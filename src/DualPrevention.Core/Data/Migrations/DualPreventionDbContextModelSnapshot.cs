@@ -1816,6 +1816,219 @@ namespace DualPrevention.Core.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("DualPrevention.Core.MajorHazards.HazardousChemical", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Cas")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("cas");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("EnterpriseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("enterprise_id");
+
+                    b.PrimitiveCollection<string[]>("HazardClassSymbols")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("hazard_class_symbols");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name_en");
+
+                    b.Property<string>("NameZh")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name_zh");
+
+                    b.Property<decimal?>("NamedBeta")
+                        .HasPrecision(4, 1)
+                        .HasColumnType("numeric(4,1)")
+                        .HasColumnName("named_beta");
+
+                    b.Property<string>("RegionCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("region_code");
+
+                    b.Property<int?>("TableRow")
+                        .HasColumnType("integer")
+                        .HasColumnName("table_row");
+
+                    b.Property<decimal?>("ThresholdQuantity")
+                        .HasPrecision(10, 4)
+                        .HasColumnType("numeric(10,4)")
+                        .HasColumnName("threshold_quantity");
+
+                    b.HasKey("Id")
+                        .HasName("pk_hazardous_chemical");
+
+                    b.HasIndex("TableRow")
+                        .IsUnique()
+                        .HasDatabaseName("ix_hazardous_chemical_table_row")
+                        .HasFilter("table_row IS NOT NULL");
+
+                    b.HasIndex("EnterpriseId", "NameZh")
+                        .IsUnique()
+                        .HasDatabaseName("ix_hazardous_chemical_enterprise_id_name_zh")
+                        .HasFilter("enterprise_id IS NOT NULL");
+
+                    b.ToTable("hazardous_chemical", (string)null);
+                });
+
+            modelBuilder.Entity("DualPrevention.Core.MajorHazards.MajorHazardCalculation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Alpha")
+                        .HasPrecision(3, 1)
+                        .HasColumnType("numeric(3,1)")
+                        .HasColumnName("alpha");
+
+                    b.Property<int>("BetaChoice")
+                        .HasColumnType("integer")
+                        .HasColumnName("beta_choice");
+
+                    b.Property<DateTimeOffset>("CalculatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("calculated_at");
+
+                    b.Property<string>("CalculatedByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("calculated_by_name");
+
+                    b.Property<Guid?>("CalculatedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("calculated_by_user_id");
+
+                    b.Property<Guid>("EnterpriseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("enterprise_id");
+
+                    b.Property<bool>("IsMajorHazard")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_major_hazard");
+
+                    b.Property<int?>("Level")
+                        .HasColumnType("integer")
+                        .HasColumnName("level");
+
+                    b.Property<string>("Lines")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("lines");
+
+                    b.Property<Guid>("MajorHazardSourceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("major_hazard_source_id");
+
+                    b.Property<int>("Population500m")
+                        .HasColumnType("integer")
+                        .HasColumnName("population500m");
+
+                    b.Property<decimal?>("RValue")
+                        .HasColumnType("numeric")
+                        .HasColumnName("r_value");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("region_code");
+
+                    b.Property<decimal>("SValue")
+                        .HasColumnType("numeric")
+                        .HasColumnName("s_value");
+
+                    b.Property<string>("StandardVersion")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("standard_version");
+
+                    b.Property<int?>("UnitType")
+                        .HasColumnType("integer")
+                        .HasColumnName("unit_type");
+
+                    b.HasKey("Id")
+                        .HasName("pk_major_hazard_calculation");
+
+                    b.HasIndex("MajorHazardSourceId", "CalculatedAt")
+                        .HasDatabaseName("ix_major_hazard_calculation_major_hazard_source_id_calculated_");
+
+                    b.ToTable("major_hazard_calculation", (string)null);
+                });
+
+            modelBuilder.Entity("DualPrevention.Core.MajorHazards.MajorHazardSubstance", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int?>("BetaClass")
+                        .HasColumnType("integer")
+                        .HasColumnName("beta_class");
+
+                    b.Property<Guid>("ChemicalId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("chemical_id");
+
+                    b.Property<decimal>("DesignMaxQuantity")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)")
+                        .HasColumnName("design_max_quantity");
+
+                    b.Property<Guid>("EnterpriseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("enterprise_id");
+
+                    b.Property<Guid>("MajorHazardSourceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("major_hazard_source_id");
+
+                    b.PrimitiveCollection<string[]>("MixtureClassSymbols")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("mixture_class_symbols");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("region_code");
+
+                    b.Property<int>("Seq")
+                        .HasColumnType("integer")
+                        .HasColumnName("seq");
+
+                    b.HasKey("Id")
+                        .HasName("pk_major_hazard_substance");
+
+                    b.HasIndex("ChemicalId")
+                        .HasDatabaseName("ix_major_hazard_substance_chemical_id");
+
+                    b.HasIndex("MajorHazardSourceId", "Seq")
+                        .IsUnique()
+                        .HasDatabaseName("ix_major_hazard_substance_major_hazard_source_id_seq");
+
+                    b.ToTable("major_hazard_substance", (string)null);
+                });
+
             modelBuilder.Entity("DualPrevention.Core.Notifications.GroupRobots.GroupRobot", b =>
                 {
                     b.Property<Guid>("Id")
@@ -4264,6 +4477,10 @@ namespace DualPrevention.Core.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("operational_responsible_user_id");
 
+                    b.Property<int?>("Population500m")
+                        .HasColumnType("integer")
+                        .HasColumnName("population500m");
+
                     b.Property<Guid?>("PrincipalResponsibleUserId")
                         .HasColumnType("uuid")
                         .HasColumnName("principal_responsible_user_id");
@@ -4282,6 +4499,10 @@ namespace DualPrevention.Core.Data.Migrations
                     b.Property<Guid?>("TechnicalResponsibleUserId")
                         .HasColumnType("uuid")
                         .HasColumnName("technical_responsible_user_id");
+
+                    b.Property<int?>("UnitType")
+                        .HasColumnType("integer")
+                        .HasColumnName("unit_type");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
@@ -5142,6 +5363,33 @@ namespace DualPrevention.Core.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_inspection_task_definition_risk_analysis_units_unit_id");
+                });
+
+            modelBuilder.Entity("DualPrevention.Core.MajorHazards.MajorHazardCalculation", b =>
+                {
+                    b.HasOne("DualPrevention.Core.Risks.MajorHazards.MajorHazardSource", null)
+                        .WithMany()
+                        .HasForeignKey("MajorHazardSourceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_major_hazard_calculation_major_hazard_sources_major_hazard_");
+                });
+
+            modelBuilder.Entity("DualPrevention.Core.MajorHazards.MajorHazardSubstance", b =>
+                {
+                    b.HasOne("DualPrevention.Core.MajorHazards.HazardousChemical", null)
+                        .WithMany()
+                        .HasForeignKey("ChemicalId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_major_hazard_substance_hazardous_chemical_chemical_id");
+
+                    b.HasOne("DualPrevention.Core.Risks.MajorHazards.MajorHazardSource", null)
+                        .WithMany()
+                        .HasForeignKey("MajorHazardSourceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_major_hazard_substance_major_hazard_sources_major_hazard_so");
                 });
 
             modelBuilder.Entity("DualPrevention.Core.Notifications.GroupRobots.GroupRobotDelivery", b =>

@@ -13,6 +13,12 @@ public sealed class MajorHazardSource : RegisterRow
     /// <summary>R value of GB 18218-2018 §4.2.2 (dimensionless).</summary>
     public decimal? RValue { get; private set; }
 
+    /// <summary>Production or storage unit (docs/domain/major-hazards.md#2-units); null until identified.</summary>
+    public MajorHazardUnitType? UnitType { get; private set; }
+
+    /// <summary>People normally within 500 m outside the plant boundary, for α (docs/domain/major-hazards.md#64-alpha-for-the-people-around); null until identified.</summary>
+    public int? Population500m { get; private set; }
+
     /// <summary>主要负责人 (an account of the enterprise).</summary>
     public Guid? PrincipalResponsibleUserId { get; private set; }
 
@@ -39,6 +45,25 @@ public sealed class MajorHazardSource : RegisterRow
         PrincipalResponsibleUserId = details.PrincipalResponsibleUserId;
         TechnicalResponsibleUserId = details.TechnicalResponsibleUserId;
         OperationalResponsibleUserId = details.OperationalResponsibleUserId;
+        UpdatedAt = now;
+    }
+
+    /// <summary>The facts of its unit that identification reads besides the substances.</summary>
+    public void DescribeUnit(MajorHazardUnitType unitType, int population500m, DateTimeOffset now)
+    {
+        UnitType = unitType;
+        Population500m = population500m;
+        UpdatedAt = now;
+    }
+
+    /// <summary>
+    /// Takes the level and R of a GB 18218-2018 calculation (ADR 0047). R is kept to two places cut toward zero, so the
+    /// stored R never reads as the next level up (Table 6's bounds are whole numbers).
+    /// </summary>
+    public void Graded(MajorHazardLevel level, decimal rValue, DateTimeOffset now)
+    {
+        Level = level;
+        RValue = Math.Round(rValue, 2, MidpointRounding.ToZero);
         UpdatedAt = now;
     }
 
