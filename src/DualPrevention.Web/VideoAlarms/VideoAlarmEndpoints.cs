@@ -37,7 +37,7 @@ internal static class VideoAlarmEndpoints
             .DisableAntiforgery()
             .WithMetadata(new RequestSizeLimitAttribute(RequestLimitBytes))
             .WithDescription("One alarm as JSON, the snapshot as base64 in `snapshot`; or multipart/form-data with the JSON in the field `alarm` and the snapshot as the file `snapshot` (docs/video-intake.md#http).")
-            .Accepts<VideoAlarmDocument>("application/json")
+            .Accepts<VideoAlarmDocument>("application/json", "multipart/form-data")
             .Produces<VideoAlarmAnswer>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status403Forbidden)
