@@ -2,7 +2,9 @@ using DualPrevention.Core.Accounts;
 using DualPrevention.Core.Data;
 using DualPrevention.Core.HiddenDangers;
 using DualPrevention.Core.Localization;
+using DualPrevention.Core.Photos;
 using DualPrevention.Core.Positioning;
+using DualPrevention.Core.VideoAlarms;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,7 +13,8 @@ namespace DualPrevention.Core.Alarms;
 /// <summary>
 /// 转隐患: a confirmed alarm that needs formal rectification opens a hidden danger, origin <see cref="HiddenDangerOrigin.Alarm"/>,
 /// usually from a failed control measure (docs/domain/alarms.md#1-states). The alarm keeps the hidden danger's id and
-/// the hidden danger finds its alarm by it: linked both ways by one column (ADR 0037). <see cref="Handler.DraftAsync"/> pre-fills
+/// the hidden danger finds its alarm by it: linked both ways by one column (ADR 0037). A video alarm's snapshot becomes
+/// the hidden danger's before-photo (ADR 0046). <see cref="Handler.DraftAsync"/> pre-fills
 /// the report from the alarm; the person converting may change every field.
 /// </summary>
 public static class ConvertAlarmToHiddenDanger
@@ -55,6 +58,14 @@ public static class ConvertAlarmToHiddenDanger
             var reporter = await HiddenDangerUnitOfWork.PersonAsync(db, actor, cancellationToken);
             var report = HiddenDanger.Report(alarm.EnterpriseId, alarm.RegionCode, command.Report, HiddenDangerOrigin.Alarm, null, reporter, now);
             db.Add(alarm.ConvertToHiddenDanger(report.HiddenDanger.Id, new AlarmActor(reporter.UserId, reporter.Name), now));
+
+            // A video alarm's snapshot is the hidden danger's before-photo (ADR 0046), kept with it from now on.
+            var snapshotId = await db.Set<VideoAlarmEvidence>().Where(e => e.AlarmId == alarm.Id).Select(e => e.SnapshotPhotoId).FirstOrDefaultAsync(cancellationToken);
+            if (snapshotId is { } photoId && await db.Set<Photo>().SingleOrDefaultAsync(p => p.Id == photoId, cancellationToken) is { } snapshot)
+            {
+                snapshot.AttachToHiddenDanger(report.HiddenDanger.Id, PhotoKind.Finding);
+            }
+
             try
             {
                 var id = await HiddenDangerUnitOfWork.AddReportAsync(db, notifications, actor, report, cancellationToken);

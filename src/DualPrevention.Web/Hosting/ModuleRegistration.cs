@@ -3,6 +3,7 @@ using DualPrevention.Core.Alarms;
 using DualPrevention.Core.Enterprises;
 using DualPrevention.Core.Localization;
 using DualPrevention.Core.Reports.Compliance;
+using DualPrevention.Core.VideoAlarms;
 using DualPrevention.Web.Alarms;
 using DualPrevention.Web.Notifications;
 using FluentValidation;
@@ -21,6 +22,9 @@ internal static class ModuleRegistration
         FieldNames.Install();
         services.Configure<OperatingEffectRules>(builder.Configuration.GetSection("OperatingEffect"));
         services.Configure<AlarmRules>(builder.Configuration.GetSection(AlarmRules.Section));
+        services.AddOptions<VideoEvidenceOptions>().Bind(builder.Configuration.GetSection(VideoEvidenceOptions.Section))
+            .Validate(o => o.Problems().Count == 0, "VideoAlarms:Evidence is out of range: GasStationDays and PlantDays 1…3650.")
+            .ValidateOnStart();
         services.AddNotificationChannels(builder.Configuration);
         services.AddPublicSite(builder.Configuration);
 

@@ -1,12 +1,14 @@
 using DualPrevention.Core.Positioning;
 using DualPrevention.Web.Positioning;
+using DualPrevention.Web.VideoAlarms;
 
 namespace DualPrevention.Web.Hosting;
 
 /// <summary>
 /// The MQTT broker of positioning ingest (section <c>Mqtt</c>, <see cref="MqttOptions"/>): run.sh and test.sh start a
 /// private mosquitto and pass its address and the platform's account (ADR 0036). Job nodes (<see cref="NodeOptions.Jobs"/>)
-/// with a broker run the <see cref="FixConsumer"/> (ADR 0038), whose fence rules read <see cref="FenceOptions"/> (ADR 0040). The HTTP batch
+/// with a broker run the <see cref="FixConsumer"/> (ADR 0038), whose fence rules read <see cref="FenceOptions"/> (ADR 0040), and the
+/// <see cref="VideoAlarmConsumer"/> (ADR 0046). The HTTP batch
 /// endpoint's device authentication and rate limit are registered here too (ADR 0039).
 /// </summary>
 internal static class MqttRegistration
@@ -21,6 +23,7 @@ internal static class MqttRegistration
             .Validate(o => o.Problems().Count == 0, "Positioning:Fences is out of range: DebounceSeconds 1…600, StillRadiusMetres 0.1…50, OfflineMinutes 1…1440, LowBatteryPercent 1…90, LeftZoneMinutes 1…240, GatheringPersons 2…100, GatheringRadiusMetres 0.5…100, EscortMetres 1…500, ZoneRefreshSeconds 1…3600.")
             .ValidateOnStart();
         builder.Services.Configure<FixConsumerOptions>(builder.Configuration.GetSection(FixConsumerOptions.Section));
+        builder.Services.Configure<VideoAlarmConsumerOptions>(builder.Configuration.GetSection(VideoAlarmConsumerOptions.Section));
         builder.Services.Configure<FixBatchOptions>(builder.Configuration.GetSection(FixBatchOptions.Section));
         builder.Services.AddAuthentication()
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, DeviceAuthentication>(DeviceAuthentication.SchemeName, null);
@@ -30,6 +33,7 @@ internal static class MqttRegistration
         if (broker.Configured && node.Jobs)
         {
             builder.Services.AddHostedService<FixConsumer>();
+            builder.Services.AddHostedService<VideoAlarmConsumer>();
         }
         return builder;
     }

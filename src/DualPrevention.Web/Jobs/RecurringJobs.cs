@@ -54,6 +54,10 @@ internal static class RecurringJobs
         RecurringJobEntry.Of<DeleteExpiredPhotosJob>(
             "photos:delete-expired", "17 * * * *", job => job.RunAsync(CancellationToken.None)),
 
+        // Daily at 03:40, a quiet hour: a snapshot is kept for days (90 by default, ADR 0046), so a day late costs nothing.
+        RecurringJobEntry.Of<DeleteExpiredSnapshotsJob>(
+            "video-alarms:delete-expired-snapshots", "40 3 * * *", job => job.RunAsync(CancellationToken.None)),
+
         // Hourly at minute 50, before generation at minute 0 turns the 包保 measures into definitions (ADR 0031): a source
         // whose units got their first event has its lists within the hour. At a start, so a release's changed list lands.
         RecurringJobEntry.Of<SyncAccountabilityTasksJob>(

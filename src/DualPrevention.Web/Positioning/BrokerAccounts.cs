@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using DualPrevention.Core.Positioning;
+using DualPrevention.Web.VideoAlarms;
 using Microsoft.Extensions.Options;
 using MQTTnet;
 using MQTTnet.Protocol;
@@ -9,8 +10,8 @@ namespace DualPrevention.Web.Positioning;
 /// <summary>
 /// Writes device credentials into the broker through mosquitto's dynamic-security plugin (commands on
 /// <c>$CONTROL/dynamic-security/v1</c>, answers on its <c>/response</c>): each credential is a broker client holding
-/// its enterprise's role, and that role may publish into <see cref="FixTopics.Of"/> of the enterprise and nowhere
-/// else (ADR 0036). The broker keeps them in its own file, so the platform needs no shared disk and no reload signal.
+/// its enterprise's role, and that role may publish into <see cref="FixTopics.Of"/> and <see cref="VideoAlarmTopics.Of"/> of
+/// the enterprise and nowhere else (ADR 0036, ADR 0046). The broker keeps them in its own file, so the platform needs no shared disk and no reload signal.
 /// </summary>
 public sealed class BrokerAccounts(IOptions<MqttOptions> options) : IBrokerCredentials
 {
@@ -20,8 +21,9 @@ public sealed class BrokerAccounts(IOptions<MqttOptions> options) : IBrokerCrede
     // Answers the plugin gives when the state asked for is already there (mosquitto 2.0 dynamic-security).
     private const string RoleExists = "Role already exists";
     private const string ClientMissing = "Client not found";
+    private const string AclExists = "ACL with this topic already exists";
 
-    /// <summary>Creates or replaces the broker client <paramref name="username"/>, allowed to publish fixes of one enterprise only.</summary>
+    /// <summary>Creates or replaces the broker client <paramref name="username"/>, allowed to publish fixes and video alarms of one enterprise only.</summary>
     /// <exception cref="InvalidOperationException">The broker refused a command; the message carries its answer.</exception>
     public Task SetDeviceCredentialAsync(string username, string password, Guid enterpriseId, CancellationToken cancellationToken)
     {
@@ -32,13 +34,10 @@ public sealed class BrokerAccounts(IOptions<MqttOptions> options) : IBrokerCrede
                 {
                     ["command"] = "createRole",
                     ["rolename"] = role,
-                    ["acls"] = new JsonArray(new JsonObject
-                    {
-                        ["acltype"] = "publishClientSend",
-                        ["topic"] = FixTopics.Of(enterpriseId),
-                        ["allow"] = true,
-                    }),
+                    ["acls"] = new JsonArray(Publish(FixTopics.Of(enterpriseId)), Publish(VideoAlarmTopics.Of(enterpriseId))),
                 },
+                // A role created before video alarms had their topic gains it; one that has it answers AclExists.
+                new JsonObject { ["command"] = "addRoleACL", ["rolename"] = role, ["acltype"] = "publishClientSend", ["topic"] = VideoAlarmTopics.Of(enterpriseId), ["allow"] = true },
                 // Replacing rather than updating also disconnects a device still connected with the old password.
                 new JsonObject { ["command"] = "deleteClient", ["username"] = username },
                 new JsonObject
@@ -57,6 +56,8 @@ public sealed class BrokerAccounts(IOptions<MqttOptions> options) : IBrokerCrede
         RunAsync([new JsonObject { ["command"] = "deleteClient", ["username"] = username }], cancellationToken);
 
     private static string RoleOf(Guid enterpriseId) => $"enterprise-{enterpriseId:D}";
+
+    private static JsonObject Publish(string topic) => new() { ["acltype"] = "publishClientSend", ["topic"] = topic, ["allow"] = true };
 
     private async Task RunAsync(JsonObject[] commands, CancellationToken cancellationToken)
     {
@@ -109,7 +110,7 @@ public sealed class BrokerAccounts(IOptions<MqttOptions> options) : IBrokerCrede
 
         var refusals = responses
             .Select(r => (Command: (string?)r?["command"], Error: (string?)r?["error"]))
-            .Where(r => r.Error is not null && r.Error != RoleExists && r.Error != ClientMissing)
+            .Where(r => r.Error is not null && r.Error != RoleExists && r.Error != ClientMissing && r.Error != AclExists)
             .ToList();
         if (refusals.Count > 0)
         {

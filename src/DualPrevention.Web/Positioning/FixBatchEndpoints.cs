@@ -32,7 +32,7 @@ internal static class FixBatchEndpoints
     private static async Task<IResult> PostAsync(HttpContext http, IServiceScopeFactory scopes, TimeProvider clock, CancellationToken cancellationToken)
     {
         var enterpriseId = DeviceAuthentication.EnterpriseOf(http.User);
-        var body = await ReadAtMostAsync(http.Request, FixLimits.MaxMessageBytes, cancellationToken);
+        var body = await ReadAtMostAsync(http.Request.Body, http.Request.ContentLength, FixLimits.MaxMessageBytes, cancellationToken);
         // A body over the limit is judged as the parser judges an oversized message: refused whole as out of range.
         var batch = FixPayload.Parse(body ?? new byte[FixLimits.MaxMessageBytes + 1], clock.GetUtcNow());
 
@@ -61,10 +61,10 @@ internal static class FixBatchEndpoints
         return TypedResults.Ok(new FixBatchAnswer(outcome.Accepted, outcome.Refusals.Count, outcome.Refusals));
     }
 
-    /// <summary>The body's bytes, or null when it is longer than <paramref name="limit"/>.</summary>
-    private static async Task<byte[]?> ReadAtMostAsync(HttpRequest request, int limit, CancellationToken cancellationToken)
+    /// <summary>The body's bytes (or a multipart file's), or null when it is longer than <paramref name="limit"/>.</summary>
+    internal static async Task<byte[]?> ReadAtMostAsync(Stream body, long? contentLength, int limit, CancellationToken cancellationToken)
     {
-        if (request.ContentLength > limit)
+        if (contentLength > limit)
         {
             return null;
         }
@@ -72,7 +72,7 @@ internal static class FixBatchEndpoints
         using var buffer = new MemoryStream();
         var chunk = new byte[16 * 1024];
         int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
         {
             if (buffer.Length + read > limit)
             {

@@ -22,9 +22,5 @@ public static class FixTopics
     public static string Of(Guid enterpriseId) => $"{Prefix}{enterpriseId:D}{Suffix}";
 
     /// <summary>The enterprise a topic belongs to, or null when the topic is not a fixes topic.</summary>
-    public static Guid? EnterpriseOf(string topic) =>
-        topic.StartsWith(Prefix, StringComparison.Ordinal) && topic.EndsWith(Suffix, StringComparison.Ordinal)
-            && Guid.TryParseExact(topic[Prefix.Length..^Suffix.Length], "D", out var id)
-            ? id
-            : null;
+    public static Guid? EnterpriseOf(string topic) => EnterpriseTopic.EnterpriseOf(topic, Prefix, Suffix);
 }

@@ -5023,6 +5023,122 @@ namespace DualPrevention.Core.Data.Migrations
                     b.ToTable("risk_event", (string)null);
                 });
 
+            modelBuilder.Entity("DualPrevention.Core.VideoAlarms.VideoAlarmEvidence", b =>
+                {
+                    b.Property<Guid>("AlarmId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("alarm_id");
+
+                    b.Property<string>("Algorithm")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("algorithm");
+
+                    b.Property<string>("Boxes")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("boxes");
+
+                    b.Property<Guid>("CameraId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("camera_id");
+
+                    b.Property<string>("ClipUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("clip_url");
+
+                    b.Property<string>("CodeSet")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("code_set");
+
+                    b.Property<double?>("Confidence")
+                        .HasColumnType("double precision")
+                        .HasColumnName("confidence");
+
+                    b.Property<Guid>("EnterpriseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("enterprise_id");
+
+                    b.Property<DateTimeOffset>("KeepUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("keep_until");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("region_code");
+
+                    b.Property<Guid?>("SnapshotPhotoId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("snapshot_photo_id");
+
+                    b.Property<string>("SnapshotUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("snapshot_url");
+
+                    b.HasKey("AlarmId")
+                        .HasName("pk_video_alarm_evidence");
+
+                    b.HasIndex("KeepUntil")
+                        .HasDatabaseName("ix_video_alarm_evidence_keep_until_with_snapshot")
+                        .HasFilter("snapshot_photo_id IS NOT NULL");
+
+                    b.HasIndex("SnapshotPhotoId")
+                        .HasDatabaseName("ix_video_alarm_evidence_snapshot_photo_id");
+
+                    b.HasIndex("CameraId", "ReceivedAt")
+                        .HasDatabaseName("ix_video_alarm_evidence_camera_id_received_at");
+
+                    b.HasIndex("EnterpriseId", "ReceivedAt")
+                        .HasDatabaseName("ix_video_alarm_evidence_enterprise_id_received_at");
+
+                    b.ToTable("video_alarm_evidence", (string)null);
+                });
+
+            modelBuilder.Entity("DualPrevention.Core.VideoAlarms.VideoAlarmRefusalCount", b =>
+                {
+                    b.Property<Guid>("EnterpriseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("enterprise_id");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<int>("Reason")
+                        .HasColumnType("integer")
+                        .HasColumnName("reason");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("bigint")
+                        .HasColumnName("count");
+
+                    b.Property<DateTimeOffset>("LastRefusedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_refused_at");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("region_code");
+
+                    b.HasKey("EnterpriseId", "Day", "Reason")
+                        .HasName("pk_video_alarm_refusal_count");
+
+                    b.ToTable("video_alarm_refusal_count", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -5813,6 +5929,29 @@ namespace DualPrevention.Core.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_risk_event_risk_analysis_unit_unit_id");
+                });
+
+            modelBuilder.Entity("DualPrevention.Core.VideoAlarms.VideoAlarmEvidence", b =>
+                {
+                    b.HasOne("DualPrevention.Core.Alarms.Alarm", null)
+                        .WithOne()
+                        .HasForeignKey("DualPrevention.Core.VideoAlarms.VideoAlarmEvidence", "AlarmId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_video_alarm_evidence_alarm_alarm_id");
+
+                    b.HasOne("DualPrevention.Core.Positioning.Camera", null)
+                        .WithMany()
+                        .HasForeignKey("CameraId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_video_alarm_evidence_camera_camera_id");
+
+                    b.HasOne("DualPrevention.Core.Photos.Photo", null)
+                        .WithMany()
+                        .HasForeignKey("SnapshotPhotoId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_video_alarm_evidence_photos_snapshot_photo_id");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>

@@ -1,0 +1,101 @@
+using System.Globalization;
+using System.Text;
+using DualPrevention.Core.Alarms;
+using DualPrevention.Core.Tenancy;
+using DualPrevention.Core.VideoAlarms;
+using DualPrevention.IntegrationTests.Positioning;
+using DualPrevention.Testing;
+using DualPrevention.Web.Positioning;
+using DualPrevention.Web.VideoAlarms;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using MQTTnet;
+using MQTTnet.Protocol;
+
+namespace DualPrevention.IntegrationTests.VideoAlarms;
+
+/// <summary>
+/// Video alarms over the real mosquitto (ADR 0046): a device publishes into <c>video/{its enterprise}/alarms</c> and a job
+/// node's consumer, in a share group of its own, takes the alarm through the same intake as HTTP; the broker refuses the
+/// device another enterprise's topic, so nothing reaches that enterprise, and a camera of another enterprise named on the
+/// own topic is refused and counted.
+/// </summary>
+public class VideoAlarmConsumerTests(DemoPlanDatabase database) : IClassFixture<DemoPlanDatabase>
+{
+    [Fact]
+    public async Task A_device_publishes_alarms_of_its_own_enterprise_only_and_the_consumer_raises_them()
+    {
+        await using var services = database.CreateServices();
+        var qd1Camera = await CameraAsync(services, database.Qd1, "demo-qd1-admin", "37021100001320000601");
+        var qd2Camera = await CameraAsync(services, database.Qd2, "demo-qd2-admin", "37021400001320000602");
+        var username = $"video-{Guid.NewGuid():N}";
+        await new BrokerAccounts(Options.Create(MqttBroker.Options())).SetDeviceCredentialAsync(username, "s3cret-video", database.Qd1, CancellationToken.None);
+        var consumer = new VideoAlarmConsumer(
+            Options.Create(MqttBroker.Options()),
+            Options.Create(new VideoAlarmConsumerOptions { ClientId = $"video-node-{Guid.NewGuid():N}", Group = $"video-test-{Guid.NewGuid():N}" }),
+            services.GetRequiredService<IServiceScopeFactory>(),
+            NullLogger<VideoAlarmConsumer>.Instance);
+        await consumer.StartAsync(CancellationToken.None);
+        await consumer.Subscribed.WaitAsync(TimeSpan.FromSeconds(30));
+        var now = database.Clock.GetUtcNow();
+
+        using var device = await MqttBroker.ConnectAsync(username, "s3cret-video");
+        var own = await device.PublishAsync(Message(VideoAlarmTopics.Of(database.Qd1), qd1Camera, "mqtt-1", now));
+        var foreignTopic = await device.PublishAsync(Message(VideoAlarmTopics.Of(database.Qd2), qd2Camera, "mqtt-2", now));
+        var foreignCamera = await device.PublishAsync(Message(VideoAlarmTopics.Of(database.Qd1), qd2Camera, "mqtt-3", now));
+        var fixesTopic = await device.PublishAsync(Message(FixTopics.Of(database.Qd1), qd1Camera, "mqtt-4", now));
+
+        (own.ReasonCode, foreignTopic.ReasonCode, foreignCamera.ReasonCode, fixesTopic.ReasonCode).ShouldBe((
+            MqttClientPublishReasonCode.Success, MqttClientPublishReasonCode.NotAuthorized, MqttClientPublishReasonCode.Success, MqttClientPublishReasonCode.Success));
+        await using var db = database.OwnerContext(TenantScope.System);
+        await WaitUntilAsync(async () => await db.Set<VideoAlarmRefusalCount>().AnyAsync(c => c.EnterpriseId == database.Qd1 && c.Reason == VideoAlarmRejection.OtherEnterprise));
+        await consumer.StopAsync(CancellationToken.None);
+        consumer.Dispose();
+
+        var raised = await db.Set<Alarm>().Where(a => a.Source == AlarmSource.Video && (a.DeviceId == qd1Camera || a.DeviceId == qd2Camera)).ToListAsync();
+        raised.Select(a => (a.EnterpriseId, a.DeviceId, a.Category)).ShouldBe([(database.Qd1, (Guid?)qd1Camera, "Smoking")]);
+        (await db.Set<VideoAlarmRefusalCount>().Where(c => c.EnterpriseId == database.Qd2).SumAsync(c => c.Count)).ShouldBe(0);
+    }
+
+    [Fact]
+    public void A_video_topic_names_its_enterprise_and_a_fixes_topic_does_not()
+    {
+        var enterprise = Guid.NewGuid();
+        VideoAlarmTopics.EnterpriseOf(VideoAlarmTopics.Of(enterprise)).ShouldBe(enterprise);
+        VideoAlarmTopics.EnterpriseOf(FixTopics.Of(enterprise)).ShouldBeNull();
+        FixTopics.EnterpriseOf(VideoAlarmTopics.Of(enterprise)).ShouldBeNull();
+        VideoAlarmTopics.EnterpriseOf("video/not-a-guid/alarms").ShouldBeNull();
+    }
+
+    private static MqttApplicationMessage Message(string topic, Guid camera, string eventId, DateTimeOffset at) =>
+        new MqttApplicationMessageBuilder().WithTopic(topic)
+            .WithPayload(Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture,
+                $$"""{"camera":"{{camera}}","algorithm":"Smoking","time":"{{at:yyyy-MM-ddTHH:mm:ss}}Z","eventId":"{{eventId}}"}""")))
+            .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).Build();
+
+    private async Task<Guid> CameraAsync(ServiceProvider services, Guid enterpriseId, string admin, string deviceId)
+    {
+        await using (var db = database.OwnerContext(TenantScope.System))
+        {
+            var userId = await db.Users.Where(u => u.UserName == admin).Select(u => u.Id).SingleAsync();
+            var actor = new Core.Accounts.Actor(TenantScope.ForEnterprise(enterpriseId, userId, admin), new HashSet<string> { Core.Accounts.Roles.EnterpriseAdmin });
+            await using var scope = services.CreateAsyncScope();
+            scope.ServiceProvider.GetRequiredService<TenantScopeAccessor>().Current = actor.Scope;
+            return await scope.ServiceProvider.GetRequiredService<Core.Positioning.SaveCamera.Handler>().HandleAsync(
+                actor,
+                new Core.Positioning.SaveCamera.Command(null, new Core.Positioning.CameraDetails("Camera " + deviceId[^3..], deviceId, "rtsp://10.0.0.8/ch1", null, null, null, null, true)),
+                default);
+        }
+    }
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (!await condition())
+        {
+            await Task.Delay(100, timeout.Token);
+        }
+    }
+}
