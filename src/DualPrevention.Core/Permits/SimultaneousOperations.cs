@@ -165,3 +165,9 @@ public static class SimultaneousOperations
     private static string? Normalise(string? name) =>
         name is null ? null : string.Concat(name.Normalize(System.Text.NormalizationForm.FormKC).Where(c => !char.IsWhiteSpace(c))).ToUpperInvariant();
 }
+
+/// <summary>An exclusion rule's text in the reader's language, with its clause (SIM-n and the standard's article).</summary>
+public static class SimultaneousRuleText
+{
+    public static string Of(SimultaneousRule rule) => Localization.CoreText.Get($"SimultaneousRule.{rule}");
+}
