@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using DualPrevention.Core.Positioning;
-using DualPrevention.Web.VideoAlarms;
 using Microsoft.Extensions.Options;
 using MQTTnet;
 using MQTTnet.Protocol;

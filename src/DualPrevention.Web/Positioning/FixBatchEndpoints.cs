@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using DualPrevention.Core.Positioning;
 using DualPrevention.Core.Tenancy;
+using DualPrevention.Web.Hosting;
 using Microsoft.AspNetCore.Authorization;
 
 namespace DualPrevention.Web.Positioning;
@@ -32,7 +33,7 @@ internal static class FixBatchEndpoints
     private static async Task<IResult> PostAsync(HttpContext http, IServiceScopeFactory scopes, TimeProvider clock, CancellationToken cancellationToken)
     {
         var enterpriseId = DeviceAuthentication.EnterpriseOf(http.User);
-        var body = await ReadAtMostAsync(http.Request.Body, http.Request.ContentLength, FixLimits.MaxMessageBytes, cancellationToken);
+        var body = await LimitedBody.ReadAtMostAsync(http.Request.Body, http.Request.ContentLength, FixLimits.MaxMessageBytes, cancellationToken);
         // A body over the limit is judged as the parser judges an oversized message: refused whole as out of range.
         var batch = FixPayload.Parse(body ?? new byte[FixLimits.MaxMessageBytes + 1], clock.GetUtcNow());
 
@@ -59,30 +60,6 @@ internal static class FixBatchEndpoints
 
         var outcome = outcomes[0];
         return TypedResults.Ok(new FixBatchAnswer(outcome.Accepted, outcome.Refusals.Count, outcome.Refusals));
-    }
-
-    /// <summary>The body's bytes (or a multipart file's), or null when it is longer than <paramref name="limit"/>.</summary>
-    internal static async Task<byte[]?> ReadAtMostAsync(Stream body, long? contentLength, int limit, CancellationToken cancellationToken)
-    {
-        if (contentLength > limit)
-        {
-            return null;
-        }
-
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > limit)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
     }
 }
 

@@ -1,3 +1,5 @@
+using DualPrevention.Web.Positioning;
+
 namespace DualPrevention.Web.VideoAlarms;
 
 /// <summary>How a job node consumes video alarms from the broker (section <c>VideoAlarms:Ingest</c>; ADR 0046).</summary>

@@ -1,6 +1,7 @@
 using DualPrevention.Core.Alarms;
 using DualPrevention.Core.Tenancy;
 using DualPrevention.Core.VideoAlarms;
+using DualPrevention.Web.Hosting;
 using DualPrevention.Web.Positioning;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -62,7 +63,7 @@ internal static class VideoAlarmEndpoints
             if (form.Files.GetFile(VideoAlarmPayload.SnapshotField) is { } file)
             {
                 await using var stream = file.OpenReadStream();
-                snapshot = await FixBatchEndpoints.ReadAtMostAsync(stream, file.Length, VideoAlarmLimits.MaxSnapshotBytes, cancellationToken);
+                snapshot = await LimitedBody.ReadAtMostAsync(stream, file.Length, VideoAlarmLimits.MaxSnapshotBytes, cancellationToken);
                 if (snapshot is null)
                 {
                     return Refused(await intake.RefuseAsync(enterpriseId, new(VideoAlarmRejection.SnapshotTooLarge, VideoAlarmPayload.SnapshotField), cancellationToken));
@@ -74,7 +75,7 @@ internal static class VideoAlarmEndpoints
         else
         {
             // A body over the limit is judged as the parser judges an oversized message: refused as a snapshot too large.
-            var body = await FixBatchEndpoints.ReadAtMostAsync(http.Request.Body, http.Request.ContentLength, VideoAlarmLimits.MaxMessageBytes, cancellationToken);
+            var body = await LimitedBody.ReadAtMostAsync(http.Request.Body, http.Request.ContentLength, VideoAlarmLimits.MaxMessageBytes, cancellationToken);
             result = body is null
                 ? await intake.RefuseAsync(enterpriseId, new(VideoAlarmRejection.SnapshotTooLarge, VideoAlarmPayload.SnapshotField), cancellationToken)
                 : await intake.HandleAsync(new IntakeVideoAlarm.Command(enterpriseId, body), cancellationToken);

@@ -47,8 +47,11 @@ public class VideoAlarmConsumerTests(DemoPlanDatabase database) : IClassFixture<
         var foreignCamera = await device.PublishAsync(Message(VideoAlarmTopics.Of(database.Qd1), qd2Camera, "mqtt-3", now));
         var fixesTopic = await device.PublishAsync(Message(FixTopics.Of(database.Qd1), qd1Camera, "mqtt-4", now));
 
-        (own.ReasonCode, foreignTopic.ReasonCode, foreignCamera.ReasonCode, fixesTopic.ReasonCode).ShouldBe((
-            MqttClientPublishReasonCode.Success, MqttClientPublishReasonCode.NotAuthorized, MqttClientPublishReasonCode.Success, MqttClientPublishReasonCode.Success));
+        (own.ReasonCode, foreignTopic.ReasonCode, foreignCamera.ReasonCode).ShouldBe((
+            MqttClientPublishReasonCode.Success, MqttClientPublishReasonCode.NotAuthorized, MqttClientPublishReasonCode.Success));
+        // The fixes topic is the device's too; whether a fix consumer of another test is subscribed to it at this moment
+        // varies, so "no matching subscribers" is as good an answer as success: only a refusal would be wrong.
+        fixesTopic.ReasonCode.ShouldBeOneOf(MqttClientPublishReasonCode.Success, MqttClientPublishReasonCode.NoMatchingSubscribers);
         await using var db = database.OwnerContext(TenantScope.System);
         await WaitUntilAsync(async () => await db.Set<VideoAlarmRefusalCount>().AnyAsync(c => c.EnterpriseId == database.Qd1 && c.Reason == VideoAlarmRejection.OtherEnterprise));
         await consumer.StopAsync(CancellationToken.None);

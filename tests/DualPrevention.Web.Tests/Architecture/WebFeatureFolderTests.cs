@@ -17,13 +17,15 @@ public class WebFeatureFolderTests
     /// <summary>
     /// The cross-area edges: a dashboard shows hidden dangers and risk levels with their areas' chips; the home page
     /// links each role to its dashboard; a hidden danger names its inspection task in the inspections' words; both
-    /// importers show Imports' problem table; the alarm-debt ledger picks its period with the reports' period picker.
+    /// importers show Imports' problem table; the alarm-debt ledger picks its period with the reports' period picker; a permit's
+    /// work point is picked and shown on Positioning's site-plan map; video alarms come from devices authenticated with
+    /// Positioning's device credentials on per-enterprise topics.
     /// </summary>
     public static readonly IReadOnlyDictionary<string, string[]> AllowedEdges = new Dictionary<string, string[]>
     {
         ["Accounts"] = [],
         ["Alarms"] = ["Reports"],
-        ["Permits"] = [],
+        ["Permits"] = ["Positioning"],
         ["Auditing"] = [],
         ["Enterprises"] = [],
         ["HiddenDangers"] = ["Inspections", "Imports"],
@@ -32,6 +34,8 @@ public class WebFeatureFolderTests
         ["Inspections"] = [],
         ["Notifications"] = [],
         ["Positioning"] = [],
+        ["VideoAlarms"] = ["Positioning"],
+        ["MajorHazards"] = [],
         ["Regions"] = [],
         ["Reports"] = ["HiddenDangers", "Risks"],
         ["Risks"] = ["Imports"],

@@ -1,11 +1,9 @@
-using DualPrevention.Web.Positioning;
-
-namespace DualPrevention.Web.VideoAlarms;
+namespace DualPrevention.Web.Positioning;
 
 /// <summary>
 /// The MQTT topics video alarms travel on: <c>video/{enterprise id}/alarms</c>, one per enterprise, so the broker grants
 /// a device credential its own enterprise's topic only and the consumer reads the enterprise back from the topic
-/// (ADR 0036, ADR 0046).
+/// (ADR 0036, ADR 0046). Kept with the broker accounts that grant them, beside the fixes' topics.
 /// </summary>
 public static class VideoAlarmTopics
 {
