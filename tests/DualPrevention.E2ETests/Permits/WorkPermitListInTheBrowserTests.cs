@@ -1,4 +1,5 @@
 using DualPrevention.E2ETests.Accessibility;
+using Microsoft.Playwright;
 
 namespace DualPrevention.E2ETests.Permits;
 
@@ -21,10 +22,10 @@ public class WorkPermitListInTheBrowserTests(BrowserFixture browser) : IClassFix
 
         await page.FillAsync("[data-testid=permit-search]", work);
         await page.Locator("[data-testid=permit-search]").PressAsync("Enter");
+        // Other tests' permits stand in the unfiltered list: wait until the search has narrowed it to this one.
+        await Assertions.Expect(page.Locator("[data-testid=permit-row]")).ToHaveCountAsync(1, new() { Timeout = 30_000 });
         var row = page.Locator($"[data-testid=permit-row][data-permit-id='{id}']");
-        await row.WaitForAsync();
         (await row.InnerTextAsync()).ShouldBe(number);
-        (await page.Locator("[data-testid=permit-row]").CountAsync()).ShouldBe(1);
         (await page.Locator("[data-testid=permit-type]").InnerTextAsync()).ShouldContain("动火作业");
         (await page.Locator("[data-testid=permit-grade]").InnerTextAsync()).ShouldContain("二级");
         (await page.Locator("[data-testid=permit-state]").InnerTextAsync()).ShouldContain("草稿");
