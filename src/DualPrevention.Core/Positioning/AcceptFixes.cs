@@ -13,8 +13,8 @@ namespace DualPrevention.Core.Positioning;
 /// reason for that enterprise, so nothing is dropped silently. A tag of another enterprise is refused however the
 /// message got here (ADR 0036: the broker's ACL and this check). Accepted fixes are thinned into the track
 /// (<see cref="TrackThinning"/>), written with binary COPY. Runs in the system scope, set-based: one read of the tags,
-/// one upsert of positions, one COPY of the track and one upsert of counts per batch of messages, in one transaction
-/// (ADR 0038).
+/// one COPY of the track, one upsert of positions and one upsert of counts per batch of messages, in one transaction
+/// (ADR 0038); a consumer may store several batches at once.
 /// </summary>
 public static class AcceptFixes
 {
@@ -146,8 +146,11 @@ public static class AcceptFixes
 
             await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
             {
+                // The COPY first: it takes no row locks, so batches stored at once overlap there. The tags' rows and
+                // the day's counts are locked last and in one order (tag, enterprise), held only until the commit.
+                await TrackWriter.WriteAsync(db, track, cancellationToken);
                 await UpsertPositionsAsync(db, byTag.Values, now, cancellationToken);
-                await TrackWriter.WriteAsync(db, track, lastTracked, cancellationToken);
+                await TrackWriter.MoveLastKeptAsync(db, lastTracked, cancellationToken);
                 await AddCountsAsync(db, counts, regions, now, cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
             }
@@ -159,7 +162,8 @@ public static class AcceptFixes
             DualPreventionDbContext db, IEnumerable<List<(AcceptedFix Fix, string RegionCode)>> byTag, DateTimeOffset now, CancellationToken cancellationToken)
         {
             // The newest fix of each tag in the batch; the statement keeps a stored one that is newer still.
-            var newest = byTag.Select(fixes => fixes.MaxBy(a => a.Fix.Fix.Time)).ToList();
+            // In tag order, as every batch locks them: two batches stored at once wait for each other, never deadlock.
+            var newest = byTag.Select(fixes => fixes.MaxBy(a => a.Fix.Fix.Time)).OrderBy(a => a.Fix.TagId).ToList();
             if (newest.Count == 0)
             {
                 return;
@@ -206,7 +210,7 @@ public static class AcceptFixes
                 return;
             }
 
-            var rows = counts.ToList();
+            var rows = counts.OrderBy(c => c.Key).ToList();
             long[] Column(int index) => [.. rows.Select(r => r.Value[index])];
             await db.Database.ExecuteSqlRawAsync(
                 """

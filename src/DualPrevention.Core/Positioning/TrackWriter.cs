@@ -11,8 +11,8 @@ namespace DualPrevention.Core.Positioning;
 /// partition (COPY cannot target the parent, which is under row-level security; the partition takes direct writes in
 /// the system scope only). A batch that holds a point already stored (a message delivered again) or that finds no
 /// partition is rolled back to a savepoint and written through the parent instead: COPY into a temporary table and
-/// one <c>INSERT … SELECT … ON CONFLICT DO NOTHING</c>, whose policy and key make the repeated point a no-op. Moves
-/// each tag's last kept point forward. Runs inside the caller's transaction.
+/// one <c>INSERT … SELECT … ON CONFLICT DO NOTHING</c>, whose policy and key make the repeated point a no-op. Runs
+/// inside the caller's transaction.
 /// </summary>
 internal static class TrackWriter
 {
@@ -22,7 +22,6 @@ internal static class TrackWriter
     public static async Task WriteAsync(
         DualPreventionDbContext db,
         IReadOnlyList<(AcceptedFix Fix, string RegionCode)> track,
-        IReadOnlyList<(Guid TagId, TrackThinning.Point Point)> lastTracked,
         CancellationToken cancellationToken)
     {
         if (track.Count == 0)
@@ -52,6 +51,20 @@ internal static class TrackWriter
         }
 
         await transaction.ReleaseSavepointAsync(Savepoint, cancellationToken);
+    }
+
+    /// <summary>
+    /// Moves each tag's last kept point forward (the thinning's reference for the next batch). Runs after the tags'
+    /// positions were upserted in the same transaction, so it only updates rows that transaction already holds.
+    /// </summary>
+    public static async Task MoveLastKeptAsync(
+        DualPreventionDbContext db, IReadOnlyList<(Guid TagId, TrackThinning.Point Point)> lastTracked, CancellationToken cancellationToken)
+    {
+        if (lastTracked.Count == 0)
+        {
+            return;
+        }
+
         await db.Database.ExecuteSqlRawAsync(
             """
             UPDATE tag_position p

@@ -22,7 +22,9 @@ internal static class MqttRegistration
         builder.Services.AddOptions<FenceOptions>().Bind(builder.Configuration.GetSection(FenceOptions.Section))
             .Validate(o => o.Problems().Count == 0, "Positioning:Fences is out of range: DebounceSeconds 1…600, StillRadiusMetres 0.1…50, OfflineMinutes 1…1440, LowBatteryPercent 1…90, LeftZoneMinutes 1…240, GatheringPersons 2…100, GatheringRadiusMetres 0.5…100, EscortMetres 1…500, ZoneRefreshSeconds 1…3600.")
             .ValidateOnStart();
-        builder.Services.Configure<FixConsumerOptions>(builder.Configuration.GetSection(FixConsumerOptions.Section));
+        builder.Services.AddOptions<FixConsumerOptions>().Bind(builder.Configuration.GetSection(FixConsumerOptions.Section))
+            .Validate(o => o.MaxMessagesPerBatch is >= 1 and <= 10_000 && o.StoreConcurrency is >= 1 and <= 8, "Positioning:Ingest is out of range: MaxMessagesPerBatch 1…10000, StoreConcurrency 1…8.")
+            .ValidateOnStart();
         builder.Services.Configure<VideoAlarmConsumerOptions>(builder.Configuration.GetSection(VideoAlarmConsumerOptions.Section));
         builder.Services.Configure<FixBatchOptions>(builder.Configuration.GetSection(FixBatchOptions.Section));
         builder.Services.AddAuthentication()

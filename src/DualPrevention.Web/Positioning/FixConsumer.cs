@@ -58,8 +58,8 @@ public sealed partial class FixConsumer(
         var settings = mqtt.Value;
         var consumer = options.Value;
         var received = Channel.CreateUnbounded<Received>(new UnboundedChannelOptions { SingleReader = true });
-        var stored = Channel.CreateBounded<(AcceptFixes.Stored Batch, List<Received> Messages)>(
-            new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+        var stored = Channel.CreateBounded<(Task<AcceptFixes.Stored> Batch, List<Received> Messages)>(
+            new BoundedChannelOptions(consumer.StoreConcurrency) { SingleReader = true, SingleWriter = true });
         using var client = new MqttClientFactory().CreateMqttClient();
         client.ApplicationMessageReceivedAsync += e =>
         {
@@ -97,7 +97,7 @@ public sealed partial class FixConsumer(
             var announcing = AnnounceAsync(stored.Reader, failed);
             try
             {
-                await StoreAsync(received.Reader, stored.Writer, consumer.MaxMessagesPerBatch, failed.Token);
+                await StoreAsync(received.Reader, stored.Writer, consumer, failed.Token);
             }
             catch
             {
@@ -133,26 +133,44 @@ public sealed partial class FixConsumer(
         return null;
     }
 
-    /// <summary>Stores what has arrived, up to <paramref name="maxMessages"/> messages per transaction, and passes each batch on.</summary>
+    /// <summary>
+    /// Stores what has arrived, up to <see cref="FixConsumerOptions.MaxMessagesPerBatch"/> messages per transaction,
+    /// with up to <see cref="FixConsumerOptions.StoreConcurrency"/> transactions at once (each on its own connection),
+    /// and passes each batch on in the order it was taken, stored or still storing.
+    /// </summary>
     private async Task StoreAsync(
         ChannelReader<Received> received,
-        ChannelWriter<(AcceptFixes.Stored Batch, List<Received> Messages)> stored,
-        int maxMessages,
+        ChannelWriter<(Task<AcceptFixes.Stored> Batch, List<Received> Messages)> stored,
+        FixConsumerOptions consumer,
         CancellationToken cancellationToken)
     {
+        // Not disposed: a batch still storing when this loop ends (the node stops or a batch failed) releases its slot later.
+        var slots = new SemaphoreSlim(consumer.StoreConcurrency);
         while (await received.WaitToReadAsync(cancellationToken))
         {
-            var batch = new List<Received>(maxMessages);
-            while (batch.Count < maxMessages && received.TryRead(out var message))
+            await slots.WaitAsync(cancellationToken);
+            var batch = new List<Received>(consumer.MaxMessagesPerBatch);
+            while (batch.Count < consumer.MaxMessagesPerBatch && received.TryRead(out var message))
             {
                 batch.Add(message);
             }
 
+            await stored.WriteAsync((StoreOneAsync(batch, slots, cancellationToken), batch), cancellationToken);
+        }
+    }
+
+    private async Task<AcceptFixes.Stored> StoreOneAsync(List<Received> batch, SemaphoreSlim slots, CancellationToken cancellationToken)
+    {
+        try
+        {
             await using var scope = scopes.CreateAsyncScope();
             scope.ServiceProvider.GetRequiredService<TenantScopeAccessor>().Current = TenantScope.System;
-            var result = await scope.ServiceProvider.GetRequiredService<AcceptFixes.Handler>()
+            return await scope.ServiceProvider.GetRequiredService<AcceptFixes.Handler>()
                 .StoreAsync([.. batch.Select(m => m.Delivery).OfType<AcceptFixes.Delivery>()], cancellationToken);
-            await stored.WriteAsync((result, batch), cancellationToken);
+        }
+        finally
+        {
+            slots.Release();
         }
     }
 
@@ -160,12 +178,13 @@ public sealed partial class FixConsumer(
     /// Announces the stored batches in order and acknowledges each batch's messages only then: a node that dies before
     /// has them delivered again. A failure here stops the storing too (<paramref name="failed"/>), and the node reconnects.
     /// </summary>
-    private async Task AnnounceAsync(ChannelReader<(AcceptFixes.Stored Batch, List<Received> Messages)> stored, CancellationTokenSource failed)
+    private async Task AnnounceAsync(ChannelReader<(Task<AcceptFixes.Stored> Batch, List<Received> Messages)> stored, CancellationTokenSource failed)
     {
         try
         {
-            await foreach (var (batch, messages) in stored.ReadAllAsync(failed.Token))
+            await foreach (var (storing, messages) in stored.ReadAllAsync(failed.Token))
             {
+                var batch = await storing;
                 await using var scope = scopes.CreateAsyncScope();
                 scope.ServiceProvider.GetRequiredService<TenantScopeAccessor>().Current = TenantScope.System;
                 await scope.ServiceProvider.GetRequiredService<AcceptFixes.Handler>().AnnounceAsync(batch, failed.Token);

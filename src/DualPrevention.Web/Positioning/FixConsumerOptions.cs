@@ -17,6 +17,12 @@ public sealed class FixConsumerOptions
     /// <summary>Most messages stored in one transaction; more messages waiting are stored in the next one.</summary>
     public int MaxMessagesPerBatch { get; set; } = 200;
 
+    /// <summary>
+    /// Batches stored at once, each in its own transaction on its own connection; they are still announced and
+    /// acknowledged in the order they were taken. One store leaves PostgreSQL waiting for the app between batches.
+    /// </summary>
+    public int StoreConcurrency { get; set; } = 2;
+
     /// <summary>How long the broker keeps a stopped node's session and queued messages.</summary>
     public TimeSpan SessionExpiry { get; set; } = TimeSpan.FromHours(1);
 
