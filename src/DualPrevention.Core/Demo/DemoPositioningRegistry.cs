@@ -9,12 +9,15 @@ namespace DualPrevention.Core.Demo;
 /// The demo's positioning registry (ADR 0036): each demo enterprise gets 22 tags, 17 employees, 2 contractors' welders
 /// and a visitor, registered and bound through the real handlers, so the registry's pages are not empty on first
 /// start: every employee and contractor wears a tag, the visitor holds a temporary one until the evening, and two tags
-/// lie free at the gate. One welder's certificate expires within the month, the other's has expired. Skipped when the
-/// enterprise has a tag already.
+/// lie free at the gate. One welder's certificate expires within the month, the other's has expired; the first two
+/// employees hold guardians' certificates. Skipped when the enterprise has a tag already.
 /// </summary>
 internal static class DemoPositioningRegistry
 {
     public const int Tags = 22;
+
+    /// <summary>Employees holding a guardian's training certificate (监护人培训合格证), valid for most of a year.</summary>
+    private const int GuardianCount = 2;
 
     private static readonly string[] EmployeeNames =
     [
@@ -45,9 +48,13 @@ internal static class DemoPositioningRegistry
         var today = BusinessTime.LocalDate(clock.GetUtcNow());
         var registerPerson = scope.ServiceProvider.GetRequiredService<RegisterPerson.Handler>();
         var people = new List<Guid>();
-        foreach (var name in EmployeeNames)
+        foreach (var (name, index) in EmployeeNames.Select((name, index) => (name, index)))
         {
-            people.Add(await registerPerson.HandleAsync(actor, new RegisterPerson.Command(name, PersonTypes.Employee, null, TrainingStatus.Trained), cancellationToken));
+            // The first two are the plant's trained guardians, so that a new user's first permit can name one.
+            IReadOnlyList<RegisterPerson.Certificate>? certificates = index < GuardianCount
+                ? [new("监护人培训合格证", $"JH-{codePrefix.ToUpperInvariant()}-{index + 1:000}", today.AddDays(300 + index))]
+                : null;
+            people.Add(await registerPerson.HandleAsync(actor, new RegisterPerson.Command(name, PersonTypes.Employee, null, TrainingStatus.Trained, certificates), cancellationToken));
         }
 
         people.Add(await registerPerson.HandleAsync(actor, new RegisterPerson.Command(

@@ -22,16 +22,18 @@ internal static class DemoSitePlans
 
     private const double MetresPerPixel = 0.25;
 
-    /// <summary>The buildings, in image pixels (left, top, right, bottom), with the colour chosen where no unit is linked.</summary>
     private const PersonTypes Staff = PersonTypes.Employee | PersonTypes.Contractor | PersonTypes.Driver;
     private const PersonTypes Everyone = Staff | PersonTypes.Visitor;
 
-    private static readonly (string Name, SKRectI Box, RiskColor Color)[] Buildings =
+    /// <summary>The buildings, in image pixels (left, top, right, bottom), with the colour chosen where no unit is linked, and the most people each may hold.</summary>
+    private static readonly (string Name, SKRectI Box, RiskColor Color, int MaxOccupancy)[] Buildings =
     [
-        ("罐区", new SKRectI(80, 80, 480, 360), RiskColor.Red),
-        ("生产装置区", new SKRectI(560, 80, 1120, 360), RiskColor.Orange),
-        ("仓库", new SKRectI(80, 440, 480, 720), RiskColor.Yellow),
-        ("办公楼", new SKRectI(560, 440, 1120, 720), RiskColor.Blue),
+        // Capacities above what the positioning simulator's 300 walkers put in each building (about 100 in each
+        // open one), so a new user meets the scripted visitor's alarm, not an over-capacity alarm that never ends.
+        ("罐区", new SKRectI(80, 80, 480, 360), RiskColor.Red, 20),
+        ("生产装置区", new SKRectI(560, 80, 1120, 360), RiskColor.Orange, 150),
+        ("仓库", new SKRectI(80, 440, 480, 720), RiskColor.Yellow, 150),
+        ("办公楼", new SKRectI(560, 440, 1120, 720), RiskColor.Blue, 200),
     ];
 
     /// <returns>Whether a plan was added.</returns>
@@ -58,7 +60,7 @@ internal static class DemoSitePlans
         var factory = new GeometryFactory(new PrecisionModel(), 0);
         for (var i = 0; i < Buildings.Length; i++)
         {
-            var (name, box, color) = Buildings[i];
+            var (name, box, color, capacity) = Buildings[i];
             var outline = factory.ToGeometry(new Envelope(
                 box.Left * MetresPerPixel, box.Right * MetresPerPixel, (Height - box.Bottom) * MetresPerPixel, (Height - box.Top) * MetresPerPixel));
             var linked = units.Skip(i * 3).Take(3).ToList();
@@ -66,7 +68,7 @@ internal static class DemoSitePlans
             // Visitors stay out of red and orange zones (docs/domain/positioning.md#42-contractors-and-visitors): the fence rules raise their entry.
             var hazardous = color is RiskColor.Red or RiskColor.Orange;
             await draw.HandleAsync(actor, new DrawZone.Command(
-                planId, new ZoneDetails(name, (Polygon)outline, color, IsFireExplosionArea: hazardous, MaxOccupancy: 20, AllowedPersonTypes: hazardous ? Staff : Everyone),
+                planId, new ZoneDetails(name, (Polygon)outline, color, IsFireExplosionArea: hazardous, MaxOccupancy: capacity, AllowedPersonTypes: hazardous ? Staff : Everyone),
                 linked, []), cancellationToken);
         }
 
@@ -83,7 +85,7 @@ internal static class DemoSitePlans
             canvas.DrawRect(0, 380, Width, 40, road);
             canvas.DrawRect(500, 0, 40, Height, road);
             using var wall = new SKPaint { Color = new SKColor(0x42, 0x42, 0x42), Style = SKPaintStyle.Stroke, StrokeWidth = 4, IsAntialias = true };
-            foreach (var (_, box, _) in Buildings)
+            foreach (var (_, box, _, _) in Buildings)
             {
                 canvas.DrawRect(box, wall);
             }

@@ -190,7 +190,11 @@ public sealed partial class WorkPermitDetailPage
     private string EventText(GetWorkPermit.Step step)
     {
         var text = $"{PermitTexts.Local(step.At)} · {L[$"PermitEvent.{step.Action}"]} · {step.ByName}";
-        return step.Reason is { } reason ? $"{text} · {reason}" : text;
+        // A signature's reason is the function signed as (stored by its name), shown in the user's language.
+        var reason = step.Action == WorkPermitAction.StepSigned && Enum.TryParse<PermitOrgRole>(step.Reason, out var role)
+            ? L[$"PermitOrgRole.{role}"].Value
+            : step.Reason;
+        return reason is null ? text : $"{text} · {reason}";
     }
 
     private Task<bool> ConfirmMeasureAsync(Guid measureId, bool applicable) =>

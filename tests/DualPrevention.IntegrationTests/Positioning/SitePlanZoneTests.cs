@@ -10,6 +10,7 @@ using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using NetTopologySuite.Geometries;
 using Npgsql;
+using SkiaSharp;
 
 namespace DualPrevention.IntegrationTests.Positioning;
 
@@ -105,6 +106,21 @@ public class SitePlanZoneTests(DemoDatabase database) : IClassFixture<DemoDataba
         var zones = map.Zones.ToDictionary(z => z.Id);
         (zones[linked].Color, zones[linked].FromRegister).ShouldBe((RiskColor.Red, true));
         (zones[chosen].Color, zones[chosen].FromRegister).ShouldBe((RiskColor.Yellow, false));
+    }
+
+    [Fact]
+    public async Task Plans_with_a_scale_are_listed_first_so_that_the_live_map_never_opens_on_an_unscaled_picture()
+    {
+        var admin = RegisterDriver.EnterpriseUser(database.Qd2);
+        await using var driver = new RegisterDriver(database);
+        var scaled = await CreatePlanAsync(driver, admin, "乙厂总平面图");
+        using var bitmap = new SKBitmap(200, 100);
+        using var png = new MemoryStream(bitmap.Encode(SKEncodedImageFormat.Png, 100).ToArray());
+        var unscaled = await driver.RunAsync<UploadSitePlan.Handler, Guid>(admin, h => h.HandleAsync(admin, new UploadSitePlan.Command("一期扩建草图", png, "draft.png"), default));
+
+        var plans = await driver.RunAsync<ListSitePlans.Handler, IReadOnlyList<ListSitePlans.Row>>(admin, h => h.HandleAsync(database.Qd2, default));
+
+        plans.Select(p => p.Id).ShouldBe([scaled, unscaled], "一 sorts before 乙 by name, but the unscaled plan comes last");
     }
 
     [Fact]
