@@ -1,4 +1,6 @@
+using DualPrevention.Core.Monitoring;
 using DualPrevention.Core.Positioning;
+using DualPrevention.Web.Monitoring;
 using DualPrevention.Web.Positioning;
 using DualPrevention.Web.VideoAlarms;
 
@@ -8,7 +10,7 @@ namespace DualPrevention.Web.Hosting;
 /// The MQTT broker of positioning ingest (section <c>Mqtt</c>, <see cref="MqttOptions"/>): run.sh and test.sh start a
 /// private mosquitto and pass its address and the platform's account (ADR 0036). Job nodes (<see cref="NodeOptions.Jobs"/>)
 /// with a broker run the <see cref="FixConsumer"/> (ADR 0038), whose fence rules read <see cref="FenceOptions"/> (ADR 0040), and the
-/// <see cref="VideoAlarmConsumer"/> (ADR 0046). The HTTP batch
+/// <see cref="VideoAlarmConsumer"/> (ADR 0046) and the <see cref="ReadingConsumer"/> (ADR 0050). The HTTP batch
 /// endpoint's device authentication and rate limit are registered here too (ADR 0039).
 /// </summary>
 internal static class MqttRegistration
@@ -26,6 +28,8 @@ internal static class MqttRegistration
             .Validate(o => o.MaxMessagesPerBatch is >= 1 and <= 10_000 && o.StoreConcurrency is >= 1 and <= 8, "Positioning:Ingest is out of range: MaxMessagesPerBatch 1…10000, StoreConcurrency 1…8.")
             .ValidateOnStart();
         builder.Services.Configure<VideoAlarmConsumerOptions>(builder.Configuration.GetSection(VideoAlarmConsumerOptions.Section));
+        builder.Services.Configure<ReadingConsumerOptions>(builder.Configuration.GetSection(ReadingConsumerOptions.Section));
+        builder.Services.Configure<MonitoringOptions>(builder.Configuration.GetSection(MonitoringOptions.Section));
         builder.Services.Configure<FixBatchOptions>(builder.Configuration.GetSection(FixBatchOptions.Section));
         builder.Services.AddAuthentication()
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, DeviceAuthentication>(DeviceAuthentication.SchemeName, null);
@@ -36,6 +40,7 @@ internal static class MqttRegistration
         {
             builder.Services.AddHostedService<FixConsumer>();
             builder.Services.AddHostedService<VideoAlarmConsumer>();
+            builder.Services.AddHostedService<ReadingConsumer>();
         }
         return builder;
     }

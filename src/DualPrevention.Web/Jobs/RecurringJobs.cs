@@ -72,6 +72,15 @@ internal static class RecurringJobs
         // a visitor's tag not returned within a minute of its binding's end (ADR 0040).
         RecurringJobEntry.Of<CheckSilentTagsJob>(
             "positioning:check-silent-tags", "* * * * *", job => job.RunAsync(CancellationToken.None)),
+
+        // Every minute: a monitoring point silent for Monitoring:InterruptionIntervals of its intervals is told at most a
+        // minute late (ADR 0050).
+        RecurringJobEntry.Of<CheckInterruptedPointsJob>(
+            "monitoring:check-interrupted-points", "* * * * *", job => job.RunAsync(CancellationToken.None)),
+
+        // Daily at 23:25 and at a start: next month's reading partition exists weeks before its first reading (ADR 0050).
+        RecurringJobEntry.Of<MaintainReadingPartitionsJob>(
+            "monitoring:maintain-reading-partitions", "25 23 * * *", job => job.RunAsync(CancellationToken.None), runsAtStart: true),
     ];
 
     public static WebApplication ScheduleRecurringJobs(this WebApplication app)

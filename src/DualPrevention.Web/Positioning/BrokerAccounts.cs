@@ -9,8 +9,8 @@ namespace DualPrevention.Web.Positioning;
 /// <summary>
 /// Writes device credentials into the broker through mosquitto's dynamic-security plugin (commands on
 /// <c>$CONTROL/dynamic-security/v1</c>, answers on its <c>/response</c>): each credential is a broker client holding
-/// its enterprise's role, and that role may publish into <see cref="FixTopics.Of"/> and <see cref="VideoAlarmTopics.Of"/> of
-/// the enterprise and nowhere else (ADR 0036, ADR 0046). The broker keeps them in its own file, so the platform needs no shared disk and no reload signal.
+/// its enterprise's role, and that role may publish into <see cref="FixTopics.Of"/>, <see cref="VideoAlarmTopics.Of"/> and
+/// <see cref="MonitoringReadingTopics.Of"/> of the enterprise and nowhere else (ADR 0036, ADR 0046, ADR 0050). The broker keeps them in its own file, so the platform needs no shared disk and no reload signal.
 /// </summary>
 public sealed class BrokerAccounts(IOptions<MqttOptions> options) : IBrokerCredentials
 {
@@ -22,7 +22,7 @@ public sealed class BrokerAccounts(IOptions<MqttOptions> options) : IBrokerCrede
     private const string ClientMissing = "Client not found";
     private const string AclExists = "ACL with this topic already exists";
 
-    /// <summary>Creates or replaces the broker client <paramref name="username"/>, allowed to publish fixes and video alarms of one enterprise only.</summary>
+    /// <summary>Creates or replaces the broker client <paramref name="username"/>, allowed to publish fixes, video alarms and monitoring readings of one enterprise only.</summary>
     /// <exception cref="InvalidOperationException">The broker refused a command; the message carries its answer.</exception>
     public Task SetDeviceCredentialAsync(string username, string password, Guid enterpriseId, CancellationToken cancellationToken)
     {
@@ -33,10 +33,12 @@ public sealed class BrokerAccounts(IOptions<MqttOptions> options) : IBrokerCrede
                 {
                     ["command"] = "createRole",
                     ["rolename"] = role,
-                    ["acls"] = new JsonArray(Publish(FixTopics.Of(enterpriseId)), Publish(VideoAlarmTopics.Of(enterpriseId))),
+                    ["acls"] = new JsonArray(Publish(FixTopics.Of(enterpriseId)), Publish(VideoAlarmTopics.Of(enterpriseId)), Publish(MonitoringReadingTopics.Of(enterpriseId))),
                 },
                 // A role created before video alarms had their topic gains it; one that has it answers AclExists.
                 new JsonObject { ["command"] = "addRoleACL", ["rolename"] = role, ["acltype"] = "publishClientSend", ["topic"] = VideoAlarmTopics.Of(enterpriseId), ["allow"] = true },
+                // … and monitoring readings theirs (ADR 0050).
+                new JsonObject { ["command"] = "addRoleACL", ["rolename"] = role, ["acltype"] = "publishClientSend", ["topic"] = MonitoringReadingTopics.Of(enterpriseId), ["allow"] = true },
                 // Replacing rather than updating also disconnects a device still connected with the old password.
                 new JsonObject { ["command"] = "deleteClient", ["username"] = username },
                 new JsonObject

@@ -51,6 +51,7 @@ public class CoreBoundaryTests
         ["Permits"] = ["Data", "Tenancy", "Auditing", "Accounts", "Enterprises", "Positioning"],
         ["VideoAlarms"] = ["Data", "Tenancy", "Enterprises", "Photos", "Positioning", "Alarms"],
         ["MajorHazards"] = ["Data", "Tenancy", "Auditing", "Accounts", "Enterprises", "Risks"],
+        ["Monitoring"] = ["Data", "Tenancy", "Accounts", "Enterprises", "Risks", "Alarms"],
         ["Data"] = ["Regions", "Auditing", "Tenancy", "Accounts", "Enterprises", "Photos", "Notifications", "Risks", "Inspections", "HiddenDangers", "Escalations", "Reports", "Imports", "Permits", "MajorHazards"],
         ["Demo"] = ["Data", "Regions", "Auditing", "Tenancy", "Accounts", "Enterprises", "Photos", "Notifications", "Risks", "Inspections", "HiddenDangers", "Escalations", "Reports", "Imports", "Positioning", "Alarms", "MajorHazards"],
         ["Localization"] = [],

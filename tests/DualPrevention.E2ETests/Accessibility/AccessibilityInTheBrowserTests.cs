@@ -99,7 +99,7 @@ public class AccessibilityInTheBrowserTests(SampleRegisterBrowserFixture browser
                 $"/positioning/muster?enterprise={browser.Qd1}", $"/positioning/muster/{browser.Muster}"]),
             ("demo-qd1-admin", [
                 "/dashboard/enterprise", "/risk-register", "/risk-register/overview", "/risk-register/import", $"/risk-register/units/{unit}/card",
-                $"/risk-register/units/{unit}/deactivations", "/inspection-tasks", "/inspection-board", "/major-hazard-sources", "/major-hazards", $"/major-hazards/{source}",
+                $"/risk-register/units/{unit}/deactivations", "/inspection-tasks", "/inspection-board", "/major-hazard-sources", "/major-hazards", $"/major-hazards/{source}", $"/major-hazards/{source}/monitoring",
                 $"/major-hazard-sources/{source}/accountability", "/hidden-dangers/import", $"/hidden-dangers/{hiddenDanger}",
                 $"/hidden-dangers/drafts/{draft}", "/account/change-password", "/site-plans", $"/site-plans/{browser.SitePlan}",
                 "/positioning/tags", "/positioning/cameras", "/positioning/persons", "/positioning/bindings", "/positioning/device-credentials", "/positioning/ingest",

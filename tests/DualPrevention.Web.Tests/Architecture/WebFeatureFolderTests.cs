@@ -19,7 +19,8 @@ public class WebFeatureFolderTests
     /// links each role to its dashboard; a hidden danger names its inspection task in the inspections' words; both
     /// importers show Imports' problem table; the alarm-debt ledger picks its period with the reports' period picker; a permit's
     /// work point is picked and shown on Positioning's site-plan map; video alarms come from devices authenticated with
-    /// Positioning's device credentials on per-enterprise topics.
+    /// Positioning's device credentials on per-enterprise topics, and so do monitoring readings; a major hazard's page holds
+    /// its monitoring points' editor.
     /// </summary>
     public static readonly IReadOnlyDictionary<string, string[]> AllowedEdges = new Dictionary<string, string[]>
     {
@@ -35,7 +36,8 @@ public class WebFeatureFolderTests
         ["Notifications"] = [],
         ["Positioning"] = [],
         ["VideoAlarms"] = ["Positioning"],
-        ["MajorHazards"] = [],
+        ["MajorHazards"] = ["Monitoring"],
+        ["Monitoring"] = ["Positioning"],
         ["Regions"] = [],
         ["Reports"] = ["HiddenDangers", "Risks"],
         ["Risks"] = ["Imports"],

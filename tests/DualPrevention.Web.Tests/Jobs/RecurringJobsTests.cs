@@ -14,7 +14,7 @@ public class RecurringJobsTests(WebFixture web) : IClassFixture<WebFixture>
         using var storage = jobsNode.Services.GetRequiredService<JobStorage>().GetConnection();
         var scheduled = storage.GetRecurringJobs().ToDictionary(j => j.Id);
 
-        scheduled.Keys.ShouldBe(["inspections:close-windows", "inspections:generate-tasks", "hidden-dangers:escalate", "notifications:deliver", "reports:refresh-statistics", "reports:archive-monthly", "photos:delete-expired", "risks:sync-accountability-tasks", "alarms:escalate", "positioning:maintain-track-partitions", "positioning:check-silent-tags", "permits:expire", "video-alarms:delete-expired-snapshots"], ignoreOrder: true);
+        scheduled.Keys.ShouldBe(["inspections:close-windows", "inspections:generate-tasks", "hidden-dangers:escalate", "notifications:deliver", "reports:refresh-statistics", "reports:archive-monthly", "photos:delete-expired", "risks:sync-accountability-tasks", "alarms:escalate", "positioning:maintain-track-partitions", "positioning:check-silent-tags", "permits:expire", "video-alarms:delete-expired-snapshots", "monitoring:check-interrupted-points", "monitoring:maintain-reading-partitions"], ignoreOrder: true);
         (scheduled["inspections:generate-tasks"].Cron, scheduled["inspections:generate-tasks"].TimeZoneId).ShouldBe(("0 * * * *", "Asia/Shanghai"));
         (scheduled["inspections:close-windows"].Cron, scheduled["inspections:close-windows"].TimeZoneId).ShouldBe(("*/5 * * * *", "Asia/Shanghai"));
         (scheduled["hidden-dangers:escalate"].Cron, scheduled["hidden-dangers:escalate"].TimeZoneId).ShouldBe(("*/5 * * * *", "Asia/Shanghai"));

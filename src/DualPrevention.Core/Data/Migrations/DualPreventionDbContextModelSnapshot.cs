@@ -2029,6 +2029,213 @@ namespace DualPrevention.Core.Data.Migrations
                     b.ToTable("major_hazard_substance", (string)null);
                 });
 
+            modelBuilder.Entity("DualPrevention.Core.Monitoring.MonitoringPoint", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("code");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("DebounceSeconds")
+                        .HasColumnType("integer")
+                        .HasColumnName("debounce_seconds");
+
+                    b.Property<Guid>("EnterpriseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("enterprise_id");
+
+                    b.Property<double?>("High")
+                        .HasColumnType("double precision")
+                        .HasColumnName("high");
+
+                    b.Property<double?>("HighHigh")
+                        .HasColumnType("double precision")
+                        .HasColumnName("high_high");
+
+                    b.Property<int>("IntervalSeconds")
+                        .HasColumnType("integer")
+                        .HasColumnName("interval_seconds");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<double?>("Low")
+                        .HasColumnType("double precision")
+                        .HasColumnName("low");
+
+                    b.Property<double?>("LowLow")
+                        .HasColumnType("double precision")
+                        .HasColumnName("low_low");
+
+                    b.Property<Guid>("MajorHazardSourceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("major_hazard_source_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<double>("RangeHigh")
+                        .HasColumnType("double precision")
+                        .HasColumnName("range_high");
+
+                    b.Property<double>("RangeLow")
+                        .HasColumnType("double precision")
+                        .HasColumnName("range_low");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("region_code");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("unit");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_monitoring_point");
+
+                    b.HasIndex("MajorHazardSourceId")
+                        .HasDatabaseName("ix_monitoring_point_major_hazard_source_id");
+
+                    b.HasIndex("EnterpriseId", "Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_monitoring_point_enterprise_id_code");
+
+                    b.ToTable("monitoring_point", (string)null);
+                });
+
+            modelBuilder.Entity("DualPrevention.Core.Monitoring.MonitoringPointState", b =>
+                {
+                    b.Property<Guid>("PointId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("point_id");
+
+                    b.Property<int>("AlarmedBand")
+                        .HasColumnType("integer")
+                        .HasColumnName("alarmed_band");
+
+                    b.Property<int>("Band")
+                        .HasColumnType("integer")
+                        .HasColumnName("band");
+
+                    b.Property<Guid>("EnterpriseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("enterprise_id");
+
+                    b.Property<DateTimeOffset?>("InterruptedSince")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("interrupted_since");
+
+                    b.Property<DateTimeOffset?>("LastReadAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_read_at");
+
+                    b.Property<double?>("LastValue")
+                        .HasColumnType("double precision")
+                        .HasColumnName("last_value");
+
+                    b.Property<int>("PendingBand")
+                        .HasColumnType("integer")
+                        .HasColumnName("pending_band");
+
+                    b.Property<DateTimeOffset?>("PendingSince")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("pending_since");
+
+                    b.Property<DateTimeOffset?>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("region_code");
+
+                    b.Property<DateTimeOffset>("Since")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("since");
+
+                    b.Property<DateTimeOffset?>("StoredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("stored_at");
+
+                    b.Property<double?>("StoredValue")
+                        .HasColumnType("double precision")
+                        .HasColumnName("stored_value");
+
+                    b.HasKey("PointId")
+                        .HasName("pk_monitoring_point_state");
+
+                    b.ToTable("monitoring_point_state", (string)null);
+                });
+
+            modelBuilder.Entity("DualPrevention.Core.Monitoring.MonitoringReadingCount", b =>
+                {
+                    b.Property<Guid>("EnterpriseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("enterprise_id");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<long>("Accepted")
+                        .HasColumnType("bigint")
+                        .HasColumnName("accepted");
+
+                    b.Property<DateTimeOffset>("LastReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_received_at");
+
+                    b.Property<long>("Malformed")
+                        .HasColumnType("bigint")
+                        .HasColumnName("malformed");
+
+                    b.Property<long>("OutOfRange")
+                        .HasColumnType("bigint")
+                        .HasColumnName("out_of_range");
+
+                    b.Property<long>("OutOfTime")
+                        .HasColumnType("bigint")
+                        .HasColumnName("out_of_time");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("region_code");
+
+                    b.Property<long>("UnknownPoint")
+                        .HasColumnType("bigint")
+                        .HasColumnName("unknown_point");
+
+                    b.HasKey("EnterpriseId", "Day")
+                        .HasName("pk_monitoring_reading_count");
+
+                    b.ToTable("monitoring_reading_count", (string)null);
+                });
+
             modelBuilder.Entity("DualPrevention.Core.Notifications.GroupRobots.GroupRobot", b =>
                 {
                     b.Property<Guid>("Id")
@@ -5506,6 +5713,26 @@ namespace DualPrevention.Core.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_major_hazard_substance_major_hazard_sources_major_hazard_so");
+                });
+
+            modelBuilder.Entity("DualPrevention.Core.Monitoring.MonitoringPoint", b =>
+                {
+                    b.HasOne("DualPrevention.Core.Risks.MajorHazards.MajorHazardSource", null)
+                        .WithMany()
+                        .HasForeignKey("MajorHazardSourceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_monitoring_point_major_hazard_sources_major_hazard_source_id");
+                });
+
+            modelBuilder.Entity("DualPrevention.Core.Monitoring.MonitoringPointState", b =>
+                {
+                    b.HasOne("DualPrevention.Core.Monitoring.MonitoringPoint", null)
+                        .WithOne()
+                        .HasForeignKey("DualPrevention.Core.Monitoring.MonitoringPointState", "PointId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_monitoring_point_state_monitoring_point_point_id");
                 });
 
             modelBuilder.Entity("DualPrevention.Core.Notifications.GroupRobots.GroupRobotDelivery", b =>
