@@ -180,7 +180,7 @@ internal static class PositioningIngestBenchmark
             $$"""{"tag":"{{f.Serial}}","time":"{{f.Time:yyyy-MM-ddTHH:mm:ss.fffZ}}","x":{{f.X:F2}},"y":{{f.Y:F2}},"floor":1,"accuracy":0.3,"battery":90}"""))) + "]");
 
     /// <summary>Starts the private broker with deploy/local/lib.sh, as test.sh does, and returns the platform's password.</summary>
-    private static async Task<string> StartBrokerAsync(string dir, int port)
+    internal static async Task<string> StartBrokerAsync(string dir, int port)
     {
         var root = new DirectoryInfo(AppContext.BaseDirectory);
         while (root is not null && !File.Exists(Path.Combine(root.FullName, "DualPrevention.sln")))
@@ -327,13 +327,13 @@ internal static class PositioningIngestBenchmark
         return latencies;
     }
 
-    private static double Percentile(List<double> values, double fraction)
+    internal static double Percentile(List<double> values, double fraction)
     {
         var sorted = values.Order().ToList();
         return sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(fraction * sorted.Count) - 1)];
     }
 
-    private static async Task<IMqttClient> ConnectAsync(MqttOptions mqtt, string device)
+    internal static async Task<IMqttClient> ConnectAsync(MqttOptions mqtt, string device)
     {
         var client = new MqttClientFactory().CreateMqttClient();
         await client.ConnectAsync(new MqttClientOptionsBuilder()
@@ -346,7 +346,7 @@ internal static class PositioningIngestBenchmark
     }
 
     /// <summary>Publishes with QoS 1, round-robin over the clients, each with a window of unacknowledged messages.</summary>
-    private static async Task PublishAsync(List<IMqttClient> clients, string topic, List<byte[]> payloads)
+    internal static async Task PublishAsync(List<IMqttClient> clients, string topic, List<byte[]> payloads)
     {
         await Task.WhenAll(clients.Select(async (client, c) =>
         {
