@@ -71,7 +71,7 @@ public class VideoAlarmEvidenceInTheBrowserTests(BrowserFixture browser) : IClas
         await using (var scope = browser.Services.CreateAsyncScope())
         {
             scope.ServiceProvider.GetRequiredService<TenantScopeAccessor>().Current = TenantScope.System;
-            var unknown = Encoding.UTF8.GetBytes($$"""{"camera":"99999999999999999999","algorithm":"Smoking","time":"{{browser.Clock.GetUtcNow().UtcDateTime:yyyy-MM-ddTHH:mm:ss}}Z"}""");
+            var unknown = Encoding.UTF8.GetBytes($$"""{"camera":"99999999999999999999","algorithm":"Smoking","time":"{{TimeProvider.System.GetUtcNow().UtcDateTime:yyyy-MM-ddTHH:mm:ss}}Z"}""");
             (await scope.ServiceProvider.GetRequiredService<IntakeVideoAlarm.Handler>().HandleAsync(new(browser.Qd1, unknown), CancellationToken.None))
                 .Refusal!.Reason.ShouldBe(VideoAlarmRejection.UnknownCamera);
         }
@@ -101,7 +101,7 @@ public class VideoAlarmEvidenceInTheBrowserTests(BrowserFixture browser) : IClas
     {
         await using var scope = browser.Services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<TenantScopeAccessor>().Current = TenantScope.System;
-        var now = browser.Clock.GetUtcNow();
+        var now = TimeProvider.System.GetUtcNow();
         Guid cameraId;
         await using (var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<DualPreventionDbContext>>().CreateDbContextAsync())
         {
