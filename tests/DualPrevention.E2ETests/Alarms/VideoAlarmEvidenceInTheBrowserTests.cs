@@ -35,7 +35,7 @@ public class VideoAlarmEvidenceInTheBrowserTests(BrowserFixture browser) : IClas
         var shown = await page.Locator("[data-testid=video-box]").First.BoundingBoxAsync();
         var picture = await snapshot.BoundingBoxAsync();
         ((double)shown!.Width).ShouldBe(picture!.Width * 0.3, 1.5, "the box scales with the picture");
-        (await page.InnerTextAsync("[data-testid=video-confidence]")).ShouldBe("91%");
+        (await page.InnerTextAsync("[data-testid=video-confidence]")).ShouldBe("91 %");
         (await page.InnerTextAsync("[data-testid=video-algorithm]")).ShouldBe("SmokingDetect (dahua)");
         (await page.InnerTextAsync("[data-testid=video-camera]")).ShouldBe("证据测试摄像机");
         (await page.Locator("[data-testid=video-live]").GetAttributeAsync("href")).ShouldBe("rtsp://10.0.0.9/live");
