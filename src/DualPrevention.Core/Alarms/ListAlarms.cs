@@ -14,8 +14,9 @@ public static class ListAlarms
     /// <param name="PastDue">Only open alarms past their deadline: new ones past <see cref="Alarm.ConfirmDueAt"/>, dispatched ones past
     /// <see cref="Alarm.DispatchDeadline"/> (ADR 0042).</param>
     /// <param name="Before">Only alarms raised before this Beijing date's midnight (a ledger period's exclusive end).</param>
+    /// <param name="DeviceId">Only alarms of this device: a camera, a tag.</param>
     public sealed record Query(
-        Guid? EnterpriseId, bool OpenOnly, AlarmSource? Source, string? Category, int Page, int PageSize, bool PastDue = false, DateOnly? Before = null);
+        Guid? EnterpriseId, bool OpenOnly, AlarmSource? Source, string? Category, int Page, int PageSize, bool PastDue = false, DateOnly? Before = null, Guid? DeviceId = null);
 
     public sealed record Row(
         Guid Id, Guid EnterpriseId, AlarmSource Source, string Category, AlarmSeverity Severity, AlarmStatus Status, string Summary,
@@ -55,6 +56,11 @@ public static class ListAlarms
             if (query.Source is { } source)
             {
                 alarms = alarms.Where(a => a.Source == source);
+            }
+
+            if (query.DeviceId is { } deviceId)
+            {
+                alarms = alarms.Where(a => a.DeviceId == deviceId);
             }
 
             if (!string.IsNullOrWhiteSpace(query.Category))

@@ -27,6 +27,12 @@ public static class PhotoContent
     /// <summary>Full-size decodes at once: each may hold up to <see cref="PhotoLimits.MaxSourcePixels"/> × 4 bytes.</summary>
     private static readonly SemaphoreSlim Decoding = new(Math.Max(1, Environment.ProcessorCount / 2));
 
+    /// <summary>
+    /// JPEG decodes at once: a JPEG is decoded in eighths to about <see cref="PhotoLimits.MaxEdgePixels"/>, so each holds
+    /// tens of megabytes at most, and one per core keeps every core busy (video snapshots arrive many at a time).
+    /// </summary>
+    private static readonly SemaphoreSlim JpegDecoding = new(Math.Max(1, Environment.ProcessorCount));
+
     /// <summary>Reads at most <see cref="MaxBytes"/> from <paramref name="content"/> and proves it.</summary>
     /// <param name="fileName">The name the user gave the file, quoted in refusals so they know which one to replace.</param>
     /// <exception cref="DomainRuleException">
@@ -37,14 +43,15 @@ public static class PhotoContent
     {
         var name = Quoted(fileName);
         var bytes = await ReadLimitedAsync(content, name, cancellationToken);
-        await Decoding.WaitAsync(cancellationToken);
+        var gate = bytes is [0xFF, 0xD8, 0xFF, ..] ? JpegDecoding : Decoding;
+        await gate.WaitAsync(cancellationToken);
         try
         {
             return Prove(bytes, name, limits);
         }
         finally
         {
-            Decoding.Release();
+            gate.Release();
         }
     }
 
@@ -66,6 +73,15 @@ public static class PhotoContent
 
         using var decoded = Decode(codec, limits.MaxEdgePixels, name);
         var png = codec.EncodedFormat == SKEncodedImageFormat.Png;
+
+        // An upright JPEG that fits (a camera's snapshot, most phone photos decoded in eighths) is re-encoded from the
+        // decoded pixels as they are: drawing them again at the same size and orientation would only cost time.
+        if (codec.EncodedFormat == SKEncodedImageFormat.Jpeg && codec.EncodedOrigin == SKEncodedOrigin.TopLeft && Math.Max(decoded.Width, decoded.Height) <= limits.MaxEdgePixels)
+        {
+            using var direct = decoded.Encode(SKEncodedImageFormat.Jpeg, limits.JpegQuality);
+            return new ProvenPhoto(direct.ToArray(), JpegType, decoded.Width, decoded.Height);
+        }
+
         using var upright = Upright(decoded, codec.EncodedOrigin, limits.MaxEdgePixels, opaque: !png);
         using var encoded = upright.Encode(png ? SKEncodedImageFormat.Png : SKEncodedImageFormat.Jpeg, limits.JpegQuality);
         return new ProvenPhoto(encoded.ToArray(), png ? PngType : JpegType, upright.Width, upright.Height);

@@ -21,9 +21,9 @@ internal static class AlarmEndpoints
     {
         var alarms = api.MapGroup("/alarms").WithTags("Alarms");
         // pastDue and before are the alarm-debt ledger's drill-down (ADR 0042); before is a Beijing date, exclusive.
-        alarms.MapGet("/", (Guid? enterpriseId, bool? openOnly, AlarmSource? source, string? category, bool? pastDue, DateOnly? before, int? page, int? pageSize,
+        alarms.MapGet("/", (Guid? enterpriseId, bool? openOnly, AlarmSource? source, string? category, bool? pastDue, DateOnly? before, Guid? deviceId, int? page, int? pageSize,
                 ListAlarms.Handler handler, CancellationToken ct) =>
-                handler.HandleAsync(new ListAlarms.Query(enterpriseId, openOnly ?? false, source, category, page ?? 1, pageSize ?? 20, pastDue ?? false, before), ct))
+                handler.HandleAsync(new ListAlarms.Query(enterpriseId, openOnly ?? false, source, category, page ?? 1, pageSize ?? 20, pastDue ?? false, before, deviceId), ct))
             .WithName("ListAlarms")
             .ProducesValidationProblem();
 

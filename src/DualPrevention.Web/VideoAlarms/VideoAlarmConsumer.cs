@@ -87,17 +87,64 @@ public sealed partial class VideoAlarmConsumer(
             LogConsuming(consumer.ClientIdOrDefault, consumer.Group);
             _subscribed.TrySetResult();
 
-            await foreach (var message in received.Reader.ReadAllAsync(stoppingToken))
-            {
-                await TakeAsync(message.ApplicationMessage, stoppingToken);
-                await message.AcknowledgeAsync(stoppingToken);
-            }
+            await TakeAllAsync(received.Reader, Math.Max(1, consumer.Concurrency), stoppingToken);
         }
         finally
         {
             if (client.IsConnected)
             {
                 await client.DisconnectAsync(new MqttClientDisconnectOptionsBuilder().Build(), CancellationToken.None);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Takes up to <paramref name="concurrency"/> messages in at once (the snapshot's proof and the alarm's round trips
+    /// overlap; two alarms of one camera and category still raise one after the other, under the alarm centre's lock) and
+    /// acknowledges them in arrival order, each once it and every message before it were taken in, as MQTT asks. A message
+    /// whose intake failed ends the connection with it and every later one unacknowledged: the broker delivers them again.
+    /// </summary>
+    private async Task TakeAllAsync(ChannelReader<MqttApplicationMessageReceivedEventArgs> reader, int concurrency, CancellationToken stoppingToken)
+    {
+        var inFlight = new Queue<(MqttApplicationMessageReceivedEventArgs Message, Task Taken)>();
+        while (true)
+        {
+            while (inFlight.TryPeek(out var head) && head.Taken.IsCompleted)
+            {
+                inFlight.Dequeue();
+                await head.Taken;
+                await head.Message.AcknowledgeAsync(stoppingToken);
+            }
+
+            if (inFlight.Count < concurrency && reader.TryRead(out var message))
+            {
+                var application = message.ApplicationMessage;
+                inFlight.Enqueue((message, Task.Run(() => TakeAsync(application, stoppingToken), stoppingToken)));
+                continue;
+            }
+
+            if (inFlight.Count == 0)
+            {
+                if (!await reader.WaitToReadAsync(stoppingToken))
+                {
+                    return;
+                }
+
+                continue;
+            }
+
+            if (inFlight.Count >= concurrency)
+            {
+                await Task.WhenAny(inFlight.Peek().Taken);
+                continue;
+            }
+
+            var more = reader.WaitToReadAsync(stoppingToken).AsTask();
+            await Task.WhenAny(inFlight.Peek().Taken, more);
+            if (more is { IsCompletedSuccessfully: true, Result: false })
+            {
+                // The connection dropped: what is still in flight cannot be acknowledged and comes again.
+                return;
             }
         }
     }

@@ -19,5 +19,8 @@ public sealed class VideoAlarmConsumerOptions
     /// <summary>How long to wait before reconnecting after the broker or the database failed.</summary>
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>How many messages a node takes in at once; they are acknowledged in arrival order.</summary>
+    public int Concurrency { get; set; } = 8;
+
     public string ClientIdOrDefault => ClientId.Length > 0 ? ClientId : $"dp-video-{Environment.MachineName}";
 }
