@@ -98,8 +98,22 @@ public static class ListSupervisedPermits
             var rows = await sorted.Skip((page - 1) * pageSize).Take(pageSize)
                 .Join(db.Enterprises, p => p.EnterpriseId, e => e.Id, (p, e) => new
                 {
-                    p.Id, p.EnterpriseId, EnterpriseName = e.Name, p.Number, p.Type, p.HotWorkGrade, p.HeightClass, p.LiftingGrade, p.Status,
-                    p.WorkContent, p.LocationText, p.AppliedAt, p.PlannedStart, p.PlannedEnd, p.ActualStart, p.ActualEnd,
+                    p.Id,
+                    p.EnterpriseId,
+                    EnterpriseName = e.Name,
+                    p.Number,
+                    p.Type,
+                    p.HotWorkGrade,
+                    p.HeightClass,
+                    p.LiftingGrade,
+                    p.Status,
+                    p.WorkContent,
+                    p.LocationText,
+                    p.AppliedAt,
+                    p.PlannedStart,
+                    p.PlannedEnd,
+                    p.ActualStart,
+                    p.ActualEnd,
                 })
                 .ToListAsync(cancellationToken);
             var ordered = query.SortBy switch
