@@ -164,7 +164,7 @@ internal static class WorkPermitEndpoints
             .Steps();
         permits.MapGet("/{id:guid}/spot-checks", async (Guid id, ListPermitSpotChecks.Handler handler, CancellationToken ct) => TypedResults.Ok(await handler.HandleAsync(id, ct)))
             .WithName("ListPermitSpotChecks")
-            .WithSummary("The findings the bureau's online spot checks (在线抽查) recorded on the permit, each a hidden danger of the enterprise")
+            .WithSummary("The findings the bureau's online spot checks recorded on the permit, each a hidden danger of the enterprise")
             .ProducesProblem(StatusCodes.Status404NotFound);
         permits.MapPost("/{id:guid}/spot-checks", async (ClaimsPrincipal user, Guid id, PermitSpotCheckBody body, SpotCheckWorkPermit.Handler handler, CancellationToken ct) =>
             {
@@ -172,7 +172,7 @@ internal static class WorkPermitEndpoints
                 return TypedResults.Created($"/api/v1/hidden-dangers/{hiddenDanger}", new CreatedId(hiddenDanger));
             })
             .WithName("SpotCheckWorkPermit")
-            .WithSummary("Online spot check (在线抽查): the city bureau records a finding on a permit in progress of its city; it becomes a hidden danger the enterprise is told of")
+            .WithSummary("Online spot check: the city bureau records a finding on a permit in progress of its city; it becomes a hidden danger the enterprise is told of")
             .Steps();
         return api;
     }

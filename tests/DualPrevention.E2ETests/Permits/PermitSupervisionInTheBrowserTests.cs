@@ -35,7 +35,7 @@ public class PermitSupervisionInTheBrowserTests(BrowserFixture browser) : IClass
         await page.GotoAsync($"/permits/{id}");
         await BrowserFixture.WaitForPageAsync(page, "[data-testid=permit-spot-checks]");
         (await page.Locator("[data-testid=permit-actions]").CountAsync()).ShouldBe(0);
-        await page.FillAsync("[data-testid=spot-check-finding] textarea", "动火点周围可燃物未清理");
+        await page.FillAsync("[data-testid=spot-check-finding]", "动火点周围可燃物未清理");
         await page.ClickAsync("[data-testid=spot-check-record]");
         await page.Locator(".mud-message-box button", new() { HasText = "是" }).ClickAsync();
         await page.Locator("[data-testid=permit-spot-check]", new() { HasText = number }).WaitForAsync();
