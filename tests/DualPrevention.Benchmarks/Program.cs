@@ -1,9 +1,9 @@
 using DualPrevention.Benchmarks;
 
-// Usage: dotnet run -c Release --project tests/DualPrevention.Benchmarks -- <import | task-generation | escalation | province-report | dashboards | page-weight | submission-load | circuits | ledger-export | track-replay | positioning-ingest | monitoring-ingest | video-intake> [--scale F] [--pairs N] [--connections N] [--shared-windows] [--page PATH]
-if (args.Length == 0 || args[0] is not ("import" or "task-generation" or "escalation" or "province-report" or "dashboards" or "page-weight" or "submission-load" or "circuits" or "ledger-export" or "track-replay" or "positioning-ingest" or "monitoring-ingest" or "video-intake"))
+// Usage: dotnet run -c Release --project tests/DualPrevention.Benchmarks -- <import | task-generation | escalation | province-report | dashboards | page-weight | submission-load | circuits | ledger-export | track-replay | positioning-ingest | monitoring-ingest | video-intake | permit-conflicts | permit-dashboard> [--scale F] [--pairs N] [--connections N] [--shared-windows] [--page PATH]
+if (args.Length == 0 || args[0] is not ("import" or "task-generation" or "escalation" or "province-report" or "dashboards" or "page-weight" or "submission-load" or "circuits" or "ledger-export" or "track-replay" or "positioning-ingest" or "monitoring-ingest" or "video-intake" or "permit-conflicts" or "permit-dashboard"))
 {
-    Console.Error.WriteLine("usage: DualPrevention.Benchmarks <import | task-generation | escalation | province-report | dashboards | page-weight | submission-load | circuits | ledger-export | track-replay | positioning-ingest | monitoring-ingest | video-intake> [--scale F] [--pairs N] [--connections N] [--shared-windows] [--page PATH]");
+    Console.Error.WriteLine("usage: DualPrevention.Benchmarks <import | task-generation | escalation | province-report | dashboards | page-weight | submission-load | circuits | ledger-export | track-replay | positioning-ingest | monitoring-ingest | video-intake | permit-conflicts | permit-dashboard> [--scale F] [--pairs N] [--connections N] [--shared-windows] [--page PATH]");
     Console.Error.WriteLine("  import           F = fraction of 50,000 measures, default 1");
     Console.Error.WriteLine("  task-generation  F = fraction of 3,000 enterprises × 1,000 manual measures, default 1; N = product/floor pairs timed, default 1");
     Console.Error.WriteLine("  escalation       F = fraction of 5,000,000 inspection windows and 500,000 hidden dangers (3,000 enterprises), default 1");
@@ -16,6 +16,8 @@ if (args.Length == 0 || args[0] is not ("import" or "task-generation" or "escala
     Console.Error.WriteLine("  monitoring-ingest F = fraction of 60,000 points, ten readings each in messages of 100 through mosquitto into the published app, then the reading-to-alarm probe under 6,000 readings/s");
     Console.Error.WriteLine("  video-intake     F = fraction of 20,000 video alarms with 100 KB snapshots through mosquitto into the published app (DP_BENCH_MQTT_PORT, default 1983)");
     Console.Error.WriteLine("  track-replay     one tag's day of 1 s fixes (86,400) read back in order beside F × 20 other tags' days, default 1");
+    Console.Error.WriteLine("  permit-conflicts the approval-time exclusion check of a hot work permit against F × 500 issued permits of one plant (beside F × 100,000 closed ones)");
+    Console.Error.WriteLine("  permit-dashboard the province's permit supervision view over F × 1,000,000 permits of this year (3,000 × F enterprises)");
     Console.Error.WriteLine("  circuits         F = fraction of 200 pages kept open in headless Chromium (PATH, default /dashboard/city); memory of the app per page");
     return 2;
 }
@@ -86,6 +88,12 @@ switch (args[0])
         break;
     case "monitoring-ingest":
         await MonitoringIngestBenchmark.RunAsync(scale);
+        break;
+    case "permit-conflicts":
+        await PermitBenchmarks.RunConflictsAsync(scale);
+        break;
+    case "permit-dashboard":
+        await PermitBenchmarks.RunDashboardAsync(scale);
         break;
     case "page-weight":
         return await PageWeightBenchmark.RunAsync();

@@ -80,7 +80,7 @@ public sealed partial class WorkPermitDetailPage
         _actor = Actor.From((await AuthenticationState).User);
         _canAct = _actor.Scope.EnterpriseId is not null && _actor.Roles.Any(Roles.IsEnterpriseRole);
         _crumbs.Clear();
-        _crumbs.Add(new BreadcrumbItem(L["Nav.Permits"], "permits"));
+        _crumbs.Add(_canAct ? new BreadcrumbItem(L["Nav.Permits"], "permits") : new BreadcrumbItem(L["Nav.PermitSupervision"], "permits/supervision"));
         await LoadAsync();
         if (_permit is { } p)
         {

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using DualPrevention.Core;
 using DualPrevention.Core.Accounts;
 using DualPrevention.Core.Permits;
+using DualPrevention.Web.Hosting;
 
 namespace DualPrevention.Web.Permits;
 
@@ -26,6 +27,22 @@ internal static class WorkPermitEndpoints
             .WithName("GetPermitBoard")
             .WithSummary("The conflict board: the caller's enterprise's permits of one Beijing day (default today) with work points, fences and the exclusion rules between the open ones")
             .ProducesValidationProblem();
+        permits.MapGet("/supervision", (ClaimsPrincipal user, DateOnly? from, DateOnly? to, string? region, int? page, int? pageSize, GetPermitSupervision.Handler handler, CancellationToken ct) =>
+                handler.HandleAsync(Actor.From(user), new GetPermitSupervision.Query(from, to, region, page ?? 1, pageSize ?? 20), ct))
+            .WithName("GetPermitSupervision")
+            .WithSummary("Regulators: the region's permits of a period (default this year) per enterprise and type, by type, grade and state; in progress now, special hot work today, overdue acceptances and violations")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        permits.MapGet("/supervision/permits", (ClaimsPrincipal user, ListSupervisedPermits.Figure? figure, DateOnly? from, DateOnly? to, string? region, Guid? enterpriseId,
+                SpecialOperationType? type, WorkPermitStatus? status, ListSupervisedPermits.Sort? sort, int? page, int? pageSize, ListSupervisedPermits.Handler handler, CancellationToken ct) =>
+                handler.HandleAsync(
+                    Actor.From(user),
+                    new ListSupervisedPermits.Query(figure ?? ListSupervisedPermits.Figure.Period, from, to, region, enterpriseId, type, status, sort ?? ListSupervisedPermits.Sort.AppliedNewestFirst, page ?? 1, pageSize ?? 20),
+                    ct))
+            .WithName("ListSupervisedPermits")
+            .WithSummary("Regulators: the permits behind one figure of the supervision view, one page at a time with their enterprises")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
         permits.MapGet("/{id:guid}", async (Guid id, GetWorkPermit.Handler handler, CancellationToken ct) => TypedResults.Ok(await handler.HandleAsync(id, ct)))
             .WithName("GetWorkPermit")
             .WithSummary("One permit with its people, measures, approvals, gas tests, interruptions, timeline and the actions its state allows")
@@ -145,6 +162,18 @@ internal static class WorkPermitEndpoints
             .WithName("ConfirmSimultaneousOperation")
             .WithSummary("A named person confirms by hand a distance rule that cannot be measured (a work point missing or on another plan)")
             .Steps();
+        permits.MapGet("/{id:guid}/spot-checks", async (Guid id, ListPermitSpotChecks.Handler handler, CancellationToken ct) => TypedResults.Ok(await handler.HandleAsync(id, ct)))
+            .WithName("ListPermitSpotChecks")
+            .WithSummary("The findings the bureau's online spot checks recorded on the permit, each a hidden danger of the enterprise")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        permits.MapPost("/{id:guid}/spot-checks", async (ClaimsPrincipal user, Guid id, PermitSpotCheckBody body, SpotCheckWorkPermit.Handler handler, CancellationToken ct) =>
+            {
+                var hiddenDanger = await handler.HandleAsync(Actor.From(user), new SpotCheckWorkPermit.Command(id, body.Finding ?? "", body.Level, body.MajorReason), ct);
+                return TypedResults.Created($"/api/v1/hidden-dangers/{hiddenDanger}", new CreatedId(hiddenDanger));
+            })
+            .WithName("SpotCheckWorkPermit")
+            .WithSummary("Online spot check: the city bureau records a finding on a permit in progress of its city; it becomes a hidden danger the enterprise is told of")
+            .Steps();
         return api;
     }
 
@@ -187,4 +216,6 @@ internal static class WorkPermitEndpoints
     public sealed record PermitSimultaneousConfirmBody(SimultaneousRule Rule, Guid OtherPermitId, Guid PersonId);
 
     public sealed record PermitVoidBody(string? Reason, WorkPermitContent Content);
+
+    public sealed record PermitSpotCheckBody(string? Finding, DualPrevention.Core.HiddenDangers.HiddenDangerLevel Level, string? MajorReason);
 }

@@ -25,7 +25,9 @@ public class CoreBoundaryTests
     /// a register row of Risks), name their zones (Positioning) and prove their evidence photos; positioning's fence rules
     /// raise alarms and read the open ones back after a restart (ADR 0040), the fourth pair. The alarm-debt ledger is a
     /// regulators' report: it takes the reports' periods, region resolution, rounding and formula guard (ADR 0042). Permits
-    /// name people of Positioning's registry and rely on their certificates (ADR 0045). Video alarms read the camera
+    /// name people of Positioning's registry and rely on their certificates (ADR 0045); a bureau's spot-check finding on a
+    /// permit becomes the enterprise's hidden danger (a register row of Risks) through the bureau's report, under an inspection source, and the
+    /// regulators' view narrows by region code (ADR 0045). Video alarms read the camera
     /// registry (Positioning), keep their snapshots as photos and enter the alarm centre, whose conversion hands a video
     /// alarm's snapshot to the hidden danger as its before-photo (ADR 0046), the fifth pair. Major hazard identification
     /// grades the register's major hazard sources (Risks) and takes their level rule from there (ADR 0047).
@@ -48,7 +50,7 @@ public class CoreBoundaryTests
         ["ToDos"] = ["Data", "Tenancy", "Accounts", "Risks", "Inspections", "HiddenDangers"],
         ["Positioning"] = ["Data", "Tenancy", "Auditing", "Accounts", "Enterprises", "Risks", "Photos", "Alarms"],
         ["Alarms"] = ["Data", "Tenancy", "Accounts", "Enterprises", "Notifications", "Photos", "Risks", "Inspections", "HiddenDangers", "Positioning", "Regions", "Reports", "VideoAlarms"],
-        ["Permits"] = ["Data", "Tenancy", "Auditing", "Accounts", "Enterprises", "Positioning"],
+        ["Permits"] = ["Data", "Tenancy", "Auditing", "Accounts", "Enterprises", "Positioning", "Regions", "HiddenDangers", "Inspections", "Risks"],
         ["VideoAlarms"] = ["Data", "Tenancy", "Enterprises", "Photos", "Positioning", "Alarms"],
         ["MajorHazards"] = ["Data", "Tenancy", "Auditing", "Accounts", "Enterprises", "Risks"],
         ["Monitoring"] = ["Data", "Tenancy", "Accounts", "Enterprises", "Risks", "Alarms"],

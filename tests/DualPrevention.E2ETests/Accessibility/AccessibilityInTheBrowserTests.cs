@@ -93,7 +93,7 @@ public class AccessibilityInTheBrowserTests(SampleRegisterBrowserFixture browser
             ("admin", ["/", "/accounts", "/audit", "/admin/holiday-calendar", "/risk-band-tables", "/enterprises", $"/enterprises/{browser.Qd1}", "/group-robots"]),
             ("province", ["/dashboard/province", "/supervision/province", "/reports", "/notifications", "/direct-judgement-rules"]),
             ("qingdao", [
-                "/dashboard", "/dashboard/city", "/supervision/city", "/hidden-dangers", $"/enterprises/{browser.Qd1}/inspection-board",
+                "/dashboard", "/dashboard/city", "/supervision/city", "/permits/supervision", $"/permits/{browser.Permit}", "/hidden-dangers", $"/enterprises/{browser.Qd1}/inspection-board",
                 $"/enterprises/{browser.Qd1}/risk-register", $"/enterprises/{browser.Qd1}/risk-overview", $"/site-plans?enterprise={browser.Qd1}",
                 $"/site-plans/{browser.SitePlan}/four-color-map", $"/positioning/live?enterprise={browser.Qd1}", "/positioning/ingest", "/alarms/ledger",
                 $"/positioning/muster?enterprise={browser.Qd1}", $"/positioning/muster/{browser.Muster}"]),

@@ -51,6 +51,37 @@ internal static class PermitSeed
         return applied;
     }
 
+    /// <summary>Runs a submitted hot-work permit through measures, briefing, gas test and the four signatures until its work has started.</summary>
+    public static async Task StartAsync(DemoDatabase database, IServiceProvider services, Guid enterpriseId, string userName, Guid permitId)
+    {
+        var actor = await ActorAsync(database, enterpriseId, userName);
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+        await using var scope = services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<TenantScopeAccessor>().Current = actor.Scope;
+        var get = scope.ServiceProvider.GetRequiredService<GetWorkPermit.Handler>();
+        var permit = await get.HandleAsync(permitId, CancellationToken.None);
+        Guid Person(PermitRole role) => permit.People.First(p => p.Role == role).PersonId;
+        foreach (var measure in permit.Measures)
+        {
+            await scope.ServiceProvider.GetRequiredService<ConfirmPermitMeasure.Handler>().HandleAsync(actor, new(permitId, measure.Id, true, Person(PermitRole.Guardian)), CancellationToken.None);
+        }
+
+        await scope.ServiceProvider.GetRequiredService<RecordSafetyBriefing.Handler>()
+            .HandleAsync(actor, new(permitId, Person(PermitRole.WorkLeader), [Person(PermitRole.Worker), Person(PermitRole.Guardian)], "交底"), CancellationToken.None);
+        await scope.ServiceProvider.GetRequiredService<RecordGasTest.Handler>().HandleAsync(
+            actor,
+            new(permitId, new GasTestEntry(now.AddSeconds(-5), "动火点", new GasSample("甲烷", 5m, 0.1m, GasReadingUnit.PercentVolume, 20.9m, []), "分析员丁", "DET-7", new DateOnly(2030, 6, 30))),
+            CancellationToken.None);
+        await scope.ServiceProvider.GetRequiredService<SendWorkPermitForApproval.Handler>().HandleAsync(actor, new(permitId), CancellationToken.None);
+        while ((await get.HandleAsync(permitId, CancellationToken.None)).NextSignature is { } role)
+        {
+            await scope.ServiceProvider.GetRequiredService<SignWorkPermit.Handler>().HandleAsync(actor, new(permitId, role, "同意"), CancellationToken.None);
+        }
+
+        await scope.ServiceProvider.GetRequiredService<CheckWorkPermitByShiftLeader.Handler>().HandleAsync(actor, new(permitId), CancellationToken.None);
+        await scope.ServiceProvider.GetRequiredService<StartWork.Handler>().HandleAsync(actor, new(permitId, new WeatherConditions(3)), CancellationToken.None);
+    }
+
     /// <summary>A scaled plan of 3000 × 2000 px at 0.1 m per pixel (300 × 200 m) for the enterprise.</summary>
     public static async Task<Guid> PlanAsync(DemoDatabase database, IServiceProvider services, Guid enterpriseId)
     {

@@ -18,28 +18,8 @@ public class WorkPermitEndpointTests(WebFixture web) : IClassFixture<WebFixture>
     public async Task A_hot_work_permit_runs_its_whole_process_through_the_API()
     {
         var admin = await web.ApiClientAsync("demo-qd1-admin");
-        var crew = await CrewAsync(web.Qd1);
+        var permit = await StartedAsync(admin, await CrewAsync(web.Qd1), "更换法兰垫片");
 
-        var created = await admin.PostAsJsonAsync("/api/v1/permits", new { content = Content(crew, "更换法兰垫片") });
-        created.StatusCode.ShouldBe(HttpStatusCode.Created);
-        var permit = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-        await OkAsync(admin.PostAsync($"/api/v1/permits/{permit}/submit", null));
-        foreach (var measure in (await GetAsync(admin, permit)).GetProperty("measures").EnumerateArray())
-        {
-            await OkAsync(admin.PostAsJsonAsync($"/api/v1/permits/{permit}/measures/{measure.GetProperty("id").GetGuid()}/confirm", new { applicable = true, personId = crew.Guardian }));
-        }
-
-        await OkAsync(admin.PostAsJsonAsync($"/api/v1/permits/{permit}/briefing", new { briefedByPersonId = crew.Leader, briefedPersonIds = new[] { crew.Worker, crew.Guardian }, content = "交底" }));
-        var gas = await admin.PostAsJsonAsync($"/api/v1/permits/{permit}/gas-tests", Gas(DateTimeOffset.UtcNow.AddSeconds(-5)));
-        (await gas.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("passed").GetBoolean().ShouldBeTrue();
-        await OkAsync(admin.PostAsync($"/api/v1/permits/{permit}/send-for-approval", null));
-        foreach (var role in new[] { "WorkLeader", "Unit", "SafetyDepartment", "Unit" })
-        {
-            await OkAsync(admin.PostAsJsonAsync($"/api/v1/permits/{permit}/sign", new { role, opinion = "同意" }));
-        }
-
-        await OkAsync(admin.PostAsync($"/api/v1/permits/{permit}/shift-leader-check", null));
-        await OkAsync(admin.PostAsJsonAsync($"/api/v1/permits/{permit}/start", new { weather = new { windForce = 3 } }));
         await OkAsync(admin.PostAsJsonAsync($"/api/v1/permits/{permit}/suspend", new { reason = "监护人离开" }));
         await OkAsync(admin.PostAsJsonAsync($"/api/v1/permits/{permit}/resume", new { reconfirmed = true }));
         await OkAsync(admin.PostAsync($"/api/v1/permits/{permit}/finish", null));
@@ -144,6 +124,75 @@ public class WorkPermitEndpointTests(WebFixture web) : IClassFixture<WebFixture>
         (await regulator.PostAsync($"/api/v1/permits/{permit}/submit", null)).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
     }
 
+    [Fact]
+    public async Task The_regulators_view_counts_the_regions_permits_and_drills_into_them_and_another_city_sees_none_of_them()
+    {
+        var admin = await web.ApiClientAsync("demo-qd1-admin");
+        var permit = await StartedAsync(admin, await CrewAsync(web.Qd1), "监管视图测试动火");
+        var qingdao = await web.ApiClientAsync("qingdao");
+        var province = await web.ApiClientAsync("province");
+        var weifang = await web.ApiClientAsync("weifang");
+
+        var view = await qingdao.GetFromJsonAsync<JsonElement>("/api/v1/permits/supervision?pageSize=200");
+        var row = view.GetProperty("enterprises").GetProperty("items").EnumerateArray().Single(e => e.GetProperty("enterpriseId").GetGuid() == web.Qd1);
+        var figures = row.GetProperty("figures");
+        figures.GetProperty("inProgress").GetInt32().ShouldBeGreaterThanOrEqualTo(1);
+        figures.GetProperty("total").GetInt32().ShouldBeGreaterThanOrEqualTo(1);
+        figures.GetProperty("byType").GetProperty("HotWork").GetInt32().ShouldBeGreaterThanOrEqualTo(1);
+        view.GetProperty("totals").GetProperty("inProgress").GetInt32().ShouldBeGreaterThanOrEqualTo(figures.GetProperty("inProgress").GetInt32());
+        view.GetProperty("breakdown").EnumerateArray()
+            .ShouldContain(b => b.GetProperty("type").GetString() == "HotWork" && b.GetProperty("grade").GetString() == "HotWorkGrade.Level2" && b.GetProperty("status").GetString() == "InProgress");
+        view.GetProperty("regionCode").GetString().ShouldBe("370200");
+        var inProgress = await qingdao.GetFromJsonAsync<JsonElement>($"/api/v1/permits/supervision/permits?figure=InProgress&enterpriseId={web.Qd1}&pageSize=200");
+        var listed = inProgress.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("id").GetGuid() == permit);
+        listed.GetProperty("enterpriseName").GetString().ShouldNotBeNullOrEmpty();
+        (await province.GetFromJsonAsync<JsonElement>("/api/v1/permits/supervision/permits?figure=InProgress&type=HotWork&pageSize=200")).GetProperty("items").EnumerateArray()
+            .Select(i => i.GetProperty("id").GetGuid()).ShouldContain(permit);
+
+        (await weifang.GetFromJsonAsync<JsonElement>("/api/v1/permits/supervision?pageSize=200")).GetProperty("enterprises").GetProperty("items").EnumerateArray()
+            .Select(e => e.GetProperty("enterpriseId").GetGuid()).ShouldNotContain(web.Qd1);
+        (await weifang.GetFromJsonAsync<JsonElement>("/api/v1/permits/supervision/permits?figure=InProgress&pageSize=200")).GetProperty("items").EnumerateArray()
+            .Select(i => i.GetProperty("id").GetGuid()).ShouldNotContain(permit);
+        (await weifang.GetAsync("/api/v1/permits/supervision?region=370200")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await weifang.GetAsync($"/api/v1/permits/supervision/permits?region=370200&enterpriseId={web.Qd1}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await admin.GetAsync("/api/v1/permits/supervision")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var malformed = await qingdao.GetAsync("/api/v1/permits/supervision?region=37&from=2026-12-31&to=2026-01-01");
+        malformed.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await malformed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject().Select(e => e.Name).ShouldBe(["Region", "To"], ignoreOrder: true);
+    }
+
+    [Fact]
+    public async Task A_city_bureaus_spot_check_finding_becomes_the_enterprises_hidden_danger_and_another_city_finds_no_permit_to_check()
+    {
+        var admin = await web.ApiClientAsync("demo-qd1-admin");
+        var permit = await StartedAsync(admin, await CrewAsync(web.Qd1), "在线抽查测试动火");
+        var draft = await ApplyAsync(admin, await CrewAsync(web.Qd1));
+        var qingdao = await web.ApiClientAsync("qingdao");
+
+        var weifang = await (await web.ApiClientAsync("weifang")).PostAsJsonAsync($"/api/v1/permits/{permit}/spot-checks", new { finding = "监护人不在现场", level = "General" });
+        var province = await (await web.ApiClientAsync("province")).PostAsJsonAsync($"/api/v1/permits/{permit}/spot-checks", new { finding = "监护人不在现场", level = "General" });
+        var notInProgress = await qingdao.PostAsJsonAsync($"/api/v1/permits/{draft}/spot-checks", new { finding = "监护人不在现场", level = "General" });
+        var noFinding = await qingdao.PostAsJsonAsync($"/api/v1/permits/{permit}/spot-checks", new { finding = "", level = "Major" });
+        var found = await qingdao.PostAsJsonAsync($"/api/v1/permits/{permit}/spot-checks", new { finding = "动火点周围可燃物未清理", level = "General" });
+
+        weifang.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        province.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        notInProgress.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        noFinding.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await noFinding.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject().Select(e => e.Name).ShouldBe(["Finding", "MajorReason"], ignoreOrder: true);
+        found.StatusCode.ShouldBe(HttpStatusCode.Created, await found.Content.ReadAsStringAsync());
+        var hiddenDanger = (await found.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var ledger = await admin.GetFromJsonAsync<JsonElement>("/api/v1/hidden-dangers?search=可燃物未清理&pageSize=200");
+        ledger.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetGuid()).ShouldContain(hiddenDanger);
+        var detail = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/hidden-dangers/{hiddenDanger}");
+        detail.GetProperty("origin").GetString().ShouldBe("RegulatorInspection");
+        var findings = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/permits/{permit}/spot-checks");
+        findings.EnumerateArray().Select(f => f.GetProperty("hiddenDangerId").GetGuid()).ShouldBe([hiddenDanger]);
+        (await (await web.ApiClientAsync("weifang")).GetAsync($"/api/v1/permits/{permit}/spot-checks")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        await using var db = web.OwnerContext(TenantScope.System);
+        (await db.AuditEntries.CountAsync(e => e.EntityId == hiddenDanger.ToString() && e.EntityType == "HiddenDanger")).ShouldBeGreaterThanOrEqualTo(1);
+    }
+
     private sealed record Crew(Guid Leader, Guid Worker, Guid Guardian, Guid WorkerCertificate, Guid GuardianCertificate);
 
     private static async Task OkAsync(Task<HttpResponseMessage> call)
@@ -153,6 +202,32 @@ public class WorkPermitEndpointTests(WebFixture web) : IClassFixture<WebFixture>
     }
 
     private static Task<JsonElement> GetAsync(HttpClient client, Guid permit) => client.GetFromJsonAsync<JsonElement>($"/api/v1/permits/{permit}");
+
+    /// <summary>A level 2 hot work run through the API until its work has started.</summary>
+    private static async Task<Guid> StartedAsync(HttpClient admin, Crew crew, string workContent)
+    {
+        var created = await admin.PostAsJsonAsync("/api/v1/permits", new { content = Content(crew, workContent) });
+        created.StatusCode.ShouldBe(HttpStatusCode.Created);
+        var permit = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        await OkAsync(admin.PostAsync($"/api/v1/permits/{permit}/submit", null));
+        foreach (var measure in (await GetAsync(admin, permit)).GetProperty("measures").EnumerateArray())
+        {
+            await OkAsync(admin.PostAsJsonAsync($"/api/v1/permits/{permit}/measures/{measure.GetProperty("id").GetGuid()}/confirm", new { applicable = true, personId = crew.Guardian }));
+        }
+
+        await OkAsync(admin.PostAsJsonAsync($"/api/v1/permits/{permit}/briefing", new { briefedByPersonId = crew.Leader, briefedPersonIds = new[] { crew.Worker, crew.Guardian }, content = "交底" }));
+        var gas = await admin.PostAsJsonAsync($"/api/v1/permits/{permit}/gas-tests", Gas(DateTimeOffset.UtcNow.AddSeconds(-5)));
+        (await gas.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("passed").GetBoolean().ShouldBeTrue();
+        await OkAsync(admin.PostAsync($"/api/v1/permits/{permit}/send-for-approval", null));
+        foreach (var role in new[] { "WorkLeader", "Unit", "SafetyDepartment", "Unit" })
+        {
+            await OkAsync(admin.PostAsJsonAsync($"/api/v1/permits/{permit}/sign", new { role, opinion = "同意" }));
+        }
+
+        await OkAsync(admin.PostAsync($"/api/v1/permits/{permit}/shift-leader-check", null));
+        await OkAsync(admin.PostAsJsonAsync($"/api/v1/permits/{permit}/start", new { weather = new { windForce = 3 } }));
+        return permit;
+    }
 
     private static async Task<Guid> ApplyAsync(HttpClient client, Crew crew)
     {
