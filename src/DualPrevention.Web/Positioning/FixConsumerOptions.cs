@@ -19,9 +19,11 @@ public sealed class FixConsumerOptions
 
     /// <summary>
     /// Batches stored at once, each in its own transaction on its own connection; they are still announced and
-    /// acknowledged in the order they were taken. One store leaves PostgreSQL waiting for the app between batches.
+    /// acknowledged in the order they were taken. Above 1 the thinning of a tag whose fixes fall into batches stored at
+    /// once reads a last kept point that is not yet committed, so the track keeps points closer than the thinning's
+    /// distance and time (ADR 0038): 1 until that reference is kept on the node in the order batches are taken.
     /// </summary>
-    public int StoreConcurrency { get; set; } = 2;
+    public int StoreConcurrency { get; set; } = 1;
 
     /// <summary>How long the broker keeps a stopped node's session and queued messages.</summary>
     public TimeSpan SessionExpiry { get; set; } = TimeSpan.FromHours(1);

@@ -53,7 +53,9 @@ public class VideoAlarmConsumerTests(DemoPlanDatabase database) : IClassFixture<
         // varies, so "no matching subscribers" is as good an answer as success: only a refusal would be wrong.
         fixesTopic.ReasonCode.ShouldBeOneOf(MqttClientPublishReasonCode.Success, MqttClientPublishReasonCode.NoMatchingSubscribers);
         await using var db = database.OwnerContext(TenantScope.System);
+        // The consumer takes messages in side by side, so the refusal may be counted before the alarm is raised: wait for both.
         await WaitUntilAsync(async () => await db.Set<VideoAlarmRefusalCount>().AnyAsync(c => c.EnterpriseId == database.Qd1 && c.Reason == VideoAlarmRejection.OtherEnterprise));
+        await WaitUntilAsync(async () => await db.Set<Alarm>().AnyAsync(a => a.Source == AlarmSource.Video && a.DeviceId == qd1Camera));
         await consumer.StopAsync(CancellationToken.None);
         consumer.Dispose();
 
