@@ -71,8 +71,20 @@ public class ToDoLoopInTheBrowserTests(BrowserFixture browser) : IClassFixture<B
         await page.GotoAsync("/to-dos");
         var item = page.Locator($"[data-testid=todo-{kind}] [data-testid=todo-item]", new() { HasText = Name });
         await item.WaitForAsync();
+        static bool Followed(string url) => url.Contains("/hidden-dangers/", StringComparison.Ordinal) && !url.Contains("/to-dos", StringComparison.Ordinal);
         await item.ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("/hidden-dangers/", StringComparison.Ordinal) && !url.Contains("/to-dos", StringComparison.Ordinal));
+        try
+        {
+            await page.WaitForURLAsync(Followed, new() { Timeout = 10_000 });
+        }
+        catch (TimeoutException)
+        {
+            // A click that lands while the page's circuit takes over the server-rendered list is lost (seen once in a
+            // suite); a user clicks again, and so does the test. A link that never leads there still fails below.
+            await item.ClickAsync();
+            await page.WaitForURLAsync(Followed);
+        }
+
         await BrowserFixture.WaitForPageAsync(page, "[data-testid=hidden-danger-state]");
     }
 }
