@@ -50,7 +50,7 @@ public static class CreateAccount
 
             if (!AccountPermissions.CanManage(actor, command.Role, command.EnterpriseId, command.RegionCode, enterpriseRegion))
             {
-                throw new DomainRuleException(CoreText.Get("Account.Role.NotAllowed", CoreText.Get($"Role.{command.Role}")));
+                throw new ForbiddenException(CoreText.Get("Account.Role.NotAllowed", CoreText.Get($"Role.{command.Role}")));
             }
 
             await using var transaction = await work.Db.Database.BeginTransactionAsync(cancellationToken);

@@ -19,7 +19,7 @@ public static class AlarmPermissions
     {
         if (!CanHandle(actor))
         {
-            throw new DomainRuleException(CoreText.Get("Alarm.HandleNotAllowed"));
+            throw new ForbiddenException(CoreText.Get("Alarm.HandleNotAllowed"));
         }
     }
 }

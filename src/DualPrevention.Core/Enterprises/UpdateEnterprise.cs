@@ -30,7 +30,7 @@ public static class UpdateEnterprise
                 ?? throw new NotFoundException(CoreText.Get("Enterprise.NotFound"));
             if (!actor.Is(Roles.EnterpriseAdmin) && !actor.Is(Roles.CityReviewer))
             {
-                throw new DomainRuleException(CoreText.Get("Enterprise.EditNotAllowed"));
+                throw new ForbiddenException(CoreText.Get("Enterprise.EditNotAllowed"));
             }
 
             if (actor.Is(Roles.CityReviewer) && !actor.Scope.CoversRegion(command.Details.RegionCode))
@@ -41,7 +41,7 @@ public static class UpdateEnterprise
             // Identity, location, status and the major-hazard flag are regulatory facts: the enterprise may not change them itself.
             if (!actor.Is(Roles.CityReviewer) && ChangesRegulatedFacts(enterprise.ToDetails(), command.Details))
             {
-                throw new DomainRuleException(CoreText.Get("Enterprise.RegulatedFields"));
+                throw new ForbiddenException(CoreText.Get("Enterprise.RegulatedFields"));
             }
 
             await EnterpriseRules.EnsureConsistentAsync(db, command.Details, cancellationToken);

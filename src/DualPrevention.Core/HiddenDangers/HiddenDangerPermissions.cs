@@ -25,12 +25,13 @@ public static class HiddenDangerPermissions
     public static IReadOnlyList<HiddenDangerAction> Allowed(Actor actor, HiddenDangerSituation situation) =>
         [.. Enum.GetValues<HiddenDangerAction>().Where(action => Refusal(actor, situation, action) is null)];
 
-    /// <exception cref="DomainRuleException">The action is illegal in the current state or not the actor's to take.</exception>
+    /// <exception cref="DomainRuleException">The action is illegal in the current state.</exception>
+    /// <exception cref="ForbiddenException">The action is not the actor's to take.</exception>
     public static void Ensure(Actor actor, HiddenDangerSituation situation, HiddenDangerAction action)
     {
         if (Refusal(actor, situation, action) is { } refusal)
         {
-            throw new DomainRuleException(refusal);
+            throw refusal == NotAllowed(action) ? new ForbiddenException(refusal) : new DomainRuleException(refusal);
         }
     }
 

@@ -28,7 +28,7 @@ public static class ListCitySupervision
         {
             if (actor.Scope.Kind != TenantScopeKind.Region || !(actor.Is(Roles.CityReviewer) || actor.Is(Roles.ProvinceStaff) || actor.Is(Roles.Admin)))
             {
-                throw new DomainRuleException(CoreText.Get("Supervision.RegulatorsOnly"));
+                throw new ForbiddenException(CoreText.Get("Supervision.RegulatorsOnly"));
             }
 
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);

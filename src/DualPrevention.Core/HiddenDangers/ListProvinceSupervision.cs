@@ -34,7 +34,7 @@ public static class ListProvinceSupervision
         {
             if (actor.Scope.Kind != TenantScopeKind.Region || !(actor.Is(Roles.ProvinceStaff) || actor.Is(Roles.Admin)))
             {
-                throw new DomainRuleException(CoreText.Get("Supervision.ProvinceOnly"));
+                throw new ForbiddenException(CoreText.Get("Supervision.ProvinceOnly"));
             }
 
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);

@@ -27,7 +27,7 @@ public static class ReportHiddenDanger
         {
             if (actor.Scope is not { Kind: TenantScopeKind.Enterprise, EnterpriseId: { } enterpriseId } || !actor.Roles.Any(Roles.IsEnterpriseRole))
             {
-                throw new DomainRuleException(CoreText.Get("HiddenDanger.ReportNotAllowed"));
+                throw new ForbiddenException(CoreText.Get("HiddenDanger.ReportNotAllowed"));
             }
 
             await _validator.ValidateAndThrowAsync(command.Report, cancellationToken);

@@ -39,7 +39,7 @@ public static class ReportHiddenDangerAsRegulator
         {
             if (actor.Scope is not { Kind: TenantScopeKind.Region, RegionCode: { } region } || !actor.Is(Roles.CityReviewer) || RegionCodes.LevelOf(region) != RegionLevel.City)
             {
-                throw new DomainRuleException(CoreText.Get("HiddenDanger.RegulatorReportNotAllowed"));
+                throw new ForbiddenException(CoreText.Get("HiddenDanger.RegulatorReportNotAllowed"));
             }
 
             await _validator.ValidateAndThrowAsync(command, cancellationToken);

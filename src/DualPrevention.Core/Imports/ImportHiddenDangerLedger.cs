@@ -56,7 +56,7 @@ public static class ImportHiddenDangerLedger
         {
             if (actor.Scope is not { Kind: TenantScopeKind.Enterprise, EnterpriseId: { } enterpriseId } || !(actor.Is(Roles.EnterpriseAdmin) || actor.Is(Roles.SafetyOfficer)))
             {
-                throw new DomainRuleException(CoreText.Get("Import.Ledger.NotAllowed"));
+                throw new ForbiddenException(CoreText.Get("Import.Ledger.NotAllowed"));
             }
 
             var format = WorkbookGuard.Inspect(command.File, TemplatePath);

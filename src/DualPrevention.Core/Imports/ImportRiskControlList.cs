@@ -73,7 +73,7 @@ public static class ImportRiskControlList
         {
             if (actor.Scope is not { Kind: TenantScopeKind.Enterprise, EnterpriseId: { } enterpriseId } || !(actor.Is(Roles.EnterpriseAdmin) || actor.Is(Roles.SafetyOfficer)))
             {
-                throw new DomainRuleException(CoreText.Get("Import.NotAllowed"));
+                throw new ForbiddenException(CoreText.Get("Import.NotAllowed"));
             }
 
             var format = WorkbookGuard.Inspect(command.File, TemplatePath);

@@ -37,7 +37,7 @@ public static class HolidayCalendarPermissions
     {
         if (!CanEdit(actor))
         {
-            throw new DomainRuleException(CoreText.Get("Holiday.EditNotAllowed"));
+            throw new ForbiddenException(CoreText.Get("Holiday.EditNotAllowed"));
         }
     }
 }

@@ -20,5 +20,5 @@ public static class InspectionPermissions
     internal static (Guid EnterpriseId, Guid UserId) EnsureCanInspect(Actor actor) =>
         CanInspect(actor)
             ? (actor.Scope.EnterpriseId!.Value, actor.Scope.UserId!.Value)
-            : throw new DomainRuleException(CoreText.Get("Inspection.NotAllowed"));
+            : throw new ForbiddenException(CoreText.Get("Inspection.NotAllowed"));
 }

@@ -67,7 +67,7 @@ public static class SubmitInspectionRecord
             await _validator.ValidateAndThrowAsync(command, cancellationToken);
             if (!string.IsNullOrWhiteSpace(command.OnBehalfReason) && !actor.Is(Roles.EnterpriseAdmin))
             {
-                throw new DomainRuleException(CoreText.Get("Inspection.OnBehalfAdminOnly"));
+                throw new ForbiddenException(CoreText.Get("Inspection.OnBehalfAdminOnly"));
             }
 
             try
@@ -175,7 +175,7 @@ public static class SubmitInspectionRecord
                 : task.AssigneePost is not { } assignedPost || string.Equals(assignedPost, post?.Trim(), StringComparison.Ordinal);
             if (!assignee && string.IsNullOrWhiteSpace(onBehalfReason))
             {
-                throw new DomainRuleException(CoreText.Get("Inspection.NotAssignee"));
+                throw new ForbiddenException(CoreText.Get("Inspection.NotAssignee"));
             }
         }
 

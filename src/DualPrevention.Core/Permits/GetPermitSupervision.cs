@@ -134,7 +134,7 @@ internal sealed record PermitSupervisionWindow(
     {
         if (actor.Scope is not { Kind: TenantScopeKind.Region, RegionCode: { } own } || !(actor.Is(Roles.CityReviewer) || actor.Is(Roles.ProvinceStaff) || actor.Is(Roles.Admin)))
         {
-            throw new DomainRuleException(CoreText.Get("Supervision.RegulatorsOnly"));
+            throw new ForbiddenException(CoreText.Get("Supervision.RegulatorsOnly"));
         }
 
         var failures = new List<ValidationFailure>();

@@ -19,7 +19,7 @@ public static class PermitPermissions
     {
         if (!CanAct(actor))
         {
-            throw new DomainRuleException(CoreText.Get("Permit.ActNotAllowed"));
+            throw new ForbiddenException(CoreText.Get("Permit.ActNotAllowed"));
         }
     }
 }

@@ -48,7 +48,7 @@ public static class SpotCheckWorkPermit
         {
             if (actor.Scope.Kind != TenantScopeKind.Region || !actor.Is(Roles.CityReviewer))
             {
-                throw new DomainRuleException(CoreText.Get("Permit.SpotCheck.CityReviewersOnly"));
+                throw new ForbiddenException(CoreText.Get("Permit.SpotCheck.CityReviewersOnly"));
             }
 
             await _validator.ValidateAndThrowAsync(command, cancellationToken);

@@ -55,7 +55,7 @@ public static class GetIngestStatus
             var showsTags = PositioningPermissions.CanEdit(actor);
             if (!showsTags && actor.Scope.Kind is not (TenantScopeKind.Region or TenantScopeKind.System))
             {
-                throw new DomainRuleException(CoreText.Get("Positioning.Ingest.NotAllowed"));
+                throw new ForbiddenException(CoreText.Get("Positioning.Ingest.NotAllowed"));
             }
 
             if (query.Days is < 1 or > MaxDays || query.SilentMinutes is < 1 or > MaxSilentMinutes)

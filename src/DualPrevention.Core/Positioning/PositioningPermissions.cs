@@ -14,15 +14,15 @@ public static class PositioningPermissions
     /// <summary>The enterprise whose plans <paramref name="actor"/> edits.</summary>
     /// <exception cref="DomainRuleException">The actor may only read.</exception>
     internal static Guid EnsureCanEdit(Actor actor) =>
-        CanEdit(actor) ? actor.Scope.EnterpriseId!.Value : throw new DomainRuleException(CoreText.Get("Positioning.EditNotAllowed"));
+        CanEdit(actor) ? actor.Scope.EnterpriseId!.Value : throw new ForbiddenException(CoreText.Get("Positioning.EditNotAllowed"));
 
     /// <summary>The enterprise whose emergency musters <paramref name="actor"/> starts and closes (ADR 0041).</summary>
     /// <exception cref="DomainRuleException">The actor may not.</exception>
     internal static Guid EnsureCanMuster(Actor actor) =>
-        CanEdit(actor) ? actor.Scope.EnterpriseId!.Value : throw new DomainRuleException(CoreText.Get("Positioning.Muster.NotAllowed"));
+        CanEdit(actor) ? actor.Scope.EnterpriseId!.Value : throw new ForbiddenException(CoreText.Get("Positioning.Muster.NotAllowed"));
 
     /// <summary>The enterprise whose persons' tracks <paramref name="actor"/> may replay: never a regulator's (docs/domain/positioning.md#45-retention-and-privacy).</summary>
     /// <exception cref="DomainRuleException">The actor may not.</exception>
     internal static Guid EnsureCanReplayTracks(Actor actor) =>
-        CanEdit(actor) ? actor.Scope.EnterpriseId!.Value : throw new DomainRuleException(CoreText.Get("Positioning.Track.NotAllowed"));
+        CanEdit(actor) ? actor.Scope.EnterpriseId!.Value : throw new ForbiddenException(CoreText.Get("Positioning.Track.NotAllowed"));
 }

@@ -18,7 +18,7 @@ public static class RiskRegisterPermissions
     /// <summary>The enterprise whose register <paramref name="actor"/> edits.</summary>
     /// <exception cref="DomainRuleException">The actor may only read.</exception>
     internal static Guid EnsureCanEdit(Actor actor) =>
-        CanEdit(actor) ? actor.Scope.EnterpriseId!.Value : throw new DomainRuleException(CoreText.Get("Risk.EditNotAllowed"));
+        CanEdit(actor) ? actor.Scope.EnterpriseId!.Value : throw new ForbiddenException(CoreText.Get("Risk.EditNotAllowed"));
 
     /// <summary>The name written into assessment history and the audit trail.</summary>
     internal static string AssessorName(Actor actor) => actor.Scope.UserName ?? "";

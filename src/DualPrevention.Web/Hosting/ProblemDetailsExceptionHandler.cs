@@ -8,7 +8,7 @@ namespace DualPrevention.Web.Hosting;
 
 /// <summary>
 /// Answers API failures as RFC 9457 ProblemDetails: validation → 400 with field errors, a refused domain rule →
-/// 400, a permit's step refused by its state or a rule → 409 with every reason (ADR 0045), a lost race on a unique key → 409 with a readable reason, a
+/// 400, a role or function that does not allow the action → 403, a permit's step refused by its state or a rule → 409 with every reason (ADR 0045), a lost race on a unique key → 409 with a readable reason, a
 /// quota reached → 429 with Retry-After, a value outside a CHECK constraint (a date outside
 /// the world, ADR 0016; a number outside its range, ADR 0024) → 400, a body value of the wrong type or beyond its type
 /// (1e308 for a decimal, "NaN") → 400 naming the field by its JSON path, not found or outside scope → 404, unreadable requests (malformed JSON, wrong types, missing antiforgery
@@ -41,6 +41,7 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
                 Detail = refused.Message,
                 Extensions = { ["reasons"] = refused.Refusals.Select(r => new { r.Key, r.Text }).ToArray() },
             },
+            ForbiddenException forbidden => new ProblemDetails { Status = StatusCodes.Status403Forbidden, Title = "Forbidden", Detail = forbidden.Message },
             DomainRuleException rule => new ProblemDetails { Status = StatusCodes.Status400BadRequest, Title = "Refused", Detail = rule.Message },
             NotFoundException notFound => new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = "Not found", Detail = notFound.Message },
             BadHttpRequestException { InnerException: System.Text.Json.JsonException { Path: { Length: > 1 } path } } => new HttpValidationProblemDetails(

@@ -93,7 +93,7 @@ public class TrackReplayTests(DemoPlanDatabase database) : IClassFixture<DemoPla
 
         var refusal = await Should.ThrowAsync<Exception>(() => ReplayAsync(actor, new GetTrack.Query(person, null, now.AddHours(-1), now)));
 
-        refusal.ShouldBeOfType(notFound ? typeof(NotFoundException) : typeof(DomainRuleException));
+        refusal.ShouldBeOfType(notFound ? typeof(NotFoundException) : typeof(ForbiddenException));
         await using var db = database.OwnerContext(TenantScope.System);
         (await db.AuditEntries.AnyAsync(a => a.Action == AuditAction.PositionsViewed && a.UserName == userName)).ShouldBeFalse();
     }

@@ -77,13 +77,13 @@ public class AlarmEndpointTests(WebFixture web) : IClassFixture<WebFixture>
     }
 
     [Fact]
-    public async Task The_own_regions_regulator_reads_the_alarm_but_may_not_confirm_it()
+    public async Task The_own_regions_regulator_reads_the_alarm_but_confirming_it_is_forbidden()
     {
         var regulator = await web.ApiClientAsync("qingdao");
         var alarm = await RaiseAsync(web.Qd1, "API-READ-1");
 
         (await regulator.GetAsync($"/api/v1/alarms/{alarm}")).StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await regulator.PostAsync($"/api/v1/alarms/{alarm}/confirm", null)).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await regulator.PostAsync($"/api/v1/alarms/{alarm}/confirm", null)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
     }
 
     [Fact]

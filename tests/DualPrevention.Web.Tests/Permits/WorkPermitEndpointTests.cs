@@ -114,14 +114,14 @@ public class WorkPermitEndpointTests(WebFixture web) : IClassFixture<WebFixture>
     }
 
     [Fact]
-    public async Task The_own_regions_regulator_reads_a_permit_but_may_not_act_on_it()
+    public async Task The_own_regions_regulator_reads_a_permit_but_acting_on_it_is_forbidden()
     {
         var admin = await web.ApiClientAsync("demo-qd1-admin");
         var permit = await ApplyAsync(admin, await CrewAsync(web.Qd1));
         var regulator = await web.ApiClientAsync("qingdao");
 
         (await regulator.GetAsync($"/api/v1/permits/{permit}")).StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await regulator.PostAsync($"/api/v1/permits/{permit}/submit", null)).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await regulator.PostAsync($"/api/v1/permits/{permit}/submit", null)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
     }
 
     [Fact]

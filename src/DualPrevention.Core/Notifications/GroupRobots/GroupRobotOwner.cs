@@ -22,7 +22,7 @@ public static class GroupRobotOwner
         if (actor.Scope.EnterpriseId is { } enterpriseId)
         {
             var region = await db.Enterprises.Where(e => e.Id == enterpriseId).Select(e => e.RegionCode).FirstOrDefaultAsync(cancellationToken)
-                ?? throw new DomainRuleException(CoreText.Get("GroupRobot.NotAllowed"));
+                ?? throw new ForbiddenException(CoreText.Get("GroupRobot.NotAllowed"));
             return (enterpriseId, region);
         }
 
@@ -44,7 +44,7 @@ public static class GroupRobotOwner
     {
         if (!IsManager(actor))
         {
-            throw new DomainRuleException(CoreText.Get("GroupRobot.NotAllowed"));
+            throw new ForbiddenException(CoreText.Get("GroupRobot.NotAllowed"));
         }
     }
 

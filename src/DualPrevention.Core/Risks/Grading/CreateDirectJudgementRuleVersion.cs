@@ -47,7 +47,7 @@ public static class CreateDirectJudgementRuleVersion
         {
             if (!(actor.Is(Roles.Admin) || actor.Is(Roles.ProvinceStaff) || actor.Is(Roles.CityReviewer)))
             {
-                throw new DomainRuleException(CoreText.Get("Risk.DirectJudgement.NotAllowed"));
+                throw new ForbiddenException(CoreText.Get("Risk.DirectJudgement.NotAllowed"));
             }
 
             await _validator.ValidateAndThrowAsync(command, cancellationToken);

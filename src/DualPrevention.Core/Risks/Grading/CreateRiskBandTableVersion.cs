@@ -66,7 +66,7 @@ public static class CreateRiskBandTableVersion
             await _validator.ValidateAndThrowAsync(command, cancellationToken);
             if (!(actor.Is(Roles.Admin) || actor.Is(Roles.ProvinceStaff)) || !actor.Scope.CoversRegion(command.RegionCode))
             {
-                throw new DomainRuleException(CoreText.Get("Risk.BandTable.NotAllowed"));
+                throw new ForbiddenException(CoreText.Get("Risk.BandTable.NotAllowed"));
             }
 
             var now = clock.GetUtcNow();

@@ -23,7 +23,7 @@ public static class ListDirectJudgementRules
         {
             if (actor.Scope.RegionCode is not { } scope || !(actor.Is(Roles.Admin) || actor.Is(Roles.ProvinceStaff) || actor.Is(Roles.CityReviewer)))
             {
-                throw new DomainRuleException(CoreText.Get("Risk.DirectJudgement.NotAllowed"));
+                throw new ForbiddenException(CoreText.Get("Risk.DirectJudgement.NotAllowed"));
             }
 
             var province = string.Concat(scope.AsSpan(0, 2), "0000");
