@@ -41,6 +41,7 @@ public static class UseCaseRegistration
             .AddScoped<SeedDemoData>()
             .AddScoped<SeedDemoStory>()
             .AddSingleton<LatestPositions>()
+            .AddSingleton<TrackReferences>()
             .AddSingleton<ZoneChanges>()
             .AddSingleton<VerifiedDeviceSecrets>()
             .AddSingleton<IAcceptedFixes, FenceRules>();

@@ -14,7 +14,7 @@ namespace DualPrevention.Core.Positioning;
 /// message got here (ADR 0036: the broker's ACL and this check). Accepted fixes are thinned into the track
 /// (<see cref="TrackThinning"/>), written with binary COPY. Runs in the system scope, set-based: one read of the tags,
 /// one COPY of the track, one upsert of positions and one upsert of counts per batch of messages, in one transaction
-/// (ADR 0038); a consumer may store several batches at once.
+/// (ADR 0038); a consumer may store several batches at once, thinned in the order it took them (<see cref="ThinningTurn"/>).
 /// </summary>
 public static class AcceptFixes
 {
@@ -32,6 +32,7 @@ public static class AcceptFixes
         ITenantScopeAccessor scope,
         IAcceptedFixes acceptedFixes,
         LatestPositions latest,
+        TrackReferences references,
         IOptions<TrackOptions> trackOptions,
         TimeProvider clock)
     {
@@ -63,7 +64,27 @@ public static class AcceptFixes
 
         /// <summary>Stores <paramref name="deliveries"/> in one transaction without announcing them (<see cref="AnnounceAsync"/>).</summary>
         /// <exception cref="InvalidOperationException">Not in the system scope.</exception>
-        public async Task<Stored> StoreAsync(IReadOnlyList<Delivery> deliveries, CancellationToken cancellationToken)
+        public Task<Stored> StoreAsync(IReadOnlyList<Delivery> deliveries, CancellationToken cancellationToken) =>
+            StoreAsync(deliveries, null, cancellationToken);
+
+        /// <summary>
+        /// Stores <paramref name="deliveries"/> as <see cref="StoreAsync(IReadOnlyList{Delivery}, CancellationToken)"/>,
+        /// thinning them in their <paramref name="turn"/> when a consumer stores several batches at once.
+        /// </summary>
+        /// <exception cref="InvalidOperationException">Not in the system scope.</exception>
+        public async Task<Stored> StoreAsync(IReadOnlyList<Delivery> deliveries, ThinningTurn? turn, CancellationToken cancellationToken)
+        {
+            try
+            {
+                return await StoreInTurnAsync(deliveries, turn, cancellationToken);
+            }
+            finally
+            {
+                turn?.Done.TrySetResult();
+            }
+        }
+
+        private async Task<Stored> StoreInTurnAsync(IReadOnlyList<Delivery> deliveries, ThinningTurn? turn, CancellationToken cancellationToken)
         {
             if (scope.Current.Kind != TenantScopeKind.System)
             {
@@ -131,21 +152,31 @@ public static class AcceptFixes
                     p => p.TagId,
                     p => new TrackThinning.Point(p.TrackedAt!.Value, p.TrackedX, p.TrackedY, p.TrackedLatitude, p.TrackedLongitude),
                     cancellationToken);
+            if (turn is not null)
+            {
+                await turn.Previous.WaitAsync(cancellationToken);
+            }
+
+            // Against the newer of the committed reference and this node's, which holds the points of batches taken
+            // before this one and not yet committed (ADR 0038).
             var track = new List<(AcceptedFix Fix, string RegionCode)>();
             var lastTracked = new List<(Guid TagId, TrackThinning.Point Point)>();
             foreach (var (tagId, fixes) in byTag)
             {
-                var known = tracked.GetValueOrDefault(tagId);
+                var known = references.Newest(tagId, tracked.GetValueOrDefault(tagId));
                 var (kept, last) = TrackThinning.Thin(fixes, a => a.Fix.Fix, known, trackOptions.Value);
                 track.AddRange(kept);
                 if (last is not null && last != known)
                 {
                     lastTracked.Add((tagId, last));
+                    references.Set(tagId, last);
                 }
             }
 
-            await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+            turn?.Done.TrySetResult();
+            try
             {
+                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
                 // The COPY first: it takes no row locks, so batches stored at once overlap there. The tags' rows and
                 // the day's counts are locked last and in one order (tag, enterprise), held only until the commit.
                 await TrackWriter.WriteAsync(db, track, cancellationToken);
@@ -153,6 +184,15 @@ public static class AcceptFixes
                 await TrackWriter.MoveLastKeptAsync(db, lastTracked, cancellationToken);
                 await AddCountsAsync(db, counts, regions, now, cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
+            }
+            catch
+            {
+                foreach (var (tagId, point) in lastTracked)
+                {
+                    references.Forget(tagId, point);
+                }
+
+                throw;
             }
 
             return new Stored(outcomes, [.. accepted.Select(a => a.Fix)]);

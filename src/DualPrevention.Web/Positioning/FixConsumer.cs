@@ -136,7 +136,8 @@ public sealed partial class FixConsumer(
     /// <summary>
     /// Stores what has arrived, up to <see cref="FixConsumerOptions.MaxMessagesPerBatch"/> messages per transaction,
     /// with up to <see cref="FixConsumerOptions.StoreConcurrency"/> transactions at once (each on its own connection),
-    /// and passes each batch on in the order it was taken, stored or still storing.
+    /// each thinned in its turn (<see cref="ThinningTurn"/>), and passes each batch on in the order it was taken,
+    /// stored or still storing.
     /// </summary>
     private async Task StoreAsync(
         ChannelReader<Received> received,
@@ -146,6 +147,7 @@ public sealed partial class FixConsumer(
     {
         // Not disposed: a batch still storing when this loop ends (the node stops or a batch failed) releases its slot later.
         var slots = new SemaphoreSlim(consumer.StoreConcurrency);
+        var turn = ThinningTurn.First();
         while (await received.WaitToReadAsync(cancellationToken))
         {
             await slots.WaitAsync(cancellationToken);
@@ -155,18 +157,19 @@ public sealed partial class FixConsumer(
                 batch.Add(message);
             }
 
-            await stored.WriteAsync((StoreOneAsync(batch, slots, cancellationToken), batch), cancellationToken);
+            await stored.WriteAsync((StoreOneAsync(batch, turn, slots, cancellationToken), batch), cancellationToken);
+            turn = turn.Next();
         }
     }
 
-    private async Task<AcceptFixes.Stored> StoreOneAsync(List<Received> batch, SemaphoreSlim slots, CancellationToken cancellationToken)
+    private async Task<AcceptFixes.Stored> StoreOneAsync(List<Received> batch, ThinningTurn turn, SemaphoreSlim slots, CancellationToken cancellationToken)
     {
         try
         {
             await using var scope = scopes.CreateAsyncScope();
             scope.ServiceProvider.GetRequiredService<TenantScopeAccessor>().Current = TenantScope.System;
             return await scope.ServiceProvider.GetRequiredService<AcceptFixes.Handler>()
-                .StoreAsync([.. batch.Select(m => m.Delivery).OfType<AcceptFixes.Delivery>()], cancellationToken);
+                .StoreAsync([.. batch.Select(m => m.Delivery).OfType<AcceptFixes.Delivery>()], turn, cancellationToken);
         }
         finally
         {
