@@ -3,7 +3,7 @@
 # .data/mosquitto (positioning ingest) plus the app, published (Release) to .data/app
 # and run from there in the foreground. Ctrl-C stops the app, then the broker and PostgreSQL (unless DP_KEEP_PG=1). Safe to re-run:
 # data in .data/ is kept, and the app is republished from the current sources.
-# The positioning simulator (src/DualPrevention.Simulator) walks 300 tags over demo-qd1's site plan beside the app
+# The simulator (src/DualPrevention.Simulator) walks 300 tags over demo-qd1's site plan and reports its monitoring points beside the app
 # unless DP_SIMULATOR=0; its log is .data/logs/simulator.log.
 # Settings (see deploy/.env.example): DP_PG_PORT, DP_HTTP_PORT, DP_MQTT_PORT, DP_PUBLIC_BASE_URL, DP_DEMO_PASSWORD, DP_KEEP_PG,
 # DP_SIMULATOR.
@@ -89,7 +89,7 @@ if [[ ${DP_SIMULATOR:-1} == 1 ]]; then
   DP_DEMO_PASSWORD="${DP_DEMO_PASSWORD:-Hazard#Qd7x}" dotnet "$simulator_dir/DualPrevention.Simulator.dll" \
     --url "http://127.0.0.1:$http_port" --mqtt-port "$mqtt_port" --wait 900 >"$DP_ROOT/.data/logs/simulator.log" 2>&1 &
   simulator_pid=$!
-  echo "The positioning simulator walks 300 tags over demo-qd1's site plan (.data/logs/simulator.log; DP_SIMULATOR=0 turns it off)."
+  echo "The simulator walks 300 tags over demo-qd1's site plan and reports four monitoring points of its first major hazard, the tank level passing high-high about two minutes in (.data/logs/simulator.log; DP_SIMULATOR=0 turns it off)."
 fi
 # The simulator stops first, while the app can still take its credential's revocation.
 stop_app() {

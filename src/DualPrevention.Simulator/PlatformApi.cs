@@ -30,6 +30,15 @@ public sealed class PlatformApi(HttpClient http)
 
     public sealed record Credential(Guid Id, string Username, string Secret, string Topic);
 
+    public sealed record MajorHazard(Guid Id, string HazardCode, string Name);
+
+    public sealed record Point(Guid Id, string Code);
+
+    /// <summary>A monitoring point as the API takes it (docs/monitoring-ingest.md#points); the kind by its name.</summary>
+    public sealed record PointDetails(
+        string Code, string Name, string Kind, string Unit, double RangeLow, double RangeHigh, double? LowLow, double? Low, double? High, double? HighHigh,
+        int DebounceSeconds, int IntervalSeconds);
+
     private sealed record Page<T>(IReadOnlyList<T> Items, int TotalCount);
 
     private sealed record Token(string AccessToken);
@@ -82,6 +91,18 @@ public sealed class PlatformApi(HttpClient http)
         await SendAsync<Created>(HttpMethod.Post, "api/v1/positioning/bindings", new { tagId = tag.Id, personId = person.Id, validUntil = (DateTimeOffset?)null }, cancellationToken);
         return new Tag(tag.Id, serial, person.Id, personName, "Employee");
     }
+
+    /// <summary>The enterprise's first major hazard source (the highest level first), or null when it has none.</summary>
+    public async Task<MajorHazard?> FirstMajorHazardAsync(CancellationToken cancellationToken) =>
+        (await SendAsync<Page<MajorHazard>>(HttpMethod.Get, "api/v1/major-hazards?page=1&pageSize=1", null, cancellationToken)).Items is [var first, ..] ? first : null;
+
+    /// <summary>The monitoring points of a major hazard source.</summary>
+    public Task<List<Point>> MonitoringPointsAsync(Guid majorHazardId, CancellationToken cancellationToken) =>
+        SendAsync<List<Point>>(HttpMethod.Get, $"api/v1/major-hazards/{majorHazardId}/monitoring-points", null, cancellationToken);
+
+    /// <summary>Adds a monitoring point to a major hazard source.</summary>
+    public Task AddMonitoringPointAsync(Guid majorHazardId, PointDetails point, CancellationToken cancellationToken) =>
+        SendAsync<Created>(HttpMethod.Post, $"api/v1/major-hazards/{majorHazardId}/monitoring-points", point, cancellationToken);
 
     /// <summary>A device credential of its own (the secret is shown this once), named so an administrator can revoke it.</summary>
     public Task<Credential> IssueCredentialAsync(string name, CancellationToken cancellationToken) =>

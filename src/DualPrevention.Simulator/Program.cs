@@ -38,7 +38,7 @@ Simulation? simulation = null;
 try
 {
     simulation = await SetUpAsync();
-    await using var publisher = await FixPublisher.ConnectAsync(options.MqttHost, options.MqttPort, simulation.Credential, stop.Token);
+    await using var publisher = await DevicePublisher.ConnectAsync(options.MqttHost, options.MqttPort, simulation.Credential, stop.Token);
     Console.WriteLine($"Publishing a fix per tag every {options.IntervalSeconds} s to {options.MqttHost}:{options.MqttPort}; Ctrl-C stops.");
     var published = await simulation.RunAsync(publisher, TimeProvider.System, stop.Token);
     Console.WriteLine($"fixes_published={published}");

@@ -14,14 +14,21 @@ public sealed class Simulation
     private readonly SimulatedSite _site;
     private readonly Random _random;
 
-    private Simulation(SimulatorOptions options, SimulatedSite site, IReadOnlyList<Walker> walkers, PlatformApi.Credential credential, Random random)
+    private Simulation(SimulatorOptions options, SimulatedSite site, IReadOnlyList<Walker> walkers, PlatformApi.Credential credential, Random random, MonitoringStory? monitoring)
     {
         _options = options;
         _site = site;
         Walkers = walkers;
         Credential = credential;
         _random = random;
+        Monitoring = monitoring;
     }
+
+    /// <summary>The monitoring story, or null when the enterprise has no major hazard source.</summary>
+    public MonitoringStory? Monitoring { get; }
+
+    /// <summary>Readings published by <see cref="RunAsync"/> so far.</summary>
+    public long ReadingsPublished { get; private set; }
 
     public IReadOnlyList<Walker> Walkers { get; }
 
@@ -80,7 +87,11 @@ public sealed class Simulation
             log.WriteLine("  No visitor holds a tag or the plan has no red zone: nobody strays into one.");
         }
 
-        return new Simulation(options, site, walkers, credential, random);
+        var monitoring = await MonitoringStory.SetUpAsync(api, options, new Random(options.Seed), cancellationToken);
+        log.WriteLine(monitoring is null
+            ? "  The enterprise has no major hazard source: no monitoring points report."
+            : $"  Four monitoring points of {monitoring.HazardName} report every {MonitoringStory.ReadingIntervalSeconds} s; the tank level {MonitoringStory.LevelCode} climbs past high-high from {options.ExcursionAtSeconds:0} s.");
+        return new Simulation(options, site, walkers, credential, random, monitoring);
     }
 
     /// <summary>One step of every walker: the fixes of the moment <paramref name="now"/>.</summary>
@@ -94,9 +105,12 @@ public sealed class Simulation
         })];
     }
 
-    /// <summary>Publishes a step each interval until <see cref="SimulatorOptions.DurationSeconds"/> (or cancellation).</summary>
+    /// <summary>
+    /// Publishes a step each interval until <see cref="SimulatorOptions.DurationSeconds"/> (or cancellation), and the
+    /// monitoring story's readings when they are due.
+    /// </summary>
     /// <returns>The fixes published.</returns>
-    public async Task<long> RunAsync(FixPublisher publisher, TimeProvider clock, CancellationToken cancellationToken)
+    public async Task<long> RunAsync(DevicePublisher publisher, TimeProvider clock, CancellationToken cancellationToken)
     {
         var interval = TimeSpan.FromSeconds(_options.IntervalSeconds);
         var duration = TimeSpan.FromSeconds(_options.DurationSeconds);
@@ -105,9 +119,16 @@ public sealed class Simulation
         var elapsed = TimeSpan.Zero;
         do
         {
-            var fixes = Step(elapsed, clock.GetUtcNow());
+            var now = clock.GetUtcNow();
+            var fixes = Step(elapsed, now);
             await publisher.PublishAsync(fixes, _options.Batch, cancellationToken);
             published += fixes.Count;
+            if (Monitoring?.Step(elapsed, now) is { Count: > 0 } readings)
+            {
+                await publisher.PublishAsync(readings, cancellationToken);
+                ReadingsPublished += readings.Count;
+            }
+
             elapsed += interval;
         }
         while ((duration == TimeSpan.Zero || elapsed < duration) && await timer.WaitForNextTickAsync(cancellationToken));

@@ -35,8 +35,13 @@ public sealed record SimulatorOptions
     /// <summary>Seed of the walkers' random paths, so two runs walk alike.</summary>
     public int Seed { get; init; } = 7;
 
+    /// <summary>Seconds after the start when the monitored tank's level begins its climb through its high-high limit.</summary>
+    public double ExcursionAtSeconds { get; init; } = 120;
+
     public const string Usage = """
-        Walks positioning tags over an enterprise's site plan and publishes their fixes over MQTT (docs/positioning-ingest.md).
+        Walks positioning tags over an enterprise's site plan and publishes their fixes over MQTT (docs/positioning-ingest.md),
+        and reports four monitoring points of its first major hazard source, one tank level climbing through its
+        high-high limit once (docs/monitoring-ingest.md).
         Options (defaults in brackets):
           --url URL            the platform [http://127.0.0.1:5080]
           --user NAME          an enterprise administrator [demo-qd1-admin]
@@ -49,6 +54,7 @@ public sealed record SimulatorOptions
           --duration SECONDS   0 = until Ctrl-C [0]
           --wait SECONDS       retry while the platform is not ready yet [0]
           --seed N             [7]
+          --excursion-at SECONDS  when the tank level starts its climb past high-high [120]
         """;
 
     /// <exception cref="ArgumentException">An unknown option, a missing value or one out of its range; the message names it.</exception>
@@ -72,6 +78,7 @@ public sealed record SimulatorOptions
                 "--duration" => options with { DurationSeconds = Number(name, value, 0, 7 * 24 * 3600) },
                 "--wait" => options with { WaitSeconds = Number(name, value, 0, 3600) },
                 "--seed" => options with { Seed = (int)Number(name, value, int.MinValue, int.MaxValue) },
+                "--excursion-at" => options with { ExcursionAtSeconds = Number(name, value, 0, 7 * 24 * 3600) },
                 _ => throw new ArgumentException($"Unknown option {name}."),
             };
         }

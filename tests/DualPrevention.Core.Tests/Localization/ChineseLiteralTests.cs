@@ -50,6 +50,7 @@ public partial class ChineseLiteralTests
         ["src/DualPrevention.Core/Demo/DemoPositioningRegistry.cs"] = "demo data",
         ["src/DualPrevention.Core/Demo/DemoAlarms.cs"] = "demo data",
         ["src/DualPrevention.Simulator/Simulation.cs"] = "demo data: the names of the persons and the credential the simulator registers",
+        ["src/DualPrevention.Simulator/MonitoringStory.cs"] = "demo data: the names of the monitoring points the simulator adds",
 
         // A language's own name: "中文" in the language switch reads the same in every language.
         ["src/DualPrevention.Web/Shell/CultureSwitch.razor"] = "the name of the Chinese language in the switch",

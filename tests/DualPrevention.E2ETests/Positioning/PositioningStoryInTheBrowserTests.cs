@@ -39,7 +39,7 @@ public class PositioningStoryInTheBrowserTests(PositioningStoryInTheBrowserTests
         var simulation = await Simulation.SetUpAsync(new PlatformApi(http), options, TimeProvider.System, TextWriter.Null, stop.Token);
         simulation.Walkers.Single(w => w.Role == WalkerRole.StraysIntoRedZone).Tag.HolderName.ShouldBe(Visitor);
         var broker = MqttBroker.Options();
-        await using var publisher = await FixPublisher.ConnectAsync(broker.Host, broker.Port, simulation.Credential, stop.Token);
+        await using var publisher = await DevicePublisher.ConnectAsync(broker.Host, broker.Port, simulation.Credential, stop.Token);
         var walking = simulation.RunAsync(publisher, TimeProvider.System, stop.Token);
 
         var row = duty.Locator("[data-testid=alarm-row]", new() { HasText = Visitor });
