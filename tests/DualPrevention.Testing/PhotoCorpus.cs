@@ -19,6 +19,16 @@ public static class PhotoCorpus
     /// </summary>
     public static byte[] PhoneJpegWithOrientation { get; } = WithExif(Jpeg(40, 20, (x, _) => x < 20 ? SKColors.Red : SKColors.Blue), orientation: 6);
 
+    /// <summary>
+    /// A camera's snapshot as an AI box may send it: a 64 × 48 upright JPEG (a gradient) with an Exif segment (orientation
+    /// 1, the maker, model and a GPS-like description), a comment holding a script, and an HTML page after its end.
+    /// </summary>
+    public static byte[] CameraSnapshotWithMetadata { get; } =
+    [
+        .. WithComment(WithExif(Jpeg(64, 48, (x, y) => new SKColor((byte)(x * 4), (byte)(y * 5), (byte)((x + y) * 2))), orientation: 1), "<script>alert(1)</script>"),
+        .. Encoding.UTF8.GetBytes("<html><body><script>alert(document.cookie)</script></body></html>"),
+    ];
+
     /// <summary>A 4,000 × 3,000 JPEG (12 MP, a phone's default), a smooth gradient.</summary>
     public static byte[] LargeJpeg => Jpeg(4000, 3000, (x, y) => new SKColor((byte)(x % 256), (byte)(y % 256), 128));
 
@@ -98,6 +108,13 @@ public static class PhotoCorpus
         byte[] payload = [.. "Exif\0\0"u8.ToArray(), .. tiff];
         byte[] segment = [0xFF, 0xE1, .. BigEndian((ushort)(payload.Length + 2)), .. payload];
         return [.. jpeg[..2], .. segment, .. jpeg[2..]];
+    }
+
+    /// <summary>Inserts a comment segment (COM) after the SOI marker.</summary>
+    private static byte[] WithComment(byte[] jpeg, string comment)
+    {
+        var text = Encoding.UTF8.GetBytes(comment);
+        return [.. jpeg[..2], 0xFF, 0xFE, .. BigEndian((ushort)(text.Length + 2)), .. text, .. jpeg[2..]];
     }
 
     private static byte[] AsciiEntry(ushort tag, byte[] value, ref int offset)

@@ -55,6 +55,70 @@ public static class PhotoContent
         }
     }
 
+    /// <summary>
+    /// Proves a video alarm's snapshot (ADR 0052): an upright JPEG that fits <see cref="PhotoLimits.MaxEdgePixels"/> — what
+    /// a camera sends — keeps its own bytes with the metadata cut out by a marker walk (<see cref="JpegMetadata"/>), proven
+    /// by decoding those bytes at an eighth of their size, which still reads every entropy-coded byte, so a truncated or
+    /// damaged file is refused as before; anything else (PNG, a turned or larger JPEG) is proven as every photo is.
+    /// </summary>
+    /// <exception cref="DomainRuleException">As <see cref="ProveAsync"/>.</exception>
+    public static async Task<ProvenPhoto> ProveSnapshotAsync(byte[] bytes, string? fileName, PhotoLimits limits, CancellationToken cancellationToken)
+    {
+        var name = Quoted(fileName);
+        if (bytes.Length == 0)
+        {
+            throw new DomainRuleException(CoreText.Get("Photo.Empty", name));
+        }
+
+        if (bytes.Length > MaxBytes)
+        {
+            throw new DomainRuleException(CoreText.Get("Photo.TooLarge", name, MaxBytes / 1024 / 1024));
+        }
+
+        var gate = bytes is [0xFF, 0xD8, 0xFF, ..] ? JpegDecoding : Decoding;
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            return ProveKeepingJpeg(bytes, name, limits) ?? Prove(bytes, name, limits);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    /// <summary>The JPEG's own bytes without metadata, proven by a scaled decode; null when the file needs the full proof.</summary>
+    private static ProvenPhoto? ProveKeepingJpeg(byte[] bytes, string name, PhotoLimits limits)
+    {
+        using (var data = SKData.CreateCopy(bytes))
+        using (var original = SKCodec.Create(data))
+        {
+            if (original is not { EncodedFormat: SKEncodedImageFormat.Jpeg, EncodedOrigin: SKEncodedOrigin.TopLeft }
+                || Math.Max(original.Info.Width, original.Info.Height) > limits.MaxEdgePixels)
+            {
+                return null;
+            }
+        }
+
+        var stripped = JpegMetadata.Strip(bytes) ?? throw new DomainRuleException(CoreText.Get("Photo.Damaged", name));
+        using var kept = SKData.CreateCopy(stripped);
+        using var codec = SKCodec.Create(kept) ?? throw new DomainRuleException(CoreText.Get("Photo.Damaged", name));
+        var size = codec.GetScaledDimensions(1 / 8f);
+        var info = new SKImageInfo(size.Width, size.Height, SKColorType.Rgba8888, SKAlphaType.Premul);
+        using var bitmap = new SKBitmap(info);
+        var result = codec.GetPixels(info, bitmap.GetPixels());
+        if (result == SKCodecResult.InvalidScale)
+        {
+            Decode(codec, int.MaxValue, name).Dispose();
+        }
+        else if (result != SKCodecResult.Success)
+        {
+            throw new DomainRuleException(CoreText.Get("Photo.Damaged", name));
+        }
+
+        return new ProvenPhoto(stripped, JpegType, codec.Info.Width, codec.Info.Height);
+    }
+
     private static ProvenPhoto Prove(byte[] bytes, string name, PhotoLimits limits)
     {
         using var data = SKData.CreateCopy(bytes);

@@ -10,7 +10,7 @@ namespace DualPrevention.Core.VideoAlarms;
 
 /// <summary>
 /// The one intake of a video alarm message, whatever carried it (HTTP or MQTT, ADR 0046): reads the payload, proves the
-/// snapshot by decoding it (the photo pipeline, ADR 0021), raises the alarm through <see cref="AcceptVideoAlarm"/> and
+/// snapshot by decoding it (the photo pipeline, ADR 0021; a camera's JPEG keeps its bytes without metadata, ADR 0052), raises the alarm through <see cref="AcceptVideoAlarm"/> and
 /// keeps the snapshot, boxes and clip URL as the alarm's <see cref="VideoAlarmEvidence"/>. A refused message is counted
 /// per enterprise, day and reason (<see cref="VideoAlarmRefusalCount"/>) and answered with its reason and field; a
 /// message sent again is the same alarm and stores nothing twice. Runs in the transport's system scope; the enterprise
@@ -62,7 +62,7 @@ public static class IntakeVideoAlarm
             {
                 try
                 {
-                    snapshot = await PhotoContent.ProveAsync(new MemoryStream(bytes, writable: false), VideoAlarmPayload.SnapshotField, photoLimits.Value, cancellationToken);
+                    snapshot = await PhotoContent.ProveSnapshotAsync(bytes, VideoAlarmPayload.SnapshotField, photoLimits.Value, cancellationToken);
                 }
                 catch (DomainRuleException)
                 {

@@ -9,6 +9,12 @@ public static class VideoAlarmLimits
     /// <summary>Largest message: a snapshot at the limit as base64 (4/3) and the rest of the fields.</summary>
     public const int MaxMessageBytes = MaxSnapshotBytes / 3 * 4 + 64 * 1024;
 
+    /// <summary>
+    /// Largest HTTP request: a multipart body holds the payload and the snapshot with the form's framing; the server
+    /// refuses anything larger before reading it (413).
+    /// </summary>
+    public const long MaxRequestBytes = 2L * MaxMessageBytes;
+
     /// <summary>Most boxes one alarm may mark.</summary>
     public const int MaxBoxes = 50;
 

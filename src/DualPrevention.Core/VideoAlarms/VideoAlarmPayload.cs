@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using DualPrevention.Core.Localization;
 
 namespace DualPrevention.Core.VideoAlarms;
 
@@ -29,7 +30,21 @@ public sealed record ReceivedVideoAlarm(
     string EventId);
 
 /// <summary>Why a message was refused and the field that was wrong (null when the message as a whole was).</summary>
-public sealed record VideoAlarmRefusal(VideoAlarmRejection Reason, string? Field);
+public sealed record VideoAlarmRefusal(VideoAlarmRejection Reason, string? Field)
+{
+    /// <summary>What the reason means for the sender and what to change, in the current UI culture, with the limit it broke.</summary>
+    public string Explanation() => Reason switch
+    {
+        VideoAlarmRejection.UnknownVendor => CoreText.Get("VideoAlarm.Rejection.UnknownVendor", string.Join(", ", AlgorithmCodes.CodeSets.Order(StringComparer.Ordinal))),
+        VideoAlarmRejection.TooFarInFuture => CoreText.Get("VideoAlarm.Rejection.TooFarInFuture", VideoAlarmLimits.MaxAhead.TotalMinutes),
+        VideoAlarmRejection.TooFarInPast => CoreText.Get("VideoAlarm.Rejection.TooFarInPast", VideoAlarmLimits.MaxAge.TotalHours),
+        VideoAlarmRejection.OutOfRange => CoreText.Get("VideoAlarm.Rejection.OutOfRange", VideoAlarmLimits.MaxBoxes),
+        VideoAlarmRejection.SnapshotTooLarge => CoreText.Get(
+            "VideoAlarm.Rejection.SnapshotTooLarge", VideoAlarmLimits.MaxSnapshotBytes / 1024 / 1024, VideoAlarmLimits.MaxSnapshotBytes, VideoAlarmLimits.MaxRequestBytes / 1024d / 1024),
+        VideoAlarmRejection.Malformed or VideoAlarmRejection.UnknownAlgorithm or VideoAlarmRejection.UnknownCamera or VideoAlarmRejection.OtherEnterprise
+            or VideoAlarmRejection.SnapshotNotImage => CoreText.Get($"VideoAlarm.Rejection.{Reason}"),
+    };
+}
 
 /// <summary>What a message held: an alarm, or the refusal naming its reason.</summary>
 public sealed record VideoAlarmReading(ReceivedVideoAlarm? Alarm, VideoAlarmRefusal? Refusal)

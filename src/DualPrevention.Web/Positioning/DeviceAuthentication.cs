@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Security.Claims;
 using System.Text;
 using System.Text.Encodings.Web;
+using DualPrevention.Core.Localization;
 using DualPrevention.Core.Positioning;
 using DualPrevention.Core.Tenancy;
 using Microsoft.AspNetCore.Authentication;
@@ -78,8 +79,8 @@ internal sealed class DeviceAuthentication(
     {
         Response.Headers.WWWAuthenticate = "Basic realm=\"positioning\", charset=\"UTF-8\"";
         await TypedResults.Problem(
-                title: "Device not authenticated",
-                detail: "Send the device credential's user name and secret with HTTP Basic; a revoked credential is refused.",
+                title: CoreText.Get("Positioning.Device.Unauthenticated.Title"),
+                detail: CoreText.Get("Positioning.Device.Unauthenticated"),
                 statusCode: StatusCodes.Status401Unauthorized)
             .ExecuteAsync(Context);
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
+using DualPrevention.Core.Localization;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
@@ -22,8 +23,8 @@ internal sealed class FixBatchRateLimit(IOptions<FixBatchOptions> options) : IRa
         var seconds = (int)Math.Max(1, Math.Ceiling(retryAfter.TotalSeconds));
         context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
         await TypedResults.Problem(
-                title: "Too many requests",
-                detail: $"This device credential may post {options.Value.PermitLimit} batches per {options.Value.Window}; retry after {seconds} s.",
+                title: CoreText.Get("Positioning.Device.TooManyRequests.Title"),
+                detail: CoreText.Get("Positioning.Device.TooManyRequests", options.Value.PermitLimit, options.Value.Window.TotalSeconds, seconds),
                 statusCode: StatusCodes.Status429TooManyRequests)
             .ExecuteAsync(context);
     };

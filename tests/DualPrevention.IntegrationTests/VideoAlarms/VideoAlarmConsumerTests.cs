@@ -65,6 +65,63 @@ public class VideoAlarmConsumerTests(DemoPlanDatabase database) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_slow_first_message_is_not_acknowledged_before_it_is_taken_in_so_a_stop_loses_nothing_and_each_alarm_is_stored_once()
+    {
+        await using var services = database.CreateServices();
+        var slow = await CameraAsync(services, database.Qd1, "demo-qd1-admin", "37021100001320000611");
+        var fast = new List<Guid>();
+        for (var i = 2; i <= 4; i++)
+        {
+            fast.Add(await CameraAsync(services, database.Qd1, "demo-qd1-admin", $"3702110000132000061{i}"));
+        }
+
+        var username = $"video-{Guid.NewGuid():N}";
+        await new BrokerAccounts(Options.Create(MqttBroker.Options())).SetDeviceCredentialAsync(username, "s3cret-video", database.Qd1, CancellationToken.None);
+        // Both nodes are one node restarted: the same client id, so the broker's session delivers again what was not acknowledged.
+        var options = new VideoAlarmConsumerOptions { ClientId = $"video-node-{Guid.NewGuid():N}", Group = $"video-test-{Guid.NewGuid():N}", Concurrency = 4 };
+        var now = database.Clock.GetUtcNow();
+
+        // The first message is held up where a real one waits: the alarm centre's lock on its enterprise, source and category.
+        await using var holder = database.OwnerContext(TenantScope.System);
+        await holder.Database.OpenConnectionAsync();
+        var lockKey = $"alarm:{database.Qd1}:{(int)AlarmSource.Video}:FIREFLAME";
+        await holder.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock(hashtextextended({lockKey}, 0))");
+
+        var first = await StartConsumerAsync(services, options);
+        using var device = await MqttBroker.ConnectAsync(username, "s3cret-video");
+        await device.PublishAsync(Message(VideoAlarmTopics.Of(database.Qd1), slow, "slow-1", now, "FireFlame"));
+        for (var i = 0; i < fast.Count; i++)
+        {
+            await device.PublishAsync(Message(VideoAlarmTopics.Of(database.Qd1), fast[i], $"fast-{i}", now));
+        }
+
+        await using var db = database.OwnerContext(TenantScope.System);
+        await WaitUntilAsync(async () => await db.Set<VideoAlarmEvidence>().CountAsync(e => fast.Contains(e.CameraId)) == fast.Count);
+        (await db.Set<VideoAlarmEvidence>().CountAsync(e => e.CameraId == slow)).ShouldBe(0, "the first message is still held up");
+
+        // The node stops while the first message is in flight and the later ones are taken in.
+        await first.StopAsync(CancellationToken.None);
+        first.Dispose();
+        await holder.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock(hashtextextended({lockKey}, 0))");
+
+        var second = await StartConsumerAsync(services, options);
+        await WaitUntilAsync(async () => await db.Set<VideoAlarmEvidence>().AnyAsync(e => e.CameraId == slow));
+        // A message published after the restart is taken in after those delivered again (in arrival order, acknowledged in it).
+        var after = await CameraAsync(services, database.Qd1, "demo-qd1-admin", "37021100001320000615");
+        await device.PublishAsync(Message(VideoAlarmTopics.Of(database.Qd1), after, "after-1", now));
+        await WaitUntilAsync(async () => await db.Set<VideoAlarmEvidence>().AnyAsync(e => e.CameraId == after));
+        await second.StopAsync(CancellationToken.None);
+        second.Dispose();
+
+        Guid[] cameras = [slow, .. fast, after];
+        var evidence = await db.Set<VideoAlarmEvidence>().Where(e => cameras.Contains(e.CameraId)).GroupBy(e => e.CameraId).ToDictionaryAsync(g => g.Key, g => g.Count());
+        var alarms = await db.Set<Alarm>().Where(a => a.DeviceId != null && cameras.Contains(a.DeviceId.Value)).GroupBy(a => a.DeviceId!.Value).ToDictionaryAsync(g => g.Key, g => g.Count());
+        evidence.ShouldBe(cameras.ToDictionary(c => c, _ => 1), ignoreOrder: true);
+        alarms.ShouldBe(cameras.ToDictionary(c => c, _ => 1), ignoreOrder: true);
+        (await db.Set<Alarm>().SingleAsync(a => a.DeviceId == slow)).Category.ShouldBe("FireFlame");
+    }
+
+    [Fact]
     public void A_video_topic_names_its_enterprise_and_a_fixes_topic_does_not()
     {
         var enterprise = Guid.NewGuid();
@@ -74,11 +131,20 @@ public class VideoAlarmConsumerTests(DemoPlanDatabase database) : IClassFixture<
         VideoAlarmTopics.EnterpriseOf("video/not-a-guid/alarms").ShouldBeNull();
     }
 
-    private static MqttApplicationMessage Message(string topic, Guid camera, string eventId, DateTimeOffset at) =>
+    private static MqttApplicationMessage Message(string topic, Guid camera, string eventId, DateTimeOffset at, string algorithm = "Smoking") =>
         new MqttApplicationMessageBuilder().WithTopic(topic)
             .WithPayload(Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture,
-                $$"""{"camera":"{{camera}}","algorithm":"Smoking","time":"{{at:yyyy-MM-ddTHH:mm:ss}}Z","eventId":"{{eventId}}"}""")))
+                $$"""{"camera":"{{camera}}","algorithm":"{{algorithm}}","time":"{{at:yyyy-MM-ddTHH:mm:ss}}Z","eventId":"{{eventId}}"}""")))
             .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).Build();
+
+    private static async Task<VideoAlarmConsumer> StartConsumerAsync(ServiceProvider services, VideoAlarmConsumerOptions options)
+    {
+        var consumer = new VideoAlarmConsumer(
+            Options.Create(MqttBroker.Options()), Options.Create(options), services.GetRequiredService<IServiceScopeFactory>(), NullLogger<VideoAlarmConsumer>.Instance);
+        await consumer.StartAsync(CancellationToken.None);
+        await consumer.Subscribed.WaitAsync(TimeSpan.FromSeconds(30));
+        return consumer;
+    }
 
     private async Task<Guid> CameraAsync(ServiceProvider services, Guid enterpriseId, string admin, string deviceId)
     {

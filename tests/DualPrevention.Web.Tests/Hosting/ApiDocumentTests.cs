@@ -105,6 +105,12 @@ public class ApiDocumentTests(WebFixture web) : IClassFixture<WebFixture>
             var file = upload.Operation.GetProperty("requestBody").GetProperty("content").GetProperty("multipart/form-data").GetProperty("schema").GetProperty("properties").GetProperty("file");
             (file.GetProperty("type").GetString(), file.GetProperty("format").GetString()).ShouldBe(("string", "binary"), upload.Path);
         }
+
+        var video = uploads.Single(u => u.Path == "/api/v1/video-alarms").Operation.GetProperty("requestBody").GetProperty("content");
+        video.GetProperty("application/json").GetProperty("schema").GetProperty("$ref").GetString().ShouldBe("#/components/schemas/VideoAlarmDocument");
+        var fields = video.GetProperty("multipart/form-data").GetProperty("schema").GetProperty("properties");
+        (fields.GetProperty("alarm").GetProperty("type").GetString(), fields.GetProperty("snapshot").GetProperty("format").GetString()).ShouldBe(("string", "binary"));
+        schemas.GetProperty("VideoAlarmDocument").GetProperty("properties").GetProperty("boxes").ValueKind.ShouldBe(JsonValueKind.Object);
     }
 
     [Fact]

@@ -103,6 +103,30 @@ public class RegistryEndpointTests(WebFixture web) : IClassFixture<WebFixture>
     }
 
     [Fact]
+    public async Task A_device_credential_names_every_channel_of_its_enterprise_and_each_endpoint_takes_its_login()
+    {
+        var admin = await web.ApiClientAsync("demo-qd1-admin");
+
+        var body = await (await admin.PostAsJsonAsync("/api/v1/positioning/device-credentials", new { name = "接口测试多通道网关" })).Content.ReadFromJsonAsync<JsonElement>();
+        var device = web.Factory.CreateClient();
+        device.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue(
+            "Basic", Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{body.GetProperty("username").GetString()}:{body.GetProperty("secret").GetString()}")));
+
+        var channels = body.GetProperty("channels").EnumerateArray()
+            .Select(c => (c.GetProperty("kind").GetString(), c.GetProperty("topic").GetString(), c.GetProperty("httpEndpoint").GetString())).ToList();
+        channels.ShouldBe([
+            ("PositioningFixes", $"positioning/{web.Qd1:D}/fixes", "/api/v1/positioning/fixes"),
+            ("VideoAlarms", $"video/{web.Qd1:D}/alarms", "/api/v1/video-alarms"),
+            ("MonitoringReadings", $"monitoring/{web.Qd1:D}/readings", "/api/v1/monitoring/readings")]);
+        foreach (var (_, _, endpoint) in channels)
+        {
+            // An empty object is no payload of any kind: refused by the endpoint itself, so the route exists and the login passed.
+            var answer = await device.PostAsync(endpoint, new StringContent("{}", System.Text.Encoding.UTF8, "application/json"));
+            answer.StatusCode.ShouldNotBeOneOf([HttpStatusCode.Unauthorized, HttpStatusCode.NotFound, HttpStatusCode.MethodNotAllowed], endpoint);
+        }
+    }
+
+    [Fact]
     public async Task Another_enterprise_finds_nothing_and_other_roles_and_regulators_are_refused()
     {
         var admin = await web.ApiClientAsync("demo-qd1-admin");

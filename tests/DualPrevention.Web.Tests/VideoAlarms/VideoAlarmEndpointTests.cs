@@ -86,6 +86,88 @@ public class VideoAlarmEndpointTests(WebFixture web) : IClassFixture<WebFixture>
     }
 
     [Fact]
+    public async Task A_refusal_speaks_chinese_unless_the_request_asks_for_english()
+    {
+        var qd1 = await web.ApiClientAsync("demo-qd1-admin");
+        var own = await CameraAsync(qd1, "37021100001320000504");
+        var device = await DeviceAsync(qd1, "视频接入盒语言");
+        var body = Payload(own, "VideoMotion", DateTimeOffset.UtcNow, "lang-1", null, vendor: "dahua");
+
+        var chinese = await device.PostAsync(Path, Json(body));
+        using var english = new HttpRequestMessage(HttpMethod.Post, Path) { Content = Json(body), Headers = { AcceptLanguage = { new("en-US") } } };
+        var inEnglish = await device.SendAsync(english);
+        var wrongSecret = web.Factory.CreateClient();
+        wrongSecret.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String("device-nobody:wrong"u8.ToArray()));
+        var unauthenticated = await wrongSecret.PostAsync(Path, Json(body));
+
+        var zh = await ShouldBeProblemAsync(chinese, HttpStatusCode.BadRequest, "algorithm", "UnknownAlgorithm");
+        (zh.GetProperty("title").GetString(), zh.GetProperty("errors").GetProperty("algorithm")[0].GetString())
+            .ShouldBe(("视频报警被拒收", "算法代码在其代码集中没有对应的报警类别；请在分析盒上关闭该算法的推送。"));
+        zh.GetProperty("detail").GetString().ShouldStartWith("拒收原因 UnknownAlgorithm（字段 algorithm）");
+        var en = await ShouldBeProblemAsync(inEnglish, HttpStatusCode.BadRequest, "algorithm", "UnknownAlgorithm");
+        (en.GetProperty("title").GetString(), en.GetProperty("errors").GetProperty("algorithm")[0].GetString())
+            .ShouldBe(("Video alarm refused", "The algorithm code maps onto no alarm category in its code set; configure the box not to send it."));
+        unauthenticated.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await unauthenticated.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString().ShouldBe("设备未通过认证");
+    }
+
+    [Fact]
+    public async Task A_request_over_the_limit_is_refused_413_saying_in_the_users_language_that_the_snapshot_is_too_large_and_the_limit()
+    {
+        var qd1 = await web.ApiClientAsync("demo-qd1-admin");
+        var own = await CameraAsync(qd1, "37021100001320000505");
+        var device = await DeviceAsync(qd1, "视频接入盒大图");
+        var before = await RefusedAsync(web.Qd1);
+
+        async Task<HttpResponseMessage> PostLargeAsync(string? language)
+        {
+            // 5.7 MiB: a camera's full-resolution picture, over the request limit (twice the message limit, about 5.5 MiB).
+            var form = new MultipartFormDataContent
+            {
+                { new StringContent(Payload(own, "Smoking", DateTimeOffset.UtcNow, $"big-{language}", null)), "alarm" },
+                { new ByteArrayContent(new byte[(int)(5.7 * 1024 * 1024)]) { Headers = { ContentType = new MediaTypeHeaderValue("image/jpeg") } }, "snapshot", "full.jpg" },
+            };
+            using var request = new HttpRequestMessage(HttpMethod.Post, Path) { Content = form };
+            if (language is not null)
+            {
+                request.Headers.AcceptLanguage.Add(new(language));
+            }
+
+            return await device.SendAsync(request);
+        }
+
+        var zh = await ShouldBeProblemAsync(await PostLargeAsync(null), HttpStatusCode.RequestEntityTooLarge, "snapshot", "SnapshotTooLarge");
+        var en = await ShouldBeProblemAsync(await PostLargeAsync("en-US"), HttpStatusCode.RequestEntityTooLarge, "snapshot", "SnapshotTooLarge");
+
+        zh.GetProperty("errors").GetProperty("snapshot")[0].GetString().ShouldBe("抓拍图片过大：解码后最大 2 MiB（2,097,152 字节），整个请求最大 5.5 MiB。");
+        en.GetProperty("errors").GetProperty("snapshot")[0].GetString().ShouldBe("The snapshot is too large: at most 2 MiB (2,097,152 bytes) after base64 decoding, and a request at most 5.5 MiB in all.");
+        en.GetProperty("title").GetString().ShouldBe("Video alarm refused");
+        ((await RefusedAsync(web.Qd1)) - before).ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task A_text_body_from_an_authenticated_device_is_refused_415_naming_the_accepted_types_and_without_a_login_401()
+    {
+        var qd1 = await web.ApiClientAsync("demo-qd1-admin");
+        var device = await DeviceAsync(qd1, "视频接入盒文本");
+        // A Dahua box's own event, posted as its eventManager writes it.
+        const string dahua = "Code=SmokingDetect;action=Start;index=0;data={\"Name\":\"SmokingDetect\"}";
+        var before = await RefusedAsync(web.Qd1);
+
+        var text = await device.PostAsync(Path, new StringContent(dahua, Encoding.UTF8, "text/plain"));
+        var anonymous = await web.Factory.CreateClient().PostAsync(Path, new StringContent(dahua, Encoding.UTF8, "text/plain"));
+
+        text.StatusCode.ShouldBe(HttpStatusCode.UnsupportedMediaType);
+        text.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+        var problem = await text.Content.ReadFromJsonAsync<JsonElement>();
+        problem.GetProperty("accepted").EnumerateArray().Select(t => t.GetString()).ShouldBe(["application/json", "multipart/form-data"]);
+        problem.GetProperty("title").GetString().ShouldBe("不支持的内容类型");
+        problem.GetProperty("detail").GetString()!.ShouldContain("text/plain");
+        ((await RefusedAsync(web.Qd1)) - before).ShouldBe(1);
+        anonymous.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
     public async Task No_credential_or_a_users_token_is_refused_401()
     {
         var qd1 = await web.ApiClientAsync("demo-qd1-admin");
@@ -98,13 +180,14 @@ public class VideoAlarmEndpointTests(WebFixture web) : IClassFixture<WebFixture>
         user.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
     }
 
-    private static async Task ShouldBeProblemAsync(HttpResponseMessage response, HttpStatusCode status, string field, string reason)
+    private static async Task<JsonElement> ShouldBeProblemAsync(HttpResponseMessage response, HttpStatusCode status, string field, string reason)
     {
         response.StatusCode.ShouldBe(status);
         response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
         problem.GetProperty("errors").EnumerateObject().Select(e => e.Name).ShouldBe([field]);
         problem.GetProperty("reason").GetString().ShouldBe(reason);
+        return problem;
     }
 
     private static string Payload(Guid camera, string algorithm, DateTimeOffset at, string eventId, byte[]? snapshot, string? vendor = null)
