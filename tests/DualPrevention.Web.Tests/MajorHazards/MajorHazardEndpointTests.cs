@@ -73,7 +73,7 @@ public class MajorHazardEndpointTests(WebFixture web) : IClassFixture<WebFixture
 
         var qingdao = await web.ApiClientAsync("qingdao");
         (await qingdao.GetFromJsonAsync<JsonElement>($"/api/v1/major-hazards/{source}")).GetProperty("calculations").GetArrayLength().ShouldBe(1);
-        (await qingdao.PostAsJsonAsync($"/api/v1/major-hazards/{source}/grade", new { })).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await qingdao.PostAsJsonAsync($"/api/v1/major-hazards/{source}/grade", new { })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         var weifang = await web.ApiClientAsync("weifang");
         (await weifang.GetAsync($"/api/v1/major-hazards/{source}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }

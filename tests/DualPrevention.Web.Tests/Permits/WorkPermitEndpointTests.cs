@@ -155,7 +155,7 @@ public class WorkPermitEndpointTests(WebFixture web) : IClassFixture<WebFixture>
             .Select(i => i.GetProperty("id").GetGuid()).ShouldNotContain(permit);
         (await weifang.GetAsync("/api/v1/permits/supervision?region=370200")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await weifang.GetAsync($"/api/v1/permits/supervision/permits?region=370200&enterpriseId={web.Qd1}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
-        (await admin.GetAsync("/api/v1/permits/supervision")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await admin.GetAsync("/api/v1/permits/supervision")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         var malformed = await qingdao.GetAsync("/api/v1/permits/supervision?region=37&from=2026-12-31&to=2026-01-01");
         malformed.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await malformed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject().Select(e => e.Name).ShouldBe(["Region", "To"], ignoreOrder: true);
@@ -176,7 +176,7 @@ public class WorkPermitEndpointTests(WebFixture web) : IClassFixture<WebFixture>
         var found = await qingdao.PostAsJsonAsync($"/api/v1/permits/{permit}/spot-checks", new { finding = "动火点周围可燃物未清理", level = "General" });
 
         weifang.StatusCode.ShouldBe(HttpStatusCode.NotFound);
-        province.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        province.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         notInProgress.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         noFinding.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await noFinding.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject().Select(e => e.Name).ShouldBe(["Finding", "MajorReason"], ignoreOrder: true);

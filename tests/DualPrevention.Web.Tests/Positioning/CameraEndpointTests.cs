@@ -68,7 +68,7 @@ public class CameraEndpointTests(WebFixture web) : IClassFixture<WebFixture>
         }
         else
         {
-            (await stranger.PostAsync($"/api/v1/cameras/{id}/retire", null)).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+            (await stranger.PostAsync($"/api/v1/cameras/{id}/retire", null)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         }
     }
 

@@ -59,7 +59,7 @@ public class IngestStatusEndpointTests(WebFixture web) : IClassFixture<WebFixtur
     }
 
     [Fact]
-    public async Task Other_enterprise_roles_and_queries_out_of_range_are_refused_400()
+    public async Task Other_enterprise_roles_are_forbidden_and_queries_out_of_range_are_refused_400()
     {
         var admin = await web.ApiClientAsync("demo-qd1-admin");
 
@@ -70,7 +70,7 @@ public class IngestStatusEndpointTests(WebFixture web) : IClassFixture<WebFixtur
 
         foreach (var refused in new[] { inspector, noDays, tooSilent })
         {
-            refused.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+            refused.StatusCode.ShouldBe(refused == inspector ? HttpStatusCode.Forbidden : HttpStatusCode.BadRequest);
             refused.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
         }
 

@@ -31,7 +31,7 @@ public class MusterAndTrackEndpointTests(WebFixture web) : IClassFixture<WebFixt
         city.GetProperty("now").GetProperty("persons").GetInt32().ShouldBe(roll.GetProperty("now").GetProperty("persons").GetInt32());
         cityList.GetProperty("items").EnumerateArray().ShouldContain(m => m.GetProperty("id").GetGuid() == id);
         stranger.StatusCode.ShouldBe(HttpStatusCode.NotFound);
-        (await (await web.ApiClientAsync("qingdao")).PostAsync("/api/v1/musters", null)).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await (await web.ApiClientAsync("qingdao")).PostAsync("/api/v1/musters", null)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await admin.PostAsync($"/api/v1/musters/{id}/close", null)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
         var closed = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/musters/{id}");
         closed.GetProperty("atClose").GetProperty("persons").GetInt32().ShouldBe(roll.GetProperty("now").GetProperty("persons").GetInt32());

@@ -154,9 +154,9 @@ public class RegistryEndpointTests(WebFixture web) : IClassFixture<WebFixture>
 
         foreach (var reader in new[] { await web.ApiClientAsync("demo-qd1-inspector"), await web.ApiClientAsync("qingdao") })
         {
-            (await reader.GetAsync("/api/v1/positioning/persons")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-            (await reader.GetAsync($"/api/v1/positioning/persons/{personId}")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-            (await reader.PostAsJsonAsync("/api/v1/positioning/tags", new { serial = "RO-01", kind = "Badge" })).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+            (await reader.GetAsync("/api/v1/positioning/persons")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+            (await reader.GetAsync($"/api/v1/positioning/persons/{personId}")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+            (await reader.PostAsJsonAsync("/api/v1/positioning/tags", new { serial = "RO-01", kind = "Badge" })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         }
     }
 

@@ -88,8 +88,8 @@ public class SitePlanEndpointTests(WebFixture web) : IClassFixture<WebFixture>
         (await regulator.GetAsync($"/api/v1/site-plans/{planId}")).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await regulator.GetAsync($"/api/v1/site-plans/{planId}/image")).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await regulator.GetStringAsync($"/api/v1/site-plans?enterpriseId={web.Qd1}")).ShouldContain(planId.ToString());
-        (await regulator.PutAsJsonAsync($"/api/v1/site-plans/zones/{zoneId}", Zone("监管改名", "Blue"))).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        (await regulator.DeleteAsync($"/api/v1/site-plans/{planId}")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await regulator.PutAsJsonAsync($"/api/v1/site-plans/zones/{zoneId}", Zone("监管改名", "Blue"))).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await regulator.DeleteAsync($"/api/v1/site-plans/{planId}")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
 
         var ownPage = await (await web.CookieClientAsync("demo-qd1-admin")).GetStringAsync($"/site-plans/{planId}/four-color-map");
         var regulatorPage = await (await web.CookieClientAsync("qingdao")).GetStringAsync($"/site-plans/{planId}/four-color-map");
@@ -182,7 +182,7 @@ public class SitePlanEndpointTests(WebFixture web) : IClassFixture<WebFixture>
         await wf1.PutAsJsonAsync($"/api/v1/site-plans/{wf1Plan}/scale", Scale);
         var wf1Zone = await DrawAsync(wf1, wf1Plan, "潍坊名单区", "Red");
         (await wf1.PutAsJsonAsync($"/api/v1/site-plans/zones/{wf1Zone}/people", new { whitelisted = new[] { visitorId } })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
-        (await (await web.ApiClientAsync("qingdao")).GetAsync($"/api/v1/site-plans/zones/{zoneId}/people")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await (await web.ApiClientAsync("qingdao")).GetAsync($"/api/v1/site-plans/zones/{zoneId}/people")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await admin.GetFromJsonAsync<JsonElement>($"/api/v1/site-plans/zones/{zoneId}/people")).GetProperty("whitelisted").GetArrayLength().ShouldBe(1);
     }
 
