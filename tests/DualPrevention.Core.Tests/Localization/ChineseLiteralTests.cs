@@ -49,6 +49,7 @@ public partial class ChineseLiteralTests
         ["src/DualPrevention.Core/Demo/DemoSitePlans.cs"] = "demo data",
         ["src/DualPrevention.Core/Demo/DemoPositioningRegistry.cs"] = "demo data",
         ["src/DualPrevention.Core/Demo/DemoAlarms.cs"] = "demo data",
+        ["src/DualPrevention.Core/Demo/DemoPermitSigners.cs"] = "demo data",
         ["src/DualPrevention.Simulator/Simulation.cs"] = "demo data: the names of the persons and the credential the simulator registers",
 
         // A language's own name: "中文" in the language switch reads the same in every language.

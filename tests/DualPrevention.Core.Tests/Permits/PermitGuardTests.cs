@@ -90,7 +90,7 @@ public class PermitGuardTests
         SignAll(permit, Now.AddMinutes(28));
 
         StartRefusals(permit).ShouldBe(["Permit.ShiftLeaderCheckRequired"]);
-        Should.Throw<PermitRefusedException>(() => Approved(new ConfinedSpaceDetails("T-1", null, null, null)).CheckByShiftLeader(Applicant, Now))
+        Should.Throw<PermitRefusedException>(() => Approved(new ConfinedSpaceDetails("T-1", null, null, null)).CheckByShiftLeader(ShiftLeader, Applicant, Now))
             .Refusals.Single().Key.ShouldBe("Permit.ShiftLeaderCheckHotWorkOnly");
     }
 
