@@ -200,12 +200,15 @@ public sealed partial class WorkPermitDetailPage
     private Task<bool> ConfirmMeasureAsync(Guid measureId, bool applicable) =>
         RunAsync<ConfirmPermitMeasure.Handler>(h => h.HandleAsync(_actor, new(Id, measureId, applicable, _confirmer ?? Guid.Empty), CancellationToken.None));
 
-    /// <summary>The work leader briefs everyone else named on the permit.</summary>
+    /// <summary>
+    /// The work leader briefs every worker and guardian named on the permit (§4.4), themselves included when they also
+    /// guard: the briefed are chosen by role, not by who the leader is.
+    /// </summary>
     private Task<bool> BriefAsync()
     {
         var people = _permit!.People;
         var leader = people.FirstOrDefault(x => x.Role == PermitRole.WorkLeader)?.PersonId ?? Guid.Empty;
-        var briefed = people.Where(x => x.PersonId != leader).Select(x => x.PersonId).Distinct().ToList();
+        var briefed = people.Where(x => x.Role != PermitRole.WorkLeader).Select(x => x.PersonId).Distinct().ToList();
         return RunAsync<RecordSafetyBriefing.Handler>(h => h.HandleAsync(_actor, new(Id, leader, briefed, _briefing ?? ""), CancellationToken.None));
     }
 

@@ -31,10 +31,13 @@ internal static class PermitSeed
         return new Crew(leader.Id, worker.Id, guardian.Id, worker.Certificates[0].Id, guardian.Certificates[0].Id);
     }
 
-    /// <summary>Applies for a level-2 hot-work permit as the enterprise's admin: a numbered draft, or submitted (preparing) when asked.</summary>
+    /// <summary>
+    /// Applies for a level-2 hot-work permit as the enterprise's admin: a numbered draft, or submitted (preparing) when
+    /// asked; with <paramref name="leaderGuards"/> the guardian is also the work leader.
+    /// </summary>
     public static async Task<(Guid Id, string Number)> ApplyHotWorkAsync(
         DemoDatabase database, IServiceProvider services, Guid enterpriseId, string userName, string workContent, bool submit = false,
-        PermitDetails? details = null, WorkPointEntry? workPoint = null)
+        PermitDetails? details = null, WorkPointEntry? workPoint = null, bool leaderGuards = false)
     {
         var crew = await CrewAsync(database, enterpriseId);
         var actor = await ActorAsync(database, enterpriseId, userName);
@@ -42,7 +45,7 @@ internal static class PermitSeed
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
         var content = new WorkPermitContent(
             details ?? new HotWorkDetails("电焊", HotWorkGrade.Level2), "检修车间", workContent, "罐区北侧", true, "承包商甲", now, now.AddHours(6), "可燃气体泄漏、火花飞溅", null, null,
-            [new(crew.Leader, PermitRole.WorkLeader, null), new(crew.Worker, PermitRole.Worker, crew.WorkerCertificate), new(crew.Guardian, PermitRole.Guardian, crew.GuardianCertificate)], workPoint);
+            [new(leaderGuards ? crew.Guardian : crew.Leader, PermitRole.WorkLeader, null), new(crew.Worker, PermitRole.Worker, crew.WorkerCertificate), new(crew.Guardian, PermitRole.Guardian, crew.GuardianCertificate)], workPoint);
         await using var scope = services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<TenantScopeAccessor>().Current = actor.Scope;
         var applied = await scope.ServiceProvider.GetRequiredService<ApplyForWorkPermit.Handler>().HandleAsync(actor, new(content), CancellationToken.None);

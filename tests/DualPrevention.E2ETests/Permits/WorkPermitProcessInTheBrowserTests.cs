@@ -109,6 +109,23 @@ public class WorkPermitProcessInTheBrowserTests(BrowserFixture browser) : IClass
     }
 
     [Fact]
+    public async Task On_a_phone_the_briefing_is_recorded_when_the_work_leader_is_also_the_guardian_GB30871_4_4()
+    {
+        var (id, _) = await PermitSeed.ApplyHotWorkAsync(browser, browser.Services, browser.Qd1, "demo-qd1-admin", "负责人兼监护人", submit: true, leaderGuards: true);
+        var page = await browser.NewPageAsync(width: 375, height: 812);
+        await BrowserFixture.SignInAsync(page, "demo-qd1-admin");
+        await page.GotoAsync($"/permits/{id}");
+        await BrowserFixture.WaitForPageAsync(page, "[data-testid=permit-briefing]");
+
+        await page.FillAsync("[data-testid=permit-briefing-content]", "动火点周围易燃物已清除");
+        await page.ClickAsync("[data-testid=permit-briefing]");
+
+        await page.Locator("[data-testid=permit-measures]", new() { HasText = "已完成安全交底" }).WaitForAsync();
+        (await page.Locator("[data-testid=permit-refusal]").CountAsync()).ShouldBe(0);
+        await page.Locator("[data-testid=permit-event][data-action=BriefingRecorded]").WaitForAsync();
+    }
+
+    [Fact]
     public async Task Cancelling_asks_for_the_reason_first_and_another_enterprise_finds_no_page()
     {
         var (id, _) = await PermitSeed.ApplyHotWorkAsync(browser, browser.Services, browser.Qd1, "demo-qd1-admin", "取消测试的作业票");
