@@ -43,7 +43,7 @@ public sealed partial class WorkPermit
         return WorkPermitEvent.Of(this, WorkPermitAction.Edited, from, by, null, now);
     }
 
-    /// <summary>Draft → preparing: the people named pass the guardian and certificate rules on the planned day.</summary>
+    /// <summary>Draft → preparing: the people named pass the guardian and certificate rules on the planned day, and the workers' trade certificates hold to its end.</summary>
     public WorkPermitEvent Submit(IReadOnlyList<NamedPerson> people, PermitActor by, DateTimeOffset now)
     {
         var from = Begin(WorkPermitAction.Submitted);
@@ -59,6 +59,7 @@ public sealed partial class WorkPermit
         }
 
         refusals.AddRange(PermitCertificates.Check(people, BusinessTime.LocalDate(PlannedStart > now ? PlannedStart : now)));
+        refusals.AddRange(PermitCertificates.CheckTrade(Details, people, BusinessTime.LocalDate(PlannedEnd)));
         PermitRefusedException.ThrowIfAny(refusals);
         return Move(WorkPermitStatus.Preparing, WorkPermitAction.Submitted, from, by, null, now);
     }

@@ -42,7 +42,7 @@ internal static class PermitScenario
     public static IReadOnlyList<NamedPerson> Named(DateOnly? guardianExpires = null, DateOnly? workerExpires = null) =>
     [
         new(Leader, "负责人", PermitRole.WorkLeader, null, null),
-        new(Worker, "焊工", PermitRole.Worker, "T-1", workerExpires ?? CertificatesValidUntil),
+        new(Worker, "焊工", PermitRole.Worker, "T-1", workerExpires ?? CertificatesValidUntil, "特种作业操作证（焊接与热切割作业）"),
         new(Guardian, "监护人", PermitRole.Guardian, "G-1", guardianExpires ?? CertificatesValidUntil),
     ];
 
