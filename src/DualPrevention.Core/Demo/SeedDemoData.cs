@@ -9,7 +9,8 @@ namespace DualPrevention.Core.Demo;
 /// <summary>
 /// Demo data for a first look: two chemical parks, enterprises demo-qd1 and demo-qd2 (Qingdao) and demo-wf1 (Weifang),
 /// and the accounts admin, province, qingdao, weifang and &lt;code&gt;-admin / &lt;code&gt;-inspector, with the 包保 trio
-/// &lt;code&gt;-principal / -technical / -operator (<see cref="DemoMajorHazards"/>). Optionally
+/// &lt;code&gt;-principal / -technical / -operator (<see cref="DemoMajorHazards"/>), and the permit signers
+/// &lt;code&gt;-leader / -unit / -safety / -shift with the signing authority (<see cref="DemoPermitSigners"/>). Optionally
 /// demo-qd1 gets the sample risk-control list (src/DualPrevention.Core/Demo/README.md), imported through the real
 /// importer. Idempotent: existing rows and passwords are kept, and a register that has any object is left alone. Demo
 /// accounts are exempt from the forced password change.
@@ -80,6 +81,15 @@ public sealed class SeedDemoData(IServiceScopeFactory scopes, TimeProvider clock
                 await EnsureAccountAsync(work, $"{spec.Code}-{suffix}", $"{spec.Name[..2]}{title}", Roles.Inspector, enterprise.Id, null, password, now);
                 logins.Add(new DemoAccount($"{spec.Code}-{suffix}", Roles.Inspector, spec.Name));
             }
+
+            // One account per signing function, so a permit is walked through approval by different people (ADR 0051).
+            foreach (var (suffix, title, role, _) in DemoPermitSigners.Accounts)
+            {
+                await EnsureAccountAsync(work, $"{spec.Code}-{suffix}", $"{spec.Name[..2]}{title}", role, enterprise.Id, null, password, now);
+                logins.Add(new DemoAccount($"{spec.Code}-{suffix}", role, spec.Name));
+            }
+
+            await DemoPermitSigners.GrantIfNoneAsync(db, enterprise.Id, enterprise.RegionCode, spec.Code, cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);

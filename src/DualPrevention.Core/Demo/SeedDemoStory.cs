@@ -40,6 +40,12 @@ public sealed class SeedDemoStory(IServiceScopeFactory scopes, IPhotoStore photo
         {
             if (await IsToldAsync(db, cancellationToken))
             {
+                // A database seeded before the signing authority existed gets its work leaders' accounts linked (ADR 0051).
+                foreach (var part in StoryScript.Enterprises)
+                {
+                    await DemoPermitSigners.LinkWorkLeaderAsync(db, part.Code, cancellationToken);
+                }
+
                 logger.LogInformation("The demo story was told before; nothing added");
                 return new Result(false, 0, 0, 0, clock.GetElapsedTime(started));
             }
@@ -53,6 +59,8 @@ public sealed class SeedDemoStory(IServiceScopeFactory scopes, IPhotoStore photo
             await DemoMajorHazards.RegisterIfNoneAsync(scopes, company.Id, company.Part.Code, company.Admin.UserName, cancellationToken);
             await DemoSitePlans.DrawIfNoneAsync(scopes, company.Id, company.Admin.UserName, cancellationToken);
             await DemoPositioningRegistry.RegisterIfNoneAsync(scopes, company.Id, company.Part.Code, company.Admin.UserName, clock, cancellationToken);
+            await using var db = await factory.CreateDbContextAsync(cancellationToken);
+            await DemoPermitSigners.LinkWorkLeaderAsync(db, company.Part.Code, cancellationToken);
         }
 
         var qd2 = companies.Single(c => c.Part.Code == "demo-qd2");

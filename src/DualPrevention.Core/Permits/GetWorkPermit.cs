@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DualPrevention.Core.Permits;
 
-/// <summary>One permit whole, for its page and the API: content, people, measures, approvals, gas tests, interruptions, timeline, and the actions its state allows.</summary>
+/// <summary>One permit whole, for its page and the API: content, people, measures, approvals, gas tests, interruptions, timeline, the actions its state allows, and who may sign next.</summary>
 public static class GetWorkPermit
 {
     public sealed record Person(Guid PersonId, string Name, PermitRole Role, string? CertificateNumber, DateOnly? CertificateExpiresOn);
@@ -32,7 +32,10 @@ public static class GetWorkPermit
         Guid? ReplacesPermitId, Guid? ReplacedByPermitId, IReadOnlyList<Guid> LinkedPermitIds, bool GasTestRequired, PermitOrgRole? NextSignature,
         IReadOnlyList<Person> People, IReadOnlyList<Measure> Measures, IReadOnlyList<Approval> Approvals, IReadOnlyList<Gas> GasTests,
         IReadOnlyList<Interruption> Interruptions, bool Briefed, IReadOnlyList<Step> Timeline, IReadOnlyList<WorkPermitAction> AllowedActions,
-        Point? WorkPoint, SimultaneousActivity Activities);
+        Point? WorkPoint, SimultaneousActivity Activities, IReadOnlyList<Signer> NextSigners);
+
+    /// <summary>An account that may sign the next approval step now (ADR 0051).</summary>
+    public sealed record Signer(Guid UserId, string Name);
 
     /// <summary>The fence's ring without its closing corner.</summary>
     internal static IReadOnlyList<PlanCoordinate> Corners(NetTopologySuite.Geometries.Polygon? fence) =>
@@ -70,7 +73,8 @@ public static class GetWorkPermit
                 [.. p.Interruptions.OrderBy(i => i.From).Select(i => new Interruption(i.From, i.To, i.Reason))],
                 p.Briefings.Count > 0, timeline, allowed,
                 p.WorkPoint is null ? null : new Point(p.SitePlanId!.Value, planName!, p.WorkPoint.X, p.WorkPoint.Y, p.FenceRadiusMeters, Corners(p.WorkFence)),
-                p.Activities);
+                p.Activities,
+                [.. (await PermitSigners.NextAsync(db, p, cancellationToken)).Select(x => new Signer(x.UserId, x.Name))]);
         }
     }
 }

@@ -4,7 +4,7 @@ namespace DualPrevention.Core.Permits;
 /// A person named on a permit with the certificate the permit cites, as held in Positioning's registry (a
 /// <c>PersonCertificate</c>); <see cref="CertificateExpiresOn"/> is null when none is cited.
 /// </summary>
-public sealed record NamedPerson(Guid PersonId, string Name, PermitRole Role, string? CertificateNumber, DateOnly? CertificateExpiresOn);
+public sealed record NamedPerson(Guid PersonId, string Name, PermitRole Role, string? CertificateNumber, DateOnly? CertificateExpiresOn, string? CertificateName = null);
 
 /// <summary>The people rules: a guardian for every permit with a valid certificate (GD-1, GD-2), never a worker (GD-7), workers' certificates valid (§4.9).</summary>
 public static class PermitCertificates
@@ -37,4 +37,28 @@ public static class PermitCertificates
             .Select(p => new PermitRefusal("Permit.People.CertificateExpired", p.Name, p.CertificateNumber, p.CertificateExpiresOn)));
         return refusals;
     }
+
+    /// <summary>
+    /// The workers' special-operation certificate for the trade (§4.9; docs/domain/special-operations.md#10-attachments-and-measure-checklists):
+    /// hot work by welding or cutting (电焊, 气焊, 气割, 切割) needs each worker to cite a certificate of 焊接与热切割作业 valid to
+    /// the last planned day (<paramref name="lastDay"/>, Beijing date), not only on the first.
+    /// </summary>
+    public static IReadOnlyList<PermitRefusal> CheckTrade(PermitDetails details, IReadOnlyList<NamedPerson> people, DateOnly lastDay)
+    {
+        if (details is not HotWorkDetails { Method: var method } || !IsWeldingOrCutting(method))
+        {
+            return [];
+        }
+
+        return [.. people.Where(p => p.Role == PermitRole.Worker).Select(p =>
+            p.CertificateName is not { } name || !name.Contains(WeldingTrade, StringComparison.Ordinal) || p.CertificateExpiresOn is null
+                ? new PermitRefusal("Permit.People.TradeCertificateRequired", p.Name, method)
+                : p.CertificateExpiresOn < lastDay ? new PermitRefusal("Permit.People.TradeCertificateLapses", p.Name, p.CertificateNumber, p.CertificateExpiresOn) : null)
+            .OfType<PermitRefusal>()];
+    }
+
+    /// <summary>The mark of the welding and thermal-cutting licence (特种作业操作证（焊接与热切割作业）) in a certificate's name.</summary>
+    private const string WeldingTrade = "焊";
+
+    private static bool IsWeldingOrCutting(string method) => method.Contains('焊', StringComparison.Ordinal) || method.Contains('割', StringComparison.Ordinal);
 }

@@ -194,3 +194,20 @@ internal sealed class EnterpriseMeasureItemConfiguration : IEntityTypeConfigurat
         builder.HasIndex(x => new { x.EnterpriseId, x.Type, x.Seq }).IsUnique();
     }
 }
+
+internal sealed class PermitSignerConfiguration : IEntityTypeConfiguration<PermitSigner>
+{
+    public void Configure(EntityTypeBuilder<PermitSigner> builder)
+    {
+        builder.Property(x => x.Id).ValueGeneratedNever();
+        builder.Property(x => x.RegionCode).HasMaxLength(6);
+        builder.HasOne<Enterprises.Enterprise>().WithMany().HasForeignKey(x => x.EnterpriseId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Accounts.ApplicationUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Positioning.Person>().WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(x => new { x.UserId, x.Function, x.PersonId }).IsUnique().AreNullsDistinct(false);
+
+        // A registry person is one account (ADR 0051).
+        builder.HasIndex(x => x.PersonId).IsUnique();
+        builder.HasIndex(x => new { x.EnterpriseId, x.Function });
+    }
+}

@@ -128,6 +128,9 @@ public enum PermitOrgRole
 
     /// <summary>主管厂长或总工程师.</summary>
     PlantManagerOrChiefEngineer = 11,
+
+    /// <summary>岗位当班班长: checks a hot-work permit before ignition (Appendix A); not an approval step.</summary>
+    ShiftLeader = 12,
 }
 
 /// <summary>What a transition did, as recorded in the permit's event log.</summary>

@@ -55,7 +55,7 @@ internal static class PermitUnitOfWork
         {
             var person = persons.Single(x => x.Id == p.PersonId);
             var certificate = person.Certificates.SingleOrDefault(c => c.Id == p.CertificateId);
-            return new NamedPerson(p.PersonId, person.Name, p.Role, certificate?.Number, certificate?.ExpiresOn);
+            return new NamedPerson(p.PersonId, person.Name, p.Role, certificate?.Number, certificate?.ExpiresOn, certificate?.Name);
         })];
     }
 

@@ -43,7 +43,7 @@ public sealed partial class WorkPermit
         return WorkPermitEvent.Of(this, WorkPermitAction.Edited, from, by, null, now);
     }
 
-    /// <summary>Draft → preparing: the people named pass the guardian and certificate rules on the planned day.</summary>
+    /// <summary>Draft → preparing: the people named pass the guardian and certificate rules on the planned day, and the workers' trade certificates hold to its end.</summary>
     public WorkPermitEvent Submit(IReadOnlyList<NamedPerson> people, PermitActor by, DateTimeOffset now)
     {
         var from = Begin(WorkPermitAction.Submitted);
@@ -59,6 +59,7 @@ public sealed partial class WorkPermit
         }
 
         refusals.AddRange(PermitCertificates.Check(people, BusinessTime.LocalDate(PlannedStart > now ? PlannedStart : now)));
+        refusals.AddRange(PermitCertificates.CheckTrade(Details, people, BusinessTime.LocalDate(PlannedEnd)));
         PermitRefusedException.ThrowIfAny(refusals);
         return Move(WorkPermitStatus.Preparing, WorkPermitAction.Submitted, from, by, null, now);
     }
@@ -144,19 +145,17 @@ public sealed partial class WorkPermit
     public ApprovalStep? NextApprovalStep => _approvals.OrderBy(s => s.Seq).FirstOrDefault(s => s.SignedAt is null);
 
     /// <summary>
-    /// Signs the next step as <paramref name="role"/>; the last signature issues the permit: approved, valid until
+    /// Signs the next step by an account with <paramref name="authority"/> (who may sign what: <see cref="PermitSigningAuthority"/>,
+    /// ADR 0051); the last signature issues the permit: approved, valid until
     /// <c>min(plannedEnd, now + cap)</c> (§5), unless the exclusion rules refuse it (<paramref name="exclusions"/>, from
     /// <see cref="CheckSimultaneousOperations"/>: docs/domain/special-operations.md#8-simultaneous-operations-and-exclusions).
     /// </summary>
-    public WorkPermitEvent Sign(PermitOrgRole role, string? opinion, PermitActor by, TimeSpan? tenantCap, DateTimeOffset now, IReadOnlyList<PermitRefusal>? exclusions = null)
+    public WorkPermitEvent Sign(SignerAuthority authority, string? opinion, PermitActor by, TimeSpan? tenantCap, DateTimeOffset now, IReadOnlyList<PermitRefusal>? exclusions = null)
     {
         var from = Begin(WorkPermitAction.StepSigned);
         var step = NextApprovalStep ?? throw new PermitRefusedException(new PermitRefusal("Permit.NothingToSign"));
-        if (step.Role != role)
-        {
-            throw new PermitRefusedException(new PermitRefusal("Permit.NotThisStep", $"PermitOrgRole.{step.Role}"));
-        }
-
+        var role = step.Role;
+        PermitRefusedException.ThrowIfAny(PermitSigningAuthority.Refusals([.. _approvals], step, by.UserId, authority));
         if (PlannedEnd <= now)
         {
             throw new PermitRefusedException(new PermitRefusal("Permit.PlannedEndPassed"));
@@ -189,12 +188,17 @@ public sealed partial class WorkPermit
     }
 
     /// <summary>Hot work: the on-shift team leader checks the permit before ignition (Appendix A, §4.2 of the domain file).</summary>
-    public WorkPermitEvent CheckByShiftLeader(PermitActor by, DateTimeOffset now)
+    public WorkPermitEvent CheckByShiftLeader(SignerAuthority authority, PermitActor by, DateTimeOffset now)
     {
         var from = Begin(WorkPermitAction.ShiftLeaderChecked);
         if (Type != SpecialOperationType.HotWork)
         {
             throw new PermitRefusedException(new PermitRefusal("Permit.ShiftLeaderCheckHotWorkOnly"));
+        }
+
+        if (!authority.Functions.Contains(PermitOrgRole.ShiftLeader))
+        {
+            throw new PermitRefusedException(new PermitRefusal("Permit.Sign.FunctionNotHeld", $"PermitOrgRole.{PermitOrgRole.ShiftLeader}"));
         }
 
         ShiftLeaderCheckedByUserId = by.UserId;

@@ -11,7 +11,7 @@ namespace DualPrevention.Web.Permits;
 
 /// <summary>
 /// One permit (ADR 0045): its fields and people, its measures confirmed one by one by a named person, the briefing, gas
-/// tests with a form that shows the verdict, the approval steps with a sign button for the next one, the timeline, and
+/// tests with a form that shows the verdict, the approval steps with a sign button for the next one to the accounts that may sign it (the others read who may, ADR 0051), the timeline, and
 /// exactly the actions its state allows. Destructive steps ask first (a reason where the core needs one); suspending
 /// takes one tap. When the core refuses a step, every reason it gives is listed.
 /// </summary>
@@ -200,19 +200,22 @@ public sealed partial class WorkPermitDetailPage
     private Task<bool> ConfirmMeasureAsync(Guid measureId, bool applicable) =>
         RunAsync<ConfirmPermitMeasure.Handler>(h => h.HandleAsync(_actor, new(Id, measureId, applicable, _confirmer ?? Guid.Empty), CancellationToken.None));
 
-    /// <summary>The work leader briefs everyone else named on the permit.</summary>
+    /// <summary>
+    /// The work leader briefs every worker and guardian named on the permit (§4.4), themselves included when they also
+    /// guard: the briefed are chosen by role, not by who the leader is.
+    /// </summary>
     private Task<bool> BriefAsync()
     {
         var people = _permit!.People;
         var leader = people.FirstOrDefault(x => x.Role == PermitRole.WorkLeader)?.PersonId ?? Guid.Empty;
-        var briefed = people.Where(x => x.PersonId != leader).Select(x => x.PersonId).Distinct().ToList();
+        var briefed = people.Where(x => x.Role != PermitRole.WorkLeader).Select(x => x.PersonId).Distinct().ToList();
         return RunAsync<RecordSafetyBriefing.Handler>(h => h.HandleAsync(_actor, new(Id, leader, briefed, _briefing ?? ""), CancellationToken.None));
     }
 
-    private Task<bool> SignAsync(PermitOrgRole role) =>
+    private Task<bool> SignAsync() =>
         RunAsync<SignWorkPermit.Handler>(async h =>
         {
-            await h.HandleAsync(_actor, new(Id, role, string.IsNullOrWhiteSpace(_opinion) ? null : _opinion), CancellationToken.None);
+            await h.HandleAsync(_actor, new(Id, string.IsNullOrWhiteSpace(_opinion) ? null : _opinion), CancellationToken.None);
             _opinion = null;
         });
 

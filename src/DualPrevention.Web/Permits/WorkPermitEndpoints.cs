@@ -43,6 +43,23 @@ internal static class WorkPermitEndpoints
             .WithSummary("Regulators: the permits behind one figure of the supervision view, one page at a time with their enterprises")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
+        permits.MapGet("/signers", (ClaimsPrincipal user, int? page, int? pageSize, ListPermitSigners.Handler handler, CancellationToken ct) =>
+                handler.HandleAsync(Actor.From(user), new ListPermitSigners.Query(page ?? 1, pageSize ?? 20), ct))
+            .WithName("ListPermitSigners")
+            .WithSummary("Signing authority: the enterprise's accounts with the approval functions each may sign as and the registry person it is (the work leader's steps)")
+            .RequireAuthorization(policy => policy.RequireRole(Roles.EnterpriseAdmin, Roles.SafetyOfficer))
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+        permits.MapPut("/signers/{userId:guid}", async (ClaimsPrincipal user, Guid userId, PermitSignerBody body, SetPermitSigner.Handler handler, CancellationToken ct) =>
+            {
+                await handler.HandleAsync(Actor.From(user), new SetPermitSigner.Command(userId, body.Functions ?? [], body.PersonId), ct);
+                return TypedResults.NoContent();
+            })
+            .WithName("SetPermitSigner")
+            .WithSummary("Set the functions an account of the enterprise signs as, and the registry person it is; audited")
+            .RequireAuthorization(policy => policy.RequireRole(Roles.EnterpriseAdmin, Roles.SafetyOfficer))
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .Steps();
         permits.MapGet("/{id:guid}", async (Guid id, GetWorkPermit.Handler handler, CancellationToken ct) => TypedResults.Ok(await handler.HandleAsync(id, ct)))
             .WithName("GetWorkPermit")
             .WithSummary("One permit with its people, measures, approvals, gas tests, interruptions, timeline and the actions its state allows")
@@ -88,9 +105,9 @@ internal static class WorkPermitEndpoints
             .WithSummary("Record a gas test; the answer gives its verdict, and a failing one during the work suspends it (GA-CS-4)")
             .Steps();
         permits.MapPost("/{id:guid}/sign", async (ClaimsPrincipal user, Guid id, PermitSignBody body, SignWorkPermit.Handler handler, CancellationToken ct) =>
-                TypedResults.Ok(new PermitStatusBody(await handler.HandleAsync(Actor.From(user), new SignWorkPermit.Command(id, body.Role, body.Opinion), ct))))
+                TypedResults.Ok(new PermitStatusBody(await handler.HandleAsync(Actor.From(user), new SignWorkPermit.Command(id, body.Opinion), ct))))
             .WithName("SignWorkPermit")
-            .WithSummary("Sign the next approval step as its function; the last signature issues the permit")
+            .WithSummary("Sign the next approval step: the work leader's by the work leader, any other by an account holding its function that signed no earlier step; the last signature issues the permit")
             .Steps();
         permits.MapPost("/{id:guid}/reject", async (ClaimsPrincipal user, Guid id, PermitReasonBody body, RejectWorkPermit.Handler handler, CancellationToken ct) =>
             {
@@ -201,7 +218,9 @@ internal static class WorkPermitEndpoints
 
     public sealed record PermitBriefingBody(Guid BriefedByPersonId, IReadOnlyList<Guid>? BriefedPersonIds, string? Content);
 
-    public sealed record PermitSignBody(PermitOrgRole Role, string? Opinion);
+    public sealed record PermitSignBody(string? Opinion);
+
+    public sealed record PermitSignerBody(IReadOnlyList<PermitOrgRole>? Functions, Guid? PersonId);
 
     public sealed record PermitStatusBody(WorkPermitStatus Status);
 

@@ -55,7 +55,7 @@ public class CoreBoundaryTests
         ["MajorHazards"] = ["Data", "Tenancy", "Auditing", "Accounts", "Enterprises", "Risks"],
         ["Monitoring"] = ["Data", "Tenancy", "Accounts", "Enterprises", "Risks", "Alarms"],
         ["Data"] = ["Regions", "Auditing", "Tenancy", "Accounts", "Enterprises", "Photos", "Notifications", "Risks", "Inspections", "HiddenDangers", "Escalations", "Reports", "Imports", "Permits", "MajorHazards"],
-        ["Demo"] = ["Data", "Regions", "Auditing", "Tenancy", "Accounts", "Enterprises", "Photos", "Notifications", "Risks", "Inspections", "HiddenDangers", "Escalations", "Reports", "Imports", "Positioning", "Alarms", "MajorHazards"],
+        ["Demo"] = ["Data", "Regions", "Auditing", "Tenancy", "Accounts", "Enterprises", "Photos", "Notifications", "Risks", "Inspections", "HiddenDangers", "Escalations", "Reports", "Imports", "Positioning", "Alarms", "MajorHazards", "Permits"],
         ["Localization"] = [],
         ["Papers"] = [],
     };

@@ -34,6 +34,7 @@ public partial class ChineseLiteralTests
         // Law: texts whose wording a regulation fixes, printed and stored in Chinese.
         ["src/DualPrevention.Core/Papers/PaperPdfWriter.cs"] = "the printed 隐患整改通知书 and 整改验收单, Chinese forms by regulation",
         ["src/DualPrevention.Core/HiddenDangers/SeedMajorHiddenDangerCriteria.cs"] = "the criteria of 安监总管三〔2017〕121号, as published",
+        ["src/DualPrevention.Core/Permits/PermitCertificates.cs"] = "the words of the welding trade as certificate names and hot-work methods write them (焊, 割)",
         ["src/DualPrevention.Core/Permits/SeedPermitMeasureTemplates.cs"] = "the safety measures GB 30871-2022 requires per operation type, stored as a permit's checklist items",
         ["src/DualPrevention.Core/Risks/MajorHazards/AccountabilityTaskList.cs"] = "MEM's 包保 task list, as published; stored as task content",
 
@@ -49,6 +50,7 @@ public partial class ChineseLiteralTests
         ["src/DualPrevention.Core/Demo/DemoSitePlans.cs"] = "demo data",
         ["src/DualPrevention.Core/Demo/DemoPositioningRegistry.cs"] = "demo data",
         ["src/DualPrevention.Core/Demo/DemoAlarms.cs"] = "demo data",
+        ["src/DualPrevention.Core/Demo/DemoPermitSigners.cs"] = "demo data",
         ["src/DualPrevention.Simulator/Simulation.cs"] = "demo data: the names of the persons and the credential the simulator registers",
         ["src/DualPrevention.Simulator/MonitoringStory.cs"] = "demo data: the names of the monitoring points the simulator adds",
 

@@ -148,7 +148,7 @@ public class GasAnalysisTests
         permit.RecordGasTest(PassingGas(Now.AddMinutes(25), continuous: false), Applicant, Now.AddMinutes(25));
         permit.SendForApproval(Applicant, Now.AddMinutes(26));
         SignAll(permit, Now.AddMinutes(27));
-        permit.CheckByShiftLeader(Applicant, Now.AddMinutes(28));
+        permit.CheckByShiftLeader(ShiftLeader, Applicant, Now.AddMinutes(28));
 
         Should.Throw<PermitRefusedException>(() => permit.Start(Named(), null, Applicant, Now.AddMinutes(31)))
             .Refusals.Select(r => r.Key).ShouldBe(["Permit.Gas.ContinuousMonitoringRequired"]);

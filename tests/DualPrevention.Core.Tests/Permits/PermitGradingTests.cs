@@ -96,14 +96,14 @@ public class PermitGradingTests
     }
 
     [Fact]
-    public void Signatures_follow_the_order_and_a_step_out_of_turn_is_refused_naming_the_next_one()
+    public void Signatures_follow_the_order_and_the_unit_cannot_sign_before_the_work_leader()
     {
         var permit = PermitScenario.InStatus(WorkPermitStatus.InApproval);
 
-        Should.Throw<PermitRefusedException>(() => permit.Sign(PermitOrgRole.Unit, null, PermitScenario.Applicant, null, PermitScenario.ActAt))
-            .Refusals.Single().ShouldBe(new PermitRefusal("Permit.NotThisStep", "PermitOrgRole.WorkLeader"), new RefusalComparer());
-        permit.Sign(PermitOrgRole.WorkLeader, "同意", new(Guid.NewGuid(), "张三"), null, PermitScenario.ActAt);
+        Should.Throw<PermitRefusedException>(() => permit.Sign(PermitScenario.Holding(PermitOrgRole.Unit), null, PermitScenario.Applicant, null, PermitScenario.ActAt))
+            .Refusals.Single().ShouldBe(new PermitRefusal("Permit.Sign.OnlyTheWorkLeader", "PermitOrgRole.WorkLeader", "负责人"), new RefusalComparer());
+        permit.Sign(PermitScenario.Holding(), "同意", PermitScenario.LeaderAccount, null, PermitScenario.ActAt);
 
-        (permit.Approvals[0].SignedByName, permit.Approvals[0].SignedAt, permit.NextApprovalStep!.Role).ShouldBe(("张三", PermitScenario.ActAt, PermitOrgRole.Unit));
+        (permit.Approvals[0].SignedByName, permit.Approvals[0].SignedAt, permit.NextApprovalStep!.Role).ShouldBe(("负责人", PermitScenario.ActAt, PermitOrgRole.Unit));
     }
 }

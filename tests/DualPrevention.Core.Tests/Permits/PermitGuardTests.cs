@@ -18,7 +18,7 @@ public class PermitGuardTests
         var permit = Drafted();
 
         Should.Throw<PermitRefusedException>(() => permit.Submit([new(Worker, "焊工", PermitRole.Worker, null, null)], Applicant, Now))
-            .Refusals.Select(r => r.Key).ShouldBe(["Permit.People.GuardianRequired", "Permit.People.WorkLeaderRequired"]);
+            .Refusals.Select(r => r.Key).ShouldBe(["Permit.People.GuardianRequired", "Permit.People.WorkLeaderRequired", "Permit.People.TradeCertificateRequired"]);
     }
 
     [Fact]
@@ -35,7 +35,7 @@ public class PermitGuardTests
     public void The_guardian_is_not_a_worker_on_the_same_permit_GD_7()
     {
         var permit = Drafted();
-        NamedPerson[] people = [.. Named(), new(Guardian, "监护人", PermitRole.Worker, "T-9", CertificatesValidUntil)];
+        NamedPerson[] people = [.. Named(), new(Guardian, "监护人", PermitRole.Worker, "T-9", CertificatesValidUntil, "特种作业操作证（焊接与热切割作业）")];
 
         Should.Throw<PermitRefusedException>(() => permit.Submit(people, Applicant, Now))
             .Refusals.Select(r => r.Key).ShouldBe(["Permit.People.GuardianIsWorker"]);
@@ -90,7 +90,7 @@ public class PermitGuardTests
         SignAll(permit, Now.AddMinutes(28));
 
         StartRefusals(permit).ShouldBe(["Permit.ShiftLeaderCheckRequired"]);
-        Should.Throw<PermitRefusedException>(() => Approved(new ConfinedSpaceDetails("T-1", null, null, null)).CheckByShiftLeader(Applicant, Now))
+        Should.Throw<PermitRefusedException>(() => Approved(new ConfinedSpaceDetails("T-1", null, null, null)).CheckByShiftLeader(ShiftLeader, Applicant, Now))
             .Refusals.Single().Key.ShouldBe("Permit.ShiftLeaderCheckHotWorkOnly");
     }
 

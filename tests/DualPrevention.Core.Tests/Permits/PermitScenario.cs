@@ -20,12 +20,29 @@ internal static class PermitScenario
     public static readonly Guid Worker = Guid.NewGuid();
     public static readonly Guid Guardian = Guid.NewGuid();
     public static readonly PermitActor Applicant = new(Guid.NewGuid(), "申请人");
+
+    /// <summary>The work leader's account (ADR 0051).</summary>
+    public static readonly PermitActor LeaderAccount = new(Guid.NewGuid(), "负责人");
+
+    /// <summary>What an account holding only <paramref name="functions"/> holds on the scenario's permits.</summary>
+    public static SignerAuthority Holding(params PermitOrgRole[] functions) => new(functions.ToHashSet(), LeaderAccount.UserId, "负责人");
+
+    /// <summary>The on-shift team leader's authority.</summary>
+    public static SignerAuthority ShiftLeader => Holding(PermitOrgRole.ShiftLeader);
+
+    /// <summary>Signs the next step by the account that may: the work leader's own, else a new account holding the step's function.</summary>
+    public static WorkPermitEvent SignNext(WorkPermit permit, DateTimeOffset at, TimeSpan? tenantCap = null, IReadOnlyList<PermitRefusal>? exclusions = null)
+    {
+        var role = permit.NextApprovalStep!.Role;
+        var by = PermitSigningAuthority.IsWorkLeaderStep(role) ? LeaderAccount : new PermitActor(Guid.NewGuid(), role.ToString());
+        return permit.Sign(Holding(role), "同意", by, tenantCap, at, exclusions);
+    }
     public static readonly DateOnly CertificatesValidUntil = new(2027, 12, 31);
 
     public static IReadOnlyList<NamedPerson> Named(DateOnly? guardianExpires = null, DateOnly? workerExpires = null) =>
     [
         new(Leader, "负责人", PermitRole.WorkLeader, null, null),
-        new(Worker, "焊工", PermitRole.Worker, "T-1", workerExpires ?? CertificatesValidUntil),
+        new(Worker, "焊工", PermitRole.Worker, "T-1", workerExpires ?? CertificatesValidUntil, "特种作业操作证（焊接与热切割作业）"),
         new(Guardian, "监护人", PermitRole.Guardian, "G-1", guardianExpires ?? CertificatesValidUntil),
     ];
 
@@ -73,7 +90,7 @@ internal static class PermitScenario
         SignAll(permit, Now.AddMinutes(28), tenantCap);
         if (permit.Type == SpecialOperationType.HotWork)
         {
-            permit.CheckByShiftLeader(new(Guid.NewGuid(), "班长"), Now.AddMinutes(29));
+            permit.CheckByShiftLeader(ShiftLeader, new(Guid.NewGuid(), "班长"), Now.AddMinutes(29));
         }
 
         return permit;
@@ -81,9 +98,9 @@ internal static class PermitScenario
 
     public static void SignAll(WorkPermit permit, DateTimeOffset at, TimeSpan? tenantCap = null)
     {
-        while (permit.NextApprovalStep is { } step)
+        while (permit.NextApprovalStep is not null)
         {
-            permit.Sign(step.Role, "同意", new(Guid.NewGuid(), step.Role.ToString()), tenantCap, at);
+            SignNext(permit, at, tenantCap);
         }
     }
 

@@ -126,10 +126,10 @@ public class SimultaneousOperationGuardTests
         permit.SendForApproval(PermitScenario.Applicant, PermitScenario.Now.AddMinutes(27));
         while (!permit.IsLastApprovalStep)
         {
-            permit.Sign(permit.NextApprovalStep!.Role, null, PermitScenario.Applicant, null, PermitScenario.Now.AddMinutes(28), [Conflict]);
+            PermitScenario.SignNext(permit, PermitScenario.Now.AddMinutes(28), exclusions: [Conflict]);
         }
 
-        var refused = Should.Throw<PermitRefusedException>(() => permit.Sign(permit.NextApprovalStep!.Role, null, PermitScenario.Applicant, null, PermitScenario.Now.AddMinutes(28), [Conflict]));
+        var refused = Should.Throw<PermitRefusedException>(() => PermitScenario.SignNext(permit, PermitScenario.Now.AddMinutes(28), exclusions: [Conflict]));
 
         refused.Refusals.ShouldBe([Conflict]);
         (permit.Status, permit.IssuedAt, permit.IsLastApprovalStep).ShouldBe((WorkPermitStatus.InApproval, null, true));

@@ -113,7 +113,7 @@ public class WorkPermitStateMachineTests
     public void Rejection_returns_the_permit_to_draft_with_its_reason_and_clears_the_signatures()
     {
         var permit = InStatus(WorkPermitStatus.InApproval);
-        permit.Sign(PermitOrgRole.WorkLeader, null, Applicant, null, ActAt);
+        SignNext(permit, ActAt);
 
         var step = permit.Reject("措施不全", Applicant, ActAt);
 
@@ -191,9 +191,9 @@ public class WorkPermitStateMachineTests
         WorkPermitAction.BriefingRecorded => permit.RecordBriefing(Leader, [Worker, Guardian], "交底", Applicant, ActAt),
         WorkPermitAction.GasTestRecorded => permit.RecordGasTest(PassingGas(ActAt.AddMinutes(-1)), Applicant, ActAt).Event,
         WorkPermitAction.SentForApproval => permit.SendForApproval(Applicant, ActAt),
-        WorkPermitAction.StepSigned => permit.Sign(permit.NextApprovalStep?.Role ?? PermitOrgRole.WorkLeader, null, Applicant, null, ActAt),
+        WorkPermitAction.StepSigned => permit.Sign(Holding(), null, LeaderAccount, null, ActAt),
         WorkPermitAction.Rejected => permit.Reject("退回", Applicant, ActAt),
-        WorkPermitAction.ShiftLeaderChecked => permit.CheckByShiftLeader(Applicant, ActAt),
+        WorkPermitAction.ShiftLeaderChecked => permit.CheckByShiftLeader(ShiftLeader, Applicant, ActAt),
         WorkPermitAction.Started => permit.Start(Named(), null, Applicant, ActAt),
         WorkPermitAction.Suspended => permit.Suspend("暂停", Applicant, ActAt),
         WorkPermitAction.Resumed => permit.Resume(Named(), null, true, Applicant, ActAt),

@@ -103,7 +103,7 @@ public class AccessibilityInTheBrowserTests(SampleRegisterBrowserFixture browser
                 $"/major-hazard-sources/{source}/accountability", "/hidden-dangers/import", $"/hidden-dangers/{hiddenDanger}",
                 $"/hidden-dangers/drafts/{draft}", "/account/change-password", "/site-plans", $"/site-plans/{browser.SitePlan}",
                 "/positioning/tags", "/positioning/cameras", "/positioning/persons", "/positioning/bindings", "/positioning/device-credentials", "/positioning/ingest",
-                "/alarms", $"/alarms/{browser.Alarm}", "/permits", "/permits/board", "/permits/new", $"/permits/{browser.Permit}", "/positioning/live", "/positioning/muster", $"/positioning/muster/{browser.Muster}", "/positioning/track",
+                "/alarms", $"/alarms/{browser.Alarm}", "/permits", "/permits/board", "/permits/new", "/permits/signers", $"/permits/{browser.Permit}", "/positioning/live", "/positioning/muster", $"/positioning/muster/{browser.Muster}", "/positioning/track",
                 "/video-alarms/intake"]),
             ("demo-qd1-inspector", ["/to-dos", "/inspect", $"/inspect/units/{unit}", "/hidden-dangers/report"]),
         ];

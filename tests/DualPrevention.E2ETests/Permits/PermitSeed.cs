@@ -5,6 +5,7 @@ using DualPrevention.Core.Tenancy;
 using DualPrevention.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace DualPrevention.E2ETests.Permits;
 
@@ -25,13 +26,18 @@ internal static class PermitSeed
         guardian.AddCertificate("监护人培训合格证", "G370200001", new DateOnly(2030, 12, 31));
         db.AddRange(leader, worker, guardian);
         await db.SaveChangesAsync();
+
+        await LinkWorkLeaderAsync(db, enterpriseId, region, leader.Id);
         return new Crew(leader.Id, worker.Id, guardian.Id, worker.Certificates[0].Id, guardian.Certificates[0].Id);
     }
 
-    /// <summary>Applies for a level-2 hot-work permit as the enterprise's admin: a numbered draft, or submitted (preparing) when asked.</summary>
+    /// <summary>
+    /// Applies for a level-2 hot-work permit as the enterprise's admin: a numbered draft, or submitted (preparing) when
+    /// asked; with <paramref name="leaderGuards"/> the guardian is also the work leader.
+    /// </summary>
     public static async Task<(Guid Id, string Number)> ApplyHotWorkAsync(
         DemoDatabase database, IServiceProvider services, Guid enterpriseId, string userName, string workContent, bool submit = false,
-        PermitDetails? details = null, WorkPointEntry? workPoint = null)
+        PermitDetails? details = null, WorkPointEntry? workPoint = null, bool leaderGuards = false)
     {
         var crew = await CrewAsync(database, enterpriseId);
         var actor = await ActorAsync(database, enterpriseId, userName);
@@ -39,7 +45,7 @@ internal static class PermitSeed
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
         var content = new WorkPermitContent(
             details ?? new HotWorkDetails("电焊", HotWorkGrade.Level2), "检修车间", workContent, "罐区北侧", true, "承包商甲", now, now.AddHours(6), "可燃气体泄漏、火花飞溅", null, null,
-            [new(crew.Leader, PermitRole.WorkLeader, null), new(crew.Worker, PermitRole.Worker, crew.WorkerCertificate), new(crew.Guardian, PermitRole.Guardian, crew.GuardianCertificate)], workPoint);
+            [new(leaderGuards ? crew.Guardian : crew.Leader, PermitRole.WorkLeader, null), new(crew.Worker, PermitRole.Worker, crew.WorkerCertificate), new(crew.Guardian, PermitRole.Guardian, crew.GuardianCertificate)], workPoint);
         await using var scope = services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<TenantScopeAccessor>().Current = actor.Scope;
         var applied = await scope.ServiceProvider.GetRequiredService<ApplyForWorkPermit.Handler>().HandleAsync(actor, new(content), CancellationToken.None);
@@ -73,13 +79,36 @@ internal static class PermitSeed
             new(permitId, new GasTestEntry(now.AddSeconds(-5), "动火点", new GasSample("甲烷", 5m, 0.1m, GasReadingUnit.PercentVolume, 20.9m, []), "分析员丁", "DET-7", new DateOnly(2030, 6, 30))),
             CancellationToken.None);
         await scope.ServiceProvider.GetRequiredService<SendWorkPermitForApproval.Handler>().HandleAsync(actor, new(permitId), CancellationToken.None);
-        while ((await get.HandleAsync(permitId, CancellationToken.None)).NextSignature is { } role)
+        // Each step by an account that may sign it (ADR 0051), the check before ignition by the shift leader.
+        while ((await get.HandleAsync(permitId, CancellationToken.None)).NextSigners is [var signer, ..])
         {
-            await scope.ServiceProvider.GetRequiredService<SignWorkPermit.Handler>().HandleAsync(actor, new(permitId, role, "同意"), CancellationToken.None);
+            var by = new Actor(TenantScope.ForEnterprise(enterpriseId, signer.UserId, signer.Name), new HashSet<string> { Roles.Inspector });
+            await scope.ServiceProvider.GetRequiredService<SignWorkPermit.Handler>().HandleAsync(by, new(permitId, "同意"), CancellationToken.None);
         }
 
-        await scope.ServiceProvider.GetRequiredService<CheckWorkPermitByShiftLeader.Handler>().HandleAsync(actor, new(permitId), CancellationToken.None);
+        var code = userName[..userName.LastIndexOf('-')];
+        var shift = await ActorAsync(database, enterpriseId, $"{code}-shift");
+        await scope.ServiceProvider.GetRequiredService<CheckWorkPermitByShiftLeader.Handler>().HandleAsync(shift, new(permitId), CancellationToken.None);
         await scope.ServiceProvider.GetRequiredService<StartWork.Handler>().HandleAsync(actor, new(permitId, new WeatherConditions(3)), CancellationToken.None);
+    }
+
+    /// <summary>Makes the enterprise's work-leader account (&lt;code&gt;-leader) the person who leads <paramref name="permitId"/> (ADR 0051).</summary>
+    public static async Task LinkWorkLeaderAsync(DemoDatabase database, Guid enterpriseId, Guid permitId)
+    {
+        await using var db = database.OwnerContext(TenantScope.System);
+        var region = await db.Enterprises.Where(e => e.Id == enterpriseId).Select(e => e.RegionCode).SingleAsync();
+        var leader = await db.Set<WorkPermit>().Where(p => p.Id == permitId).SelectMany(p => p.People).Where(p => p.Role == PermitRole.WorkLeader).Select(p => p.PersonId).SingleAsync();
+        await LinkWorkLeaderAsync(db, enterpriseId, region, leader);
+    }
+
+    private static async Task LinkWorkLeaderAsync(DbContext db, Guid enterpriseId, string region, Guid personId)
+    {
+        var code = await db.Set<Core.Enterprises.Enterprise>().Where(e => e.Id == enterpriseId).Select(e => e.ShortCode).SingleAsync();
+        var leaderAccount = await db.Set<ApplicationUser>().Where(u => u.UserName == $"{code}-leader").Select(u => u.Id).SingleAsync();
+        await db.Database.ExecuteSqlRawAsync(
+            "DELETE FROM permit_signer WHERE user_id = @u AND person_id IS NOT NULL; " +
+            "INSERT INTO permit_signer (id, enterprise_id, region_code, function, user_id, person_id) VALUES (gen_random_uuid(), @e, @r, 1, @u, @p)",
+            new NpgsqlParameter("u", leaderAccount), new NpgsqlParameter("e", enterpriseId), new NpgsqlParameter("r", region), new NpgsqlParameter("p", personId));
     }
 
     /// <summary>A scaled plan of 3000 × 2000 px at 0.1 m per pixel (300 × 200 m) for the enterprise.</summary>

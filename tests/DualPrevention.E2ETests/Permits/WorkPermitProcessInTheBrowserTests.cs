@@ -5,7 +5,7 @@ namespace DualPrevention.E2ETests.Permits;
 /// <summary>
 /// A level-2 hot-work permit on a phone (ADR 0045), from the apply form to closed: the form's rules speak at the fields,
 /// a saved draft opens on its page, each step shows only what the state allows, a refused step lists the core's
-/// reasons, the gas test shows its verdict, suspending takes one tap, and the timeline ends with the acceptance.
+/// reasons, each approval step is signed by its own person signed in on their phone (ADR 0051), the gas test shows its verdict, suspending takes one tap, and the timeline ends with the acceptance.
 /// </summary>
 public class WorkPermitProcessInTheBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
@@ -63,17 +63,36 @@ public class WorkPermitProcessInTheBrowserTests(BrowserFixture browser) : IClass
         await page.ClickAsync("[data-testid=gas-save]");
         await page.Locator("[data-testid=permit-gas-verdict][data-passed=yes]").WaitForAsync();
 
+        // The registry has several persons of that name by now: the work-leader account is the one this permit names.
+        await PermitSeed.LinkWorkLeaderAsync(browser, browser.Qd1, Guid.Parse(page.Url[^36..]));
         await StepAsync(page, "SentForApproval", "审批中");
-        while (await page.Locator("[data-testid=permit-sign]").CountAsync() > 0)
+        // The administrator is not the work leader: the page says who signs next instead of offering the button (ADR 0051).
+        await page.Locator("[data-testid=permit-sign-waiting]", new() { HasText = "青岛作业负责人张伟" }).WaitForAsync();
+        (await page.Locator("[data-testid=permit-sign]").CountAsync()).ShouldBe(0);
+        var permitUrl = page.Url;
+        // Level 2: the work leader, the owning unit, the safety department, and the unit again as the approver, each signing in on a phone.
+        foreach (var (signer, signed) in new[] { ("leader", 1), ("unit", 2), ("safety", 3), ("unit", 4) })
         {
-            var signed = await page.Locator("[data-testid=permit-approval][data-signed=yes]").CountAsync();
-            await page.ClickAsync("[data-testid=permit-sign]");
-            await page.WaitForFunctionAsync($"() => document.querySelectorAll('[data-testid=permit-approval][data-signed=yes]').length > {signed}");
+            var phone = await browser.NewPageAsync(width: 375, height: 812);
+            await BrowserFixture.SignInAsync(phone, $"demo-qd1-{signer}");
+            await phone.GotoAsync(permitUrl);
+            await BrowserFixture.WaitForPageAsync(phone, "[data-testid=permit-sign]");
+            await phone.ClickAsync("[data-testid=permit-sign]");
+            await phone.WaitForFunctionAsync($"() => document.querySelectorAll('[data-testid=permit-approval][data-signed=yes]').length >= {signed}");
+            await phone.Context.CloseAsync();
         }
 
+        var shiftLeader = await browser.NewPageAsync(width: 375, height: 812);
+        await BrowserFixture.SignInAsync(shiftLeader, "demo-qd1-shift");
+        await shiftLeader.GotoAsync(permitUrl);
+        await BrowserFixture.WaitForPageAsync(shiftLeader, "[data-testid=permit-number]");
+        await State(shiftLeader, "已批准");
+        await StepAsync(shiftLeader, "ShiftLeaderChecked", "已批准");
+        await shiftLeader.Locator("[data-testid=permit-act-ShiftLeaderChecked]").WaitForAsync(new() { State = WaitForSelectorState.Detached });
+        await shiftLeader.Context.CloseAsync();
+        await page.ReloadAsync();
+        await BrowserFixture.WaitForPageAsync(page, "[data-testid=permit-number]");
         await State(page, "已批准");
-        await StepAsync(page, "ShiftLeaderChecked", "已批准");
-        await page.Locator("[data-testid=permit-act-ShiftLeaderChecked]").WaitForAsync(new() { State = WaitForSelectorState.Detached });
         await page.FillAsync("[data-testid=permit-wind]", "3");
         await StepAsync(page, "Started", "作业中");
         (await page.Locator("[data-testid=permit-act-Submitted]").CountAsync()).ShouldBe(0, "only what the state allows");
@@ -87,6 +106,23 @@ public class WorkPermitProcessInTheBrowserTests(BrowserFixture browser) : IClass
         (await page.Locator("[data-testid=permit-actions]").CountAsync()).ShouldBe(0);
         (await page.Locator("[data-testid=permit-event]").Last.GetAttributeAsync("data-action")).ShouldBe("Accepted");
         (await page.EvaluateAsync<int>("document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(375);
+    }
+
+    [Fact]
+    public async Task On_a_phone_the_briefing_is_recorded_when_the_work_leader_is_also_the_guardian_GB30871_4_4()
+    {
+        var (id, _) = await PermitSeed.ApplyHotWorkAsync(browser, browser.Services, browser.Qd1, "demo-qd1-admin", "负责人兼监护人", submit: true, leaderGuards: true);
+        var page = await browser.NewPageAsync(width: 375, height: 812);
+        await BrowserFixture.SignInAsync(page, "demo-qd1-admin");
+        await page.GotoAsync($"/permits/{id}");
+        await BrowserFixture.WaitForPageAsync(page, "[data-testid=permit-briefing]");
+
+        await page.FillAsync("[data-testid=permit-briefing-content]", "动火点周围易燃物已清除");
+        await page.ClickAsync("[data-testid=permit-briefing]");
+
+        await page.Locator("[data-testid=permit-measures]", new() { HasText = "已完成安全交底" }).WaitForAsync();
+        (await page.Locator("[data-testid=permit-refusal]").CountAsync()).ShouldBe(0);
+        await page.Locator("[data-testid=permit-event][data-action=BriefingRecorded]").WaitForAsync();
     }
 
     [Fact]

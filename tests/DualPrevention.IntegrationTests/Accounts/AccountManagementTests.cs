@@ -23,7 +23,9 @@ public class AccountManagementTests(DemoDatabase database) : IClassFixture<DemoD
     {
         var names = await VisibleUserNamesAsync(new Actor(TenantScope.ForEnterprise(database.Qd1), new HashSet<string> { Roles.EnterpriseAdmin }));
 
-        names.ShouldBe(["demo-qd1-admin", "demo-qd1-inspector", "demo-qd1-principal", "demo-qd1-technical", "demo-qd1-operator"], ignoreOrder: true);
+        names.ShouldBe([
+            "demo-qd1-admin", "demo-qd1-inspector", "demo-qd1-principal", "demo-qd1-technical", "demo-qd1-operator",
+            "demo-qd1-leader", "demo-qd1-unit", "demo-qd1-safety", "demo-qd1-shift"], ignoreOrder: true);
     }
 
     [Fact]

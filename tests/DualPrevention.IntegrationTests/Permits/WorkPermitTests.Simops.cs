@@ -115,20 +115,10 @@ public partial class WorkPermitTests
         var permit = await GetAsync(services, actor, id);
         await PrepareAsync(services, actor, crew, id, gas: permit.GasTestRequired);
         await RunAsync<SendWorkPermitForApproval.Handler>(services, actor, h => h.HandleAsync(actor, new(id), default));
-        while ((await GetAsync(services, actor, id)).Approvals.Count(a => a.SignedAt is null) > 1)
-        {
-            var role = (await GetAsync(services, actor, id)).NextSignature!.Value;
-            await RunAsync<SignWorkPermit.Handler>(services, actor, h => h.HandleAsync(actor, new(id, role, null), default));
-        }
+        await SignAllAsync(services, actor, id, left: 1);
     }
 
-    private static async Task SignRemainingAsync(ServiceProvider services, Actor actor, Guid id)
-    {
-        while ((await GetAsync(services, actor, id)).NextSignature is { } role)
-        {
-            await RunAsync<SignWorkPermit.Handler>(services, actor, h => h.HandleAsync(actor, new(id, role, null), default));
-        }
-    }
+    private static Task SignRemainingAsync(ServiceProvider services, Actor actor, Guid id) => SignAllAsync(services, actor, id);
 
     private async Task IssueAsync(ServiceProvider services, Actor actor, Crew crew, Guid id)
     {

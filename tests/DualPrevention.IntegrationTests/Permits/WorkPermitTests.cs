@@ -31,12 +31,9 @@ public partial class WorkPermitTests(DemoDatabase database) : IClassFixture<Demo
         var (id, number) = await ApplyAsync(services, actor, crew, new HotWorkDetails("电焊", HotWorkGrade.Level1));
         await PrepareAsync(services, actor, crew, id);
         await RunAsync<SendWorkPermitForApproval.Handler>(services, actor, h => h.HandleAsync(actor, new(id), default));
-        foreach (var role in new[] { PermitOrgRole.WorkLeader, PermitOrgRole.Unit, PermitOrgRole.SafetyDepartment, PermitOrgRole.SafetyDepartment })
-        {
-            await RunAsync<SignWorkPermit.Handler>(services, actor, h => h.HandleAsync(actor, new(id, role, "同意"), default));
-        }
-
-        await RunAsync<CheckWorkPermitByShiftLeader.Handler>(services, actor, h => h.HandleAsync(actor, new(id), default));
+        await SignAllAsync(services, actor, id);
+        var shift = await AccountActorAsync(database.Qd1, "demo-qd1-shift");
+        await RunAsync<CheckWorkPermitByShiftLeader.Handler>(services, shift, h => h.HandleAsync(shift, new(id), default));
         database.Clock.Advance(TimeSpan.FromMinutes(5));
         await RunAsync<StartWork.Handler>(services, actor, h => h.HandleAsync(actor, new(id, new WeatherConditions(3)), default));
         await RunAsync<SuspendWork.Handler>(services, actor, h => h.HandleAsync(actor, new(id, "监护人离开"), default));
@@ -49,14 +46,16 @@ public partial class WorkPermitTests(DemoDatabase database) : IClassFixture<Demo
         (details.Status, details.Grade, details.TypeDetails, details.ValidUntil).ShouldBe((WorkPermitStatus.Closed, "HotWorkGrade.Level1", new HotWorkDetails("电焊", HotWorkGrade.Level1), now.AddHours(6)));
         details.Measures.ShouldAllBe(m => m.ConfirmedByName == "监护人乙" && m.Clause != null);
         details.Measures.Count.ShouldBe(SeedPermitMeasureTemplates.For(SpecialOperationType.HotWork).Count());
-        details.Approvals.ShouldAllBe(a => a.SignedByName == "青岛企业管理员" && a.SignedAt == now);
+        details.Approvals.Select(a => a.SignedByName).ShouldBe(["青岛作业负责人张伟", "青岛车间主任", "青岛企业管理员", "青岛安全员"]);
+        details.Approvals.ShouldAllBe(a => a.SignedAt == now);
         details.Timeline.Select(s => s.Action).ShouldBe([
             WorkPermitAction.Created, WorkPermitAction.Submitted, .. details.Measures.Select(_ => WorkPermitAction.MeasureConfirmed),
             WorkPermitAction.BriefingRecorded, WorkPermitAction.GasTestRecorded, WorkPermitAction.SentForApproval,
             WorkPermitAction.StepSigned, WorkPermitAction.StepSigned, WorkPermitAction.StepSigned, WorkPermitAction.Approved,
             WorkPermitAction.ShiftLeaderChecked, WorkPermitAction.Started, WorkPermitAction.Suspended, WorkPermitAction.Resumed,
             WorkPermitAction.Finished, WorkPermitAction.Accepted]);
-        details.Timeline.ShouldAllBe(s => s.ByName == "青岛企业管理员");
+        details.Timeline.Where(s => s.Action is not (WorkPermitAction.StepSigned or WorkPermitAction.Approved or WorkPermitAction.ShiftLeaderChecked))
+            .ShouldAllBe(s => s.ByName == "青岛企业管理员");
         details.AllowedActions.ShouldBeEmpty();
     }
 
@@ -71,7 +70,7 @@ public partial class WorkPermitTests(DemoDatabase database) : IClassFixture<Demo
         Func<Task>[] refused =
         [
             () => RunAsync<SendWorkPermitForApproval.Handler>(services, actor, h => h.HandleAsync(actor, new(id), default)),
-            () => RunAsync<SignWorkPermit.Handler>(services, actor, h => h.HandleAsync(actor, new(id, PermitOrgRole.WorkLeader, null), default)),
+            () => RunAsync<SignWorkPermit.Handler>(services, actor, h => h.HandleAsync(actor, new(id, null), default)),
             () => RunAsync<RejectWorkPermit.Handler>(services, actor, h => h.HandleAsync(actor, new(id, "退回"), default)),
             () => RunAsync<CheckWorkPermitByShiftLeader.Handler>(services, actor, h => h.HandleAsync(actor, new(id), default)),
             () => RunAsync<StartWork.Handler>(services, actor, h => h.HandleAsync(actor, new(id), default)),
@@ -163,7 +162,7 @@ public partial class WorkPermitTests(DemoDatabase database) : IClassFixture<Demo
         var (id, number) = await ApplyAsync(services, actor, crew, new BlindPlateDetails(BlindPlateAction.Insert, "P-101", "氢气", 40m, 0.1m, "不锈钢", "DN100", "MB-01"));
         await PrepareAsync(services, actor, crew, id, gas: false);
         await RunAsync<SendWorkPermitForApproval.Handler>(services, actor, h => h.HandleAsync(actor, new(id), default));
-        await RunAsync<SignWorkPermit.Handler>(services, actor, h => h.HandleAsync(actor, new(id, PermitOrgRole.WorkLeader, null), default));
+        await SignNextAsync(services, actor, id);
 
         var (newId, newNumber) = await RunAsync<VoidAndReissueWorkPermit.Handler, (Guid, string)>(services, actor, h => h.HandleAsync(actor,
             new(id, "盲板编号写错", Content(crew, new BlindPlateDetails(BlindPlateAction.Insert, "P-101", "氢气", 40m, 0.1m, "不锈钢", "DN100", "MB-02"))), default));
@@ -247,6 +246,14 @@ public partial class WorkPermitTests(DemoDatabase database) : IClassFixture<Demo
         guardian.AddCertificate("监护人培训合格证", "G370200001", guardianExpires ?? CertificatesValid);
         db.AddRange(leader, worker, guardian);
         await db.SaveChangesAsync();
+
+        // The enterprise's work-leader account is this crew's leader (ADR 0051).
+        var code = await db.Enterprises.Where(e => e.Id == enterpriseId).Select(e => e.ShortCode).SingleAsync();
+        var leaderAccount = await db.Users.Where(u => u.UserName == $"{code}-leader").Select(u => u.Id).SingleAsync();
+        await db.Database.ExecuteSqlRawAsync(
+            "DELETE FROM permit_signer WHERE user_id = @u AND person_id IS NOT NULL; " +
+            "INSERT INTO permit_signer (id, enterprise_id, region_code, function, user_id, person_id) VALUES (gen_random_uuid(), @e, @r, 1, @u, @p)",
+            new NpgsqlParameter("u", leaderAccount), new NpgsqlParameter("e", enterpriseId), new NpgsqlParameter("r", region), new NpgsqlParameter("p", leader.Id));
         return new Crew(leader.Id, worker.Id, guardian.Id, worker.Certificates[0].Id, guardian.Certificates[0].Id);
     }
 
@@ -274,6 +281,23 @@ public partial class WorkPermitTests(DemoDatabase database) : IClassFixture<Demo
         {
             var result = await RunAsync<RecordGasTest.Handler, RecordGasTest.Result>(services, actor, h => h.HandleAsync(actor, new(id, Gas(database.Clock.GetUtcNow())), default));
             result.Passed.ShouldBeTrue();
+        }
+    }
+
+    /// <summary>Signs the next step as the first account the permit names for it (ADR 0051).</summary>
+    private static async Task SignNextAsync(ServiceProvider services, Actor reader, Guid id, string? opinion = "同意")
+    {
+        var signer = (await GetAsync(services, reader, id)).NextSigners[0];
+        var actor = new Actor(TenantScope.ForEnterprise(reader.Scope.EnterpriseId!.Value, signer.UserId, signer.Name), new HashSet<string> { Roles.Inspector });
+        await RunAsync<SignWorkPermit.Handler>(services, actor, h => h.HandleAsync(actor, new(id, opinion), default));
+    }
+
+    /// <summary>Signs until <paramref name="left"/> steps are left, each by an account that may.</summary>
+    private static async Task SignAllAsync(ServiceProvider services, Actor reader, Guid id, int left = 0)
+    {
+        while ((await GetAsync(services, reader, id)).Approvals.Count(a => a.SignedAt is null) > left)
+        {
+            await SignNextAsync(services, reader, id);
         }
     }
 

@@ -14,6 +14,10 @@ namespace DualPrevention.Web.Tests.Permits;
 /// </summary>
 public class WorkPermitEndpointTests(WebFixture web) : IClassFixture<WebFixture>
 {
+    private static readonly string[] ReviewAndCountersign = ["ReviewingDepartment", "Countersigning"];
+    private static readonly string[] WorkLeaderFunction = ["WorkLeader"];
+    private static readonly string[] UnitFunction = ["Unit"];
+
     [Fact]
     public async Task A_hot_work_permit_runs_its_whole_process_through_the_API()
     {
@@ -100,7 +104,7 @@ public class WorkPermitEndpointTests(WebFixture web) : IClassFixture<WebFixture>
 
             (await stranger.PostAsJsonAsync($"/api/v1/permits/{permit}/suspend", new { reason = "暂停" })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
             (await stranger.PostAsJsonAsync($"/api/v1/permits/{permit}/cancel", new { reason = "取消" })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
-            (await stranger.PostAsJsonAsync($"/api/v1/permits/{permit}/sign", new { role = "WorkLeader" })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+            (await stranger.PostAsJsonAsync($"/api/v1/permits/{permit}/sign", new { opinion = "同意" })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
             (await stranger.PutAsJsonAsync($"/api/v1/permits/{permit}", Content(crew, "改"))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
             (await stranger.PostAsJsonAsync($"/api/v1/permits/{permit}/simultaneous-operations/confirm", new { rule = "HotWorkNearBlindPlate", otherPermitId = permit, personId = crew.Guardian }))
                 .StatusCode.ShouldBe(HttpStatusCode.NotFound);
@@ -204,7 +208,7 @@ public class WorkPermitEndpointTests(WebFixture web) : IClassFixture<WebFixture>
     private static Task<JsonElement> GetAsync(HttpClient client, Guid permit) => client.GetFromJsonAsync<JsonElement>($"/api/v1/permits/{permit}");
 
     /// <summary>A level 2 hot work run through the API until its work has started.</summary>
-    private static async Task<Guid> StartedAsync(HttpClient admin, Crew crew, string workContent)
+    private async Task<Guid> StartedAsync(HttpClient admin, Crew crew, string workContent)
     {
         var created = await admin.PostAsJsonAsync("/api/v1/permits", new { content = Content(crew, workContent) });
         created.StatusCode.ShouldBe(HttpStatusCode.Created);
@@ -219,12 +223,14 @@ public class WorkPermitEndpointTests(WebFixture web) : IClassFixture<WebFixture>
         var gas = await admin.PostAsJsonAsync($"/api/v1/permits/{permit}/gas-tests", Gas(DateTimeOffset.UtcNow.AddSeconds(-5)));
         (await gas.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("passed").GetBoolean().ShouldBeTrue();
         await OkAsync(admin.PostAsync($"/api/v1/permits/{permit}/send-for-approval", null));
-        foreach (var role in new[] { "WorkLeader", "Unit", "SafetyDepartment", "Unit" })
+        // Level 2: the work leader, the owning unit, the safety department, the unit again as the approver (ADR 0051).
+        foreach (var signer in new[] { "leader", "unit", "safety", "unit" })
         {
-            await OkAsync(admin.PostAsJsonAsync($"/api/v1/permits/{permit}/sign", new { role, opinion = "同意" }));
+            var client = await web.ApiClientAsync($"demo-qd1-{signer}");
+            await OkAsync(client.PostAsJsonAsync($"/api/v1/permits/{permit}/sign", new { opinion = "同意" }));
         }
 
-        await OkAsync(admin.PostAsync($"/api/v1/permits/{permit}/shift-leader-check", null));
+        await OkAsync((await web.ApiClientAsync("demo-qd1-shift")).PostAsync($"/api/v1/permits/{permit}/shift-leader-check", null));
         await OkAsync(admin.PostAsJsonAsync($"/api/v1/permits/{permit}/start", new { weather = new { windForce = 3 } }));
         return permit;
     }
@@ -289,6 +295,69 @@ public class WorkPermitEndpointTests(WebFixture web) : IClassFixture<WebFixture>
         guardian.AddCertificate("监护人培训合格证", "G370200001", new DateOnly(2030, 12, 31));
         db.AddRange(leader, worker, guardian);
         await db.SaveChangesAsync();
+
+        // The enterprise's work-leader account is this crew's leader, set by its administrator (ADR 0051).
+        var code = await db.Enterprises.Where(e => e.Id == enterpriseId).Select(e => e.ShortCode).SingleAsync();
+        var leaderAccount = await db.Users.Where(u => u.UserName == $"{code}-leader").Select(u => u.Id).SingleAsync();
+        var admin = await web.ApiClientAsync($"{code}-admin");
+        await OkAsync(admin.PutAsJsonAsync($"/api/v1/permits/signers/{leaderAccount}", new { functions = Array.Empty<string>(), personId = leader.Id }));
         return new Crew(leader.Id, worker.Id, guardian.Id, worker.Certificates[0].Id, guardian.Certificates[0].Id);
+    }
+
+    [Fact]
+    public async Task Signing_authority_is_read_and_set_by_the_enterprises_administrator_audited_and_another_enterprise_gets_404_or_403()
+    {
+        var admin = await web.ApiClientAsync("demo-qd1-admin");
+        await using var db = web.OwnerContext(TenantScope.System);
+        var inspector = await db.Users.Where(u => u.UserName == "demo-qd1-inspector").Select(u => u.Id).SingleAsync();
+
+        await OkAsync(admin.PutAsJsonAsync($"/api/v1/permits/signers/{inspector}", new { functions = ReviewAndCountersign }));
+        var page = await admin.GetFromJsonAsync<JsonElement>("/api/v1/permits/signers?pageSize=100");
+        var row = page.GetProperty("items").EnumerateArray().Single(r => r.GetProperty("userName").GetString() == "demo-qd1-inspector");
+        row.GetProperty("functions").EnumerateArray().Select(f => f.GetString()).ShouldBe(["ReviewingDepartment", "Countersigning"]);
+        page.GetProperty("items").EnumerateArray().ShouldAllBe(r => r.GetProperty("userName").GetString()!.StartsWith("demo-qd1-"));
+        (await db.AuditEntries.CountAsync(a => a.EntityType == "PermitSigner" && a.EnterpriseId == web.Qd1)).ShouldBeGreaterThanOrEqualTo(2);
+        var leaderAsFunction = await admin.PutAsJsonAsync($"/api/v1/permits/signers/{inspector}", new { functions = WorkLeaderFunction });
+        leaderAsFunction.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+
+        var stranger = await web.ApiClientAsync("demo-qd2-admin");
+        (await stranger.PutAsJsonAsync($"/api/v1/permits/signers/{inspector}", new { functions = UnitFunction })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await stranger.GetFromJsonAsync<JsonElement>("/api/v1/permits/signers?pageSize=100")).GetProperty("items").EnumerateArray()
+            .ShouldAllBe(r => r.GetProperty("userName").GetString()!.StartsWith("demo-qd2-"));
+        var ownInspector = await web.ApiClientAsync("demo-qd1-inspector");
+        (await ownInspector.GetAsync("/api/v1/permits/signers")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await ownInspector.PutAsJsonAsync($"/api/v1/permits/signers/{inspector}", new { functions = UnitFunction })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        var city = await web.ApiClientAsync("qingdao");
+        (await city.GetAsync("/api/v1/permits/signers")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+
+        await OkAsync(admin.PutAsJsonAsync($"/api/v1/permits/signers/{inspector}", new { functions = Array.Empty<string>() }));
+    }
+
+    [Fact]
+    public async Task A_signature_by_an_account_without_the_function_answers_409_naming_it()
+    {
+        var admin = await web.ApiClientAsync("demo-qd1-admin");
+        var crew = await CrewAsync(web.Qd1);
+        var permit = await ApplyAsync(admin, crew);
+        await OkAsync(admin.PostAsync($"/api/v1/permits/{permit}/submit", null));
+        foreach (var measure in (await GetAsync(admin, permit)).GetProperty("measures").EnumerateArray())
+        {
+            await OkAsync(admin.PostAsJsonAsync($"/api/v1/permits/{permit}/measures/{measure.GetProperty("id").GetGuid()}/confirm", new { applicable = true, personId = crew.Guardian }));
+        }
+
+        await OkAsync(admin.PostAsJsonAsync($"/api/v1/permits/{permit}/briefing", new { briefedByPersonId = crew.Leader, briefedPersonIds = new[] { crew.Worker, crew.Guardian }, content = "交底" }));
+        await OkAsync(admin.PostAsJsonAsync($"/api/v1/permits/{permit}/gas-tests", Gas(DateTimeOffset.UtcNow.AddSeconds(-5))));
+        await OkAsync(admin.PostAsync($"/api/v1/permits/{permit}/send-for-approval", null));
+
+        var byAdmin = await admin.PostAsJsonAsync($"/api/v1/permits/{permit}/sign", new { opinion = "同意" });
+        await OkAsync((await web.ApiClientAsync("demo-qd1-leader")).PostAsJsonAsync($"/api/v1/permits/{permit}/sign", new { opinion = "同意" }));
+        var bySafety = await (await web.ApiClientAsync("demo-qd1-safety")).PostAsJsonAsync($"/api/v1/permits/{permit}/sign", new { opinion = "同意" });
+
+        byAdmin.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await byAdmin.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("reasons")[0].GetProperty("key").GetString().ShouldBe("Permit.Sign.OnlyTheWorkLeader");
+        bySafety.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await bySafety.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("reasons")[0].GetProperty("key").GetString().ShouldBe("Permit.Sign.FunctionNotHeld");
+        var next = (await GetAsync(admin, permit)).GetProperty("nextSigners").EnumerateArray().Select(s => s.GetProperty("name").GetString()).ToList();
+        next.ShouldBe(["青岛车间主任"]);
     }
 }

@@ -2991,6 +2991,53 @@ namespace DualPrevention.Core.Data.Migrations
                     b.ToTable("permit_person", (string)null);
                 });
 
+            modelBuilder.Entity("DualPrevention.Core.Permits.PermitSigner", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("EnterpriseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("enterprise_id");
+
+                    b.Property<int>("Function")
+                        .HasColumnType("integer")
+                        .HasColumnName("function");
+
+                    b.Property<Guid?>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("region_code");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_permit_signer");
+
+                    b.HasIndex("PersonId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_permit_signer_person_id");
+
+                    b.HasIndex("EnterpriseId", "Function")
+                        .HasDatabaseName("ix_permit_signer_enterprise_id_function");
+
+                    b.HasIndex("UserId", "Function", "PersonId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_permit_signer_user_id_function_person_id");
+
+                    NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("UserId", "Function", "PersonId"), false);
+
+                    b.ToTable("permit_signer", (string)null);
+                });
+
             modelBuilder.Entity("DualPrevention.Core.Permits.SafetyBriefing", b =>
                 {
                     b.Property<Guid>("Id")
@@ -5822,6 +5869,29 @@ namespace DualPrevention.Core.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_permit_person_person_person_id");
+                });
+
+            modelBuilder.Entity("DualPrevention.Core.Permits.PermitSigner", b =>
+                {
+                    b.HasOne("DualPrevention.Core.Enterprises.Enterprise", null)
+                        .WithMany()
+                        .HasForeignKey("EnterpriseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_permit_signer_enterprises_enterprise_id");
+
+                    b.HasOne("DualPrevention.Core.Positioning.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_permit_signer_person_person_id");
+
+                    b.HasOne("DualPrevention.Core.Accounts.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_permit_signer_asp_net_users_user_id");
                 });
 
             modelBuilder.Entity("DualPrevention.Core.Permits.SafetyBriefing", b =>
