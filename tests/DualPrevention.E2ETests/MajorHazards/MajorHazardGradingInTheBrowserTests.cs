@@ -12,7 +12,8 @@ namespace DualPrevention.E2ETests.MajorHazards;
 /// <summary>
 /// 重大危险源辨识分级 on a phone (ADR 0047): the substances of docs/domain/major-hazards.md#81-a-mixed-storage-unit
 /// with 70 people entered on the page and graded show S 5.4, R 13.2 and 三级 in the history; the list finds it by
-/// level; another enterprise gets neither the list row nor the page; no serious axe violation.
+/// level; another enterprise gets neither the list row nor the page; no serious axe violation. The city's bureau reads
+/// the source read-only with its enterprise named, another city's bureau finds nothing (ADR 0053).
 /// </summary>
 public class MajorHazardGradingInTheBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
@@ -65,6 +66,40 @@ public class MajorHazardGradingInTheBrowserTests(BrowserFixture browser) : IClas
         await stranger.FillAsync("[data-testid=mh-search]", name);
         await stranger.Locator("[data-testid=mh-search]").PressAsync("Enter");
         await stranger.Locator("[data-testid=mh-empty]", new() { HasText = "没有符合条件的重大危险源" }).WaitForAsync();
+    }
+
+    [Fact]
+    public async Task On_a_phone_the_city_bureau_reads_the_source_without_a_form_and_another_citys_bureau_finds_nothing()
+    {
+        var (id, name) = await NewSourceWithExampleSubstancesAsync();
+        var qingdao = await browser.NewPageAsync(width: 375, height: 812, bypassCsp: true);
+        await BrowserFixture.SignInAsync(qingdao, "qingdao");
+
+        await qingdao.GotoAsync("/major-hazards");
+        await BrowserFixture.WaitForPageAsync(qingdao, "[data-testid=mh-row], [data-testid=mh-empty]");
+        await qingdao.FillAsync("[data-testid=mh-search]", name);
+        await qingdao.Locator("[data-testid=mh-search]").PressAsync("Enter");
+        var row = qingdao.Locator("[data-testid=mh-row]", new() { HasText = name });
+        await row.WaitForAsync();
+        (await qingdao.Locator("[data-testid=mh-enterprise]").First.InnerTextAsync()).ShouldBe("青岛示范石化有限公司");
+        (await qingdao.EvaluateAsync<int>("document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(375);
+        (await AxeCheck.SeriousViolationsAsync(qingdao)).ShouldBeEmpty();
+        await row.ClickAsync();
+        await BrowserFixture.WaitForPageAsync(qingdao, "[data-testid=mh-never]");
+        (await qingdao.Locator("[data-testid=mh-form]").CountAsync()).ShouldBe(0);
+        (await qingdao.Locator("[data-testid=access-denied]").CountAsync()).ShouldBe(0);
+        await qingdao.ClickAsync("[data-testid=mp-duty-link]");
+        await BrowserFixture.WaitForPageAsync(qingdao, "[data-testid=md-empty]");
+
+        var weifang = await browser.NewPageAsync(width: 375, height: 812);
+        await BrowserFixture.SignInAsync(weifang, "weifang");
+        await weifang.GotoAsync($"/major-hazards/{id}");
+        await weifang.Locator("[data-testid=mh-loading]", new() { HasText = "该重大危险源不存在或无权查看" }).WaitForAsync();
+        await weifang.GotoAsync("/major-hazards");
+        await BrowserFixture.WaitForPageAsync(weifang, "[data-testid=mh-row], [data-testid=mh-empty]");
+        await weifang.FillAsync("[data-testid=mh-search]", name);
+        await weifang.Locator("[data-testid=mh-search]").PressAsync("Enter");
+        await weifang.Locator("[data-testid=mh-empty]", new() { HasText = "没有符合条件的重大危险源" }).WaitForAsync();
     }
 
     /// <summary>A new source of demo-qd1 holding Example 1's ammonia 30 t, methanol 800 t and LPG 40 t, nobody around yet.</summary>
