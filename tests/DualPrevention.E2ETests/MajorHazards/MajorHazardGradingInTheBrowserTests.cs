@@ -6,6 +6,7 @@ using DualPrevention.Core.Tenancy;
 using DualPrevention.E2ETests.Accessibility;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
 
 namespace DualPrevention.E2ETests.MajorHazards;
 
@@ -35,6 +36,7 @@ public class MajorHazardGradingInTheBrowserTests(BrowserFixture browser) : IClas
         (await page.Locator("[data-testid=mh-s]").InnerTextAsync()).ShouldBe("5.4");
         (await page.Locator("[data-testid=mh-r]").InnerTextAsync()).ShouldBe("13.2");
         (await page.Locator("[data-testid=mh-history]").InnerTextAsync()).ShouldContain("GB 18218-2018");
+        (await page.Locator("[data-testid=mh-history]").InnerTextAsync()).ShouldContain("青岛企业管理员", customMessage: "计算人 is the person, not the login");
         (await page.EvaluateAsync<int>("document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(375);
 
         // Checked on a fresh load: the shell's success toast is checked where the shell is.
@@ -50,6 +52,41 @@ public class MajorHazardGradingInTheBrowserTests(BrowserFixture browser) : IClas
         await page.Locator("[data-testid=mh-row]", new() { HasText = name }).WaitForAsync();
         (await page.Locator("[data-testid=mh-level]").First.InnerTextAsync()).ShouldContain("三级");
         (await AxeCheck.SeriousViolationsAsync(page)).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task A_substance_missing_from_the_catalogue_is_added_on_the_page_and_graded_by_its_hazard_class()
+    {
+        var (id, _) = await NewSourceWithExampleSubstancesAsync();
+        var substance = $"自配溶剂{Guid.NewGuid():N}"[..12];
+        var page = await browser.NewPageAsync(width: 375, height: 812);
+        await BrowserFixture.SignInAsync(page, "demo-qd1-admin");
+        await page.GotoAsync($"/major-hazards/{id}");
+        await BrowserFixture.WaitForPageAsync(page, "[data-testid=mh-form]");
+        foreach (var _ in Enumerable.Range(0, 3))
+        {
+            await page.Locator("[data-testid=mh-line] button[aria-label='删除']").First.ClickAsync();
+        }
+
+        await BrowserFixture.ClickUntilAsync(page, "[data-testid=mh-new-substance]", "[data-testid=chemical-name-zh]");
+        await page.FillAsync("[data-testid=chemical-name-zh]", substance);
+        await page.ClickAsync("[data-testid=dialog-submit]");
+        await page.Locator(".mud-dialog", new() { HasText = "请至少选择一个危险性类别（表2）。" }).WaitForAsync();
+        await page.ClickAsync("[data-testid=chemical-classes] .mud-select");
+        await page.ClickAsync(".mud-popover-open .mud-list-item:has-text('W5.3')");
+        await page.Keyboard.PressAsync("Escape");
+        await page.ClickAsync("[data-testid=dialog-submit]");
+
+        await page.Locator("[data-testid=mh-line-substance] input").Last.WaitForAsync();
+        await Assertions.Expect(page.Locator("[data-testid=mh-line-substance] input").Last).ToHaveValueAsync(substance);
+        await page.Locator("[data-testid=mh-line-q]").Last.FillAsync("2000");
+        await page.Locator("[data-testid=mh-line-q]").Last.PressAsync("Tab");
+        await page.ClickAsync("[data-testid=mh-grade]");
+
+        // W5.3: Q 1000 t and β 1 (Table 2, Table 4); S = 2000 / 1000 = 2, nobody around (α 0.5), R = 1: 四级.
+        await page.Locator("[data-testid=mh-verdict]", new() { HasText = "四级" }).WaitForAsync();
+        (await page.Locator("[data-testid=mh-latest]").InnerTextAsync()).ShouldContain(substance);
+        (await page.EvaluateAsync<int>("document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(375);
     }
 
     [Fact]
