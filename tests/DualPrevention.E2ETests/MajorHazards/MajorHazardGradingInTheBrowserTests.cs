@@ -98,10 +98,7 @@ public class MajorHazardGradingInTheBrowserTests(BrowserFixture browser) : IClas
 
         await stranger.GotoAsync($"/major-hazards/{id}");
         await stranger.Locator("[data-testid=mh-loading]", new() { HasText = "无权查看" }).WaitForAsync();
-        await stranger.GotoAsync("/major-hazards");
-        await BrowserFixture.WaitForPageAsync(stranger, "[data-testid=mh-row], [data-testid=mh-empty]");
-        await stranger.FillAsync("[data-testid=mh-search]", name);
-        await stranger.Locator("[data-testid=mh-search]").PressAsync("Enter");
+        await SearchListAsync(stranger, name);
         await stranger.Locator("[data-testid=mh-empty]", new() { HasText = "没有符合条件的重大危险源" }).WaitForAsync();
     }
 
@@ -112,10 +109,7 @@ public class MajorHazardGradingInTheBrowserTests(BrowserFixture browser) : IClas
         var qingdao = await browser.NewPageAsync(width: 375, height: 812, bypassCsp: true);
         await BrowserFixture.SignInAsync(qingdao, "qingdao");
 
-        await qingdao.GotoAsync("/major-hazards");
-        await BrowserFixture.WaitForPageAsync(qingdao, "[data-testid=mh-row], [data-testid=mh-empty]");
-        await qingdao.FillAsync("[data-testid=mh-search]", name);
-        await qingdao.Locator("[data-testid=mh-search]").PressAsync("Enter");
+        await SearchListAsync(qingdao, name);
         var row = qingdao.Locator("[data-testid=mh-row]", new() { HasText = name });
         await row.WaitForAsync();
         (await qingdao.Locator("[data-testid=mh-enterprise]").First.InnerTextAsync()).ShouldBe("青岛示范石化有限公司");
@@ -132,11 +126,17 @@ public class MajorHazardGradingInTheBrowserTests(BrowserFixture browser) : IClas
         await BrowserFixture.SignInAsync(weifang, "weifang");
         await weifang.GotoAsync($"/major-hazards/{id}");
         await weifang.Locator("[data-testid=mh-loading]", new() { HasText = "该重大危险源不存在或无权查看" }).WaitForAsync();
-        await weifang.GotoAsync("/major-hazards");
-        await BrowserFixture.WaitForPageAsync(weifang, "[data-testid=mh-row], [data-testid=mh-empty]");
-        await weifang.FillAsync("[data-testid=mh-search]", name);
-        await weifang.Locator("[data-testid=mh-search]").PressAsync("Enter");
+        await SearchListAsync(weifang, name);
         await weifang.Locator("[data-testid=mh-empty]", new() { HasText = "没有符合条件的重大危险源" }).WaitForAsync();
+    }
+
+    /// <summary>Opens the list and searches it for <paramref name="name"/>.</summary>
+    private static async Task SearchListAsync(IPage page, string name)
+    {
+        await page.GotoAsync("/major-hazards");
+        await BrowserFixture.WaitForPageAsync(page, "[data-testid=mh-row], [data-testid=mh-empty]");
+        await page.FillAsync("[data-testid=mh-search]", name);
+        await page.Locator("[data-testid=mh-search]").PressAsync("Enter");
     }
 
     /// <summary>A new source of demo-qd1 holding Example 1's ammonia 30 t, methanol 800 t and LPG 40 t, nobody around yet.</summary>
