@@ -18,8 +18,9 @@ public static class ListAlarms
     public sealed record Query(
         Guid? EnterpriseId, bool OpenOnly, AlarmSource? Source, string? Category, int Page, int PageSize, bool PastDue = false, DateOnly? Before = null, Guid? DeviceId = null);
 
+    /// <param name="EnterpriseName">Whose alarm it is: a regulator's list mixes its region's enterprises.</param>
     public sealed record Row(
-        Guid Id, Guid EnterpriseId, AlarmSource Source, string Category, AlarmSeverity Severity, AlarmStatus Status, string Summary,
+        Guid Id, Guid EnterpriseId, string EnterpriseName, AlarmSource Source, string Category, AlarmSeverity Severity, AlarmStatus Status, string Summary,
         DateTimeOffset OccurredAt, DateTimeOffset RaisedAt, DateTimeOffset ConfirmDueAt, int MergedCount, int EscalationLevel);
 
     public sealed class Handler(IDbContextFactory<DualPreventionDbContext> dbFactory, TimeProvider clock)
@@ -73,8 +74,11 @@ public static class ListAlarms
             var rows = await alarms
                 .OrderByDescending(a => a.RaisedAt).ThenByDescending(a => a.Id)
                 .Skip((page - 1) * pageSize).Take(pageSize)
-                .Select(a => new Row(a.Id, a.EnterpriseId, a.Source, a.Category, a.Severity, a.Status, a.Summary, a.OccurredAt, a.RaisedAt, a.ConfirmDueAt, a.MergedCount, a.EscalationLevel))
+                .Join(db.Enterprises, a => a.EnterpriseId, e => e.Id, (a, e) => new Row(
+                    a.Id, a.EnterpriseId, e.Name, a.Source, a.Category, a.Severity, a.Status, a.Summary, a.OccurredAt, a.RaisedAt, a.ConfirmDueAt, a.MergedCount, a.EscalationLevel))
                 .ToListAsync(cancellationToken);
+            // The join may lose the page's order in SQL; restore it here.
+            rows = [.. rows.OrderByDescending(r => r.RaisedAt).ThenByDescending(r => r.Id)];
             return new Paged<Row>(rows, total, page, pageSize);
         }
     }

@@ -14,7 +14,8 @@ namespace DualPrevention.Core.Demo;
 /// it through the real handlers with its 包保 trio — the demo accounts &lt;code&gt;-principal, -technical and -operator
 /// — and links the object to it, so the object's 包保 tasks go to those persons; then describes its unit (the spheres'
 /// LPG, people around) and grades it by GB 18218-2018, so the first start shows a calculated level (ADR 0047).
-/// Skipped when the enterprise has a source already.
+/// Every demo enterprise imports the same sample, so each source gets its own registration code: its county's code and
+/// the sample's number (<see cref="RegistrationCode"/>). Skipped when the enterprise has a source already.
 /// </summary>
 internal static class DemoMajorHazards
 {
@@ -41,6 +42,13 @@ internal static class DemoMajorHazards
         ("operator", "操作负责人", InspectionTaskType.OperationalResponsible),
     ];
 
+    /// <summary>
+    /// The code of an enterprise's source in the registration system (docs/domain/dual-prevention.md#37-major-hazard-source):
+    /// the sample's 370211001 is 黄岛区 (370211) and number 001; an enterprise elsewhere registers under its own county.
+    /// </summary>
+    public static string RegistrationCode(string countyCode, string sampleCode) =>
+        sampleCode.Length > 6 && sampleCode.All(char.IsAsciiDigit) ? countyCode + sampleCode[6..] : sampleCode;
+
     /// <summary>The user name of an enterprise's person of a 包保 role.</summary>
     public static string UserName(string enterpriseCode, InspectionTaskType taskType) =>
         $"{enterpriseCode}-{Persons.Single(p => p.TaskType == taskType).Suffix}";
@@ -51,6 +59,7 @@ internal static class DemoMajorHazards
         await using var scope = DemoImports.AdminScope(scopes, enterpriseId, adminUserName, out var actor);
         RiskAnalysisObject? tankFarm;
         Dictionary<string, Guid> persons;
+        string countyCode;
         await using (var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<DualPreventionDbContext>>().CreateDbContextAsync(cancellationToken))
         {
             if (await db.MajorHazardSources.AnyAsync(cancellationToken))
@@ -60,6 +69,7 @@ internal static class DemoMajorHazards
 
             tankFarm = await db.RiskAnalysisObjects.AsNoTracking().Where(o => o.ObjectType == RiskObjectType.MajorHazardSource)
                 .OrderBy(o => o.HazardCode).FirstOrDefaultAsync(cancellationToken);
+            countyCode = await db.Enterprises.Where(e => e.Id == enterpriseId).Select(e => e.RegionCode).SingleAsync(cancellationToken);
             List<string> names = [.. Persons.Select(p => $"{enterpriseCode}-{p.Suffix}")];
             persons = await db.Users.Where(u => u.EnterpriseId == enterpriseId && names.Contains(u.UserName!))
                 .ToDictionaryAsync(u => u.UserName!, u => u.Id, cancellationToken);
@@ -71,13 +81,14 @@ internal static class DemoMajorHazards
         }
 
         Guid? Person(InspectionTaskType taskType) => persons.TryGetValue(UserName(enterpriseCode, taskType), out var id) ? id : null;
+        var code = RegistrationCode(countyCode, tankFarm.HazardCode);
         var details = new MajorHazardSourceDetails(
-            tankFarm.HazardCode, tankFarm.Name, MajorHazardLevel.Level1, TankFarmRValue,
+            code, tankFarm.Name, MajorHazardLevel.Level1, TankFarmRValue,
             Person(InspectionTaskType.PrincipalResponsible), Person(InspectionTaskType.TechnicalResponsible), Person(InspectionTaskType.OperationalResponsible));
         var sourceId = await scope.ServiceProvider.GetRequiredService<CreateMajorHazardSource.Handler>()
             .HandleAsync(actor, new CreateMajorHazardSource.Command(details), cancellationToken);
         await scope.ServiceProvider.GetRequiredService<UpdateRiskAnalysisObject.Handler>()
-            .HandleAsync(actor, new UpdateRiskAnalysisObject.Command(tankFarm.Id, tankFarm.ToDetails() with { MajorHazardSourceId = sourceId }), cancellationToken);
+            .HandleAsync(actor, new UpdateRiskAnalysisObject.Command(tankFarm.Id, tankFarm.ToDetails() with { HazardCode = code, MajorHazardSourceId = sourceId }), cancellationToken);
         await GradeAsync(scope.ServiceProvider, actor, sourceId, cancellationToken);
         return true;
     }

@@ -52,7 +52,7 @@ public static class DescribeMajorHazardUnit
             await _validator.ValidateAndThrowAsync(command, cancellationToken);
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             var source = await db.MajorHazardSources.FirstOrDefaultAsync(m => m.Id == command.SourceId, cancellationToken)
-                ?? throw new NotFoundException(CoreText.Get("Risk.NotFound"));
+                ?? throw new NotFoundException(CoreText.Get("MajorHazards.Source.NotFound"));
             var chemicalIds = command.Substances.Select(s => s.ChemicalId).Distinct().ToList();
             if (await db.HazardousChemicals.CountAsync(c => chemicalIds.Contains(c.Id), cancellationToken) != chemicalIds.Count)
             {

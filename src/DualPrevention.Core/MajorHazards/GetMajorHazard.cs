@@ -34,7 +34,7 @@ public static class GetMajorHazard
         {
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             var source = await db.MajorHazardSources.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, cancellationToken)
-                ?? throw new NotFoundException(CoreText.Get("Risk.NotFound"));
+                ?? throw new NotFoundException(CoreText.Get("MajorHazards.Source.NotFound"));
             var substances = await (
                 from s in db.MajorHazardSubstances
                 join c in db.HazardousChemicals on s.ChemicalId equals c.Id

@@ -32,7 +32,7 @@ public static class GradeMajorHazardSource
 
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             var source = await db.MajorHazardSources.FirstOrDefaultAsync(m => m.Id == command.SourceId, cancellationToken)
-                ?? throw new NotFoundException(CoreText.Get("Risk.NotFound"));
+                ?? throw new NotFoundException(CoreText.Get("MajorHazards.Source.NotFound"));
             var lines = await (
                 from s in db.MajorHazardSubstances
                 join c in db.HazardousChemicals on s.ChemicalId equals c.Id
@@ -57,7 +57,7 @@ public static class GradeMajorHazardSource
             var calculation = MajorHazardCalculation.Of(
                 enterpriseId, source.RegionCode, source.Id, source.UnitType, result,
                 [.. result.Lines.Select((line, i) => (line, lines[i].Chemical.Id, lines[i].Chemical.NameZh, lines[i].Chemical.NameEn))],
-                actor.Scope.UserId, RiskRegisterPermissions.AssessorName(actor), now);
+                actor.Scope.UserId, await AccountNames.OfAsync(db, actor, cancellationToken), now);
             db.MajorHazardCalculations.Add(calculation);
             if (result is { IsMajorHazard: true, Level: { } level, RValue: { } r })
             {

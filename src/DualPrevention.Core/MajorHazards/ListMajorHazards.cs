@@ -4,7 +4,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DualPrevention.Core.MajorHazards;
 
-/// <summary>The major hazard sources in the reader's scope with their latest calculation, by level, searched and paged.</summary>
+/// <summary>
+/// The major hazard sources in the reader's scope with their latest calculation and their enterprise, by level, searched
+/// and paged: an enterprise's own, or a regulator's region's (read-only, ADR 0053).
+/// </summary>
 public static class ListMajorHazards
 {
     public enum Sort
@@ -21,7 +24,7 @@ public static class ListMajorHazards
 
     /// <param name="SValue">S of the latest calculation, or null when never calculated.</param>
     public sealed record Row(
-        Guid Id, Guid EnterpriseId, string HazardCode, string Name, MajorHazardLevel Level, decimal? RValue, MajorHazardUnitType? UnitType,
+        Guid Id, Guid EnterpriseId, string EnterpriseName, string HazardCode, string Name, MajorHazardLevel Level, decimal? RValue, MajorHazardUnitType? UnitType,
         int SubstanceCount, decimal? SValue, bool? IsMajorHazard, DateTimeOffset? CalculatedAt);
 
     public sealed class Handler(IDbContextFactory<DualPreventionDbContext> dbFactory)
@@ -40,11 +43,12 @@ public static class ListMajorHazards
                 sources = sources.Where(m => EF.Functions.ILike(m.HazardCode, pattern, "\\") || EF.Functions.ILike(m.Name, pattern, "\\"));
             }
 
-            var rows = sources.Select(m => new
+            var rows = sources.Join(db.Enterprises, m => m.EnterpriseId, e => e.Id, (m, e) => new { Source = m, EnterpriseName = e.Name }).Select(m => new
             {
-                Source = m,
-                Substances = db.MajorHazardSubstances.Count(s => s.MajorHazardSourceId == m.Id),
-                Latest = db.MajorHazardCalculations.Where(c => c.MajorHazardSourceId == m.Id).OrderByDescending(c => c.CalculatedAt).ThenByDescending(c => c.Id)
+                m.Source,
+                m.EnterpriseName,
+                Substances = db.MajorHazardSubstances.Count(s => s.MajorHazardSourceId == m.Source.Id),
+                Latest = db.MajorHazardCalculations.Where(c => c.MajorHazardSourceId == m.Source.Id).OrderByDescending(c => c.CalculatedAt).ThenByDescending(c => c.Id)
                     .Select(c => new { c.SValue, c.IsMajorHazard, c.CalculatedAt }).FirstOrDefault(),
             });
             var total = await rows.CountAsync(cancellationToken);
@@ -59,7 +63,7 @@ public static class ListMajorHazards
             };
             var items = await sorted.Skip((page - 1) * size).Take(size)
                 .Select(r => new Row(
-                    r.Source.Id, r.Source.EnterpriseId, r.Source.HazardCode, r.Source.Name, r.Source.Level, r.Source.RValue, r.Source.UnitType, r.Substances,
+                    r.Source.Id, r.Source.EnterpriseId, r.EnterpriseName, r.Source.HazardCode, r.Source.Name, r.Source.Level, r.Source.RValue, r.Source.UnitType, r.Substances,
                     r.Latest == null ? null : r.Latest.SValue, r.Latest == null ? null : r.Latest.IsMajorHazard, r.Latest == null ? null : r.Latest.CalculatedAt))
                 .ToListAsync(cancellationToken);
             return new Paged<Row>(items, total, page, size);

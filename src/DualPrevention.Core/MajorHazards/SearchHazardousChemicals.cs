@@ -7,7 +7,8 @@ namespace DualPrevention.Core.MajorHazards;
 /// <summary>The catalogue the reader may pick from: Table 1's shared rows and the enterprise's own, searched by name or CAS number.</summary>
 public static class SearchHazardousChemicals
 {
-    public sealed record Query(string? Search = null, int Page = 1, int PageSize = 20);
+    /// <param name="Id">Only this substance: the row of one just added.</param>
+    public sealed record Query(string? Search = null, int Page = 1, int PageSize = 20, Guid? Id = null);
 
     /// <param name="IsShared">A seeded Table 1 row (no enterprise).</param>
     public sealed record Row(
@@ -19,6 +20,11 @@ public static class SearchHazardousChemicals
         {
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             var chemicals = db.HazardousChemicals.AsNoTracking();
+            if (query.Id is { } id)
+            {
+                chemicals = chemicals.Where(c => c.Id == id);
+            }
+
             if (RegisterSearch.Pattern(query.Search) is { } pattern)
             {
                 chemicals = chemicals.Where(c => EF.Functions.ILike(c.NameZh, pattern, "\\") || EF.Functions.ILike(c.NameEn, pattern, "\\")

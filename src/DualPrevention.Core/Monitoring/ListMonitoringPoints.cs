@@ -22,7 +22,7 @@ public static class ListMonitoringPoints
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             if (!await db.MajorHazardSources.AnyAsync(m => m.Id == majorHazardSourceId, cancellationToken))
             {
-                throw new NotFoundException(CoreText.Get("Risk.NotFound"));
+                throw new NotFoundException(CoreText.Get("MajorHazards.Source.NotFound"));
             }
 
             return await (

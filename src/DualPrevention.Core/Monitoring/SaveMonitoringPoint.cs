@@ -35,7 +35,7 @@ public static class SaveMonitoringPoint
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             var source = await db.MajorHazardSources.AsNoTracking().Where(m => m.Id == command.MajorHazardSourceId)
                 .Select(m => new { m.Id, m.RegionCode }).FirstOrDefaultAsync(cancellationToken)
-                ?? throw new NotFoundException(CoreText.Get("Risk.NotFound"));
+                ?? throw new NotFoundException(CoreText.Get("MajorHazards.Source.NotFound"));
             MonitoringPoint point;
             if (command.PointId is { } pointId)
             {

@@ -1,7 +1,5 @@
 using DualPrevention.Core.Data;
 using DualPrevention.Core.Localization;
-using DualPrevention.Core.Risks;
-using DualPrevention.Core.Risks.Register;
 using Microsoft.EntityFrameworkCore;
 using NetTopologySuite.Geometries;
 
@@ -35,21 +33,10 @@ public static class GetFourColorRiskMap
                 ?? throw new NotFoundException(CoreText.Get("Positioning.SitePlan.NotFound"));
             var zones = await db.Set<Zone>().AsNoTracking().Include(z => z.UnitLinks).Include(z => z.MajorHazardLinks)
                 .Where(z => z.SitePlanId == plan.Id).OrderBy(z => z.Name).ToListAsync(cancellationToken);
-            var unitIds = zones.SelectMany(z => z.UnitLinks).Select(l => l.UnitId).Distinct().ToList();
-            var unitLevels = await db.Set<RiskEvent>().AsNoTracking()
-                .Where(e => unitIds.Contains(e.UnitId) && !e.IsDeleted)
-                .GroupBy(e => e.UnitId)
-                .Select(g => new { UnitId = g.Key, Level = g.Min(e => e.Level) })
-                .ToDictionaryAsync(x => x.UnitId, x => x.Level, cancellationToken);
-            return new Map(plan, [.. zones.Select(z => Colour(z, unitLevels))]);
+            var colors = await ZoneMapColors.ReadAsync(db, zones, cancellationToken);
+            return new Map(plan, [.. zones.Select(z => new MapZone(
+                z.Id, z.Name, z.Outline, colors[z.Id].Color, colors[z.Id].FromRegister, z.IsFireExplosionArea, [.. z.UnitLinks.Select(l => l.UnitId)],
+                z.Details(), [.. z.MajorHazardLinks.Select(l => l.MajorHazardSourceId)]))]);
         }
-    }
-
-    private static MapZone Colour(Zone zone, IReadOnlyDictionary<Guid, RiskLevel> unitLevels)
-    {
-        var levels = zone.UnitLinks.Where(l => unitLevels.ContainsKey(l.UnitId)).Select(l => unitLevels[l.UnitId]).ToList();
-        var color = levels.Count > 0 ? RiskColors.Of(levels.Min()) : zone.RiskColor;
-        return new MapZone(zone.Id, zone.Name, zone.Outline, color, levels.Count > 0, zone.IsFireExplosionArea, [.. zone.UnitLinks.Select(l => l.UnitId)],
-            zone.Details(), [.. zone.MajorHazardLinks.Select(l => l.MajorHazardSourceId)]);
     }
 }

@@ -26,7 +26,10 @@ public static class GetLivePositions
         Guid TagId, string TagSerial, Guid? PersonId, string? PersonName, PersonTypes? PersonType, string? Company, double X, double Y,
         DateTimeOffset FixedAt, bool Sos, bool Fall, int? Battery, Guid? ZoneId);
 
-    /// <summary>A zone's people now (all of them, whatever the filters) against its limits, and how many of each person type (tags nobody holds as <see cref="TypeCounts.Unbound"/>).</summary>
+    /// <summary>
+    /// A zone's people now (all of them, whatever the filters) against its limits, and how many of each person type (tags nobody holds as
+    /// <see cref="TypeCounts.Unbound"/>); <see cref="Color"/> is the colour the four-colour map gives the zone.
+    /// </summary>
     public sealed record Headcount(Guid ZoneId, string Name, RiskColor Color, int Count, int? MaxOccupancy, int? MinOccupancy, TypeCounts ByType, bool IsAssemblyPoint = false)
     {
         public bool OverCapacity => MaxOccupancy is { } max && Count > max;
@@ -88,10 +91,11 @@ public static class GetLivePositions
             var dots = found.Select(f => new Dot(
                 f.TagId, f.Serial, f.PersonId, f.PersonName, f.PersonType, f.Company, f.X, f.Y, f.FixedAt, f.Sos, f.Fall, f.Battery,
                 zones.FirstOrDefault(z => z.Outline.Contains(Metres.CreatePoint(new Coordinate(f.X, f.Y))))?.Id)).ToList();
+            var colors = await ZoneMapColors.ReadAsync(db, zones, cancellationToken);
             var headcounts = zones.Select(z =>
             {
                 var inside = dots.Where(d => d.ZoneId == z.Id).ToList();
-                return new Headcount(z.Id, z.Name, z.RiskColor, inside.Count, z.MaxOccupancy, z.MinOccupancy, TypeCounts.Of(inside), z.IsAssemblyPoint);
+                return new Headcount(z.Id, z.Name, colors[z.Id].Color, inside.Count, z.MaxOccupancy, z.MinOccupancy, TypeCounts.Of(inside), z.IsAssemblyPoint);
             }).ToList();
             if (!PositioningPermissions.CanEdit(actor) || actor.Scope.EnterpriseId != plan.EnterpriseId)
             {

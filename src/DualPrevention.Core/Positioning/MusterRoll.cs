@@ -26,7 +26,7 @@ public static class MusterRoll
     public sealed record Entry(
         Guid PersonId, string Name, PersonTypes Type, string? Company, string TagSerial, DateTimeOffset? FixedAt, Whereabouts Whereabouts, Guid? ZoneId);
 
-    /// <summary>A zone with how many people are inside it.</summary>
+    /// <summary>A zone with how many people are inside it, in the colour the four-colour map gives it.</summary>
     public sealed record ZoneCount(Guid ZoneId, Guid SitePlanId, string Name, RiskColor Color, bool IsAssemblyPoint, int Count);
 
     public sealed record Roll(MusterCounts Counts, IReadOnlyList<ZoneCount> Zones, IReadOnlyList<Entry> Entries);
@@ -69,7 +69,8 @@ public static class MusterRoll
         var atAssembly = entries.Count(e => e.Whereabouts == Whereabouts.AtAssemblyPoint);
         var unknown = entries.Count(e => e.Whereabouts == Whereabouts.Unknown);
         var counts = new MusterCounts(entries.Count, atAssembly, entries.Count - atAssembly - unknown, unknown);
-        var zoneCounts = zones.Select(z => new ZoneCount(z.Id, z.SitePlanId, z.Name, z.RiskColor, z.IsAssemblyPoint, entries.Count(e => e.ZoneId == z.Id))).ToList();
+        var colors = await ZoneMapColors.ReadAsync(db, zones, cancellationToken);
+        var zoneCounts = zones.Select(z => new ZoneCount(z.Id, z.SitePlanId, z.Name, colors[z.Id].Color, z.IsAssemblyPoint, entries.Count(e => e.ZoneId == z.Id))).ToList();
         return new Roll(counts, zoneCounts, entries);
     }
 }

@@ -13,7 +13,8 @@ namespace DualPrevention.Web.MajorHazards;
 /// <summary>
 /// One major hazard source (ADR 0047): the latest calculation with every line (q, Q, q/Q, β and where they came from),
 /// α, S, R and the level; for the enterprise's editors a form with the unit type, the people within 500 m and the
-/// substances picked from the catalogue with q, whose 计算 button saves them and grades; and the history of snapshots.
+/// substances picked from the catalogue with q, whose 计算 button saves them and grades, and a substance missing from the
+/// catalogue added to it on the spot; and the history of snapshots.
 /// </summary>
 public sealed partial class MajorHazardDetailPage
 {
@@ -48,6 +49,9 @@ public sealed partial class MajorHazardDetailPage
 
     [Inject]
     private ISnackbar Snackbar { get; set; } = default!;
+
+    [Inject]
+    private IDialogService Dialogs { get; set; } = default!;
 
     private static bool IsChinese => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "zh";
 
@@ -96,6 +100,26 @@ public sealed partial class MajorHazardDetailPage
 
     private static string ChemicalText(SearchHazardousChemicals.Row? row) =>
         row is null ? "" : $"{HazardousChemical.NameIn(CultureInfo.CurrentUICulture, row.NameZh, row.NameEn)}{(row.Cas is { } cas ? $" · {cas}" : "")}";
+
+    /// <summary>Adds a substance outside Table 1 to the enterprise's catalogue and puts it on a new line (an empty last line takes it).</summary>
+    private async Task AddToCatalogueAsync()
+    {
+        var dialog = await Dialogs.ShowAsync<AddHazardousChemicalDialog>(
+            L["MajorHazards.NewSubstance"], new DialogParameters<AddHazardousChemicalDialog> { { d => d.Actor, _actor } }, new DialogOptions { FullWidth = true, MaxWidth = MaxWidth.Small });
+        if (await dialog.Result is not { Canceled: false, Data: SearchHazardousChemicals.Row row })
+        {
+            return;
+        }
+
+        var line = _lines.LastOrDefault() is { Chemical: null } empty ? empty : new Line();
+        line.Chemical = row;
+        if (!_lines.Contains(line))
+        {
+            _lines.Add(line);
+        }
+
+        Snackbar.Add(L["MajorHazards.SubstanceAdded", row.NameZh], MudBlazor.Severity.Success);
+    }
 
     /// <summary>Saves the unit and its substances, then grades it; every refusal is shown.</summary>
     private async Task GradeAsync()

@@ -1,6 +1,7 @@
 using DualPrevention.Core;
 using DualPrevention.Core.Accounts;
 using DualPrevention.Core.Permits;
+using DualPrevention.Core.Tenancy;
 using DualPrevention.Web.Shell;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -34,6 +35,10 @@ public sealed partial class PermitSupervisionPage
     [CascadingParameter]
     private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
+    /// <summary>The enterprise page a regulator opened and was led here from: <c>list</c> (作业票) or <c>board</c> (作业冲突看板).</summary>
+    [SupplyParameterFromQuery(Name = "from")]
+    public string? LedFromPage { get; set; }
+
     [Inject]
     private GetPermitSupervision.Handler Supervision { get; set; } = default!;
 
@@ -48,6 +53,19 @@ public sealed partial class PermitSupervisionPage
     private DateOnly? To => _to is { } t ? DateOnly.FromDateTime(t) : null;
 
     private string? Region => string.IsNullOrWhiteSpace(_region) ? null : _region.Trim();
+
+    /// <summary>True for a bureau's or the province's account, which reads permits across enterprises but applies for none.</summary>
+    internal static bool IsRegulator(Actor actor) => actor.Scope.Kind == TenantScopeKind.Region;
+
+    /// <summary>Where an enterprise's permit page leads a regulator: here, saying why (ADR 0053).</summary>
+    internal static string LedFrom(string page) => $"permits/supervision?from={page}";
+
+    private string? LedHereText => LedFromPage switch
+    {
+        "list" => L["PermitSupervision.LedFromList"].Value,
+        "board" => L["PermitSupervision.LedFromBoard"].Value,
+        _ => null,
+    };
 
     protected override async Task OnInitializedAsync()
     {

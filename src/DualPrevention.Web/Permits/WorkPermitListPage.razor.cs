@@ -1,6 +1,8 @@
+using DualPrevention.Core.Accounts;
 using DualPrevention.Core.Permits;
 using FluentValidation;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
 
 namespace DualPrevention.Web.Permits;
@@ -8,7 +10,8 @@ namespace DualPrevention.Web.Permits;
 /// <summary>
 /// The permit list (ADR 0045): the enterprise's permits one page at a time, filtered by type and state, searched by
 /// number, work content or location and sorted on the server; each row links to the permit, and its validity counts
-/// down from the reader's clock.
+/// down from the reader's clock. A regulator, who applies for none, is led to the supervision view of its region's
+/// permits, which says why (ADR 0053).
 /// </summary>
 public sealed partial class WorkPermitListPage
 {
@@ -18,6 +21,12 @@ public sealed partial class WorkPermitListPage
     private string? _search;
     private ListWorkPermits.Sort _sort = ListWorkPermits.Sort.AppliedNewestFirst;
 
+    [CascadingParameter]
+    private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
+
+    [Inject]
+    private NavigationManager Navigation { get; set; } = default!;
+
     [Inject]
     private ListWorkPermits.Handler List { get; set; } = default!;
 
@@ -26,6 +35,14 @@ public sealed partial class WorkPermitListPage
 
     [Inject]
     private ISnackbar Snackbar { get; set; } = default!;
+
+    protected override async Task OnInitializedAsync()
+    {
+        if (PermitSupervisionPage.IsRegulator(Actor.From((await AuthenticationState).User)))
+        {
+            Navigation.NavigateTo(PermitSupervisionPage.LedFrom("list"), replace: true);
+        }
+    }
 
     private bool Filtered => _type is not null || _state is not null || !string.IsNullOrWhiteSpace(_search);
 

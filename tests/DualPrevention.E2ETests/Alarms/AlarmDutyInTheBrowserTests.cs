@@ -9,7 +9,9 @@ namespace DualPrevention.E2ETests.Alarms;
 
 /// <summary>
 /// 报警中心 on a phone (ADR 0037): an alarm raised on the server appears on the open duty page without a reload and
-/// counts a sound; the person on duty confirms it and converts it into a hidden danger, whose page links back.
+/// counts a sound; the person on duty confirms it and converts it into a hidden danger, whose page links back. The city
+/// bureau and the province reach it from their menus, each card naming its enterprise; another city's bureau does not see
+/// it (ADR 0053).
 /// </summary>
 public class AlarmDutyInTheBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
@@ -84,6 +86,33 @@ public class AlarmDutyInTheBrowserTests(BrowserFixture browser) : IClassFixture<
         await audited.GotoAsync($"/alarms/{alarm}");
         await audited.Locator("[data-testid=alarm-evidence-photo] img").WaitForAsync();
         (await AxeCheck.SeriousViolationsAsync(audited)).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task The_city_bureau_and_the_province_open_the_alarm_centre_from_their_menus_and_each_card_names_its_enterprise()
+    {
+        var summary = $"一键报警：监管可见{Guid.NewGuid():N}"[..16];
+        var alarm = await RaiseAsync(summary);
+        foreach (var regulator in new[] { "qingdao", "province" })
+        {
+            var page = await browser.NewPageAsync(bypassCsp: true);
+            await BrowserFixture.SignInAsync(page, regulator);
+            await page.ClickAsync("[data-testid=nav-alarms]");
+            await page.WaitForURLAsync("**/alarms");
+            var card = page.Locator($"[data-testid=alarm-row][data-alarm-id='{alarm}']");
+            await card.WaitForAsync();
+            (await card.Locator("[data-testid=alarm-enterprise]").InnerTextAsync()).ShouldBe("青岛示范石化有限公司", regulator);
+            (await card.InnerTextAsync()).ShouldContain(summary);
+            await BrowserFixture.WaitForInteractiveAsync(page);
+            (await AxeCheck.SeriousViolationsAsync(page)).ShouldBeEmpty(regulator);
+        }
+
+        var weifang = await browser.NewPageAsync();
+        await BrowserFixture.SignInAsync(weifang, "weifang");
+        await weifang.GotoAsync("/alarms");
+        await BrowserFixture.WaitForPageAsync(weifang, "[data-testid=alarm-list], [data-testid=alarm-empty]");
+        (await weifang.Locator($"[data-testid=alarm-row][data-alarm-id='{alarm}']").CountAsync()).ShouldBe(0);
+        (await weifang.ContentAsync()).ShouldNotContain(summary);
     }
 
     /// <summary>Raises an SOS through the app's own services, as a positioning feed on the server would.</summary>

@@ -6,7 +6,8 @@ namespace DualPrevention.E2ETests.Permits;
 /// <summary>
 /// The regulators' permit view and the online spot check on a phone (ADR 0045): the city bureau finds a permit in
 /// progress through its view, opens it read-only and records a finding, which the enterprise then finds among its
-/// hidden dangers; another city's bureau neither sees it in its view nor opens it.
+/// hidden dangers; another city's bureau neither sees it in its view nor opens it. A bureau that opens the enterprises'
+/// permit list or conflict board is led to its view, told why (ADR 0053).
 /// </summary>
 public class PermitSupervisionInTheBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
@@ -47,6 +48,29 @@ public class PermitSupervisionInTheBrowserTests(BrowserFixture browser) : IClass
         await enterprise.Locator("[data-testid=permit-spot-check]", new() { HasText = number }).WaitForAsync();
         await enterprise.ClickAsync("[data-testid=permit-spot-check-link]");
         await enterprise.Locator("text=动火点周围可燃物未清理").First.WaitForAsync();
+    }
+
+    [Fact]
+    public async Task A_bureau_opening_the_permit_list_or_the_board_is_led_to_its_supervision_view_with_the_reason()
+    {
+        var page = await browser.NewPageAsync();
+        await BrowserFixture.SignInAsync(page, "qingdao");
+
+        await page.GotoAsync("/permits");
+        await page.Locator("[data-testid=supervision-led-here]", new() { HasText = "作业票由企业在本企业内申请和办理" }).WaitForAsync();
+        await BrowserFixture.WaitForPageAsync(page, "[data-testid=supervision-totals]");
+        page.Url.ShouldEndWith("/permits/supervision?from=list");
+        (await page.Locator("[data-testid=access-denied]").CountAsync()).ShouldBe(0);
+
+        await page.GotoAsync("/permits/board");
+        await page.Locator("[data-testid=supervision-led-here]", new() { HasText = "作业冲突看板是单个企业当日的厂区平面图" }).WaitForAsync();
+        page.Url.ShouldEndWith("/permits/supervision?from=board");
+
+        // The nav leads there too, and the view then says nothing about where the bureau came from.
+        await page.ClickAsync("[data-testid=nav-permit-supervision]");
+        await page.WaitForURLAsync("**/permits/supervision");
+        await BrowserFixture.WaitForPageAsync(page, "[data-testid=supervision-totals]");
+        (await page.Locator("[data-testid=supervision-led-here]").CountAsync()).ShouldBe(0);
     }
 
     [Fact]

@@ -28,9 +28,17 @@ public class DemoAccountabilityTests(DemoStoryDatabase database) : IClassFixture
         var users = await db.Users.ToDictionaryAsync(u => u.Id, u => (u.UserName, u.EnterpriseId));
 
         sources.Select(s => s.EnterpriseId).ShouldBe(Enterprises, ignoreOrder: true);
+        // Each in its own county's registration code: the enterprises import the same sample.
+        sources.ToDictionary(s => s.EnterpriseId, s => s.HazardCode).ShouldBe(new Dictionary<Guid, string>
+        {
+            [database.Qd1] = "370211001",
+            [database.Qd2] = "370214001",
+            [database.Wf1] = "370772001",
+        });
         foreach (var source in sources)
         {
-            (source.HazardCode, source.Level).ShouldBe(("370211001", MajorHazardLevel.Level1));
+            (await db.RiskAnalysisObjects.Where(o => o.MajorHazardSourceId == source.Id).Select(o => o.HazardCode).SingleAsync()).ShouldBe(source.HazardCode);
+            source.Level.ShouldBe(MajorHazardLevel.Level1);
             var persons = new[] { source.PrincipalResponsibleUserId, source.TechnicalResponsibleUserId, source.OperationalResponsibleUserId }
                 .Select(id => users[id!.Value]).ToList();
             persons.Select(p => p.UserName!.Split('-')[^1]).ShouldBe(["principal", "technical", "operator"]);

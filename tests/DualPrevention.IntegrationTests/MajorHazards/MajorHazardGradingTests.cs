@@ -1,5 +1,6 @@
 using DualPrevention.Core;
 using DualPrevention.Core.Accounts;
+using DualPrevention.Core.Localization;
 using DualPrevention.Core.MajorHazards;
 using DualPrevention.Core.Risks;
 using DualPrevention.Core.Risks.MajorHazards;
@@ -59,7 +60,7 @@ public class MajorHazardGradingTests(DemoDatabase database) : IClassFixture<Demo
             .ShouldBe((5.4m, (decimal?)13.2m, (MajorHazardLevel?)MajorHazardLevel.Level3, 1.5m, "GB 18218-2018"));
         view.Latest.Lines.Select(l => (l.NameZh, l.DesignMaxQuantity, l.ThresholdQuantity, l.Ratio, l.Beta, l.BetaBasis))
             .ShouldBe([("氨", 30m, 10m, 3.0m, 2m, BetaBasis.Table3), ("甲醇", 800m, 500m, 1.6m, 1m, BetaBasis.Table4), ("液化石油气(含丙烷、丁烷及其混合物)", 40m, 50m, 0.8m, 1.5m, BetaBasis.Table4)]);
-        view.Latest.CalculatedByName.ShouldBe("demo-qd1-admin");
+        view.Latest.CalculatedByName.ShouldBe("青岛企业管理员", "the person's display name, not the login");
         (view.Level, view.RValue, view.UnitType, view.Population500m).ShouldBe((MajorHazardLevel.Level3, (decimal?)13.2m, (MajorHazardUnitType?)MajorHazardUnitType.Storage, (int?)70));
         view.Substances.Count.ShouldBe(3);
     }
@@ -112,7 +113,8 @@ public class MajorHazardGradingTests(DemoDatabase database) : IClassFixture<Demo
         await RunAsync<GradeMajorHazardSource.Handler, MajorHazardCalculation>(services, actor, h => h.HandleAsync(actor, new(sourceId), default));
         var other = await AdminAsync(database.Qd2, "demo-qd2-admin");
 
-        await Should.ThrowAsync<NotFoundException>(() => RunAsync<GetMajorHazard.Handler, GetMajorHazard.View>(services, other, h => h.HandleAsync(sourceId, default)));
+        (await Should.ThrowAsync<NotFoundException>(() => RunAsync<GetMajorHazard.Handler, GetMajorHazard.View>(services, other, h => h.HandleAsync(sourceId, default))))
+            .Message.ShouldBe(CoreText.Get("MajorHazards.Source.NotFound"), "it names the major hazard source, not the risk register");
         await Should.ThrowAsync<NotFoundException>(() => RunAsync<DescribeMajorHazardUnit.Handler>(services, other, h => h.HandleAsync(other, new(sourceId, MajorHazardUnitType.Storage, 10, [new SubstanceLine(ownId, 1m)]), default)));
         await Should.ThrowAsync<NotFoundException>(() => RunAsync<GradeMajorHazardSource.Handler, MajorHazardCalculation>(services, other, h => h.HandleAsync(other, new(sourceId), default)));
         var catalogue = await RunAsync<SearchHazardousChemicals.Handler, Paged<SearchHazardousChemicals.Row>>(services, other, h => h.HandleAsync(new("五硫化二磷"), default));

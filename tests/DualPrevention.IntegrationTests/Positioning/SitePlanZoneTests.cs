@@ -109,6 +109,27 @@ public class SitePlanZoneTests(DemoDatabase database) : IClassFixture<DemoDataba
     }
 
     [Fact]
+    public async Task The_live_headcounts_show_each_zone_in_its_four_colour_map_colour()
+    {
+        var admin = RegisterDriver.EnterpriseUser(database.Wf1);
+        await using var driver = new RegisterDriver(database);
+        var objectId = await driver.CreateObjectAsync(admin, "ZONE-LIVE");
+        var unit = await driver.CreateUnitAsync(admin, objectId, "实时图高风险单元");
+        await driver.CreateEventAsync(admin, unit, "爆炸", l: 5, s: 5);
+        var planId = await CreatePlanAsync(driver, admin, "实时图平面图");
+        var linked = await DrawAsync(driver, admin, planId, new ZoneDetails("反应区", Square(0, 0, 20), RiskColor.Blue), unit);
+        var chosen = await DrawAsync(driver, admin, planId, new ZoneDetails("仓库区", Square(40, 0, 20), RiskColor.Orange));
+
+        var map = await driver.RunAsync<GetFourColorRiskMap.Handler, GetFourColorRiskMap.Map>(admin, h => h.HandleAsync(planId, default));
+        var live = await driver.RunAsync<GetLivePositions.Handler, GetLivePositions.Result>(admin, h => h.HandleAsync(admin, new(planId, Audit: false), default));
+
+        var onTheMap = map.Zones.ToDictionary(z => z.Id, z => z.Color);
+        onTheMap[linked].ShouldBe(RiskColor.Red, "the chosen blue gives way to the linked unit's major risk");
+        live.Zones.ToDictionary(z => z.ZoneId, z => z.Color).ShouldBe(onTheMap);
+        onTheMap[chosen].ShouldBe(RiskColor.Orange);
+    }
+
+    [Fact]
     public async Task Plans_with_a_scale_are_listed_first_so_that_the_live_map_never_opens_on_an_unscaled_picture()
     {
         var admin = RegisterDriver.EnterpriseUser(database.Qd2);
