@@ -9,7 +9,7 @@ namespace DualPrevention.Core.Demo;
 /// <summary>
 /// The demo's signing authority (ADR 0051): each demo enterprise has an account per signing function, so a new user
 /// walks a permit through approval by signing in as each person in turn. The administrator is the safety department's
-/// head (the approver of hot work L1, the plant's leader in charge and specialist department), &lt;code&gt;-safety the
+/// head (the approver of hot work L1, the plant's leader in charge and specialist department), &lt;code&gt;-safetydept the
 /// safety officer (the safety department's opinion, review and countersigning), &lt;code&gt;-unit the owning unit,
 /// &lt;code&gt;-shift the on-shift team leader, and &lt;code&gt;-leader the registry's 张伟, the work leader of the demo's permits.
 /// </summary>
@@ -23,7 +23,7 @@ internal static class DemoPermitSigners
     [
         ("leader", "作业负责人张伟", Roles.Inspector, []),
         ("unit", "车间主任", Roles.Inspector, [PermitOrgRole.Unit]),
-        ("safety", "安全员", Roles.Inspector,
+        ("safetydept", "安全员", Roles.Inspector,
             [PermitOrgRole.SafetyDepartment, PermitOrgRole.ReviewingDepartment, PermitOrgRole.Countersigning, PermitOrgRole.FireAndSafetyDepartments]),
         ("shift", "当班班长", Roles.Inspector, [PermitOrgRole.ShiftLeader]),
     ];

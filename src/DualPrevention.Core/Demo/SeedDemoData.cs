@@ -10,7 +10,7 @@ namespace DualPrevention.Core.Demo;
 /// Demo data for a first look: two chemical parks, enterprises demo-qd1 and demo-qd2 (Qingdao) and demo-wf1 (Weifang),
 /// and the accounts admin, province, qingdao, weifang and &lt;code&gt;-admin / &lt;code&gt;-inspector, with the 包保 trio
 /// &lt;code&gt;-principal / -technical / -operator (<see cref="DemoMajorHazards"/>), and the permit signers
-/// &lt;code&gt;-leader / -unit / -safety / -shift with the signing authority (<see cref="DemoPermitSigners"/>). Optionally
+/// &lt;code&gt;-leader / -unit / -safetydept / -shift with the signing authority (<see cref="DemoPermitSigners"/>). Optionally
 /// demo-qd1 gets the sample risk-control list (src/DualPrevention.Core/Demo/README.md), imported through the real
 /// importer. Idempotent: existing rows and passwords are kept, and a register that has any object is left alone. Demo
 /// accounts are exempt from the forced password change.

@@ -71,7 +71,7 @@ public class WorkPermitProcessInTheBrowserTests(BrowserFixture browser) : IClass
         (await page.Locator("[data-testid=permit-sign]").CountAsync()).ShouldBe(0);
         var permitUrl = page.Url;
         // Level 2: the work leader, the owning unit, the safety department, and the unit again as the approver, each signing in on a phone.
-        foreach (var (signer, signed) in new[] { ("leader", 1), ("unit", 2), ("safety", 3), ("unit", 4) })
+        foreach (var (signer, signed) in new[] { ("leader", 1), ("unit", 2), ("safetydept", 3), ("unit", 4) })
         {
             var phone = await browser.NewPageAsync(width: 375, height: 812);
             await BrowserFixture.SignInAsync(phone, $"demo-qd1-{signer}");

@@ -25,7 +25,7 @@ public class AccountManagementTests(DemoDatabase database) : IClassFixture<DemoD
 
         names.ShouldBe([
             "demo-qd1-admin", "demo-qd1-inspector", "demo-qd1-principal", "demo-qd1-technical", "demo-qd1-operator",
-            "demo-qd1-leader", "demo-qd1-unit", "demo-qd1-safety", "demo-qd1-shift"], ignoreOrder: true);
+            "demo-qd1-leader", "demo-qd1-unit", "demo-qd1-safetydept", "demo-qd1-shift"], ignoreOrder: true);
     }
 
     [Fact]

@@ -224,7 +224,7 @@ public class WorkPermitEndpointTests(WebFixture web) : IClassFixture<WebFixture>
         (await gas.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("passed").GetBoolean().ShouldBeTrue();
         await OkAsync(admin.PostAsync($"/api/v1/permits/{permit}/send-for-approval", null));
         // Level 2: the work leader, the owning unit, the safety department, the unit again as the approver (ADR 0051).
-        foreach (var signer in new[] { "leader", "unit", "safety", "unit" })
+        foreach (var signer in new[] { "leader", "unit", "safetydept", "unit" })
         {
             var client = await web.ApiClientAsync($"demo-qd1-{signer}");
             await OkAsync(client.PostAsJsonAsync($"/api/v1/permits/{permit}/sign", new { opinion = "同意" }));
@@ -351,7 +351,7 @@ public class WorkPermitEndpointTests(WebFixture web) : IClassFixture<WebFixture>
 
         var byAdmin = await admin.PostAsJsonAsync($"/api/v1/permits/{permit}/sign", new { opinion = "同意" });
         await OkAsync((await web.ApiClientAsync("demo-qd1-leader")).PostAsJsonAsync($"/api/v1/permits/{permit}/sign", new { opinion = "同意" }));
-        var bySafety = await (await web.ApiClientAsync("demo-qd1-safety")).PostAsJsonAsync($"/api/v1/permits/{permit}/sign", new { opinion = "同意" });
+        var bySafety = await (await web.ApiClientAsync("demo-qd1-safetydept")).PostAsJsonAsync($"/api/v1/permits/{permit}/sign", new { opinion = "同意" });
 
         byAdmin.StatusCode.ShouldBe(HttpStatusCode.Conflict);
         (await byAdmin.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("reasons")[0].GetProperty("key").GetString().ShouldBe("Permit.Sign.OnlyTheWorkLeader");
