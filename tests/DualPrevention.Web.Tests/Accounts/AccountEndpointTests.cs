@@ -14,7 +14,9 @@ public class AccountEndpointTests(WebFixture web) : IClassFixture<WebFixture>
         var page = await client.GetFromJsonAsync<JsonElement>("/api/v1/accounts");
 
         page.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("userName").GetString())
-            .ShouldBe(["demo-qd2-admin", "demo-qd2-inspector", "demo-qd2-principal", "demo-qd2-technical", "demo-qd2-operator"], ignoreOrder: true);
+            .ShouldBe([
+                "demo-qd2-admin", "demo-qd2-inspector", "demo-qd2-principal", "demo-qd2-technical", "demo-qd2-operator",
+                "demo-qd2-leader", "demo-qd2-unit", "demo-qd2-safetydept", "demo-qd2-shift"], ignoreOrder: true);
     }
 
     [Fact]
