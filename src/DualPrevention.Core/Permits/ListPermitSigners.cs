@@ -14,9 +14,9 @@ public static class PermitSignerPermissions
         actor.Scope is { Kind: TenantScopeKind.Enterprise, EnterpriseId: not null } && (actor.Is(Roles.EnterpriseAdmin) || actor.Is(Roles.SafetyOfficer));
 
     /// <summary>The enterprise whose mapping <paramref name="actor"/> keeps.</summary>
-    /// <exception cref="DomainRuleException">The actor may not.</exception>
+    /// <exception cref="ForbiddenException">The actor may not.</exception>
     internal static Guid EnsureCanManage(Actor actor) =>
-        CanManage(actor) ? actor.Scope.EnterpriseId!.Value : throw new DomainRuleException(CoreText.Get("Permit.Signers.NotAllowed"));
+        CanManage(actor) ? actor.Scope.EnterpriseId!.Value : throw new ForbiddenException(CoreText.Get("Permit.Signers.NotAllowed"));
 }
 
 /// <summary>
